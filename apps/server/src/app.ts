@@ -1,0 +1,119 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { createActorResolver } from './access-resolver';
+import type { Config } from './config';
+import type { AppContext } from './infra/context';
+import type { DatabaseHandle } from './infra/db/client';
+import { accessPlugin } from './infra/http/access';
+import { auditPlugin } from './infra/http/audit-hook';
+import { registerHealthRoutes } from './infra/http/health';
+import { metricsPlugin } from './infra/http/metrics';
+import { registerProblemHandlers } from './infra/http/problem';
+import { analyticsRoutes } from './modules/analytics';
+import { identityRoutes } from './modules/identity';
+import { organisationRoutes } from './modules/organisation';
+import { staffRoutes } from './modules/staff';
+
+export interface BuildAppOptions {
+  config: Config;
+  database: DatabaseHandle;
+  /** false in tests: pino writes nothing */
+  logger?: boolean;
+}
+
+/**
+ * Composition root. Plugins go in a fixed order: external (cookies, security headers, rate limits, docs),
+ * then the platform's own infrastructure (errors, access, audit, metrics), then the modules' routes.
+ */
+export async function buildApp({ config, database, logger = true }: BuildAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: logger
+      ? {
+          level: config.logLevel,
+          redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+        }
+      : false,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+    trustProxy: config.env === 'production',
+    bodyLimit: 1_048_576,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (request, reply, payload) => {
+    reply.header('x-request-id', request.id);
+    return payload;
+  });
+
+  const ctx: AppContext = { db: database.db, config, log: app.log };
+  const resolver = createActorResolver(ctx);
+
+  // 1. external plugins
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  await app.register(fastifyRateLimit, { max: config.rateLimit.max, timeWindow: '1 minute' });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'ZhuHe 筑合 API',
+        version: '0.1.0',
+        description:
+          'Errors are RFC 9457 application/problem+json with a module error code and zh-CN/en messages. ' +
+          'Cookie-authenticated mutations need the x-csrf-token header from /api/auth/me.',
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  // 2. platform infrastructure
+  const index = join(config.webDist, 'index.html');
+  registerProblemHandlers(app, existsSync(index) ? config.webDist : null);
+  await app.register(accessPlugin, { resolver, stepUpMinutes: config.stepUpMinutes });
+  await app.register(auditPlugin, { db: database.db });
+  await app.register(metricsPlugin, { slowSeconds: config.slowResponseSeconds, collectProcessMetrics: logger });
+  registerHealthRoutes(app, database.ping);
+
+  // 3. modules
+  await app.register(identityRoutes(ctx, resolver));
+  await app.register(organisationRoutes(ctx, resolver));
+  await app.register(staffRoutes(ctx));
+  await app.register(analyticsRoutes(ctx));
+
+  // 4. the built web pages at /, when present
+  if (existsSync(index)) {
+    await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: ['index.html'], maxAge: '1h' });
+  }
+
+  return app;
+}

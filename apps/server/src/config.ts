@@ -1,0 +1,91 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().default('0.0.0.0'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** PostgreSQL connection string; absent → embedded PGlite under DATA_DIR */
+  DATABASE_URL: z.string().optional(),
+  DATA_DIR: z.string().default('.data'),
+  /** 32-byte key, base64, for AES-256-GCM of sensitive fields; generated into DATA_DIR outside production */
+  MASTER_KEY: z.string().optional(),
+  SEED_DEMO: bool.default(true),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  COOKIE_SECURE: bool.default(false),
+  SESSION_TTL_HOURS: z.coerce.number().int().positive().default(168),
+  RATE_LIMIT_MAX: z.coerce.number().int().positive().default(600),
+  LOGIN_RATE_LIMIT_MAX: z.coerce.number().int().positive().default(10),
+  WEB_DIST: z.string().optional(),
+  PUBLIC_URL: z.string().optional(),
+});
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  masterKey: Buffer;
+  seedDemo: boolean;
+  logLevel: string;
+  cookieSecure: boolean;
+  sessionTtlHours: number;
+  rateLimit: { max: number; loginMax: number };
+  webDist: string;
+  publicUrl: string | undefined;
+  /** lockout after this many failed logins … */
+  lockout: { maxFailures: number; minutes: number };
+  /** how long a step-up (fresh TOTP) stays valid */
+  stepUpMinutes: number;
+  /** responses slower than this count as slow (PLAT-3: alert over 3 s) */
+  slowResponseSeconds: number;
+}
+
+function loadMasterKey(value: string | undefined, env: string, dataDir: string): Buffer {
+  if (value) {
+    const key = Buffer.from(value, 'base64');
+    if (key.length !== 32) throw new Error('MASTER_KEY must be 32 bytes, base64-encoded');
+    return key;
+  }
+  if (env === 'production') throw new Error('MASTER_KEY is required in production');
+  if (env === 'test') return Buffer.alloc(32, 7);
+  // Development: one key per data directory, so encrypted fields stay readable across restarts.
+  mkdirSync(dataDir, { recursive: true });
+  const file = join(dataDir, 'master.key');
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600 });
+  return Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
+}
+
+export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const parsed = EnvSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`Invalid configuration:\n${lines}`);
+  }
+  const e = parsed.data;
+  const dataDir = resolve(e.DATA_DIR);
+  const config: Config = {
+    env: e.NODE_ENV,
+    host: e.HOST,
+    port: e.PORT,
+    databaseUrl: e.DATABASE_URL || undefined,
+    dataDir,
+    masterKey: overrides.masterKey ?? loadMasterKey(e.MASTER_KEY, e.NODE_ENV, dataDir),
+    seedDemo: e.SEED_DEMO,
+    logLevel: e.LOG_LEVEL,
+    cookieSecure: e.COOKIE_SECURE,
+    sessionTtlHours: e.SESSION_TTL_HOURS,
+    rateLimit: { max: e.RATE_LIMIT_MAX, loginMax: e.LOGIN_RATE_LIMIT_MAX },
+    webDist: resolve(e.WEB_DIST ?? new URL('../../web/dist', import.meta.url).pathname),
+    publicUrl: e.PUBLIC_URL,
+    lockout: { maxFailures: 5, minutes: 15 },
+    stepUpMinutes: 5,
+    slowResponseSeconds: 3,
+  };
+  return { ...config, ...overrides };
+}

@@ -1,0 +1,16 @@
+import type { AppContext } from '../infra/context';
+import { countUsers } from '../modules/identity';
+import { type DemoLogin, seedFoundationDemo } from './foundation.demo';
+
+/**
+ * Demo data, seeded once into an empty database. Each later module appends its own seeder here, after the
+ * ones it builds on.
+ */
+const SEEDERS: ((ctx: AppContext) => Promise<DemoLogin[]>)[] = [seedFoundationDemo];
+
+export async function seedDemoIfEmpty(ctx: AppContext): Promise<DemoLogin[] | null> {
+  if ((await countUsers(ctx)) > 0) return null;
+  const logins: DemoLogin[] = [];
+  for (const seeder of SEEDERS) logins.push(...(await seeder(ctx)));
+  return logins;
+}

@@ -1,0 +1,38 @@
+import { join } from 'node:path';
+import { buildApp } from './app';
+import { loadConfig } from './config';
+import { seedDemoIfEmpty } from './demo/seed';
+import { openDatabase } from './infra/db/client';
+
+const config = loadConfig();
+const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: join(config.dataDir, 'pglite') });
+await database.migrate();
+const app = await buildApp({ config, database });
+
+if (config.seedDemo) {
+  const logins = await seedDemoIfEmpty({ db: database.db, config, log: app.log });
+  if (logins) {
+    const lines = logins.map(
+      (l) =>
+        `  ${l.identifier.padEnd(24)} ${l.password}  ${l.who}${l.totpSecret ? `  [TOTP secret ${l.totpSecret}]` : ''}`,
+    );
+    console.log(`\nDemo data seeded. Demo log-ins (演示账号):\n${lines.join('\n')}\n`);
+  }
+}
+
+const shutdown = async (signal: string) => {
+  app.log.info({ signal }, 'shutting down');
+  await app.close();
+  await database.close();
+  process.exit(0);
+};
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+await app.listen({ host: config.host, port: config.port });
+const shown = config.publicUrl ?? `http://localhost:${config.port}`;
+console.log(
+  `\nZhuHe 筑合 is running at ${shown}  (API docs ${shown}/api/docs)\n` +
+    `Database: ${database.driver === 'pglite' ? `embedded PGlite in ${join(config.dataDir, 'pglite')}` : 'PostgreSQL (DATABASE_URL)'}\n` +
+    `Demo log-ins are printed once, when the demo data is first seeded; see README.md for them.\n`,
+);

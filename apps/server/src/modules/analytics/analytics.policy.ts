@@ -1,0 +1,5 @@
+import { definePermission } from '../../infra/http/access';
+
+export const analyticsPermissions = {
+  listEvents: definePermission('analytics.events.list', { kind: 'staff', roles: ['admin', 'operator'] }),
+};

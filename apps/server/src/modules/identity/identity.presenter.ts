@@ -1,0 +1,24 @@
+import type { Me } from '@zhuhe/contracts';
+import type { Actor } from '../../infra/http/access';
+import type { UserRow } from './identity.repository';
+
+export function presentMe(user: UserRow, actor: Actor, stepUpMinutes: number): Me {
+  const stepUpUntil = actor.stepUpAt ? new Date(actor.stepUpAt.getTime() + stepUpMinutes * 60_000) : null;
+  return {
+    user: {
+      id: user.id,
+      email: user.email,
+      phone: user.phone,
+      displayName: user.displayName,
+      totpEnabled: user.totpEnabled,
+      createdAt: user.createdAt.toISOString(),
+    },
+    csrfToken: actor.csrfToken,
+    mfa: actor.mfa,
+    stepUpUntil: stepUpUntil && stepUpUntil.getTime() > Date.now() ? stepUpUntil.toISOString() : null,
+    activeOrgId: actor.activeOrgId,
+    activeRole: actor.activeRole,
+    memberships: actor.memberships,
+    staffRoles: actor.staffRoles,
+  };
+}

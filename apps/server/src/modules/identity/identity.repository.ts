@@ -1,0 +1,138 @@
+import { and, count, desc, eq, gt, inArray, isNull, ne, or, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../infra/db/client';
+import { recoveryCodes, sessions, users } from './identity.tables';
+
+export type UserRow = typeof users.$inferSelect;
+export type SessionRow = typeof sessions.$inferSelect;
+
+export async function findUserByIdentifier(db: DbOrTx, identifier: string): Promise<UserRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(or(eq(users.email, identifier), eq(users.phone, identifier)))
+    .limit(1);
+  return row;
+}
+
+export async function findUserById(db: DbOrTx, id: string): Promise<UserRow | undefined> {
+  const [row] = await db.select().from(users).where(eq(users.id, id)).limit(1);
+  return row;
+}
+
+export async function findUsersByIds(db: DbOrTx, ids: string[]): Promise<UserRow[]> {
+  if (ids.length === 0) return [];
+  return db.select().from(users).where(inArray(users.id, ids));
+}
+
+export async function searchUsers(db: DbOrTx, q: string | undefined, limit: number): Promise<UserRow[]> {
+  const query = db.select().from(users);
+  const pattern = q ? `%${q.replace(/[%_\\]/g, '\\$&')}%` : null;
+  const filtered = pattern
+    ? query.where(
+        or(
+          sql`${users.email} ilike ${pattern}`,
+          sql`${users.phone} like ${pattern}`,
+          sql`${users.displayName} ilike ${pattern}`,
+        ),
+      )
+    : query;
+  return filtered.orderBy(desc(users.createdAt)).limit(limit);
+}
+
+export async function insertUser(db: DbOrTx, row: typeof users.$inferInsert): Promise<UserRow> {
+  const [inserted] = await db.insert(users).values(row).returning();
+  return inserted as UserRow;
+}
+
+export async function updateUser(db: DbOrTx, id: string, patch: Partial<typeof users.$inferInsert>): Promise<void> {
+  await db.update(users).set(patch).where(eq(users.id, id));
+}
+
+/** Counts a failed login atomically and returns the new count. */
+export async function incrementFailedLogins(db: DbOrTx, id: string): Promise<number> {
+  const [row] = await db
+    .update(users)
+    .set({ failedLogins: sql`${users.failedLogins} + 1` })
+    .where(eq(users.id, id))
+    .returning({ failedLogins: users.failedLogins });
+  return row?.failedLogins ?? 0;
+}
+
+export async function insertSession(db: DbOrTx, row: typeof sessions.$inferInsert): Promise<SessionRow> {
+  const [inserted] = await db.insert(sessions).values(row).returning();
+  return inserted as SessionRow;
+}
+
+export async function findLiveSessionByTokenHash(
+  db: DbOrTx,
+  tokenHash: string,
+  now: Date,
+): Promise<SessionRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(sessions)
+    .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt), gt(sessions.expiresAt, now)))
+    .limit(1);
+  return row;
+}
+
+export async function listLiveSessions(db: DbOrTx, userId: string, now: Date): Promise<SessionRow[]> {
+  return db
+    .select()
+    .from(sessions)
+    .where(
+      and(
+        eq(sessions.userId, userId),
+        isNull(sessions.revokedAt),
+        gt(sessions.expiresAt, now),
+        eq(sessions.pendingMfa, false),
+      ),
+    )
+    .orderBy(desc(sessions.lastSeenAt));
+}
+
+export async function updateSession(
+  db: DbOrTx,
+  id: string,
+  patch: Partial<typeof sessions.$inferInsert>,
+): Promise<void> {
+  await db.update(sessions).set(patch).where(eq(sessions.id, id));
+}
+
+/** Revokes a session of this user; returns false when the user has no such live session. */
+export async function revokeUserSession(db: DbOrTx, userId: string, sessionId: string, now: Date): Promise<boolean> {
+  const rows = await db
+    .update(sessions)
+    .set({ revokedAt: now })
+    .where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId), isNull(sessions.revokedAt)))
+    .returning({ id: sessions.id });
+  return rows.length > 0;
+}
+
+export async function revokeOtherSessions(db: DbOrTx, userId: string, keepSessionId: string, now: Date): Promise<void> {
+  await db
+    .update(sessions)
+    .set({ revokedAt: now })
+    .where(and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId), isNull(sessions.revokedAt)));
+}
+
+export async function replaceRecoveryCodes(db: DbOrTx, userId: string, codeHashes: string[]): Promise<void> {
+  await db.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
+  if (codeHashes.length > 0)
+    await db.insert(recoveryCodes).values(codeHashes.map((codeHash) => ({ userId, codeHash })));
+}
+
+/** Marks a recovery code used; true only for an unused code of this user. */
+export async function consumeRecoveryCode(db: DbOrTx, userId: string, codeHash: string, now: Date): Promise<boolean> {
+  const rows = await db
+    .update(recoveryCodes)
+    .set({ usedAt: now })
+    .where(and(eq(recoveryCodes.userId, userId), eq(recoveryCodes.codeHash, codeHash), isNull(recoveryCodes.usedAt)))
+    .returning({ userId: recoveryCodes.userId });
+  return rows.length > 0;
+}
+
+export async function countUsers(db: DbOrTx): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(users);
+  return row?.n ?? 0;
+}

@@ -1,0 +1,59 @@
+import { boolean, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+/** 用户 a person. A user may belong to several organisations, so users carry no org_id. */
+export const users = pgTable('users', {
+  id: uuid('id').primaryKey(),
+  email: text('email').unique(),
+  phone: text('phone').unique(),
+  displayName: text('display_name').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  /** TOTP secret, AES-256-GCM under the master key */
+  totpSecretEnc: text('totp_secret_enc'),
+  /** secret shown during set-up, before the first code confirms it */
+  totpPendingSecretEnc: text('totp_pending_secret_enc'),
+  totpEnabled: boolean('totp_enabled').notNull().default(false),
+  /** last TOTP time step accepted, so one code cannot be used twice */
+  totpLastStep: integer('totp_last_step'),
+  failedLogins: integer('failed_logins').notNull().default(0),
+  lockedUntil: ts('locked_until'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+/** Server-side session; the cookie holds a random token whose SHA-256 is `token_hash`. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: uuid('id').primaryKey(),
+    tokenHash: text('token_hash').notNull().unique(),
+    userId: uuid('user_id').notNull(),
+    csrfToken: text('csrf_token').notNull(),
+    /** opened with a second factor */
+    mfa: boolean('mfa').notNull().default(false),
+    /** password accepted, second factor still owed */
+    pendingMfa: boolean('pending_mfa').notNull().default(false),
+    stepUpAt: ts('step_up_at'),
+    activeOrgId: uuid('active_org_id'),
+    activeRole: text('active_role'),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    lastSeenAt: ts('last_seen_at').notNull().defaultNow(),
+    expiresAt: ts('expires_at').notNull(),
+    revokedAt: ts('revoked_at'),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+/** 恢复码 one-time recovery codes for a lost authenticator; stored hashed. */
+export const recoveryCodes = pgTable(
+  'recovery_codes',
+  {
+    userId: uuid('user_id').notNull(),
+    codeHash: text('code_hash').notNull(),
+    usedAt: ts('used_at'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.codeHash] })],
+);

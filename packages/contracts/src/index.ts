@@ -1,0 +1,6 @@
+export * from './common';
+export * from './credit-code';
+export * from './identity';
+export * from './messages';
+export * from './organisation';
+export * from './staff';

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { BusinessRole, Id, LoginIdentifier, MembershipRole } from './common';
+import { isValidCreditCode } from './credit-code';
+
+export const CreditCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .refine(isValidCreditCode, { message: 'ORG_CREDIT_CODE_INVALID' });
+
+/** GB/T 2260 administrative division code, 6 digits. */
+export const RegionCode = z.string().regex(/^\d{6}$/, { message: 'REGION_CODE_INVALID' });
+
+export const CreateOrganisationBody = z.object({
+  name: z.string().trim().min(2).max(100),
+  creditCode: CreditCode,
+  businessRoles: z.array(BusinessRole).min(1).max(6),
+  regionCode: RegionCode.optional(),
+  address: z.string().trim().max(200).optional(),
+});
+
+export const UpdateOrganisationBody = z.object({
+  name: z.string().trim().min(2).max(100).optional(),
+  businessRoles: z.array(BusinessRole).min(1).max(6).optional(),
+  regionCode: RegionCode.nullable().optional(),
+  address: z.string().trim().max(200).nullable().optional(),
+});
+
+export const Organisation = z.object({
+  id: Id,
+  name: z.string(),
+  creditCode: z.string(),
+  businessRoles: z.array(BusinessRole),
+  regionCode: z.string().nullable(),
+  address: z.string().nullable(),
+  /** 实名核验状态 verification status; set by the verification module */
+  verification: z.enum(['unverified', 'pending', 'verified', 'rejected']),
+  createdAt: z.iso.datetime(),
+});
+export type Organisation = z.infer<typeof Organisation>;
+
+export const OrgParams = z.object({ orgId: Id });
+export const MemberParams = z.object({ orgId: Id, userId: Id });
+export const InvitationParams = z.object({ orgId: Id, invitationId: Id });
+export const MyInvitationParams = z.object({ invitationId: Id });
+
+export const Member = z.object({
+  userId: Id,
+  displayName: z.string(),
+  /** masked e-mail or phone */
+  contact: z.string(),
+  role: MembershipRole,
+  joinedAt: z.iso.datetime(),
+});
+export const MemberList = z.object({ items: z.array(Member) });
+export const UpdateMemberBody = z.object({ role: MembershipRole });
+
+export const CreateInvitationBody = z.object({ identifier: LoginIdentifier, role: MembershipRole.exclude(['owner']) });
+export const Invitation = z.object({
+  id: Id,
+  orgId: Id,
+  orgName: z.string(),
+  identifier: z.string(),
+  role: MembershipRole,
+  status: z.enum(['pending', 'accepted', 'revoked', 'expired']),
+  invitedBy: z.string(),
+  createdAt: z.iso.datetime(),
+  expiresAt: z.iso.datetime(),
+});
+export const InvitationList = z.object({ items: z.array(Invitation) });
+
+export const SwitchContextBody = z.object({ role: BusinessRole });
