@@ -99,6 +99,10 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     permission?: Permission;
   }
+  interface FastifyInstance {
+    /** every route with its declared permission, in registration order */
+    routeCatalogue: RouteEntry[];
+  }
 }
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -162,12 +166,24 @@ export interface AccessOptions {
 }
 
 /** Registers the permission check on every route; must be registered before any route. */
+export interface RouteEntry {
+  method: string;
+  url: string;
+  permission: Permission | null;
+}
+
 export const accessPlugin = fp(async (app: FastifyInstance, options: AccessOptions) => {
   app.decorateRequest('actor', null);
   app.decorateRequest('permission', null);
+  const catalogue: RouteEntry[] = [];
+  app.decorate('routeCatalogue', catalogue);
 
   app.addHook('onRoute', (route) => {
-    if (!route.url.startsWith('/api') || isExempt(route.url)) return;
+    if (isExempt(route.url)) return;
+    for (const method of [route.method].flat()) {
+      catalogue.push({ method, url: route.url, permission: route.config?.permission ?? null });
+    }
+    if (!route.url.startsWith('/api')) return;
     if (!route.config?.permission) {
       throw new Error(`route ${route.method} ${route.url} declares no permission (config.permission)`);
     }

@@ -1,0 +1,187 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RouteEntry } from './infra/http/access';
+import { newId } from './infra/ids';
+import { bootstrapAdmin } from './modules/staff';
+import { validCreditCode } from './test/credit-codes';
+import {
+  createOrg,
+  createTestApp,
+  enableTotp,
+  nextTotp,
+  PASSWORD,
+  registeredClient,
+  type TestApp,
+  TestClient,
+  uniqueEmail,
+} from './test/test-app';
+
+/**
+ * Every registered route is checked here, so a new route cannot ship without a permission, and a permission that
+ * lets the wrong person in fails the suite:
+ *   - nobody logged in → 401 (unless the route is on the public list below);
+ *   - a logged-in person the rule does not allow → 403;
+ *   - another organisation's object → 404, for every path parameter.
+ */
+const PUBLIC_ROUTES = new Set([
+  'POST /api/auth/register',
+  'POST /api/auth/login',
+  'GET /healthz',
+  'GET /readyz',
+  'GET /metrics',
+]);
+
+let t: TestApp;
+let plain: TestClient;
+let memberA: TestClient;
+let ownerA: TestClient;
+let ownerB: TestClient;
+let staffAdmin: TestClient;
+let orgA: string;
+let ids: Record<string, string>;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  plain = (await registeredClient(t.app)).client;
+  ownerA = (await registeredClient(t.app)).client;
+  orgA = (await createOrg(ownerA, { creditCode: validCreditCode(), businessRoles: ['GC'] })).id;
+  const memberEmail = uniqueEmail('member');
+  const invitation = (
+    await ownerA.post(`/api/orgs/${orgA}/invitations`, { identifier: memberEmail, role: 'member' })
+  ).json();
+  memberA = (await registeredClient(t.app, memberEmail)).client;
+  await memberA.post(`/api/invitations/${invitation.id}/accept`);
+  // A plain member acts in no business role of A, so activeRole rules refuse it.
+  await memberA.post('/api/auth/logout');
+  await memberA.post('/api/auth/login', { identifier: memberEmail, password: PASSWORD });
+
+  const b = await registeredClient(t.app);
+  ownerB = b.client;
+  const orgB = (await createOrg(ownerB, { creditCode: validCreditCode(), businessRoles: ['SUP'] })).id;
+  const foreignInvitation = (
+    await ownerB.post(`/api/orgs/${orgB}/invitations`, { identifier: uniqueEmail('elsewhere'), role: 'member' })
+  ).json();
+  const ownerBSession = (await ownerB.get('/api/auth/sessions')).json().items[0].id;
+
+  const admin = await registeredClient(t.app);
+  const { secret } = await enableTotp(admin.client);
+  await bootstrapAdmin(t.ctx, admin.userId);
+  staffAdmin = new TestClient(t.app);
+  await staffAdmin.post('/api/auth/login', { identifier: admin.identifier, password: PASSWORD });
+  await staffAdmin.post('/api/auth/login/totp', { code: await nextTotp(secret) });
+
+  // Objects that exist but belong to someone else (or, for platform objects, do not exist).
+  ids = { userId: b.userId, sessionId: ownerBSession, invitationId: foreignInvitation.id, requestId: newId() };
+});
+afterAll(async () => {
+  await t.close();
+});
+
+/** Bodies that pass validation, for routes whose ownership check runs in the service. */
+const VALID_BODIES: Record<string, unknown> = {
+  'PATCH /api/orgs/:orgId/members/:userId': { role: 'member' },
+};
+
+function routes(): RouteEntry[] {
+  return t.app.routeCatalogue.filter((r) => r.method !== 'HEAD' && r.method !== 'OPTIONS');
+}
+
+function key(r: RouteEntry) {
+  return `${r.method} ${r.url}`;
+}
+
+function paramsOf(url: string): string[] {
+  return [...url.matchAll(/:(\w+)/g)].map((m) => m[1] as string);
+}
+
+function fill(url: string, values: Record<string, string>): string {
+  return url.replace(/:(\w+)/g, (_, name: string) => values[name] ?? newId());
+}
+
+async function call(client: TestClient, route: RouteEntry, url: string) {
+  const body = route.method === 'GET' || route.method === 'DELETE' ? undefined : (VALID_BODIES[key(route)] ?? {});
+  return client.request(route.method as 'GET', url, body);
+}
+
+describe('every route declares its permission', () => {
+  it('has a permission on every route, and only the listed routes are public', () => {
+    const all = routes();
+    expect(all.length).toBeGreaterThan(30);
+    expect(all.filter((r) => !r.permission).map(key)).toEqual([]);
+    const publicOnes = all.filter((r) => r.permission?.rule.kind === 'public').map(key);
+    expect(new Set(publicOnes)).toEqual(PUBLIC_ROUTES);
+  });
+
+  it('refuses to start with a route that declares none', async () => {
+    const { buildApp } = await import('./app');
+    const app = await buildApp({ config: t.ctx.config, database: t.database, logger: false });
+    expect(() => app.get('/api/forgotten', async () => 'oops')).toThrow(/declares no permission/);
+    await app.close();
+  });
+});
+
+describe('unauthenticated → 401', () => {
+  it('answers 401 with a problem document on every non-public route', async () => {
+    const failures: string[] = [];
+    for (const route of routes().filter((r) => r.permission?.rule.kind !== 'public')) {
+      const response = await call(new TestClient(t.app), route, fill(route.url, { orgId: orgA, ...ids }));
+      if (response.statusCode !== 401 || response.json().code !== 'AUTH_REQUIRED')
+        failures.push(`${key(route)} → ${response.statusCode}`);
+    }
+    expect(failures).toEqual([]);
+  });
+});
+
+describe('not allowed → 403', () => {
+  it('answers 403 to a logged-in person the rule does not allow', async () => {
+    const failures: string[] = [];
+    let checked = 0;
+    for (const route of routes()) {
+      const rule = route.permission?.rule;
+      if (!rule) continue;
+      let actor: TestClient | null = null;
+      if (rule.kind === 'staff' || rule.kind === 'pendingMfa') actor = plain;
+      if (rule.kind === 'org' && ((rule.membership && !rule.membership.includes('member')) || rule.activeRole))
+        actor = memberA;
+      if (!actor) continue;
+      checked += 1;
+      const response = await call(actor, route, fill(route.url, { orgId: orgA, ...ids }));
+      if (response.statusCode !== 403) failures.push(`${key(route)} → ${response.statusCode} ${response.body}`);
+    }
+    expect(failures).toEqual([]);
+    expect(checked).toBeGreaterThan(10);
+  });
+});
+
+describe("another organisation's object → 404", () => {
+  it('answers 404 for every path parameter that names someone else’s object', async () => {
+    const failures: string[] = [];
+    const uncovered: string[] = [];
+    let checked = 0;
+    for (const route of routes()) {
+      const rule = route.permission?.rule;
+      if (!rule || rule.kind === 'public') continue;
+      for (const param of paramsOf(route.url)) {
+        let actor: TestClient;
+        let values: Record<string, string>;
+        if (rule.kind === 'org' && param === rule.param) {
+          // B's owner asks for A's organisation.
+          actor = ownerB;
+          values = { ...ids, [param]: orgA };
+        } else if (param in ids) {
+          actor = rule.kind === 'org' ? ownerA : rule.kind === 'staff' ? staffAdmin : plain;
+          values = { orgId: orgA, ...ids };
+        } else {
+          uncovered.push(`${key(route)} :${param}`);
+          continue;
+        }
+        checked += 1;
+        const response = await call(actor, route, fill(route.url, values));
+        if (response.statusCode !== 404)
+          failures.push(`${key(route)} :${param} → ${response.statusCode} ${response.body}`);
+      }
+    }
+    expect(uncovered, 'add an isolation fixture for these parameters').toEqual([]);
+    expect(failures).toEqual([]);
+    expect(checked).toBeGreaterThan(10);
+  });
+});
