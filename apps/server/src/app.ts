@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -18,12 +19,17 @@ import { createActorResolver } from './access-resolver';
 import type { Config } from './config';
 import type { AppContext } from './infra/context';
 import type { DatabaseHandle } from './infra/db/client';
+import type { BlobStore } from './infra/files/blob-store';
 import { accessPlugin } from './infra/http/access';
 import { auditPlugin } from './infra/http/audit-hook';
 import { registerHealthRoutes } from './infra/http/health';
 import { metricsPlugin } from './infra/http/metrics';
 import { registerProblemHandlers } from './infra/http/problem';
+import { JobQueue } from './infra/jobs/job-queue';
+import type { Mailer } from './infra/mail/mailer';
+import { registerMailJob } from './infra/mail/outbox';
 import { analyticsRoutes } from './modules/analytics';
+import { filesRoutes } from './modules/files';
 import { identityRoutes } from './modules/identity';
 import { organisationRoutes } from './modules/organisation';
 import { staffRoutes } from './modules/staff';
@@ -33,13 +39,28 @@ export interface BuildAppOptions {
   database: DatabaseHandle;
   /** false in tests: pino writes nothing */
   logger?: boolean;
+  blobs: BlobStore;
+  mailer: Mailer;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** the services' context, for the job runner and for tests */
+    appContext: AppContext;
+  }
 }
 
 /**
  * Composition root. Plugins go in a fixed order: external (cookies, security headers, rate limits, docs),
  * then the platform's own infrastructure (errors, access, audit, metrics), then the modules' routes.
  */
-export async function buildApp({ config, database, logger = true }: BuildAppOptions): Promise<FastifyInstance> {
+export async function buildApp({
+  config,
+  database,
+  logger = true,
+  blobs,
+  mailer,
+}: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger
       ? {
@@ -60,7 +81,10 @@ export async function buildApp({ config, database, logger = true }: BuildAppOpti
     return payload;
   });
 
-  const ctx: AppContext = { db: database.db, config, log: app.log };
+  const jobs = new JobQueue(database.db, app.log);
+  const ctx: AppContext = { db: database.db, config, log: app.log, jobs, blobs, mailer };
+  app.decorate('appContext', ctx);
+  registerMailJob(jobs, mailer);
   const resolver = createActorResolver(ctx);
 
   // 1. external plugins
@@ -81,6 +105,7 @@ export async function buildApp({ config, database, logger = true }: BuildAppOpti
     },
   });
   await app.register(fastifyRateLimit, { max: config.rateLimit.max, timeWindow: '1 minute' });
+  await app.register(fastifyMultipart, { limits: { fileSize: config.fileMaxBytes, files: 1, fields: 20 } });
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
@@ -109,6 +134,7 @@ export async function buildApp({ config, database, logger = true }: BuildAppOpti
   await app.register(organisationRoutes(ctx, resolver));
   await app.register(staffRoutes(ctx));
   await app.register(analyticsRoutes(ctx));
+  await app.register(filesRoutes(ctx));
 
   // 4. the built web pages at /, when present
   if (existsSync(index)) {

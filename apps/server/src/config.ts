@@ -22,6 +22,11 @@ const EnvSchema = z.object({
   LOGIN_RATE_LIMIT_MAX: z.coerce.number().int().positive().default(10),
   WEB_DIST: z.string().optional(),
   PUBLIC_URL: z.string().optional(),
+  /** smtp://user:pass@host:port; absent outside production → a local catcher on MAIL_CATCHER_PORT */
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default('筑合 ZhuHe <noreply@zhuhe.example>'),
+  MAIL_CATCHER_PORT: z.coerce.number().int().min(0).max(65535).default(1025),
+  FILE_MAX_MB: z.coerce.number().int().positive().max(1024).default(50),
 });
 
 export interface Config {
@@ -38,6 +43,9 @@ export interface Config {
   rateLimit: { max: number; loginMax: number };
   webDist: string;
   publicUrl: string | undefined;
+  mail: { smtpUrl: string | undefined; from: string; catcherPort: number };
+  /** largest upload accepted, in bytes */
+  fileMaxBytes: number;
   /** lockout after this many failed logins … */
   lockout: { maxFailures: number; minutes: number };
   /** how long a step-up (fresh TOTP) stays valid */
@@ -83,6 +91,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: P
     rateLimit: { max: e.RATE_LIMIT_MAX, loginMax: e.LOGIN_RATE_LIMIT_MAX },
     webDist: resolve(e.WEB_DIST ?? new URL('../../web/dist', import.meta.url).pathname),
     publicUrl: e.PUBLIC_URL,
+    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, catcherPort: e.MAIL_CATCHER_PORT },
+    fileMaxBytes: e.FILE_MAX_MB * 1_048_576,
     lockout: { maxFailures: 5, minutes: 15 },
     stepUpMinutes: 5,
     slowResponseSeconds: 3,

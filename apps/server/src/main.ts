@@ -3,14 +3,18 @@ import { buildApp } from './app';
 import { loadConfig } from './config';
 import { seedDemoIfEmpty } from './demo/seed';
 import { openDatabase } from './infra/db/client';
+import { LocalBlobStore } from './infra/files/blob-store';
+import { startMail } from './infra/mail/start-mail';
 
 const config = loadConfig();
 const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: join(config.dataDir, 'pglite') });
 await database.migrate();
-const app = await buildApp({ config, database });
+const mail = await startMail(config);
+const blobs = new LocalBlobStore(join(config.dataDir, 'files'));
+const app = await buildApp({ config, database, blobs, mailer: mail.mailer });
 
 if (config.seedDemo) {
-  const logins = await seedDemoIfEmpty({ db: database.db, config, log: app.log });
+  const logins = await seedDemoIfEmpty(app.appContext);
   if (logins) {
     const lines = logins.map(
       (l) =>
@@ -22,7 +26,9 @@ if (config.seedDemo) {
 
 const shutdown = async (signal: string) => {
   app.log.info({ signal }, 'shutting down');
+  await app.appContext.jobs.stop();
   await app.close();
+  await mail.stop();
   await database.close();
   process.exit(0);
 };
@@ -30,9 +36,11 @@ process.on('SIGINT', () => void shutdown('SIGINT'));
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
 await app.listen({ host: config.host, port: config.port });
+app.appContext.jobs.start();
 const shown = config.publicUrl ?? `http://localhost:${config.port}`;
 console.log(
   `\nZhuHe 筑合 is running at ${shown}  (API docs ${shown}/api/docs)\n` +
     `Database: ${database.driver === 'pglite' ? `embedded PGlite in ${join(config.dataDir, 'pglite')}` : 'PostgreSQL (DATABASE_URL)'}\n` +
+    `Mail: ${mail.description}\n` +
     `Demo log-ins are printed once, when the demo data is first seeded; see README.md for them.\n`,
 );

@@ -12,7 +12,9 @@ import {
   registeredClient,
   type TestApp,
   TestClient,
+  tinyPdf,
   uniqueEmail,
+  upload,
 } from './test/test-app';
 
 /**
@@ -61,6 +63,7 @@ beforeAll(async () => {
     await ownerB.post(`/api/orgs/${orgB}/invitations`, { identifier: uniqueEmail('elsewhere'), role: 'member' })
   ).json();
   const ownerBSession = (await ownerB.get('/api/auth/sessions')).json().items[0].id;
+  const foreignFile = (await upload(ownerB, `/api/orgs/${orgB}/files`, 'b.pdf', tinyPdf())).json();
 
   const admin = await registeredClient(t.app);
   const { secret } = await enableTotp(admin.client);
@@ -70,7 +73,13 @@ beforeAll(async () => {
   await staffAdmin.post('/api/auth/login/totp', { code: await nextTotp(secret) });
 
   // Objects that exist but belong to someone else (or, for platform objects, do not exist).
-  ids = { userId: b.userId, sessionId: ownerBSession, invitationId: foreignInvitation.id, requestId: newId() };
+  ids = {
+    userId: b.userId,
+    sessionId: ownerBSession,
+    invitationId: foreignInvitation.id,
+    requestId: newId(),
+    fileId: foreignFile.id,
+  };
 });
 afterAll(async () => {
   await t.close();
@@ -113,7 +122,13 @@ describe('every route declares its permission', () => {
 
   it('refuses to start with a route that declares none', async () => {
     const { buildApp } = await import('./app');
-    const app = await buildApp({ config: t.ctx.config, database: t.database, logger: false });
+    const app = await buildApp({
+      config: t.ctx.config,
+      database: t.database,
+      logger: false,
+      blobs: t.ctx.blobs,
+      mailer: t.mailer,
+    });
     expect(() => app.get('/api/forgotten', async () => 'oops')).toThrow(/declares no permission/);
     await app.close();
   });

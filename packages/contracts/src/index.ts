@@ -1,5 +1,6 @@
 export * from './common';
 export * from './credit-code';
+export * from './files';
 export * from './identity';
 export * from './messages';
 export * from './organisation';

@@ -9,6 +9,7 @@ export type ErrorKind =
   | 'not_found'
   | 'conflict'
   | 'locked'
+  | 'too_large'
   | 'rate_limited'
   | 'unprocessable'
   | 'unavailable';

@@ -4,12 +4,24 @@ import { buildApp } from '../app';
 import { type Config, loadConfig } from '../config';
 import type { AppContext } from '../infra/context';
 import type { DatabaseHandle } from '../infra/db/client';
+import { MemoryBlobStore } from '../infra/files/blob-store';
 import { CSRF_HEADER, SESSION_COOKIE } from '../infra/http/access';
+import type { Mailer, MailMessage } from '../infra/mail/mailer';
 import { createTestDatabase } from './test-db';
+
+/** Keeps what would have been sent; the SMTP path itself is tested in infra/mail. */
+export class RecordingMailer implements Mailer {
+  readonly sent: MailMessage[] = [];
+  async send(message: MailMessage) {
+    this.sent.push(message);
+    return { messageId: `test-${this.sent.length}` };
+  }
+}
 
 export interface TestApp {
   app: FastifyInstance;
   database: DatabaseHandle;
+  mailer: RecordingMailer;
   ctx: AppContext;
   close(): Promise<void>;
 }
@@ -24,12 +36,14 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = testConfig(overrides);
-  const app = await buildApp({ config, database, logger: false });
+  const mailer = new RecordingMailer();
+  const app = await buildApp({ config, database, logger: false, blobs: new MemoryBlobStore(), mailer });
   await app.ready();
   return {
     app,
     database,
-    ctx: { db: database.db, config, log: app.log },
+    mailer,
+    ctx: app.appContext,
     async close() {
       await app.close();
       await database.close();
@@ -60,7 +74,7 @@ export class TestClient {
         ...(this.csrf && method !== 'GET' ? { [CSRF_HEADER]: this.csrf } : {}),
         ...headers,
       },
-      ...(body !== undefined ? { payload: body as Record<string, unknown> } : {}),
+      ...(body !== undefined ? { payload: Buffer.isBuffer(body) ? body : (body as Record<string, unknown>) } : {}),
     });
     const set = response.cookies.find((c) => c.name === SESSION_COOKIE);
     if (set) this.cookie = set.value || null;
@@ -139,4 +153,36 @@ export async function createOrg(
   });
   if (response.statusCode !== 201) throw new Error(`create org failed: ${response.statusCode} ${response.body}`);
   return response.json() as { id: string; businessRoles: string[] };
+}
+
+/** Uploads bytes as multipart/form-data (field "file"), as a browser would. */
+export async function upload(
+  client: TestClient,
+  url: string,
+  name: string,
+  bytes: Buffer,
+  contentType = 'application/octet-stream',
+) {
+  const boundary = `----zhuhe${Date.now()}`;
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${contentType}\r\n\r\n`,
+  );
+  const body = Buffer.concat([head, bytes, Buffer.from(`\r\n--${boundary}--\r\n`)]);
+  return client.request('POST', url, body, { 'content-type': `multipart/form-data; boundary=${boundary}` });
+}
+
+/** A minimal valid PDF (one empty page). */
+export function tinyPdf(): Buffer {
+  return Buffer.from(
+    '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
+      '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+  );
+}
+
+/** A 1×1 PNG. */
+export function tinyPng(): Buffer {
+  return Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+    'base64',
+  );
 }

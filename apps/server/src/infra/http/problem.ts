@@ -33,6 +33,8 @@ export function statusOf(kind: ErrorKind): number {
       return 422;
     case 'locked':
       return 423;
+    case 'too_large':
+      return 413;
     case 'rate_limited':
       return 429;
     case 'unavailable':
@@ -48,6 +50,7 @@ const TITLES: Record<number, string> = {
   403: 'Forbidden',
   404: 'Not Found',
   409: 'Conflict',
+  413: 'Content Too Large',
   422: 'Unprocessable Content',
   423: 'Locked',
   429: 'Too Many Requests',

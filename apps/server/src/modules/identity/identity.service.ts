@@ -199,7 +199,10 @@ export async function searchUsers(ctx: AppContext, q: string | undefined, limit 
   return repo.searchUsers(ctx.db, q, limit);
 }
 
-export async function findUserByIdentifier(ctx: AppContext, identifier: string): Promise<repo.UserRow | undefined> {
+export async function findUserByIdentifier(
+  ctx: Pick<AppContext, 'db'>,
+  identifier: string,
+): Promise<repo.UserRow | undefined> {
   return repo.findUserByIdentifier(ctx.db, normaliseIdentifier(identifier));
 }
 

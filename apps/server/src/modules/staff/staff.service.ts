@@ -154,13 +154,17 @@ export async function staffRolesByUser(ctx: AppContext): Promise<Map<string, Sta
  * The first platform admin, for a fresh installation (CLI) and the demo: refused once any admin exists, after
  * which every staff role goes through dual control.
  */
-export async function bootstrapAdmin(ctx: AppContext, userId: string, extraRoles: StaffRole[] = []): Promise<void> {
+export async function bootstrapAdmin(
+  ctx: Pick<AppContext, 'db'>,
+  userId: string,
+  extraRoles: StaffRole[] = [],
+): Promise<void> {
   if ((await repo.countRole(ctx.db, 'admin')) > 0) throw staffErrors.raise('STAFF_ADMIN_EXISTS');
   for (const role of ['admin', ...extraRoles]) await repo.insertStaffRole(ctx.db, { userId, role, grantedVia: null });
 }
 
 /** Demo data only: staff roles for seeded staff members. */
-export async function seedStaffRoles(ctx: AppContext, userId: string, roles: StaffRole[]): Promise<void> {
+export async function seedStaffRoles(ctx: Pick<AppContext, 'db'>, userId: string, roles: StaffRole[]): Promise<void> {
   for (const role of roles) await repo.insertStaffRole(ctx.db, { userId, role, grantedVia: null });
 }
 

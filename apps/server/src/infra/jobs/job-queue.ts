@@ -1,0 +1,183 @@
+import { Cron } from 'croner';
+import { and, eq, lte, sql } from 'drizzle-orm';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Db, DbOrTx } from '../db/client';
+import { newId } from '../ids';
+import { jobs } from './jobs.tables';
+
+export type JobRow = typeof jobs.$inferSelect;
+export type JobHandler = (payload: Record<string, unknown>, job: JobRow) => Promise<void>;
+
+export interface EnqueueOptions {
+  runAt?: Date;
+  /** a second enqueue with the same key is ignored */
+  dedupeKey?: string;
+  maxAttempts?: number;
+}
+
+/** Retries back off exponentially: 10 s, 20 s, 40 s … capped at 1 hour. */
+function backoffMs(attempt: number): number {
+  return Math.min(3_600_000, 10_000 * 2 ** (attempt - 1));
+}
+
+/**
+ * The job queue: modules register handlers by name and enqueue jobs (inside their own transaction when the job
+ * must exist only if the change commits — the outbox pattern). `start()` polls; tests call `runDue()`.
+ */
+export class JobQueue {
+  private readonly handlers = new Map<string, JobHandler>();
+  private readonly schedules: { name: string; cron: string; timezone: string }[] = [];
+  private crons: Cron[] = [];
+  private timer: NodeJS.Timeout | null = null;
+  private running = false;
+  private wake: (() => void) | null = null;
+
+  constructor(
+    private readonly db: Db,
+    private readonly log: FastifyBaseLogger,
+  ) {}
+
+  register(name: string, handler: JobHandler): void {
+    if (this.handlers.has(name)) throw new Error(`job ${name} registered twice`);
+    this.handlers.set(name, handler);
+  }
+
+  /** A recurring job: each cron slot (Asia/Shanghai by default) is enqueued once, however many processes run. */
+  schedule(name: string, cron: string, handler: JobHandler, timezone = 'Asia/Shanghai'): void {
+    this.register(name, handler);
+    this.schedules.push({ name, cron, timezone });
+  }
+
+  scheduled(): readonly { name: string; cron: string; timezone: string }[] {
+    return this.schedules;
+  }
+
+  async enqueue(
+    name: string,
+    payload: Record<string, unknown>,
+    options: EnqueueOptions = {},
+    tx?: DbOrTx,
+  ): Promise<void> {
+    await (tx ?? this.db)
+      .insert(jobs)
+      .values({
+        id: newId(),
+        name,
+        payload,
+        runAt: options.runAt ?? new Date(),
+        dedupeKey: options.dedupeKey ?? null,
+        maxAttempts: options.maxAttempts ?? 5,
+      })
+      .onConflictDoNothing();
+    this.wake?.();
+  }
+
+  /** Claims and runs due jobs until none is left (or `limit` ran); returns how many ran. */
+  async runDue(limit = 1000): Promise<number> {
+    let ran = 0;
+    while (ran < limit) {
+      const job = await this.claim();
+      if (!job) break;
+      await this.execute(job);
+      ran += 1;
+    }
+    return ran;
+  }
+
+  private async claim(): Promise<JobRow | null> {
+    return this.db.transaction(async (tx) => {
+      const [due] = await tx
+        .select()
+        .from(jobs)
+        .where(and(eq(jobs.status, 'queued'), lte(jobs.runAt, new Date())))
+        .orderBy(jobs.runAt)
+        .limit(1)
+        .for('update', { skipLocked: true });
+      if (!due) return null;
+      const [claimed] = await tx
+        .update(jobs)
+        .set({ status: 'running', lockedAt: new Date(), attempts: sql`${jobs.attempts} + 1` })
+        .where(eq(jobs.id, due.id))
+        .returning();
+      return claimed ?? null;
+    });
+  }
+
+  private async execute(job: JobRow): Promise<void> {
+    const handler = this.handlers.get(job.name);
+    try {
+      if (!handler) throw new Error(`no handler registered for job ${job.name}`);
+      await handler(job.payload, job);
+      await this.db
+        .update(jobs)
+        .set({ status: 'done', finishedAt: new Date(), lastError: null })
+        .where(eq(jobs.id, job.id));
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const final = job.attempts >= job.maxAttempts;
+      this.log.error({ err: error, job: job.name, attempt: job.attempts, final }, 'job failed');
+      await this.db
+        .update(jobs)
+        .set(
+          final
+            ? { status: 'failed', lastError: message, finishedAt: new Date() }
+            : { status: 'queued', lastError: message, runAt: new Date(Date.now() + backoffMs(job.attempts)) },
+        )
+        .where(eq(jobs.id, job.id));
+    }
+  }
+
+  /** Jobs left 'running' by a process that died are given back to the queue after `staleMs`. */
+  async recoverStale(staleMs = 15 * 60_000): Promise<void> {
+    await this.db
+      .update(jobs)
+      .set({ status: 'queued', runAt: new Date() })
+      .where(and(eq(jobs.status, 'running'), lte(jobs.lockedAt, new Date(Date.now() - staleMs))));
+  }
+
+  start(pollMs = 1000): void {
+    if (this.running) return;
+    this.running = true;
+    for (const s of this.schedules) {
+      this.crons.push(
+        new Cron(s.cron, { timezone: s.timezone }, () => {
+          const slot = new Date();
+          slot.setSeconds(0, 0);
+          void this.enqueue(
+            s.name,
+            { slot: slot.toISOString() },
+            { dedupeKey: `cron:${s.name}:${slot.toISOString()}` },
+          ).catch((error: unknown) => this.log.error({ err: error, job: s.name }, 'could not enqueue scheduled job'));
+        }),
+      );
+    }
+    const loop = async () => {
+      while (this.running) {
+        try {
+          await this.recoverStale();
+          await this.runDue(100);
+        } catch (error) {
+          this.log.error({ err: error }, 'job loop error');
+        }
+        await new Promise<void>((resolve) => {
+          this.wake = resolve;
+          this.timer = setTimeout(resolve, pollMs);
+        });
+      }
+    };
+    void loop();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    for (const c of this.crons) c.stop();
+    this.crons = [];
+    if (this.timer) clearTimeout(this.timer);
+    this.wake?.();
+  }
+}
+
+export async function jobStatus(db: DbOrTx, id: string): Promise<JobRow | undefined> {
+  const [row] = await db.select().from(jobs).where(eq(jobs.id, id)).limit(1);
+  return row;
+}

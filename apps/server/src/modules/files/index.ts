@@ -1,0 +1,4 @@
+export { fileErrors } from './files.errors';
+export { presentFile } from './files.presenter';
+export { filesRoutes, sendStoredFile } from './files.routes';
+export { getFile, readFileContent, type StoredFileRow, storeFile } from './files.service';
