@@ -120,7 +120,10 @@ async function benchDatabase(label: string, env: Record<string, string>): Promis
     const password = 'Bench-Password-1';
     const identifier = `bench.${Date.now()}@example.com`;
     const cookie = await session(identifier, password);
-    const read = await run(label, 'GET /api/auth/me (authenticated read)', { url: `${base}/api/auth/me`, headers: { cookie } });
+    const read = await run(label, 'GET /api/auth/me (authenticated read)', {
+      url: `${base}/api/auth/me`,
+      headers: { cookie },
+    });
     const login = await run(label, 'POST /api/auth/login (argon2id)', {
       url: `${base}/api/auth/login`,
       method: 'POST',
@@ -154,8 +157,15 @@ try {
   await admin.end();
 }
 
-const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version };
-console.log(`\nbench/http — ${seconds} s per scenario, ${connections} connections, ${machine.cpus} cores (${machine.cpuModel}), Node ${machine.node}`);
+const machine = {
+  cpus: cpus().length,
+  cpuModel: cpus()[0]?.model ?? 'unknown',
+  memoryGiB: Math.round(totalmem() / 2 ** 30),
+  node: process.version,
+};
+console.log(
+  `\nbench/http — ${seconds} s per scenario, ${connections} connections, ${machine.cpus} cores (${machine.cpuModel}), Node ${machine.node}`,
+);
 console.table(
   results.map((r) => ({
     database: r.database,
@@ -172,5 +182,8 @@ console.table(
 const outDir = join(root, 'bench/results');
 mkdirSync(outDir, { recursive: true });
 const file = join(outDir, `http-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), seconds, connections, machine, results }, null, 2));
+writeFileSync(
+  file,
+  JSON.stringify({ date: new Date().toISOString(), seconds, connections, machine, results }, null, 2),
+);
 console.log(`results written to ${file}`);

@@ -8,7 +8,7 @@ import { staffRolesOf } from './modules/staff';
 /**
  * Builds the request's actor from the session (identity), the user's organisations (organisation) and staff
  * roles (staff). The active organisation only counts while the user is still a member and the organisation
- * still holds the active role.
+ * still holds the active role; otherwise the first membership is used.
  */
 export function createActorResolver(ctx: AppContext): ActorResolver {
   return {
@@ -20,11 +20,13 @@ export function createActorResolver(ctx: AppContext): ActorResolver {
         membershipsOfUser(ctx, user.id),
         staffRolesOf(ctx, user.id),
       ]);
-      const active = memberships.find((m) => m.orgId === session.activeOrgId);
+      // A session without a (still valid) context acts for the user's first organisation in its first role.
+      const chosen = memberships.find((m) => m.orgId === session.activeOrgId);
+      const active = chosen ?? memberships[0];
       const activeRole =
-        active && session.activeRole && active.businessRoles.includes(session.activeRole as BusinessRole)
+        chosen && session.activeRole && chosen.businessRoles.includes(session.activeRole as BusinessRole)
           ? (session.activeRole as BusinessRole)
-          : null;
+          : (active?.businessRoles[0] ?? null);
       const actor: Actor = {
         userId: user.id,
         sessionId: session.id,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, StaffRole } from './common';
+import { BusinessRole, Id, StaffRole } from './common';
 
 export const StaffUser = z.object({
   id: Id,
@@ -17,7 +17,7 @@ export const StaffOrganisation = z.object({
   id: Id,
   name: z.string(),
   creditCode: z.string(),
-  businessRoles: z.array(z.string()),
+  businessRoles: z.array(BusinessRole),
   regionCode: z.string().nullable(),
   memberCount: z.number().int(),
   createdAt: z.iso.datetime(),
@@ -39,6 +39,7 @@ export const DualControlRequest = z.object({
 });
 export type DualControlRequest = z.infer<typeof DualControlRequest>;
 export const DualControlList = z.object({ items: z.array(DualControlRequest) });
+export const DualControlQuery = z.object({ status: z.enum(['pending', 'executed', 'rejected']).optional() });
 export const DualControlParams = z.object({ requestId: Id });
 export const DecideBody = z.object({ reason: z.string().trim().max(500).optional() });
 
@@ -60,7 +61,8 @@ export const AuditQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   beforeSeq: z.coerce.number().int().positive().optional(),
 });
-export const AuditList = z.object({ items: z.array(AuditEntry) });
+/** `nextBeforeSeq`: pass as `beforeSeq` for the next (older) page; null at the start of the log. */
+export const AuditList = z.object({ items: z.array(AuditEntry), nextBeforeSeq: z.number().int().nullable() });
 export const AuditVerifyResult = z.object({
   ok: z.boolean(),
   checked: z.number().int(),

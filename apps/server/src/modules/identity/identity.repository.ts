@@ -136,3 +136,14 @@ export async function countUsers(db: DbOrTx): Promise<number> {
   const [row] = await db.select({ n: count() }).from(users);
   return row?.n ?? 0;
 }
+
+/** The context (organisation, role) of the user's most recently used session, to restore at the next login. */
+export async function lastSessionContext(db: DbOrTx, userId: string) {
+  const [row] = await db
+    .select({ activeOrgId: sessions.activeOrgId, activeRole: sessions.activeRole })
+    .from(sessions)
+    .where(and(eq(sessions.userId, userId), eq(sessions.pendingMfa, false)))
+    .orderBy(desc(sessions.lastSeenAt))
+    .limit(1);
+  return row ?? null;
+}

@@ -43,6 +43,9 @@ async function openSession(
 ): Promise<OpenedSession> {
   const token = randomToken();
   const now = new Date();
+  // A new session continues in the organisation and role the user last worked in.
+  const last =
+    options.pendingMfa || options.activeOrgId !== undefined ? null : await repo.lastSessionContext(ctx.db, userId);
   const ttlMs = options.pendingMfa ? PENDING_MFA_MINUTES * 60_000 : ctx.config.sessionTtlHours * 3_600_000;
   const session = await repo.insertSession(ctx.db, {
     id: newId(),
@@ -51,8 +54,8 @@ async function openSession(
     csrfToken: randomToken(24),
     mfa: options.mfa,
     pendingMfa: options.pendingMfa,
-    activeOrgId: options.activeOrgId ?? null,
-    activeRole: options.activeRole ?? null,
+    activeOrgId: options.activeOrgId ?? last?.activeOrgId ?? null,
+    activeRole: options.activeRole ?? last?.activeRole ?? null,
     ip: meta.ip,
     userAgent: meta.userAgent?.slice(0, 300) ?? null,
     createdAt: now,

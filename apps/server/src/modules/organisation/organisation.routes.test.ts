@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validCreditCode } from '../../test/credit-codes';
-import { createOrg, createTestApp, registeredClient, type TestApp, uniqueEmail } from '../../test/test-app';
+import {
+  createOrg,
+  createTestApp,
+  PASSWORD,
+  registeredClient,
+  type TestApp,
+  TestClient,
+  uniqueEmail,
+} from '../../test/test-app';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -74,6 +82,22 @@ describe('switching organisation and role', () => {
     expect(refused.statusCode).toBe(400);
     expect(refused.json().code).toBe('ORG_ROLE_NOT_HELD');
     expect((await client.get('/api/auth/me')).json().activeRole).toBe('SUP');
+  });
+
+  it('a new login continues in the last organisation and role, or the first membership', async () => {
+    const { client, identifier } = await registeredClient(t.app);
+    const first = await createOrg(client, { creditCode: validCreditCode(), businessRoles: ['GC'] });
+    const second = await createOrg(client, { creditCode: validCreditCode(), businessRoles: ['SUB', 'SUP'] });
+    await client.post(`/api/orgs/${second.id}/activate`, { role: 'SUP' });
+    const again = new TestClient(t.app);
+    const login = await again.post('/api/auth/login', { identifier, password: PASSWORD });
+    expect(login.json().me).toMatchObject({ activeOrgId: second.id, activeRole: 'SUP' });
+
+    const { client: invitee, identifier: inviteeId } = await registeredClient(t.app);
+    await client.post(`/api/orgs/${first.id}/invitations`, { identifier: inviteeId, role: 'member' });
+    const [inv] = (await invitee.get('/api/invitations')).json().items;
+    await invitee.post(`/api/invitations/${inv.id}/decline`);
+    expect((await invitee.get('/api/auth/me')).json()).toMatchObject({ activeOrgId: null, activeRole: null });
   });
 
   it('cannot act for an organisation it does not belong to', async () => {

@@ -54,6 +54,8 @@ export async function decideRequest(
   return row;
 }
 
-export async function listRequests(db: DbOrTx, limit: number): Promise<DualControlRow[]> {
-  return db.select().from(dualControlRequests).orderBy(desc(dualControlRequests.createdAt)).limit(limit);
+export async function listRequests(db: DbOrTx, limit: number, status?: string): Promise<DualControlRow[]> {
+  const query = db.select().from(dualControlRequests);
+  const filtered = status ? query.where(eq(dualControlRequests.status, status)) : query;
+  return filtered.orderBy(desc(dualControlRequests.createdAt)).limit(limit);
 }

@@ -92,6 +92,20 @@ describe('dual control: granting a platform staff role', () => {
     expect(attempt.json().code).toBe('STAFF_ACTION_FORBIDDEN');
   });
 
+  it('filters requests by status', async () => {
+    const pending = (await adminA.get('/api/staff/dual-control?status=pending')).json().items as { status: string }[];
+    expect(pending.length).toBeGreaterThan(0);
+    expect(pending.every((r) => r.status === 'pending')).toBe(true);
+  });
+
+  it('pages the audit log by sequence number', async () => {
+    const first = (await adminA.get('/api/staff/audit?limit=3')).json();
+    expect(first.items).toHaveLength(3);
+    expect(first.nextBeforeSeq).toBe(first.items[2].seq);
+    const second = (await adminA.get(`/api/staff/audit?limit=3&beforeSeq=${first.nextBeforeSeq}`)).json();
+    expect(second.items[0].seq).toBe(first.nextBeforeSeq - 1);
+  });
+
   it('records staff reads and decisions in the audit log', async () => {
     const entries = (await adminA.get('/api/staff/audit?limit=200')).json().items as {
       action: string;

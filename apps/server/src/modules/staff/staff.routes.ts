@@ -2,9 +2,11 @@ import {
   AuditList,
   AuditQuery,
   AuditVerifyResult,
+  type BusinessRole,
   DecideBody,
   DualControlList,
   DualControlParams,
+  DualControlQuery,
   DualControlRequest,
   GrantStaffRoleBody,
   RevokeStaffRoleBody,
@@ -64,7 +66,7 @@ export function staffRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           id: org.id,
           name: org.name,
           creditCode: org.creditCode,
-          businessRoles: org.businessRoles,
+          businessRoles: org.businessRoles as BusinessRole[],
           regionCode: org.regionCode,
           memberCount,
           createdAt: org.createdAt.toISOString(),
@@ -110,10 +112,10 @@ export function staffRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/api/staff/dual-control',
       {
         config: { permission: perm.listDualControl },
-        schema: { tags, summary: '双人复核请求', response: { 200: DualControlList } },
+        schema: { tags, summary: '双人复核请求', querystring: DualControlQuery, response: { 200: DualControlList } },
       },
-      async () => {
-        const { rows, people } = await service.listRequests(ctx);
+      async (request) => {
+        const { rows, people } = await service.listRequests(ctx, 100, request.query.status);
         return { items: rows.map((r) => service.presentRequest(r, people)) };
       },
     );
@@ -172,7 +174,9 @@ export function staffRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         const rows = await listAudit(ctx.db, request.query);
+        const oldest = rows.at(-1)?.seq ?? null;
         return {
+          nextBeforeSeq: rows.length === request.query.limit && oldest !== null && oldest > 1 ? oldest : null,
           items: rows.map((r) => ({
             seq: r.seq,
             actorUserId: r.actorUserId,

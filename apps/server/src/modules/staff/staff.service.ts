@@ -129,8 +129,8 @@ export async function rejectRequest(ctx: AppContext, actor: Actor, requestId: st
   return decided;
 }
 
-export async function listRequests(ctx: AppContext, limit = 100) {
-  const rows = await repo.listRequests(ctx.db, limit);
+export async function listRequests(ctx: AppContext, limit = 100, status?: string) {
+  const rows = await repo.listRequests(ctx.db, limit, status);
   const people = new Map(
     (
       await getUsers(

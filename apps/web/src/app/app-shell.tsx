@@ -1,0 +1,104 @@
+import { MenuOutlined } from '@ant-design/icons';
+import { Button, Drawer, Flex, Grid, Layout } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Outlet, useLocation } from 'react-router';
+import { type MeData, useAuthedMe } from '../modules/identity';
+import { OrgSwitcher, RoleSwitcher } from '../modules/organisation';
+import { Brand } from './brand';
+import { LanguageSwitch } from './language-switch';
+import { NavMenu } from './nav-menu';
+import { type NavGroup, STAFF_NAV, workspaceNav } from './navigation';
+import { UserMenu } from './user-menu';
+
+function navigationFor(pathname: string, me: MeData): NavGroup[] | null {
+  if (pathname.startsWith('/staff')) return me.staffRoles.length > 0 ? STAFF_NAV : null;
+  const membership = me.memberships.find((candidate) => candidate.orgId === me.activeOrgId);
+  if (!membership || !me.activeRole) return null;
+  return workspaceNav(me.activeRole, membership.membershipRole);
+}
+
+/**
+ * Frame of every signed-in page: header with organisation and role switchers, language and account menu, and the
+ * navigation of the active role (or of the staff console). Below the md breakpoint the navigation moves into a
+ * Drawer opened from the header.
+ */
+export function AppShell() {
+  const { t } = useTranslation();
+  const me = useAuthedMe();
+  const { pathname } = useLocation();
+  const screens = Grid.useBreakpoint();
+  const mobile = screens.md !== true;
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const nav = navigationFor(pathname, me);
+  const hasContext = me.activeOrgId !== null && !pathname.startsWith('/staff');
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the drawer closes whenever the route changes
+  useEffect(() => setDrawerOpen(false), [pathname]);
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header
+        style={{
+          display: 'flex',
+          alignItems: 'center',
+          gap: 12,
+          borderBottom: '1px solid #e5e7eb',
+          position: 'sticky',
+          top: 0,
+          zIndex: 10,
+        }}
+      >
+        {mobile && nav ? (
+          <Button
+            type="text"
+            icon={<MenuOutlined />}
+            aria-label={t('header.openNavigation')}
+            data-testid="nav-toggle"
+            onClick={() => setDrawerOpen(true)}
+          />
+        ) : null}
+        <Brand to={me.memberships.length > 0 ? '/workspace' : '/'} compact={mobile} />
+        {!mobile && hasContext ? (
+          <Flex gap={8} style={{ marginInlineStart: 16, minWidth: 0 }}>
+            <OrgSwitcher />
+            <RoleSwitcher />
+          </Flex>
+        ) : null}
+        <Flex gap={4} align="center" style={{ marginInlineStart: 'auto' }}>
+          <LanguageSwitch compact={mobile} />
+          <UserMenu compact={mobile} />
+        </Flex>
+      </Layout.Header>
+      <Layout>
+        {nav && !mobile ? (
+          <Layout.Sider width={232} style={{ borderInlineEnd: '1px solid #e5e7eb' }} data-testid="side-nav">
+            <NavMenu groups={nav} />
+          </Layout.Sider>
+        ) : null}
+        <Layout.Content style={{ padding: mobile ? 12 : 24, minWidth: 0 }}>
+          <Outlet />
+        </Layout.Content>
+      </Layout>
+      {mobile && nav ? (
+        <Drawer
+          placement="left"
+          open={drawerOpen}
+          onClose={() => setDrawerOpen(false)}
+          size={288}
+          title={<Brand compact />}
+          styles={{ body: { padding: 0 } }}
+          data-testid="nav-drawer"
+        >
+          {hasContext ? (
+            <Flex vertical gap={8} style={{ padding: 12, borderBottom: '1px solid #f0f0f0' }}>
+              <OrgSwitcher block />
+              <RoleSwitcher block />
+            </Flex>
+          ) : null}
+          <NavMenu groups={nav} onNavigate={() => setDrawerOpen(false)} />
+        </Drawer>
+      ) : null}
+    </Layout>
+  );
+}

@@ -1,0 +1,41 @@
+import { Card, Flex, Layout, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Brand } from './brand';
+import { LanguageSwitch } from './language-switch';
+
+/** Frame of the sign-in and registration screens: a centred card under the brand. */
+export function GuestLayout({
+  title,
+  subtitle,
+  children,
+  footer,
+}: {
+  title: ReactNode;
+  subtitle?: ReactNode;
+  children: ReactNode;
+  footer?: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Layout style={{ minHeight: '100vh', background: 'linear-gradient(180deg, #eff4ff 0%, #f5f7fa 320px)' }}>
+      <Flex justify="space-between" align="center" style={{ padding: '12px 16px' }}>
+        <Brand to="/login" />
+        <LanguageSwitch />
+      </Flex>
+      <Flex vertical align="center" style={{ padding: '24px 12px 48px', flex: 1 }}>
+        <Card style={{ width: '100%', maxWidth: 420 }} styles={{ body: { padding: 24 } }}>
+          <Typography.Title level={3} style={{ marginTop: 0, marginBottom: 4 }}>
+            {title}
+          </Typography.Title>
+          {subtitle ? <Typography.Paragraph type="secondary">{subtitle}</Typography.Paragraph> : null}
+          {children}
+        </Card>
+        {footer ? <div style={{ marginTop: 16 }}>{footer}</div> : null}
+        <Typography.Text type="secondary" style={{ marginTop: 32, fontSize: 12 }}>
+          {t('brand.full')} · {t('brand.tagline')}
+        </Typography.Text>
+      </Flex>
+    </Layout>
+  );
+}

@@ -1,0 +1,75 @@
+import dayjs from 'dayjs';
+import { identityEn, identityZhCN } from '../modules/identity';
+import { organisationEn, organisationZhCN } from '../modules/organisation';
+import { staffEn, staffZhCN } from '../modules/staff';
+import 'dayjs/locale/zh-cn';
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { setApiLanguage } from './api-client';
+import { commonEn, commonZhCN } from './common.i18n';
+
+export const LANGUAGES = ['zh-CN', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+const STORAGE_KEY = 'zhuhe.language';
+
+const resources = {
+  'zh-CN': { common: commonZhCN, identity: identityZhCN, organisation: organisationZhCN, staff: staffZhCN },
+  en: { common: commonEn, identity: identityEn, organisation: organisationEn, staff: staffEn },
+};
+
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'common';
+    resources: (typeof resources)['zh-CN'];
+  }
+}
+
+export function isLanguage(value: unknown): value is Language {
+  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
+}
+
+function storedLanguage(): Language {
+  try {
+    const value = window.localStorage.getItem(STORAGE_KEY);
+    return isLanguage(value) ? value : 'zh-CN';
+  } catch {
+    return 'zh-CN';
+  }
+}
+
+function applyLanguage(language: Language): void {
+  document.documentElement.lang = language;
+  dayjs.locale(language === 'zh-CN' ? 'zh-cn' : 'en');
+  setApiLanguage(language);
+}
+
+export function currentLanguage(): Language {
+  return isLanguage(i18next.language) ? i18next.language : 'zh-CN';
+}
+
+export async function changeLanguage(language: Language): Promise<void> {
+  try {
+    window.localStorage.setItem(STORAGE_KEY, language);
+  } catch {
+    // Private browsing may refuse storage; the choice then lasts for this page only.
+  }
+  applyLanguage(language);
+  await i18next.changeLanguage(language);
+}
+
+export function initI18n(): typeof i18next {
+  const language = storedLanguage();
+  applyLanguage(language);
+  void i18next.use(initReactI18next).init({
+    resources,
+    lng: language,
+    fallbackLng: 'zh-CN',
+    supportedLngs: LANGUAGES,
+    defaultNS: 'common',
+    ns: ['common', 'identity', 'organisation', 'staff'],
+    interpolation: { escapeValue: false },
+    initAsync: false,
+  });
+  return i18next;
+}

@@ -1,0 +1,27 @@
+import { GlobalOutlined } from '@ant-design/icons';
+import { Button, Dropdown } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { changeLanguage, currentLanguage, isLanguage, LANGUAGES } from './i18n';
+
+/** 语言切换 zh-CN / English; the choice is kept in localStorage. */
+export function LanguageSwitch({ compact = false }: { compact?: boolean }) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  return (
+    <Dropdown
+      trigger={['click']}
+      menu={{
+        selectable: true,
+        selectedKeys: [language],
+        items: LANGUAGES.map((value) => ({ key: value, label: t(`language.${value}`) })),
+        onClick: ({ key }) => {
+          if (isLanguage(key)) void changeLanguage(key);
+        },
+      }}
+    >
+      <Button type="text" icon={<GlobalOutlined />} data-testid="language-switch" aria-label={t('language.label')}>
+        {compact ? null : t(`language.${language}`)}
+      </Button>
+    </Dropdown>
+  );
+}

@@ -1,0 +1,135 @@
+import {
+  AccountBookOutlined,
+  ApartmentOutlined,
+  AuditOutlined,
+  BankOutlined,
+  BarChartOutlined,
+  DatabaseOutlined,
+  FileProtectOutlined,
+  FileSearchOutlined,
+  HomeOutlined,
+  LineChartOutlined,
+  ProjectOutlined,
+  SafetyOutlined,
+  SettingOutlined,
+  ShoppingCartOutlined,
+  TeamOutlined,
+  UserAddOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import type { BusinessRole, MembershipRole } from '@zhuhe/contracts';
+import type { ReactNode } from 'react';
+
+/** Business modules on the road map; each shows in the navigation as 建设中 until its pages exist. */
+export type BusinessModule =
+  | 'projects'
+  | 'demands'
+  | 'tenders'
+  | 'contracts'
+  | 'progress'
+  | 'settlement'
+  | 'resources'
+  | 'finance';
+
+type NavLabel =
+  | BusinessModule
+  | 'home'
+  | 'members'
+  | 'invitations'
+  | 'settings'
+  | 'staffUsers'
+  | 'staffOrganisations'
+  | 'staffDualControl'
+  | 'staffAudit'
+  | 'staffProductEvents';
+
+export interface NavItem {
+  key: string;
+  label: NavLabel;
+  icon: ReactNode;
+  /** absent while the module is being built */
+  path?: string;
+  /** only owners and admins see it */
+  managersOnly?: boolean;
+}
+
+export interface NavGroup {
+  key: string;
+  label: 'groupBusiness' | 'groupOrganisation' | null;
+  items: NavItem[];
+}
+
+const MODULE_ICONS: Record<BusinessModule, ReactNode> = {
+  projects: <ProjectOutlined />,
+  demands: <ShoppingCartOutlined />,
+  tenders: <AuditOutlined />,
+  contracts: <FileProtectOutlined />,
+  progress: <LineChartOutlined />,
+  settlement: <AccountBookOutlined />,
+  resources: <DatabaseOutlined />,
+  finance: <BankOutlined />,
+};
+
+/** What each business role works on, in the order its navigation lists them. */
+export const ROLE_MODULES: Record<BusinessRole, readonly BusinessModule[]> = {
+  GC: ['projects', 'demands', 'tenders', 'contracts', 'progress', 'settlement', 'finance'],
+  SUB: ['tenders', 'contracts', 'progress', 'settlement', 'resources'],
+  SUP: ['demands', 'tenders', 'contracts', 'settlement', 'resources', 'finance'],
+  DES: ['projects', 'tenders', 'contracts', 'progress', 'settlement'],
+  SVR: ['projects', 'progress', 'contracts', 'settlement'],
+  FIN: ['finance', 'contracts', 'settlement', 'projects'],
+};
+
+const ORGANISATION_ITEMS: NavItem[] = [
+  { key: 'members', label: 'members', icon: <TeamOutlined />, path: '/workspace/members' },
+  {
+    key: 'invitations',
+    label: 'invitations',
+    icon: <UserAddOutlined />,
+    path: '/workspace/invitations',
+    managersOnly: true,
+  },
+  { key: 'settings', label: 'settings', icon: <SettingOutlined />, path: '/workspace/settings' },
+];
+
+export function workspaceNav(role: BusinessRole, membershipRole: MembershipRole | undefined): NavGroup[] {
+  const manager = membershipRole === 'owner' || membershipRole === 'admin';
+  return [
+    { key: 'home', label: null, items: [{ key: 'home', label: 'home', icon: <HomeOutlined />, path: '/workspace' }] },
+    {
+      key: 'business',
+      label: 'groupBusiness',
+      items: ROLE_MODULES[role].map((module) => ({ key: module, label: module, icon: MODULE_ICONS[module] })),
+    },
+    {
+      key: 'organisation',
+      label: 'groupOrganisation',
+      items: ORGANISATION_ITEMS.filter((item) => manager || !item.managersOnly),
+    },
+  ];
+}
+
+export const STAFF_NAV: NavGroup[] = [
+  {
+    key: 'staff',
+    label: null,
+    items: [
+      { key: 'staff-users', label: 'staffUsers', icon: <UserOutlined />, path: '/staff/users' },
+      { key: 'staff-orgs', label: 'staffOrganisations', icon: <ApartmentOutlined />, path: '/staff/organisations' },
+      { key: 'staff-dual', label: 'staffDualControl', icon: <SafetyOutlined />, path: '/staff/dual-control' },
+      { key: 'staff-audit', label: 'staffAudit', icon: <FileSearchOutlined />, path: '/staff/audit' },
+      { key: 'staff-events', label: 'staffProductEvents', icon: <BarChartOutlined />, path: '/staff/product-events' },
+    ],
+  },
+];
+
+/** The nav item whose path is the longest prefix of `pathname`. */
+export function selectedNavKey(groups: readonly NavGroup[], pathname: string): string | undefined {
+  let best: NavItem | undefined;
+  for (const item of groups.flatMap((group) => group.items)) {
+    if (!item.path) continue;
+    const matches = pathname === item.path || pathname.startsWith(`${item.path}/`);
+    if (matches && (!best?.path || item.path.length > best.path.length)) best = item;
+  }
+  return best?.key;
+}

@@ -1,0 +1,37 @@
+import { type QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { App as AntApp, ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import type { i18n as I18n } from 'i18next';
+import type { ReactNode } from 'react';
+import { I18nextProvider, useTranslation } from 'react-i18next';
+import { theme } from './theme';
+
+/** Ant Design follows the UI language: zh_CN by default, en_US when English is chosen. */
+function LocalisedConfig({ children }: { children: ReactNode }) {
+  const { i18n } = useTranslation();
+  return (
+    // No space between two Chinese characters on buttons, so labels read exactly as written in the i18n files.
+    <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={theme} button={{ autoInsertSpace: false }}>
+      <AntApp>{children}</AntApp>
+    </ConfigProvider>
+  );
+}
+
+export function Providers({
+  i18n,
+  queryClient,
+  children,
+}: {
+  i18n: I18n;
+  queryClient: QueryClient;
+  children: ReactNode;
+}) {
+  return (
+    <I18nextProvider i18n={i18n}>
+      <QueryClientProvider client={queryClient}>
+        <LocalisedConfig>{children}</LocalisedConfig>
+      </QueryClientProvider>
+    </I18nextProvider>
+  );
+}

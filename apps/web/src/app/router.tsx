@@ -1,0 +1,73 @@
+import { createBrowserRouter, Navigate } from 'react-router';
+import { GuestOnly, RequireAuth, RequireStaff } from '../modules/identity';
+import { RequireActiveContext } from '../modules/organisation';
+import { AccountSecurityPage } from '../pages/account-security-page';
+import { CreateOrganisationPage } from '../pages/create-organisation-page';
+import { HomeRedirectPage } from '../pages/home-redirect-page';
+import { LoginPage } from '../pages/login-page';
+import { LoginTotpPage } from '../pages/login-totp-page';
+import { MembersPage } from '../pages/members-page';
+import { MyInvitationsPage } from '../pages/my-invitations-page';
+import { NotFoundPage } from '../pages/not-found-page';
+import { OrgInvitationsPage } from '../pages/org-invitations-page';
+import { OrgSettingsPage } from '../pages/org-settings-page';
+import { RegisterPage } from '../pages/register-page';
+import {
+  StaffAuditPage,
+  StaffDualControlPage,
+  StaffOrganisationsPage,
+  StaffProductEventsPage,
+  StaffUsersPage,
+} from '../pages/staff-pages';
+import { WorkspaceHomePage } from '../pages/workspace-home-page';
+import { AppShell } from './app-shell';
+
+export function createRouter() {
+  return createBrowserRouter([
+    {
+      element: <GuestOnly />,
+      children: [
+        { path: '/login', element: <LoginPage /> },
+        { path: '/login/totp', element: <LoginTotpPage /> },
+        { path: '/register', element: <RegisterPage /> },
+      ],
+    },
+    {
+      element: <RequireAuth />,
+      children: [
+        { index: true, element: <HomeRedirectPage /> },
+        {
+          element: <AppShell />,
+          children: [
+            { path: '/orgs/new', element: <CreateOrganisationPage /> },
+            { path: '/invitations', element: <MyInvitationsPage /> },
+            { path: '/account/security', element: <AccountSecurityPage /> },
+            {
+              path: '/workspace',
+              element: <RequireActiveContext />,
+              children: [
+                { index: true, element: <WorkspaceHomePage /> },
+                { path: 'members', element: <MembersPage /> },
+                { path: 'invitations', element: <OrgInvitationsPage /> },
+                { path: 'settings', element: <OrgSettingsPage /> },
+              ],
+            },
+            {
+              path: '/staff',
+              element: <RequireStaff />,
+              children: [
+                { index: true, element: <Navigate to="/staff/users" replace /> },
+                { path: 'users', element: <StaffUsersPage /> },
+                { path: 'organisations', element: <StaffOrganisationsPage /> },
+                { path: 'dual-control', element: <StaffDualControlPage /> },
+                { path: 'audit', element: <StaffAuditPage /> },
+                { path: 'product-events', element: <StaffProductEventsPage /> },
+              ],
+            },
+            { path: '*', element: <NotFoundPage /> },
+          ],
+        },
+      ],
+    },
+  ]);
+}

@@ -1,0 +1,80 @@
+import { CheckOutlined } from '@ant-design/icons';
+import type { BusinessRole } from '@zhuhe/contracts';
+import { Card, Col, Descriptions, Flex, Row, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { formatDate } from '../../app/format-date';
+import { ErrorState, LoadingState } from '../../app/page-states';
+import { useAuthedMe } from '../identity';
+import { BusinessRoleTags } from './business-role-tags';
+import { useOrganisation } from './organisation.queries';
+import { VerificationTag } from './verification-tag';
+
+const DUTY_KEYS = ['first', 'second', 'third', 'fourth'] as const;
+
+function OrganisationCard({ orgId }: { orgId: string }) {
+  const { t } = useTranslation('organisation');
+  const { data: organisation, isPending, error, refetch } = useOrganisation(orgId);
+  if (isPending) return <LoadingState minHeight={160} />;
+  if (error) return <ErrorState error={error} onRetry={() => void refetch()} />;
+  return (
+    <Descriptions column={1} size="small">
+      <Descriptions.Item label={t('fields.name')}>{organisation.name}</Descriptions.Item>
+      <Descriptions.Item label={t('fields.creditCode')}>
+        <Typography.Text copyable style={{ fontFamily: 'monospace' }}>
+          {organisation.creditCode}
+        </Typography.Text>
+      </Descriptions.Item>
+      <Descriptions.Item label={t('fields.businessRoles')}>
+        <BusinessRoleTags roles={organisation.businessRoles} />
+      </Descriptions.Item>
+      <Descriptions.Item label={t('fields.verification')}>
+        <VerificationTag status={organisation.verification} />
+      </Descriptions.Item>
+      {organisation.regionCode ? (
+        <Descriptions.Item label={t('fields.regionCode')}>{organisation.regionCode}</Descriptions.Item>
+      ) : null}
+      {organisation.address ? (
+        <Descriptions.Item label={t('fields.address')}>{organisation.address}</Descriptions.Item>
+      ) : null}
+      <Descriptions.Item label={t('fields.createdAt')}>{formatDate(organisation.createdAt)}</Descriptions.Item>
+    </Descriptions>
+  );
+}
+
+/** 工作台 home of one business role: who you act as, for which organisation, and what this role does here. */
+export function WorkspaceOverview({ orgId, role }: { orgId: string; role: BusinessRole }) {
+  const { t } = useTranslation('organisation');
+  const me = useAuthedMe();
+  return (
+    <Flex vertical gap={16}>
+      <div>
+        <Typography.Title level={2} data-testid="workspace-title" style={{ marginTop: 0, marginBottom: 4 }}>
+          {t(`workspace.title.${role}`)}
+        </Typography.Title>
+        <Typography.Text type="secondary">{t('workspace.welcome', { name: me.user.displayName })}</Typography.Text>
+      </div>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={12}>
+          <Card title={t('workspace.organisationCard')}>
+            <OrganisationCard orgId={orgId} />
+          </Card>
+        </Col>
+        <Col xs={24} lg={12}>
+          <Card title={t('workspace.dutiesCard', { role: t(`roles.${role}`) })}>
+            <Flex vertical gap={12}>
+              {DUTY_KEYS.map((key) => (
+                <Flex key={key} gap={8} align="baseline">
+                  <CheckOutlined style={{ color: '#1d4ed8' }} />
+                  <Typography.Text>{t(`duties.${role}.${key}`)}</Typography.Text>
+                </Flex>
+              ))}
+            </Flex>
+            <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0 }}>
+              {t('workspace.dutiesNote')}
+            </Typography.Paragraph>
+          </Card>
+        </Col>
+      </Row>
+    </Flex>
+  );
+}

@@ -1,0 +1,30 @@
+import { Button, Result } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { isApiError } from '../../app/api-client';
+import { ErrorState } from '../../app/page-states';
+import { useErrorFeedback } from '../../app/use-error-feedback';
+
+/** The staff console needs a session opened with 2FA; the server says so with AUTH_MFA_REQUIRED. */
+export function isMfaRequired(error: unknown): boolean {
+  return isApiError(error) && error.status === 403 && error.code === 'AUTH_MFA_REQUIRED';
+}
+
+export function StaffErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+  const { t } = useTranslation('staff');
+  const { messageOf } = useErrorFeedback();
+  if (!isMfaRequired(error)) return <ErrorState error={error} onRetry={onRetry} />;
+  return (
+    <Result
+      status="warning"
+      title={t('mfaRequired.title')}
+      subTitle={messageOf(error)}
+      extra={
+        <Link to="/account/security">
+          <Button type="primary">{t('mfaRequired.action')}</Button>
+        </Link>
+      }
+      data-testid="staff-mfa-required"
+    />
+  );
+}

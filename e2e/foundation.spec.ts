@@ -1,0 +1,146 @@
+import { createHmac, randomInt } from 'node:crypto';
+import { expect, type Page, test } from '@playwright/test';
+import { creditCodeCheckChar } from '../packages/contracts/src/credit-code.ts';
+import { VALIDATION_MESSAGES } from '../packages/contracts/src/messages.ts';
+
+const PASSWORD = 'Zhuhe-e2e-2025!';
+const CREDIT_CODE_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+/** Check character of 91440300708461136 is T, so this code is invalid. */
+const INVALID_CREDIT_CODE = '91440300708461136X';
+
+function uniqueEmail(): string {
+  return `e2e-${Date.now()}-${randomInt(1_000_000)}@example.com`;
+}
+
+/** A valid 统一社会信用代码: 91 (enterprise), region 330100 (杭州), 9 random characters, GB 32100 check character. */
+function generateCreditCode(): string {
+  let body = '91330100';
+  while (body.length < 17) body += CREDIT_CODE_ALPHABET[randomInt(CREDIT_CODE_ALPHABET.length)];
+  const check = creditCodeCheckChar(body);
+  if (!check) throw new Error(`no check character for ${body}`);
+  return body + check;
+}
+
+function base32Decode(input: string): Buffer {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  const clean = input.toUpperCase().replace(/[\s=]/g, '');
+  let bits = 0;
+  let value = 0;
+  const bytes: number[] = [];
+  for (const char of clean) {
+    const index = alphabet.indexOf(char);
+    if (index < 0) throw new Error(`not base32: ${char}`);
+    value = (value << 5) | index;
+    bits += 5;
+    if (bits >= 8) {
+      bytes.push((value >>> (bits - 8)) & 0xff);
+      bits -= 8;
+    }
+  }
+  return Buffer.from(bytes);
+}
+
+/** RFC 6238 TOTP: HMAC-SHA-1, 30-second steps, 6 digits. */
+function totp(secret: string, atMs: number): string {
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(atMs / 1000 / 30)));
+  const hmac = createHmac('sha1', base32Decode(secret)).update(counter).digest();
+  const offset = (hmac[hmac.length - 1] as number) & 0x0f;
+  const binary = hmac.readUInt32BE(offset) & 0x7fffffff;
+  return String(binary % 1_000_000).padStart(6, '0');
+}
+
+/** A code that stays valid for a few seconds more: near the end of a step, wait for the next one. */
+async function freshTotp(secret: string): Promise<string> {
+  const remaining = 30_000 - (Date.now() % 30_000);
+  if (remaining < 4_000) await new Promise((resolve) => setTimeout(resolve, remaining + 250));
+  return totp(secret, Date.now());
+}
+
+async function register(page: Page, email: string, displayName: string): Promise<void> {
+  await page.goto('/register');
+  await page.getByLabel('邮箱或手机号').fill(email);
+  await page.getByLabel('姓名').fill(displayName);
+  await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
+  await page.getByLabel('确认密码').fill(PASSWORD);
+  await page.getByRole('button', { name: '注册' }).click();
+}
+
+test('a new user registers, turns on 2FA, creates an organisation and switches role', async ({ page }) => {
+  await register(page, uniqueEmail(), '王工');
+  // No organisation yet: the user is asked to create one.
+  await expect(page).toHaveURL(/\/orgs\/new$/);
+
+  await page.goto('/account/security');
+  await page.getByRole('button', { name: '开始设置' }).click();
+  const secretText = page.getByTestId('totp-secret');
+  await expect(secretText).toHaveText(/^[A-Z2-7]{16,}=*$/);
+  const secret = (await secretText.textContent())?.trim() ?? '';
+  await page.getByTestId('totp-code').fill(await freshTotp(secret));
+  await page.getByRole('button', { name: '验证并开启' }).click();
+  const recoveryCodes = page.getByTestId('recovery-codes');
+  await expect(recoveryCodes).toBeVisible();
+  await expect(recoveryCodes.locator('code').first()).toHaveText(/\S{6,}/);
+  await page.getByRole('button', { name: '我已妥善保存' }).click();
+  await expect(page.getByText('双因素认证已开启')).toBeVisible();
+
+  await page.goto('/orgs/new');
+  await page.getByLabel('组织名称').fill(`筑合测试建设有限公司${randomInt(100_000)}`);
+  const creditCode = page.getByLabel('统一社会信用代码');
+  await creditCode.fill(INVALID_CREDIT_CODE);
+  await page.getByRole('checkbox', { name: /施工企业/ }).check();
+  await page.getByRole('checkbox', { name: /材料供应商/ }).check();
+  await page.getByRole('button', { name: '创建组织' }).click();
+  await expect(page.getByText(VALIDATION_MESSAGES.ORG_CREDIT_CODE_INVALID['zh-CN'])).toBeVisible();
+  await expect(page).toHaveURL(/\/orgs\/new$/);
+
+  await creditCode.fill(generateCreditCode());
+  await page.getByRole('button', { name: '创建组织' }).click();
+  await expect(page).toHaveURL(/\/workspace$/);
+  await expect(page.getByTestId('workspace-title')).toHaveText('施工企业工作台');
+  // Modules still being built are listed, disabled.
+  await expect(page.getByText('建设中').first()).toBeVisible();
+
+  await page.getByTestId('role-switcher').click();
+  await page.getByRole('menuitem', { name: '材料供应商' }).click();
+  await expect(page.getByTestId('workspace-title')).toHaveText('材料供应商工作台');
+  await expect(page.getByTestId('role-switcher')).toContainText('材料供应商');
+});
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
+
+  test('the workspace navigation opens from the menu button', async ({ page }) => {
+    const registered = await page.request.post('/api/auth/register', {
+      data: { identifier: uniqueEmail(), password: PASSWORD, displayName: '李工' },
+    });
+    expect(registered.status()).toBe(201);
+    const { csrfToken } = (await registered.json()) as { csrfToken: string };
+    const headers = { 'x-csrf-token': csrfToken };
+    const created = await page.request.post('/api/orgs', {
+      headers,
+      data: {
+        name: `筑合移动端测试公司${randomInt(100_000)}`,
+        creditCode: generateCreditCode(),
+        businessRoles: ['GC'],
+      },
+    });
+    expect(created.status()).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    const activated = await page.request.post(`/api/orgs/${id}/activate`, { headers, data: { role: 'GC' } });
+    expect(activated.ok()).toBe(true);
+
+    await page.goto('/workspace');
+    await expect(page.getByTestId('workspace-title')).toHaveText('施工企业工作台');
+    await expect(page.getByTestId('side-nav')).toHaveCount(0);
+    const membersLink = page.getByRole('menuitem', { name: '组织成员' });
+    await expect(membersLink).toBeHidden();
+
+    await page.getByRole('button', { name: '打开导航' }).click();
+    await expect(membersLink).toBeVisible();
+    await expect(page.getByTestId('role-switcher')).toBeVisible();
+    await membersLink.click();
+    await expect(page).toHaveURL(/\/workspace\/members$/);
+    await expect(membersLink).toBeHidden();
+  });
+});
