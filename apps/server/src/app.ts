@@ -29,6 +29,7 @@ import { JobQueue } from './infra/jobs/job-queue';
 import type { Mailer } from './infra/mail/mailer';
 import { registerMailJob } from './infra/mail/outbox';
 import { analyticsRoutes } from './modules/analytics';
+import { evidenceRoutes, registerEvidenceJobs } from './modules/evidence';
 import { filesRoutes } from './modules/files';
 import { identityRoutes } from './modules/identity';
 import { organisationRoutes } from './modules/organisation';
@@ -135,6 +136,8 @@ export async function buildApp({
   await app.register(staffRoutes(ctx));
   await app.register(analyticsRoutes(ctx));
   await app.register(filesRoutes(ctx));
+  await app.register(evidenceRoutes(ctx));
+  registerEvidenceJobs(ctx);
 
   // 4. the built web pages at /, when present
   if (existsSync(index)) {

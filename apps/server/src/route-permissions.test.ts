@@ -30,6 +30,14 @@ const PUBLIC_ROUTES = new Set([
   'GET /healthz',
   'GET /readyz',
   'GET /metrics',
+  // The evidence log is public by design (anyone holding a document can verify it).
+  'GET /api/evidence/public-key',
+  'GET /api/evidence/checkpoints/latest',
+  'GET /api/evidence/checkpoints',
+  'GET /api/evidence/entries/:entryIndex',
+  'GET /api/evidence/proofs/inclusion',
+  'GET /api/evidence/proofs/consistency',
+  'POST /api/evidence/lookup',
 ]);
 
 let t: TestApp;

@@ -12,6 +12,7 @@ export const VALIDATION_MESSAGES = {
     'zh-CN': '统一社会信用代码无效（18 位，校验位按 GB 32100 计算）',
     en: 'Invalid unified social credit code (18 characters, check character per GB 32100)',
   },
+  SHA256_INVALID: { 'zh-CN': '应为 64 位十六进制 SHA-256 值', en: 'Expected a 64-character hexadecimal SHA-256' },
   REGION_CODE_INVALID: { 'zh-CN': '行政区划代码应为 6 位数字', en: 'The region code must be 6 digits' },
 } as const satisfies Record<string, { 'zh-CN': string; en: string }>;
 

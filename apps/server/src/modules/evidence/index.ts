@@ -1,0 +1,2 @@
+export { evidenceRoutes, registerEvidenceJobs } from './evidence.routes';
+export { appendEvidence, createCheckpoint, type EvidenceItem, findBySubjects, verifyLog } from './evidence.service';
