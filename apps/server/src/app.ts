@@ -33,6 +33,7 @@ import { evidenceRoutes, registerEvidenceJobs } from './modules/evidence';
 import { filesRoutes } from './modules/files';
 import { identityRoutes } from './modules/identity';
 import { organisationRoutes } from './modules/organisation';
+import { signingRoutes } from './modules/signing';
 import { staffRoutes } from './modules/staff';
 
 export interface BuildAppOptions {
@@ -138,6 +139,7 @@ export async function buildApp({
   await app.register(filesRoutes(ctx));
   await app.register(evidenceRoutes(ctx));
   registerEvidenceJobs(ctx);
+  await app.register(signingRoutes(ctx));
 
   // 4. the built web pages at /, when present
   if (existsSync(index)) {

@@ -38,6 +38,8 @@ const PUBLIC_ROUTES = new Set([
   'GET /api/evidence/proofs/inclusion',
   'GET /api/evidence/proofs/consistency',
   'POST /api/evidence/lookup',
+  // Validators need the seal CA certificate to trust organisation seals.
+  'GET /api/signing/ca.pem',
 ]);
 
 let t: TestApp;

@@ -1,0 +1,77 @@
+import type { AppContext } from '../../infra/context';
+import { decryptField, encryptField } from '../../infra/crypto';
+import { newId } from '../../infra/ids';
+import { signPdfIncrementally } from './signing.pdf';
+import { certificateSha256, createRootCa, type IssuedCert, issueSealCertificate } from './signing.pki';
+import type { ESignatureProvider, SignatureRequest } from './signing.provider';
+import * as repo from './signing.repository';
+
+type Ctx = Pick<AppContext, 'db' | 'config'>;
+
+/** The platform seal CA, created on first use. */
+export async function authority(ctx: Ctx): Promise<IssuedCert> {
+  let row = await repo.findAuthority(ctx.db);
+  if (!row) {
+    const ca = createRootCa();
+    row = await repo.insertAuthority(ctx.db, ca.certPem, encryptField(ctx.config.masterKey, ca.keyPem));
+  }
+  if (!row) throw new Error('signing authority could not be stored');
+  return {
+    certPem: row.certPem,
+    keyPem: decryptField(ctx.config.masterKey, row.keyEnc),
+    serialHex: '',
+    notBefore: row.createdAt,
+    notAfter: row.createdAt,
+  };
+}
+
+export async function caCertificatePem(ctx: Ctx): Promise<string> {
+  return (await authority(ctx)).certPem;
+}
+
+/** The organisation's current seal, issued when it has none (or the last one expired). */
+export async function sealFor(ctx: Ctx, org: SignatureRequest['org']): Promise<IssuedCert & { certSha256: string }> {
+  const existing = await repo.currentSeal(ctx.db, org.id, new Date());
+  if (existing) {
+    return {
+      certPem: existing.certPem,
+      keyPem: decryptField(ctx.config.masterKey, existing.keyEnc),
+      serialHex: existing.serialHex,
+      notBefore: existing.createdAt,
+      notAfter: existing.notAfter,
+      certSha256: existing.certSha256,
+    };
+  }
+  const issued = issueSealCertificate(await authority(ctx), org);
+  const certSha256 = certificateSha256(issued.certPem);
+  await repo.insertSeal(ctx.db, {
+    orgId: org.id,
+    id: newId(),
+    certPem: issued.certPem,
+    keyEnc: encryptField(ctx.config.masterKey, issued.keyPem),
+    serialHex: issued.serialHex,
+    certSha256,
+    notAfter: issued.notAfter,
+  });
+  return { ...issued, certSha256 };
+}
+
+/** The built-in provider: the organisation's seal issued by the platform CA. */
+export function platformSealProvider(ctx: Ctx): ESignatureProvider {
+  return {
+    name: 'zhuhe-platform-ca',
+    async signPdf(pdf, request) {
+      const [seal, ca] = await Promise.all([sealFor(ctx, request.org), authority(ctx)]);
+      return signPdfIncrementally(pdf, {
+        seal,
+        chain: [ca.certPem],
+        name: `${request.org.name}（${request.signer.name}）`,
+        reason: request.reason,
+        signingTime: request.signingTime,
+      });
+    },
+    async trustAnchors() {
+      return [await caCertificatePem(ctx)];
+    },
+  };
+}
