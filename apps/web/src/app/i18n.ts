@@ -1,4 +1,5 @@
 import dayjs from 'dayjs';
+import { evidenceEn, evidenceZhCN } from '../modules/evidence';
 import { identityEn, identityZhCN } from '../modules/identity';
 import { organisationEn, organisationZhCN } from '../modules/organisation';
 import { staffEn, staffZhCN } from '../modules/staff';
@@ -14,8 +15,14 @@ export type Language = (typeof LANGUAGES)[number];
 const STORAGE_KEY = 'zhuhe.language';
 
 const resources = {
-  'zh-CN': { common: commonZhCN, identity: identityZhCN, organisation: organisationZhCN, staff: staffZhCN },
-  en: { common: commonEn, identity: identityEn, organisation: organisationEn, staff: staffEn },
+  'zh-CN': {
+    common: commonZhCN,
+    identity: identityZhCN,
+    organisation: organisationZhCN,
+    staff: staffZhCN,
+    evidence: evidenceZhCN,
+  },
+  en: { common: commonEn, identity: identityEn, organisation: organisationEn, staff: staffEn, evidence: evidenceEn },
 };
 
 declare module 'i18next' {
@@ -67,7 +74,7 @@ export function initI18n(): typeof i18next {
     fallbackLng: 'zh-CN',
     supportedLngs: LANGUAGES,
     defaultNS: 'common',
-    ns: ['common', 'identity', 'organisation', 'staff'],
+    ns: ['common', 'identity', 'organisation', 'staff', 'evidence'],
     interpolation: { escapeValue: false },
     initAsync: false,
   });

@@ -19,11 +19,14 @@ import {
   StaffProductEventsPage,
   StaffUsersPage,
 } from '../pages/staff-pages';
+import { VerifyDocumentPage } from '../pages/verify-document-page';
 import { WorkspaceHomePage } from '../pages/workspace-home-page';
 import { AppShell } from './app-shell';
 
 export function createRouter() {
   return createBrowserRouter([
+    // Public: anyone holding a document can check it against the evidence log, without an account.
+    { path: '/verify', element: <VerifyDocumentPage /> },
     {
       element: <GuestOnly />,
       children: [

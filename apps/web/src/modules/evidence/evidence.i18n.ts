@@ -1,0 +1,56 @@
+/** Strings of the public evidence check (存证查验). */
+export const evidenceZhCN = {
+  verify: {
+    title: '存证查验',
+    subtitle:
+      '选择一份合同、结算单或其他文件，查验它是否以及何时记入筑合存证日志。文件只在您的浏览器中计算哈希，不会上传。',
+    choose: '选择文件',
+    hashing: '正在计算文件哈希…',
+    sha256: '文件 SHA-256',
+    found: '已存证',
+    notFound: '未找到存证记录',
+    notFoundHint: '该文件内容未记入存证日志。即使只改动一个字节，哈希也会不同。',
+    loggedAt: '存证时间',
+    kind: '类型',
+    subject: '对象',
+    index: '日志序号',
+    proof: '包含证明',
+    proofOk: '已在本机验证：该记录包含在签名检查点中',
+    proofBad: '包含证明验证失败',
+    proofPending: '该记录晚于最新检查点，下一个检查点（每小时）签发后可验证',
+    checkpoint: '签名检查点',
+    checkpointSize: '日志大小 {{size}} 条 · 签发于 {{time}}',
+    signatureOk: '检查点签名有效（Ed25519）',
+    signatureBad: '检查点签名无效',
+    signatureUnsupported: '此浏览器不支持 Ed25519，签名未在本机验证',
+    error: '查验失败，请稍后再试',
+  },
+};
+
+export const evidenceEn: typeof evidenceZhCN = {
+  verify: {
+    title: 'Verify a document',
+    subtitle:
+      'Choose a contract, statement or other file to check whether and when it was recorded in the ZhuHe evidence log. The file is hashed in your browser and never uploaded.',
+    choose: 'Choose a file',
+    hashing: 'Hashing the file…',
+    sha256: 'File SHA-256',
+    found: 'Recorded',
+    notFound: 'No record found',
+    notFoundHint: 'This content is not in the evidence log. Changing a single byte changes the hash.',
+    loggedAt: 'Recorded at',
+    kind: 'Kind',
+    subject: 'Subject',
+    index: 'Log index',
+    proof: 'Inclusion proof',
+    proofOk: 'Verified in this browser: the entry is included in the signed checkpoint',
+    proofBad: 'The inclusion proof does not verify',
+    proofPending: 'Recorded after the latest checkpoint; verifiable once the next (hourly) checkpoint is signed',
+    checkpoint: 'Signed checkpoint',
+    checkpointSize: '{{size}} entries · signed at {{time}}',
+    signatureOk: 'Checkpoint signature valid (Ed25519)',
+    signatureBad: 'Checkpoint signature invalid',
+    signatureUnsupported: 'This browser has no Ed25519; the signature was not checked here',
+    error: 'The check failed; try again later',
+  },
+};
