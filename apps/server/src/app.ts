@@ -29,6 +29,7 @@ import { JobQueue } from './infra/jobs/job-queue';
 import type { Mailer } from './infra/mail/mailer';
 import { registerMailJob } from './infra/mail/outbox';
 import { analyticsRoutes } from './modules/analytics';
+import { contractRoutes } from './modules/contracts';
 import { evidenceRoutes, registerEvidenceJobs } from './modules/evidence';
 import { filesRoutes } from './modules/files';
 import { identityRoutes } from './modules/identity';
@@ -140,6 +141,7 @@ export async function buildApp({
   await app.register(evidenceRoutes(ctx));
   registerEvidenceJobs(ctx);
   await app.register(signingRoutes(ctx));
+  await app.register(contractRoutes(ctx));
 
   // 4. the built web pages at /, when present
   if (existsSync(index)) {

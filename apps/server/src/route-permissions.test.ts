@@ -55,6 +55,8 @@ beforeAll(async () => {
   t = await createTestApp();
   plain = (await registeredClient(t.app)).client;
   ownerA = (await registeredClient(t.app)).client;
+  // With 2FA just enabled the session counts as stepped up, so step-up routes reach their ownership checks.
+  await enableTotp(ownerA);
   orgA = (await createOrg(ownerA, { creditCode: validCreditCode(), businessRoles: ['GC'] })).id;
   const memberEmail = uniqueEmail('member');
   const invitation = (
@@ -68,12 +70,31 @@ beforeAll(async () => {
 
   const b = await registeredClient(t.app);
   ownerB = b.client;
-  const orgB = (await createOrg(ownerB, { creditCode: validCreditCode(), businessRoles: ['SUP'] })).id;
+  const orgB = (await createOrg(ownerB, { creditCode: validCreditCode(), businessRoles: ['GC', 'SUP'] })).id;
   const foreignInvitation = (
     await ownerB.post(`/api/orgs/${orgB}/invitations`, { identifier: uniqueEmail('elsewhere'), role: 'member' })
   ).json();
   const ownerBSession = (await ownerB.get('/api/auth/sessions')).json().items[0].id;
   const foreignFile = (await upload(ownerB, `/api/orgs/${orgB}/files`, 'b.pdf', tinyPdf())).json();
+  const orgC = (
+    await createOrg((await registeredClient(t.app)).client, { creditCode: validCreditCode(), businessRoles: ['SUB'] })
+  ).id;
+  const foreignContract = (
+    await ownerB.post(`/api/orgs/${orgB}/contracts`, {
+      kind: 'lease',
+      counterpartyOrgId: orgC,
+      title: '塔吊租赁',
+      variables: {
+        projectName: 'x',
+        equipment: 'QTZ80',
+        leaseStart: '2026-12-01',
+        leaseEnd: '2027-06-01',
+        amountFen: 100,
+        operatorTerms: 'x',
+        disputeVenue: 'x',
+      },
+    })
+  ).json();
 
   const admin = await registeredClient(t.app);
   const { secret } = await enableTotp(admin.client);
@@ -89,14 +110,22 @@ beforeAll(async () => {
     invitationId: foreignInvitation.id,
     requestId: newId(),
     fileId: foreignFile.id,
+    contractId: foreignContract.id,
+    versionNo: '1',
   };
 });
 afterAll(async () => {
   await t.close();
 });
 
+/** Query strings that pass validation, for routes whose ownership check runs in the service. */
+const VALID_QUERIES: Record<string, string> = {
+  'GET /api/orgs/:orgId/contracts/:contractId/versions/:versionNo/diff': '?against=1',
+};
+
 /** Bodies that pass validation, for routes whose ownership check runs in the service. */
 const VALID_BODIES: Record<string, unknown> = {
+  'POST /api/orgs/:orgId/contracts/:contractId/versions': { variables: {} },
   'PATCH /api/orgs/:orgId/members/:userId': { role: 'member' },
 };
 
@@ -118,7 +147,7 @@ function fill(url: string, values: Record<string, string>): string {
 
 async function call(client: TestClient, route: RouteEntry, url: string) {
   const body = route.method === 'GET' || route.method === 'DELETE' ? undefined : (VALID_BODIES[key(route)] ?? {});
-  return client.request(route.method as 'GET', url, body);
+  return client.request(route.method as 'GET', url + (VALID_QUERIES[key(route)] ?? ''), body);
 }
 
 describe('every route declares its permission', () => {

@@ -1,4 +1,5 @@
 export * from './common';
+export * from './contract';
 export * from './credit-code';
 export * from './evidence';
 export * from './files';

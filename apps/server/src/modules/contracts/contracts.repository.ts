@@ -1,0 +1,90 @@
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import type { DbOrTx } from '../../infra/db/client';
+import { contractParties, contractSignatures, contracts, contractVersions } from './contracts.tables';
+
+export type ContractRow = typeof contracts.$inferSelect;
+export type VersionRow = typeof contractVersions.$inferSelect;
+export type SignatureRow = typeof contractSignatures.$inferSelect;
+export type PartyRow = typeof contractParties.$inferSelect;
+
+export async function insertContract(db: DbOrTx, row: typeof contracts.$inferInsert): Promise<void> {
+  await db.insert(contracts).values(row);
+}
+
+export async function insertParties(db: DbOrTx, rows: PartyRow[]): Promise<void> {
+  await db.insert(contractParties).values(rows);
+}
+
+export async function insertVersion(db: DbOrTx, row: typeof contractVersions.$inferInsert): Promise<void> {
+  await db.insert(contractVersions).values(row);
+}
+
+/** The contract, only if this organisation is one of its parties. */
+export async function findForParty(
+  db: DbOrTx,
+  orgId: string,
+  contractId: string,
+  forUpdate = false,
+): Promise<ContractRow | undefined> {
+  const party = await db
+    .select({ orgId: contractParties.orgId })
+    .from(contractParties)
+    .where(and(eq(contractParties.orgId, orgId), eq(contractParties.contractId, contractId)))
+    .limit(1);
+  if (party.length === 0) return undefined;
+  const query = db.select().from(contracts).where(eq(contracts.id, contractId)).limit(1);
+  const [row] = forUpdate ? await query.for('update') : await query;
+  return row;
+}
+
+export async function partiesOf(db: DbOrTx, contractId: string): Promise<PartyRow[]> {
+  return db
+    .select()
+    .from(contractParties)
+    .where(eq(contractParties.contractId, contractId))
+    .orderBy(asc(contractParties.role));
+}
+
+export async function versionsOf(db: DbOrTx, contractId: string): Promise<VersionRow[]> {
+  return db
+    .select()
+    .from(contractVersions)
+    .where(eq(contractVersions.contractId, contractId))
+    .orderBy(asc(contractVersions.versionNo));
+}
+
+export async function signaturesFor(db: DbOrTx, contractId: string, versionNo: number): Promise<SignatureRow[]> {
+  return db
+    .select()
+    .from(contractSignatures)
+    .where(and(eq(contractSignatures.contractId, contractId), eq(contractSignatures.versionNo, versionNo)))
+    .orderBy(asc(contractSignatures.signedAt));
+}
+
+export async function insertSignature(db: DbOrTx, row: SignatureRow): Promise<void> {
+  await db.insert(contractSignatures).values(row);
+}
+
+export async function updateContract(
+  db: DbOrTx,
+  id: string,
+  patch: Partial<typeof contracts.$inferInsert>,
+): Promise<void> {
+  await db
+    .update(contracts)
+    .set({ ...patch, updatedAt: new Date() })
+    .where(eq(contracts.id, id));
+}
+
+export async function listForOrg(db: DbOrTx, orgId: string, limit: number) {
+  const ids = db
+    .select({ id: contractParties.contractId })
+    .from(contractParties)
+    .where(eq(contractParties.orgId, orgId));
+  return db.select().from(contracts).where(inArray(contracts.id, ids)).orderBy(desc(contracts.updatedAt)).limit(limit);
+}
+
+export async function partiesOfMany(db: DbOrTx, contractIds: string[]): Promise<PartyRow[]> {
+  if (contractIds.length === 0) return [];
+  return db.select().from(contractParties).where(inArray(contractParties.contractId, contractIds));
+}
