@@ -70,3 +70,12 @@ export const Invitation = z.object({
 export const InvitationList = z.object({ items: z.array(Invitation) });
 
 export const SwitchContextBody = z.object({ role: BusinessRole });
+
+/** 组织目录 look an organisation up by its credit code (public registry data), e.g. to name a counterparty. */
+export const OrgDirectoryQuery = z.object({ creditCode: CreditCode });
+export const OrgDirectoryEntry = z.object({
+  id: Id,
+  name: z.string(),
+  businessRoles: z.array(BusinessRole),
+  verification: z.enum(['unverified', 'pending', 'verified', 'rejected']),
+});

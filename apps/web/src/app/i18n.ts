@@ -1,4 +1,5 @@
 import dayjs from 'dayjs';
+import { contractsEn, contractsZhCN } from '../modules/contracts';
 import { evidenceEn, evidenceZhCN } from '../modules/evidence';
 import { identityEn, identityZhCN } from '../modules/identity';
 import { organisationEn, organisationZhCN } from '../modules/organisation';
@@ -21,8 +22,16 @@ const resources = {
     organisation: organisationZhCN,
     staff: staffZhCN,
     evidence: evidenceZhCN,
+    contracts: contractsZhCN,
   },
-  en: { common: commonEn, identity: identityEn, organisation: organisationEn, staff: staffEn, evidence: evidenceEn },
+  en: {
+    common: commonEn,
+    identity: identityEn,
+    organisation: organisationEn,
+    staff: staffEn,
+    evidence: evidenceEn,
+    contracts: contractsEn,
+  },
 };
 
 declare module 'i18next' {
@@ -74,7 +83,7 @@ export function initI18n(): typeof i18next {
     fallbackLng: 'zh-CN',
     supportedLngs: LANGUAGES,
     defaultNS: 'common',
-    ns: ['common', 'identity', 'organisation', 'staff', 'evidence'],
+    ns: ['common', 'identity', 'organisation', 'staff', 'evidence', 'contracts'],
     interpolation: { escapeValue: false },
     initAsync: false,
   });

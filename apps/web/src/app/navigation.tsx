@@ -70,6 +70,11 @@ const MODULE_ICONS: Record<BusinessModule, ReactNode> = {
   finance: <BankOutlined />,
 };
 
+/** Modules whose pages exist; the others show as 建设中. */
+const MODULE_PATHS: Partial<Record<BusinessModule, string>> = {
+  contracts: '/workspace/contracts',
+};
+
 /** What each business role works on, in the order its navigation lists them. */
 export const ROLE_MODULES: Record<BusinessRole, readonly BusinessModule[]> = {
   GC: ['projects', 'demands', 'tenders', 'contracts', 'progress', 'settlement', 'finance'],
@@ -99,7 +104,12 @@ export function workspaceNav(role: BusinessRole, membershipRole: MembershipRole 
     {
       key: 'business',
       label: 'groupBusiness',
-      items: ROLE_MODULES[role].map((module) => ({ key: module, label: module, icon: MODULE_ICONS[module] })),
+      items: ROLE_MODULES[role].map((module) => ({
+        key: module,
+        label: module,
+        icon: MODULE_ICONS[module],
+        ...(MODULE_PATHS[module] ? { path: MODULE_PATHS[module] } : {}),
+      })),
     },
     {
       key: 'organisation',

@@ -2,6 +2,7 @@ import { createBrowserRouter, Navigate } from 'react-router';
 import { GuestOnly, RequireAuth, RequireStaff } from '../modules/identity';
 import { RequireActiveContext } from '../modules/organisation';
 import { AccountSecurityPage } from '../pages/account-security-page';
+import { ContractDetailPage, ContractNewPage, ContractsPage } from '../pages/contracts-pages';
 import { CreateOrganisationPage } from '../pages/create-organisation-page';
 import { HomeRedirectPage } from '../pages/home-redirect-page';
 import { LoginPage } from '../pages/login-page';
@@ -53,6 +54,9 @@ export function createRouter() {
                 { path: 'members', element: <MembersPage /> },
                 { path: 'invitations', element: <OrgInvitationsPage /> },
                 { path: 'settings', element: <OrgSettingsPage /> },
+                { path: 'contracts', element: <ContractsPage /> },
+                { path: 'contracts/new', element: <ContractNewPage /> },
+                { path: 'contracts/:contractId', element: <ContractDetailPage /> },
               ],
             },
             {

@@ -20,6 +20,7 @@ export const organisationPermissions = {
     param: 'orgId',
     membership: managers,
   }),
+  directory: definePermission('organisation.directory', { kind: 'user' }),
   myInvitations: definePermission('organisation.invitations.mine', { kind: 'user' }),
   answerInvitation: definePermission('organisation.invitations.answer', { kind: 'user' }),
 };

@@ -109,6 +109,23 @@ describe('switching organisation and role', () => {
   });
 });
 
+describe('organisation directory', () => {
+  it('finds an organisation by credit code for a logged-in user, and says when there is none', async () => {
+    const { client } = await registeredClient(t.app);
+    const code = validCreditCode();
+    const org = await createOrg(client, { creditCode: code, businessRoles: ['SUP'], name: '目录测试钢贸有限公司' });
+    const stranger = (await registeredClient(t.app)).client;
+    expect((await stranger.get(`/api/org-directory?creditCode=${code}`)).json()).toEqual({
+      id: org.id,
+      name: '目录测试钢贸有限公司',
+      businessRoles: ['SUP'],
+      verification: 'unverified',
+    });
+    expect((await stranger.get(`/api/org-directory?creditCode=${validCreditCode()}`)).statusCode).toBe(404);
+    expect((await stranger.get('/api/org-directory?creditCode=123')).statusCode).toBe(400);
+  });
+});
+
 describe('members and invitations', () => {
   it('invites by e-mail; the invitee accepts and becomes a member; a plain member cannot manage', async () => {
     const owner = (await registeredClient(t.app)).client;

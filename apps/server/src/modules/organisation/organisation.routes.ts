@@ -1,4 +1,5 @@
 import {
+  type BusinessRole,
   CreateInvitationBody,
   CreateOrganisationBody,
   Invitation,
@@ -10,6 +11,8 @@ import {
   MemberParams,
   MyInvitationParams,
   Organisation,
+  OrgDirectoryEntry,
+  OrgDirectoryQuery,
   OrgParams,
   SwitchContextBody,
   UpdateMemberBody,
@@ -183,6 +186,28 @@ export function organisationRoutes(ctx: AppContext, resolver: ActorResolver): Fa
       async (request, reply) => {
         await service.revokeInvitation(ctx, request.params.orgId, request.params.invitationId);
         return reply.status(204).send(null);
+      },
+    );
+
+    app.get(
+      '/api/org-directory',
+      {
+        config: { permission: perm.directory },
+        schema: {
+          tags,
+          summary: '按统一社会信用代码查找组织',
+          querystring: OrgDirectoryQuery,
+          response: { 200: OrgDirectoryEntry },
+        },
+      },
+      async (request) => {
+        const org = await service.findByCreditCode(ctx, request.query.creditCode);
+        return {
+          id: org.id,
+          name: org.name,
+          businessRoles: org.businessRoles as BusinessRole[],
+          verification: org.verification as 'unverified',
+        };
       },
     );
 

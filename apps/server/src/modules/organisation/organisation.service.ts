@@ -333,3 +333,9 @@ export async function createOrganisationDirect(
     return org;
   });
 }
+
+export async function findByCreditCode(ctx: AppContext, creditCode: string): Promise<repo.OrganisationRow> {
+  const org = await repo.findOrganisationByCreditCode(ctx.db, creditCode);
+  if (!org) throw organisationErrors.raise('ORG_NOT_FOUND');
+  return org;
+}

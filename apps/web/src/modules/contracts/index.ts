@@ -1,0 +1,4 @@
+export { ContractDetail } from './contract-detail';
+export { contractsEn, contractsZhCN } from './contracts.i18n';
+export { ContractsTable } from './contracts-table';
+export { CreateContractForm } from './create-contract-form';

@@ -1,0 +1,55 @@
+import { Button, Card } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { PageTitle } from '../app/page-title';
+import { ContractDetail, ContractsTable, CreateContractForm } from '../modules/contracts';
+import { useActiveContext } from '../modules/organisation';
+
+export function ContractsPage() {
+  const { t } = useTranslation('contracts');
+  const { orgId, role, membership } = useActiveContext();
+  const canDraft = (role === 'GC' || role === 'SUB') && membership.membershipRole !== 'member';
+  return (
+    <>
+      <PageTitle
+        title={t('list.title')}
+        subtitle={t('list.subtitle')}
+        extra={
+          canDraft ? (
+            <Link to="/workspace/contracts/new">
+              <Button type="primary">{t('list.create')}</Button>
+            </Link>
+          ) : null
+        }
+      />
+      <Card styles={{ body: { padding: 0 } }}>
+        <ContractsTable orgId={orgId} />
+      </Card>
+    </>
+  );
+}
+
+export function ContractNewPage() {
+  const { t } = useTranslation('contracts');
+  const { orgId } = useActiveContext();
+  return (
+    <>
+      <PageTitle title={t('create.title')} />
+      <Card>
+        <CreateContractForm orgId={orgId} />
+      </Card>
+    </>
+  );
+}
+
+export function ContractDetailPage() {
+  const { t } = useTranslation('contracts');
+  const { orgId, membership } = useActiveContext();
+  const { contractId = '' } = useParams();
+  return (
+    <>
+      <PageTitle title={t('list.title')} />
+      <ContractDetail orgId={orgId} contractId={contractId} canSign={membership.membershipRole !== 'member'} />
+    </>
+  );
+}
