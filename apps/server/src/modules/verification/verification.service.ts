@@ -339,12 +339,20 @@ export function onCredentialExpired(listener: ExpiryListener): void {
   if (!expiryListeners.includes(listener)) expiryListeners.push(listener);
 }
 
-async function notifyManagers(ctx: AppContext, orgId: string, subject: string, text: string, tx: DbOrTx, key: string) {
+async function managerEmails(ctx: AppContext, orgId: string): Promise<{ id: string; email: string }[]> {
   const users = await getUsers(ctx, await managersOf(ctx, orgId));
-  for (const user of users) {
-    if (!user.email) continue;
-    await queueMail(ctx.jobs, { to: user.email, subject, text }, { tx, dedupeKey: `${key}:${user.id}` });
-  }
+  return users.flatMap((u) => (u.email ? [{ id: u.id, email: u.email }] : []));
+}
+
+async function notify(
+  ctx: AppContext,
+  recipients: { id: string; email: string }[],
+  message: { subject: string; text: string },
+  tx: DbOrTx,
+  key: string,
+) {
+  for (const r of recipients)
+    await queueMail(ctx.jobs, { to: r.email, ...message }, { tx, dedupeKey: `${key}:${r.id}` });
 }
 
 /**
@@ -391,6 +399,8 @@ export async function runExpiryWatch(ctx: AppContext, now = new Date()): Promise
   let expired = 0;
   for (const s of subjects) {
     const isExpired = s.validUntil < today;
+    // Read outside the transaction: PGlite has one connection.
+    const recipients = await managerEmails(ctx, s.orgId);
     await ctx.db.transaction(async (tx) => {
       const fresh = await repo.insertNoticeOnce(tx, {
         orgId: s.orgId,
@@ -402,12 +412,15 @@ export async function runExpiryWatch(ctx: AppContext, now = new Date()): Promise
       if (!fresh) return;
       if (!isExpired) {
         warned += 1;
-        await notifyManagers(
+        await notify(
           ctx,
-          s.orgId,
-          `【筑合】${s.label}将于 ${s.validUntil} 到期`,
-          `${s.label}将于 ${s.validUntil} 到期。请在到期前提交更新后的证件，以免相关权限被暂停。\n` +
-            `Your ${s.labelEn} expires on ${s.validUntil}. Submit the renewed document before then so that the privileges that depend on it are not suspended.`,
+          recipients,
+          {
+            subject: `【筑合】${s.label}将于 ${s.validUntil} 到期`,
+            text:
+              `${s.label}将于 ${s.validUntil} 到期。请在到期前提交更新后的证件，以免相关权限被暂停。\n` +
+              `Your ${s.labelEn} expires on ${s.validUntil}. Submit the renewed document before then so that the privileges that depend on it are not suspended.`,
+          },
           tx,
           `expiry-warning:${s.subject}:${s.validUntil}`,
         );
@@ -428,12 +441,15 @@ export async function runExpiryWatch(ctx: AppContext, now = new Date()): Promise
         digest: sha256Hex(`${s.subject}|${s.validUntil}|${today}`),
         ip: null,
       });
-      await notifyManagers(
+      await notify(
         ctx,
-        s.orgId,
-        `【筑合】${s.label}已过期，相关权限已暂停`,
-        `${s.label}已于 ${s.validUntil} 过期，依赖它的平台权限已暂停。请提交更新后的证件，审核通过后自动恢复。\n` +
-          `Your ${s.labelEn} expired on ${s.validUntil}; the privileges that depend on it are suspended until a renewed document is approved.`,
+        recipients,
+        {
+          subject: `【筑合】${s.label}已过期，相关权限已暂停`,
+          text:
+            `${s.label}已于 ${s.validUntil} 过期，依赖它的平台权限已暂停。请提交更新后的证件，审核通过后自动恢复。\n` +
+            `Your ${s.labelEn} expired on ${s.validUntil}; the privileges that depend on it are suspended until a renewed document is approved.`,
+        },
         tx,
         `expiry-expired:${s.subject}:${s.validUntil}`,
       );
