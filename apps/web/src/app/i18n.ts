@@ -1,7 +1,12 @@
 import dayjs from 'dayjs';
+import { commissionEn, commissionZhCN } from '../modules/commission';
+import { complianceEn, complianceZhCN } from '../modules/compliance';
 import { identityEn, identityZhCN } from '../modules/identity';
+import { merchantsEn, merchantsZhCN } from '../modules/merchants';
 import { organisationEn, organisationZhCN } from '../modules/organisation';
 import { staffEn, staffZhCN } from '../modules/staff';
+import { tiersEn, tiersZhCN } from '../modules/tiers';
+import { verificationEn, verificationZhCN } from '../modules/verification';
 import 'dayjs/locale/zh-cn';
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
@@ -14,8 +19,28 @@ export type Language = (typeof LANGUAGES)[number];
 const STORAGE_KEY = 'zhuhe.language';
 
 const resources = {
-  'zh-CN': { common: commonZhCN, identity: identityZhCN, organisation: organisationZhCN, staff: staffZhCN },
-  en: { common: commonEn, identity: identityEn, organisation: organisationEn, staff: staffEn },
+  'zh-CN': {
+    common: commonZhCN,
+    identity: identityZhCN,
+    organisation: organisationZhCN,
+    staff: staffZhCN,
+    verification: verificationZhCN,
+    merchants: merchantsZhCN,
+    compliance: complianceZhCN,
+    commission: commissionZhCN,
+    tiers: tiersZhCN,
+  },
+  en: {
+    common: commonEn,
+    identity: identityEn,
+    organisation: organisationEn,
+    staff: staffEn,
+    verification: verificationEn,
+    merchants: merchantsEn,
+    compliance: complianceEn,
+    commission: commissionEn,
+    tiers: tiersEn,
+  },
 };
 
 declare module 'i18next' {
@@ -67,7 +92,17 @@ export function initI18n(): typeof i18next {
     fallbackLng: 'zh-CN',
     supportedLngs: LANGUAGES,
     defaultNS: 'common',
-    ns: ['common', 'identity', 'organisation', 'staff'],
+    ns: [
+      'common',
+      'identity',
+      'organisation',
+      'staff',
+      'verification',
+      'merchants',
+      'compliance',
+      'commission',
+      'tiers',
+    ],
     interpolation: { escapeValue: false },
     initAsync: false,
   });

@@ -9,6 +9,16 @@ import { LoginTotpPage } from '../pages/login-totp-page';
 import { MembersPage } from '../pages/members-page';
 import { MyInvitationsPage } from '../pages/my-invitations-page';
 import { NotFoundPage } from '../pages/not-found-page';
+import {
+  MerchantPage,
+  StaffCommissionPage,
+  StaffCompliancePage,
+  StaffMerchantBoardPage,
+  StaffMerchantReviewPage,
+  StaffTiersPage,
+  StaffVerificationsPage,
+  VerificationPage,
+} from '../pages/onboarding-pages';
 import { OrgInvitationsPage } from '../pages/org-invitations-page';
 import { OrgSettingsPage } from '../pages/org-settings-page';
 import { RegisterPage } from '../pages/register-page';
@@ -50,6 +60,8 @@ export function createRouter() {
                 { path: 'members', element: <MembersPage /> },
                 { path: 'invitations', element: <OrgInvitationsPage /> },
                 { path: 'settings', element: <OrgSettingsPage /> },
+                { path: 'verification', element: <VerificationPage /> },
+                { path: 'merchant', element: <MerchantPage /> },
               ],
             },
             {
@@ -62,6 +74,12 @@ export function createRouter() {
                 { path: 'dual-control', element: <StaffDualControlPage /> },
                 { path: 'audit', element: <StaffAuditPage /> },
                 { path: 'product-events', element: <StaffProductEventsPage /> },
+                { path: 'merchants', element: <StaffMerchantBoardPage /> },
+                { path: 'merchants/:applicationId', element: <StaffMerchantReviewPage /> },
+                { path: 'verifications', element: <StaffVerificationsPage /> },
+                { path: 'commission', element: <StaffCommissionPage /> },
+                { path: 'compliance', element: <StaffCompliancePage /> },
+                { path: 'tiers', element: <StaffTiersPage /> },
               ],
             },
             { path: '*', element: <NotFoundPage /> },
