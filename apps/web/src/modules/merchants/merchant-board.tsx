@@ -68,7 +68,7 @@ export function MerchantBoardPanel() {
             <Statistic
               title={t('board.cycle')}
               value={b.cycle.avgWorkingDays ?? '—'}
-              suffix={b.cycle.avgWorkingDays !== null ? '工作日' : undefined}
+              suffix={b.cycle.avgWorkingDays !== null ? t('board.daysUnit') : undefined}
               data-testid="board-cycle"
             />
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -157,7 +157,7 @@ export function MerchantBoardPanel() {
           { title: t('submittedAt'), render: (_, r) => formatDateTime(r.firstSubmittedAt) },
           { title: t('board.stageSince'), render: (_, r) => formatDateTime(r.stageEnteredAt) },
           {
-            title: t('sla.elapsed', { days: '' }).replace(/\s+/g, ' '),
+            title: t('board.elapsedTitle'),
             render: (_, r) => (
               <span data-testid="elapsed">
                 {t('board.workingDays', { days: r.sla.elapsedWorkingDays })}

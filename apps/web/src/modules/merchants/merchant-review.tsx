@@ -1,3 +1,4 @@
+import { PROVINCES } from '@zhuhe/contracts';
 import { Alert, App, Button, Card, Descriptions, Flex, Form, Input, Radio, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +11,11 @@ import { DocumentLink, revealIdNumber, VerificationSummary } from '../verificati
 import { MerchantHistory, MerchantSteps, StageTag } from './merchant-progress';
 import * as api from './merchants.api';
 import { useStaffAction, useStaffApplication } from './merchants.queries';
+
+const regionName = (code: string) => {
+  const found = PROVINCES.find(([c]) => c === code);
+  return found ? (currentLanguage() === 'zh-CN' ? found[1] : found[2]) : code;
+};
 
 const lines = (text: string) =>
   text
@@ -187,7 +193,9 @@ export function MerchantReviewPanel({ applicationId }: { applicationId: string }
             {a.category.name[currentLanguage()]} {a.category.key ? `（${t('fields.key')}）` : ''}
           </Descriptions.Item>
           <Descriptions.Item label={t('fields.tier')}>{a.tier ? t(`tiers.${a.tier}`) : '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('fields.regions')}>{a.serviceRegions.join('、')}</Descriptions.Item>
+          <Descriptions.Item label={t('fields.regions')}>
+            {a.serviceRegions.map(regionName).join('、')}
+          </Descriptions.Item>
           <Descriptions.Item label={t('submittedAt')}>{formatDateTime(a.firstSubmittedAt)}</Descriptions.Item>
           <Descriptions.Item label={t('sla.feedbackDue')}>{formatDateTime(a.sla.feedbackDueAt)}</Descriptions.Item>
           <Descriptions.Item label={t('sla.cycleDue')}>
