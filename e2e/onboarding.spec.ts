@@ -186,6 +186,7 @@ test('a supplier applies, fixes the problem the automatic check found, is approv
   const reviewer = await staffPage(browser);
   await reviewer.goto('/staff/merchants');
   await reviewer.getByRole('link', { name: new RegExp(s.name) }).click();
+  await expect(reviewer).toHaveURL(/\/staff\/merchants\/[0-9a-f-]{36}$/);
   await expect(reviewer.getByTestId('merchant-stage')).toHaveText('审核中');
   await expect(reviewer.getByTestId('id-number')).toHaveText(/^330\*{11}\d{3}[\dX]$/);
   await reviewer.getByRole('radio', { name: '品牌商家' }).check();

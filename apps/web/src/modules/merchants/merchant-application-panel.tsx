@@ -32,7 +32,7 @@ import {
   valuesFrom,
 } from '../verification';
 import { MerchantHistory, MerchantSteps, StageTag } from './merchant-progress';
-import { acceptAgreement, type MerchantApplicationData } from './merchants.api';
+import { acceptAgreement, type MerchantApplicationData, updateProfile } from './merchants.api';
 import { useApplyAsMerchant, useCategories, useMerchantMutation, useMyApplication } from './merchants.queries';
 
 interface ApplicationValues {
@@ -191,6 +191,51 @@ function AgreementCard({ orgId, application: a }: { orgId: string; application: 
   );
 }
 
+/** 店铺资料 edits the public profile; banned claims are highlighted while typing and refused on save. */
+function ProfileCard({ orgId, application: a }: { orgId: string; application: MerchantApplicationData }) {
+  const { t } = useTranslation('merchants');
+  const [form] = Form.useForm<{ shopName: string; profile: string }>();
+  const { message } = App.useApp();
+  const feedback = useErrorFeedback();
+  const save = useMerchantMutation(orgId, (body: { shopName: string; profile: string }) => updateProfile(orgId, body));
+  const shopName = Form.useWatch('shopName', form);
+  const profile = Form.useWatch('profile', form);
+  return (
+    <Card title={t('profile.edit')} size="small">
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ shopName: a.shopName, profile: a.profile }}
+        onFinish={(values) =>
+          save.mutate(values, {
+            onSuccess: () => void message.success(t('profile.saved')),
+            onError: (error) => {
+              feedback.show(error);
+              showIssuesOnForm(form, error, null, ['shopName', 'profile']);
+            },
+          })
+        }
+      >
+        <Form.Item name="shopName" label={t('fields.shopName')} rules={[{ required: true, min: 2, max: 60 }]}>
+          <Input maxLength={60} />
+        </Form.Item>
+        <Form.Item
+          name="profile"
+          label={t('fields.profile')}
+          extra={t('form.profileHint')}
+          rules={[{ required: true, min: 10, max: 2000 }]}
+        >
+          <Input.TextArea rows={4} maxLength={2000} showCount />
+        </Form.Item>
+        <ComplianceHint texts={{ shopName, profile }} />
+        <Button htmlType="submit" loading={save.isPending}>
+          {t('profile.edit')}
+        </Button>
+      </Form>
+    </Card>
+  );
+}
+
 /** 商家入驻 the applicant's page: progress, checks, reasons, the agreement, and the form when it is their turn. */
 export function MerchantApplicationPanel({ orgId, canManage }: { orgId: string; canManage: boolean }) {
   const { t } = useTranslation('merchants');
@@ -253,6 +298,7 @@ export function MerchantApplicationPanel({ orgId, canManage }: { orgId: string; 
         </Card>
       ) : null}
       {formOpen ? <ApplicationForm orgId={orgId} previous={a} /> : null}
+      {a && canManage && !formOpen ? <ProfileCard orgId={orgId} application={a} /> : null}
     </Flex>
   );
 }
