@@ -29,13 +29,18 @@ import { JobQueue } from './infra/jobs/job-queue';
 import type { Mailer } from './infra/mail/mailer';
 import { registerMailJob } from './infra/mail/outbox';
 import { analyticsRoutes } from './modules/analytics';
+import { commissionRoutes } from './modules/commission';
+import { complianceRoutes } from './modules/compliance';
 import { contractRoutes } from './modules/contracts';
 import { evidenceRoutes, registerEvidenceJobs } from './modules/evidence';
 import { filesRoutes } from './modules/files';
 import { identityRoutes } from './modules/identity';
+import { merchantRoutes, registerMerchantJobs } from './modules/merchants';
 import { organisationRoutes } from './modules/organisation';
 import { signingRoutes } from './modules/signing';
 import { staffRoutes } from './modules/staff';
+import { registerTierJobs, tierRoutes } from './modules/tiers';
+import { registerVerificationJobs, verificationRoutes } from './modules/verification';
 
 export interface BuildAppOptions {
   config: Config;
@@ -142,6 +147,14 @@ export async function buildApp({
   registerEvidenceJobs(ctx);
   await app.register(signingRoutes(ctx));
   await app.register(contractRoutes(ctx));
+  await app.register(verificationRoutes(ctx));
+  await app.register(complianceRoutes(ctx));
+  await app.register(merchantRoutes(ctx));
+  await app.register(commissionRoutes(ctx));
+  await app.register(tierRoutes(ctx));
+  registerVerificationJobs(ctx);
+  registerMerchantJobs(ctx);
+  registerTierJobs(ctx);
 
   // 4. the built web pages at /, when present
   if (existsSync(index)) {

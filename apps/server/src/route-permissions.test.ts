@@ -98,7 +98,7 @@ beforeAll(async () => {
 
   const admin = await registeredClient(t.app);
   const { secret } = await enableTotp(admin.client);
-  await bootstrapAdmin(t.ctx, admin.userId);
+  await bootstrapAdmin(t.ctx, admin.userId, ['reviewer', 'operator']);
   staffAdmin = new TestClient(t.app);
   await staffAdmin.post('/api/auth/login', { identifier: admin.identifier, password: PASSWORD });
   await staffAdmin.post('/api/auth/login/totp', { code: await nextTotp(secret) });
@@ -112,6 +112,13 @@ beforeAll(async () => {
     fileId: foreignFile.id,
     contractId: foreignContract.id,
     versionNo: '1',
+    // platform objects that do not exist
+    verificationId: newId(),
+    termId: newId(),
+    takedownId: newId(),
+    applicationId: newId(),
+    policyId: newId(),
+    categoryCode: 'no_such_category',
   };
 });
 afterAll(async () => {
@@ -127,6 +134,12 @@ const VALID_QUERIES: Record<string, string> = {
 const VALID_BODIES: Record<string, unknown> = {
   'POST /api/orgs/:orgId/contracts/:contractId/versions': { variables: {} },
   'PATCH /api/orgs/:orgId/members/:userId': { role: 'member' },
+  'POST /api/staff/verifications/:verificationId/decision': { decision: 'approve' },
+  'PATCH /api/staff/banned-terms/:termId': { active: false },
+  'POST /api/staff/merchant-applications/:applicationId/decision': { decision: 'reject', reasons: ['材料不全'] },
+  'POST /api/staff/merchant-applications/:applicationId/inspection': { scheduledFor: '2026-12-01', inspector: '张工' },
+  'POST /api/staff/merchant-applications/:applicationId/inspection/result': { result: 'passed' },
+  'PATCH /api/staff/merchant-categories/:categoryCode': { key: true },
 };
 
 function routes(): RouteEntry[] {

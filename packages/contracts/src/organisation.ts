@@ -34,7 +34,7 @@ export const Organisation = z.object({
   regionCode: z.string().nullable(),
   address: z.string().nullable(),
   /** 实名核验状态 verification status; set by the verification module */
-  verification: z.enum(['unverified', 'pending', 'verified', 'rejected']),
+  verification: z.enum(['unverified', 'pending', 'verified', 'rejected', 'expired']),
   createdAt: z.iso.datetime(),
 });
 export type Organisation = z.infer<typeof Organisation>;

@@ -25,6 +25,8 @@ export class DomainError extends Error {
     readonly code: string,
     readonly def: ErrorDef,
     readonly params: Record<string, string | number> = {},
+    /** per-field details (path, code, both languages), sent as the problem's `issues` */
+    readonly issues?: { path: string; code: string; message: { 'zh-CN': string; en: string } }[],
   ) {
     super(`${code}: ${fill(def.en, params)}`);
     this.name = 'DomainError';
@@ -59,8 +61,12 @@ export function defineErrors<const T extends Record<string, ErrorDef>>(defs: T) 
   }
   return {
     defs,
-    raise(code: keyof T & string, params: Record<string, string | number> = {}): DomainError {
-      return new DomainError(code, defs[code] as ErrorDef, params);
+    raise(
+      code: keyof T & string,
+      params: Record<string, string | number> = {},
+      issues?: DomainError['issues'],
+    ): DomainError {
+      return new DomainError(code, defs[code] as ErrorDef, params, issues);
     },
   };
 }

@@ -61,6 +61,13 @@ export const commonZhCN = {
     staffDualControl: '双人复核',
     staffAudit: '审计日志',
     staffProductEvents: '产品事件',
+    verification: '实名核验',
+    merchant: '商家入驻',
+    staffMerchants: '招商看板',
+    staffVerifications: '实名审核',
+    staffCommission: '佣金政策',
+    staffCompliance: '内容合规',
+    staffTiers: '用户分级',
   },
 };
 
@@ -126,5 +133,12 @@ export const commonEn: typeof commonZhCN = {
     staffDualControl: 'Dual control',
     staffAudit: 'Audit log',
     staffProductEvents: 'Product events',
+    verification: 'Verification',
+    merchant: 'Merchant onboarding',
+    staffMerchants: 'Onboarding board',
+    staffVerifications: 'Verifications',
+    staffCommission: 'Commission policies',
+    staffCompliance: 'Content compliance',
+    staffTiers: 'User tiers',
   },
 };

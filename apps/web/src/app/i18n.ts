@@ -1,9 +1,14 @@
 import dayjs from 'dayjs';
+import { commissionEn, commissionZhCN } from '../modules/commission';
+import { complianceEn, complianceZhCN } from '../modules/compliance';
 import { contractsEn, contractsZhCN } from '../modules/contracts';
 import { evidenceEn, evidenceZhCN } from '../modules/evidence';
 import { identityEn, identityZhCN } from '../modules/identity';
+import { merchantsEn, merchantsZhCN } from '../modules/merchants';
 import { organisationEn, organisationZhCN } from '../modules/organisation';
 import { staffEn, staffZhCN } from '../modules/staff';
+import { tiersEn, tiersZhCN } from '../modules/tiers';
+import { verificationEn, verificationZhCN } from '../modules/verification';
 import 'dayjs/locale/zh-cn';
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
@@ -23,6 +28,11 @@ const resources = {
     staff: staffZhCN,
     evidence: evidenceZhCN,
     contracts: contractsZhCN,
+    verification: verificationZhCN,
+    merchants: merchantsZhCN,
+    compliance: complianceZhCN,
+    commission: commissionZhCN,
+    tiers: tiersZhCN,
   },
   en: {
     common: commonEn,
@@ -31,6 +41,11 @@ const resources = {
     staff: staffEn,
     evidence: evidenceEn,
     contracts: contractsEn,
+    verification: verificationEn,
+    merchants: merchantsEn,
+    compliance: complianceEn,
+    commission: commissionEn,
+    tiers: tiersEn,
   },
 };
 
@@ -83,7 +98,19 @@ export function initI18n(): typeof i18next {
     fallbackLng: 'zh-CN',
     supportedLngs: LANGUAGES,
     defaultNS: 'common',
-    ns: ['common', 'identity', 'organisation', 'staff', 'evidence', 'contracts'],
+    ns: [
+      'common',
+      'identity',
+      'organisation',
+      'staff',
+      'evidence',
+      'contracts',
+      'verification',
+      'merchants',
+      'compliance',
+      'commission',
+      'tiers',
+    ],
     interpolation: { escapeValue: false },
     initAsync: false,
   });

@@ -4,15 +4,21 @@ import {
   AuditOutlined,
   BankOutlined,
   BarChartOutlined,
+  CrownOutlined,
   DatabaseOutlined,
   FileProtectOutlined,
   FileSearchOutlined,
   HomeOutlined,
   LineChartOutlined,
+  PercentageOutlined,
   ProjectOutlined,
+  SafetyCertificateOutlined,
   SafetyOutlined,
   SettingOutlined,
+  ShopOutlined,
   ShoppingCartOutlined,
+  SolutionOutlined,
+  StopOutlined,
   TeamOutlined,
   UserAddOutlined,
   UserOutlined,
@@ -41,7 +47,14 @@ type NavLabel =
   | 'staffOrganisations'
   | 'staffDualControl'
   | 'staffAudit'
-  | 'staffProductEvents';
+  | 'staffProductEvents'
+  | 'verification'
+  | 'merchant'
+  | 'staffMerchants'
+  | 'staffVerifications'
+  | 'staffCommission'
+  | 'staffCompliance'
+  | 'staffTiers';
 
 export interface NavItem {
   key: string;
@@ -95,7 +108,11 @@ const ORGANISATION_ITEMS: NavItem[] = [
     managersOnly: true,
   },
   { key: 'settings', label: 'settings', icon: <SettingOutlined />, path: '/workspace/settings' },
+  { key: 'verification', label: 'verification', icon: <SafetyCertificateOutlined />, path: '/workspace/verification' },
 ];
+
+/** Business roles that can become merchants (商家入驻): suppliers and service providers. */
+const MERCHANT_ROLES: readonly BusinessRole[] = ['SUP', 'SUB', 'DES', 'SVR'];
 
 export function workspaceNav(role: BusinessRole, membershipRole: MembershipRole | undefined): NavGroup[] {
   const manager = membershipRole === 'owner' || membershipRole === 'admin';
@@ -114,7 +131,12 @@ export function workspaceNav(role: BusinessRole, membershipRole: MembershipRole 
     {
       key: 'organisation',
       label: 'groupOrganisation',
-      items: ORGANISATION_ITEMS.filter((item) => manager || !item.managersOnly),
+      items: [
+        ...(MERCHANT_ROLES.includes(role)
+          ? [{ key: 'merchant', label: 'merchant' as const, icon: <ShopOutlined />, path: '/workspace/merchant' }]
+          : []),
+        ...ORGANISATION_ITEMS.filter((item) => manager || !item.managersOnly),
+      ],
     },
   ];
 }
@@ -129,6 +151,16 @@ export const STAFF_NAV: NavGroup[] = [
       { key: 'staff-dual', label: 'staffDualControl', icon: <SafetyOutlined />, path: '/staff/dual-control' },
       { key: 'staff-audit', label: 'staffAudit', icon: <FileSearchOutlined />, path: '/staff/audit' },
       { key: 'staff-events', label: 'staffProductEvents', icon: <BarChartOutlined />, path: '/staff/product-events' },
+      { key: 'staff-merchants', label: 'staffMerchants', icon: <ShopOutlined />, path: '/staff/merchants' },
+      {
+        key: 'staff-verifications',
+        label: 'staffVerifications',
+        icon: <SolutionOutlined />,
+        path: '/staff/verifications',
+      },
+      { key: 'staff-commission', label: 'staffCommission', icon: <PercentageOutlined />, path: '/staff/commission' },
+      { key: 'staff-compliance', label: 'staffCompliance', icon: <StopOutlined />, path: '/staff/compliance' },
+      { key: 'staff-tiers', label: 'staffTiers', icon: <CrownOutlined />, path: '/staff/tiers' },
     ],
   },
 ];

@@ -10,6 +10,16 @@ import { LoginTotpPage } from '../pages/login-totp-page';
 import { MembersPage } from '../pages/members-page';
 import { MyInvitationsPage } from '../pages/my-invitations-page';
 import { NotFoundPage } from '../pages/not-found-page';
+import {
+  MerchantPage,
+  StaffCommissionPage,
+  StaffCompliancePage,
+  StaffMerchantBoardPage,
+  StaffMerchantReviewPage,
+  StaffTiersPage,
+  StaffVerificationsPage,
+  VerificationPage,
+} from '../pages/onboarding-pages';
 import { OrgInvitationsPage } from '../pages/org-invitations-page';
 import { OrgSettingsPage } from '../pages/org-settings-page';
 import { RegisterPage } from '../pages/register-page';
@@ -57,6 +67,8 @@ export function createRouter() {
                 { path: 'contracts', element: <ContractsPage /> },
                 { path: 'contracts/new', element: <ContractNewPage /> },
                 { path: 'contracts/:contractId', element: <ContractDetailPage /> },
+                { path: 'verification', element: <VerificationPage /> },
+                { path: 'merchant', element: <MerchantPage /> },
               ],
             },
             {
@@ -69,6 +81,12 @@ export function createRouter() {
                 { path: 'dual-control', element: <StaffDualControlPage /> },
                 { path: 'audit', element: <StaffAuditPage /> },
                 { path: 'product-events', element: <StaffProductEventsPage /> },
+                { path: 'merchants', element: <StaffMerchantBoardPage /> },
+                { path: 'merchants/:applicationId', element: <StaffMerchantReviewPage /> },
+                { path: 'verifications', element: <StaffVerificationsPage /> },
+                { path: 'commission', element: <StaffCommissionPage /> },
+                { path: 'compliance', element: <StaffCompliancePage /> },
+                { path: 'tiers', element: <StaffTiersPage /> },
               ],
             },
             { path: '*', element: <NotFoundPage /> },

@@ -51,4 +51,20 @@ describe('working days (official calendar with 调休)', () => {
     expect(isWorkingDay('2099-01-05')).toBe(true); // a Monday
     expect(isWorkingDay('2099-01-04')).toBe(false); // a Sunday
   });
+
+  it('2025: National Day (1–8 October) and Spring Festival (28 January – 4 February) with their 调休 days', () => {
+    expect(isWorkingDay('2025-09-28')).toBe(true); // Sunday worked in lieu
+    expect(isWorkingDay('2025-10-08')).toBe(false);
+    expect(isWorkingDay('2025-10-11')).toBe(true); // Saturday worked in lieu
+    // Friday 26 September 17:00 + 2 working days: Sunday 28th (调休), then Monday 29th.
+    expect(addWorkingDays(bj('2025-09-26T17:00:00'), 2)).toEqual(bj('2025-09-29T17:00:00'));
+    // Tuesday 30 September + 1 working day jumps the whole holiday to Thursday 9 October.
+    expect(addWorkingDays(bj('2025-09-30T10:00:00'), 1)).toEqual(bj('2025-10-09T10:00:00'));
+    expect(isWorkingDay('2025-01-26')).toBe(true); // Sunday worked in lieu
+    expect(isWorkingDay('2025-02-04')).toBe(false);
+    expect(isWorkingDay('2025-02-08')).toBe(true); // Saturday worked in lieu
+    // Monday 27 January + 3 working days: 5, 6, 7 February.
+    expect(addWorkingDays(bj('2025-01-27T09:00:00'), 3)).toEqual(bj('2025-02-07T09:00:00'));
+    expect(workingDaysBetween(bj('2025-01-27T00:00:00'), bj('2025-02-09T00:00:00'))).toBeCloseTo(5, 6); // 27 Jan, 5–7 Feb, 8 Feb (调休)
+  });
 });

@@ -11,9 +11,13 @@ declare module 'fastify' {
   }
 }
 
-const SECRET_KEY = /password|secret|code|token/i;
+/**
+ * Keys whose values never enter the digest: credentials and one-time codes, and personal identifiers whose small
+ * value space would let a hash be reversed by trying them all (ID card numbers, bank accounts).
+ */
+const SECRET_KEY = /^code$|password|secret|token|recoveryCode|idCard|idNumber|bankAccount/i;
 
-function redact(value: unknown): unknown {
+export function redact(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(redact);
   if (value && typeof value === 'object') {
     return Object.fromEntries(

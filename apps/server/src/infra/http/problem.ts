@@ -107,7 +107,7 @@ export function registerProblemHandlers(app: FastifyInstance, spaRoot: string | 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof DomainError) {
       if (statusOf(error.def.kind) >= 500) request.log.error({ err: error }, 'domain error');
-      return sendProblem(reply, problemOf(error, request));
+      return sendProblem(reply, problemOf(error, request, error.issues));
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       return sendProblem(reply, problemOf(httpErrors.raise('VALIDATION_FAILED'), request, issuesOf(error)));

@@ -3,7 +3,11 @@ export { organisationRoutes } from './organisation.routes';
 export {
   createOrganisationDirect,
   getOrganisation,
+  getOrganisations,
   listOrganisationsForStaff,
+  managersOf,
   membershipsOfUser,
   type OrganisationRow,
+  type OrganisationVerificationStatus,
+  setVerificationStatus,
 } from './organisation.service';

@@ -1,5 +1,6 @@
 import type { BusinessRole, MembershipRole } from '@zhuhe/contracts';
 import type { AppContext } from '../../infra/context';
+import type { DbOrTx } from '../../infra/db/client';
 import type { Actor, ActorMembership } from '../../infra/http/access';
 import { newId } from '../../infra/ids';
 import { recordProductEvent } from '../analytics';
@@ -338,4 +339,30 @@ export async function findByCreditCode(ctx: AppContext, creditCode: string): Pro
   const org = await repo.findOrganisationByCreditCode(ctx.db, creditCode);
   if (!org) throw organisationErrors.raise('ORG_NOT_FOUND');
   return org;
+}
+
+export type OrganisationVerificationStatus = 'unverified' | 'pending' | 'verified' | 'rejected' | 'expired';
+
+/**
+ * 实名核验状态 is this module's field, but the verification module decides it: it calls this after a submission,
+ * a reviewer's decision or an expiry, inside its own transaction when it passes `tx`.
+ */
+export async function setVerificationStatus(
+  ctx: AppContext,
+  orgId: string,
+  status: OrganisationVerificationStatus,
+  tx?: DbOrTx,
+): Promise<void> {
+  await repo.updateOrganisation(tx ?? ctx.db, orgId, { verification: status, updatedAt: new Date() });
+}
+
+/** Organisations by id, for other modules' lists (names on boards and queues). */
+export async function getOrganisations(ctx: AppContext, orgIds: string[]): Promise<repo.OrganisationRow[]> {
+  if (orgIds.length === 0) return [];
+  return repo.findOrganisationsByIds(ctx.db, [...new Set(orgIds)]);
+}
+
+/** The user ids of an organisation's owners and admins, e.g. to notify them. */
+export async function managersOf(ctx: AppContext, orgId: string): Promise<string[]> {
+  return (await repo.listMembers(ctx.db, orgId)).filter((m) => m.role !== 'member').map((m) => m.userId);
 }

@@ -17,7 +17,13 @@ export const organisationZhCN = {
     FIN: '银行、保理、担保、保险',
   },
   membershipRoles: { owner: '所有者', admin: '管理员', member: '成员' },
-  verification: { unverified: '未认证', pending: '认证审核中', verified: '已认证', rejected: '认证未通过' },
+  verification: {
+    unverified: '未认证',
+    pending: '认证审核中',
+    verified: '已认证',
+    rejected: '认证未通过',
+    expired: '证照已过期',
+  },
   invitationStatus: { pending: '待接受', accepted: '已接受', revoked: '已撤销', expired: '已过期' },
   fields: {
     name: '组织名称',
@@ -187,6 +193,7 @@ export const organisationEn: typeof organisationZhCN = {
     pending: 'Verification pending',
     verified: 'Verified',
     rejected: 'Rejected',
+    expired: 'Documents expired',
   },
   invitationStatus: { pending: 'Pending', accepted: 'Accepted', revoked: 'Revoked', expired: 'Expired' },
   fields: {

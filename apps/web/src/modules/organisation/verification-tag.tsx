@@ -7,6 +7,7 @@ const COLOURS: Record<OrganisationData['verification'], string> = {
   pending: 'processing',
   verified: 'success',
   rejected: 'error',
+  expired: 'warning',
 };
 
 /** 实名核验状态 verification status of an organisation. */

@@ -1,0 +1,112 @@
+import type { ComplianceHit } from '@zhuhe/contracts';
+import type { AppContext } from '../../infra/context';
+import { newId } from '../../infra/ids';
+import { getUser } from '../identity';
+import { complianceErrors } from './compliance.errors';
+import { findBannedTerms, type TermRule } from './compliance.matcher';
+import * as repo from './compliance.repository';
+
+export type { BannedTermRow, TakedownRow } from './compliance.repository';
+
+async function rules(ctx: AppContext): Promise<TermRule[]> {
+  return (await repo.activeTerms(ctx.db)).map((t) => ({
+    term: t.term,
+    category: t.category as TermRule['category'],
+    basis: t.basis,
+  }));
+}
+
+/** 内容合规检查 the banned claims in each field, for live highlighting while the merchant types. */
+export async function checkTexts(ctx: AppContext, texts: Record<string, string>): Promise<ComplianceHit[]> {
+  return findBannedTerms(texts, await rules(ctx));
+}
+
+/**
+ * Refuses texts with banned claims at submission: the error names every term, and its issues say which field
+ * holds which term (the page highlights them). Nothing is stored when this throws.
+ */
+export async function assertCompliant(ctx: AppContext, texts: Record<string, string>): Promise<void> {
+  const hits = await checkTexts(ctx, texts);
+  if (hits.length === 0) return;
+  const terms = [...new Set(hits.map((h) => h.term))].map((t) => `「${t}」`).join('');
+  throw complianceErrors.raise(
+    'COMPLIANCE_BANNED_CLAIMS',
+    { terms },
+    hits.map((h) => ({
+      path: h.field,
+      code: 'COMPLIANCE_BANNED_CLAIM',
+      message: {
+        'zh-CN': `「${h.term}」属违规用语（${h.basis}），位置 ${h.start + 1}–${h.end}`,
+        en: `“${h.term}” is a banned claim (${h.basis}), characters ${h.start + 1}–${h.end}`,
+      },
+    })),
+  );
+}
+
+export async function listTerms(ctx: AppContext) {
+  return repo.allTerms(ctx.db);
+}
+
+export async function addTerm(
+  ctx: AppContext,
+  actor: { userId: string },
+  input: { term: string; category: string; basis: string },
+) {
+  const row = await repo.insertTerm(ctx.db, { id: newId(), ...input, createdBy: actor.userId });
+  if (!row) throw complianceErrors.raise('COMPLIANCE_TERM_EXISTS');
+  return row;
+}
+
+export async function setTermActive(ctx: AppContext, termId: string, active: boolean) {
+  const row = await repo.setTermActive(ctx.db, termId, active);
+  if (!row) throw complianceErrors.raise('COMPLIANCE_TERM_NOT_FOUND');
+  return row;
+}
+
+/** A module whose content can be taken down says how to find it: the title, or null when it does not exist. */
+type SubjectResolver = (ctx: AppContext, orgId: string, subjectId: string) => Promise<string | null>;
+const subjects = new Map<string, SubjectResolver>();
+
+export function registerTakedownSubject(kind: string, resolver: SubjectResolver): void {
+  subjects.set(kind, resolver);
+}
+
+/** 下架 takes content down with a reason the merchant sees; the listing or profile stops showing publicly. */
+export async function takeDown(
+  ctx: AppContext,
+  actor: { userId: string },
+  input: { subjectKind: string; orgId: string; subjectId: string; reason: string },
+) {
+  const resolver = subjects.get(input.subjectKind);
+  if (!resolver || !(await resolver(ctx, input.orgId, input.subjectId)))
+    throw complianceErrors.raise('COMPLIANCE_SUBJECT_NOT_FOUND');
+  if (await repo.activeTakedown(ctx.db, input.subjectKind, input.subjectId))
+    throw complianceErrors.raise('COMPLIANCE_ALREADY_TAKEN_DOWN');
+  const staff = await getUser(ctx, actor.userId);
+  return repo.insertTakedown(ctx.db, {
+    orgId: input.orgId,
+    id: newId(),
+    subjectKind: input.subjectKind,
+    subjectId: input.subjectId,
+    reason: input.reason,
+    takenDownBy: actor.userId,
+    takenDownByName: staff?.displayName ?? '—',
+  });
+}
+
+export async function liftTakedown(ctx: AppContext, actor: { userId: string }, takedownId: string) {
+  const existing = await repo.findTakedown(ctx.db, takedownId);
+  if (!existing) throw complianceErrors.raise('COMPLIANCE_TAKEDOWN_NOT_FOUND');
+  const staff = await getUser(ctx, actor.userId);
+  const row = await repo.liftTakedown(ctx.db, takedownId, actor.userId, staff?.displayName ?? '—', new Date());
+  if (!row) throw complianceErrors.raise('COMPLIANCE_TAKEDOWN_LIFTED');
+  return row;
+}
+
+export async function activeTakedown(ctx: AppContext, kind: string, subjectId: string) {
+  return repo.activeTakedown(ctx.db, kind, subjectId);
+}
+
+export async function listTakedowns(ctx: AppContext, limit = 200) {
+  return repo.listTakedowns(ctx.db, limit);
+}

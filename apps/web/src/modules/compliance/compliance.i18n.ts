@@ -1,0 +1,53 @@
+export const complianceZhCN = {
+  live: { ok: '未发现违规用语', found: '发现 {{count}} 处违规用语（红色标出），提交前请修改：' },
+  terms: {
+    title: '违规用语库',
+    term: '用语',
+    category: '类别',
+    basis: '依据',
+    active: '启用',
+    add: '新增用语',
+    categories: { false_promise: '虚假承诺', absolute_term: '绝对化用语' },
+  },
+  takedowns: {
+    title: '下架记录',
+    subject: '对象',
+    organisation: '组织',
+    reason: '下架理由',
+    by: '操作人',
+    at: '下架时间',
+    lifted: '已撤销',
+    lift: '撤销下架',
+    create: '下架店铺资料',
+    reasonPlaceholder: '下架理由（商家可见）',
+    subjects: { merchant_profile: '店铺资料', listing: '商品/资源' },
+  },
+};
+export const complianceEn: typeof complianceZhCN = {
+  live: {
+    ok: 'No banned claims found',
+    found: '{{count}} banned claim(s) found (in red); change them before submitting:',
+  },
+  terms: {
+    title: 'Banned claims',
+    term: 'Term',
+    category: 'Category',
+    basis: 'Basis',
+    active: 'Active',
+    add: 'Add term',
+    categories: { false_promise: 'False promise', absolute_term: 'Absolute term' },
+  },
+  takedowns: {
+    title: 'Takedowns',
+    subject: 'Subject',
+    organisation: 'Organisation',
+    reason: 'Reason',
+    by: 'By',
+    at: 'Taken down',
+    lifted: 'Lifted',
+    lift: 'Lift',
+    create: 'Take the profile down',
+    reasonPlaceholder: 'Reason (the merchant sees it)',
+    subjects: { merchant_profile: 'Shop profile', listing: 'Listing' },
+  },
+};

@@ -1,0 +1,2 @@
+export { tiersEn, tiersZhCN } from './tiers.i18n';
+export { OrgTierCard, TierOverviewPanel } from './tiers-panels';
