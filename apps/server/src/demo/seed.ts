@@ -1,5 +1,6 @@
 import type { AppContext } from '../infra/context';
 import { countUsers } from '../modules/identity';
+import { seedContractsDemo } from './contracts.demo';
 import { type DemoLogin, seedFoundationDemo } from './foundation.demo';
 import { seedOnboardingDemo } from './onboarding.demo';
 
@@ -7,7 +8,11 @@ import { seedOnboardingDemo } from './onboarding.demo';
  * Demo data, seeded once into an empty database. Each later module appends its own seeder here, after the
  * ones it builds on.
  */
-const SEEDERS: ((ctx: AppContext) => Promise<DemoLogin[]>)[] = [seedFoundationDemo, seedOnboardingDemo];
+const SEEDERS: ((ctx: AppContext) => Promise<DemoLogin[]>)[] = [
+  seedFoundationDemo,
+  seedOnboardingDemo,
+  seedContractsDemo,
+];
 
 export async function seedDemoIfEmpty(ctx: AppContext): Promise<DemoLogin[] | null> {
   if ((await countUsers(ctx)) > 0) return null;

@@ -1,1 +1,2 @@
 export { contractRoutes } from './contracts.routes';
+export { createContract, proposeVersion, signVersion } from './contracts.service';

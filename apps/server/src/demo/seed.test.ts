@@ -1,0 +1,34 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyLog } from '../modules/evidence';
+import { createTestApp, type TestApp, TestClient } from '../test/test-app';
+import { DEMO_PASSWORD } from './foundation.demo';
+import { seedDemoIfEmpty } from './seed';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => {
+  await t.close();
+});
+
+describe('demo data', () => {
+  it('seeds an empty database once, with working log-ins, a signed contract and a consistent evidence log', async () => {
+    const logins = await seedDemoIfEmpty(t.ctx);
+    expect(logins?.map((l) => l.identifier)).toEqual(
+      expect.arrayContaining(['gc@example.com', 'sup@example.com', 'admin@example.com']),
+    );
+    expect(await seedDemoIfEmpty(t.ctx)).toBeNull();
+
+    const gc = new TestClient(t.app);
+    const login = await gc.post('/api/auth/login', { identifier: 'gc@example.com', password: DEMO_PASSWORD });
+    expect(login.json()).toMatchObject({ status: 'ok' });
+    const orgId = login.json().me.activeOrgId as string;
+    const contracts = (await gc.get(`/api/orgs/${orgId}/contracts`)).json().items as { status: string }[];
+    expect(contracts.map((c) => c.status).sort()).toEqual(['negotiating', 'signed']);
+
+    const log = await verifyLog(t.ctx);
+    expect(log).toMatchObject({ ok: true, checkpoints: 1 });
+    expect(log.entries).toBeGreaterThanOrEqual(4);
+  });
+});
