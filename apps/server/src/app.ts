@@ -29,9 +29,14 @@ import { JobQueue } from './infra/jobs/job-queue';
 import type { Mailer } from './infra/mail/mailer';
 import { registerMailJob } from './infra/mail/outbox';
 import { analyticsRoutes } from './modules/analytics';
+import { demandsRoutes } from './modules/demands';
 import { filesRoutes } from './modules/files';
 import { identityRoutes } from './modules/identity';
 import { organisationRoutes } from './modules/organisation';
+import { projectsRoutes } from './modules/projects';
+import { regionsRoutes } from './modules/regions';
+import { resourcesRoutes } from './modules/resources';
+import { noRankingBoost, searchRoutes } from './modules/search';
 import { staffRoutes } from './modules/staff';
 
 export interface BuildAppOptions {
@@ -135,6 +140,12 @@ export async function buildApp({
   await app.register(staffRoutes(ctx));
   await app.register(analyticsRoutes(ctx));
   await app.register(filesRoutes(ctx));
+  await app.register(regionsRoutes());
+  await app.register(projectsRoutes(ctx));
+  await app.register(resourcesRoutes(ctx));
+  await app.register(demandsRoutes(ctx));
+  // 流量扶持: the policy engine's per-organisation ranking boost for new merchants replaces noRankingBoost here.
+  await app.register(searchRoutes(ctx, { rankingBoost: noRankingBoost }));
 
   // 4. the built web pages at /, when present
   if (existsSync(index)) {

@@ -30,6 +30,7 @@ const PUBLIC_ROUTES = new Set([
   'GET /healthz',
   'GET /readyz',
   'GET /metrics',
+  'GET /api/regions',
 ]);
 
 let t: TestApp;
@@ -55,6 +56,9 @@ beforeAll(async () => {
   // A plain member acts in no business role of A, so activeRole rules refuse it.
   await memberA.post('/api/auth/logout');
   await memberA.post('/api/auth/login', { identifier: memberEmail, password: PASSWORD });
+  // The resolver falls back to the first organisation's first role; acting for an organisation of its own keeps
+  // memberA from acting as A's GC.
+  await createOrg(memberA, { creditCode: validCreditCode(), businessRoles: ['DES'] });
 
   const b = await registeredClient(t.app);
   ownerB = b.client;
@@ -64,6 +68,55 @@ beforeAll(async () => {
   ).json();
   const ownerBSession = (await ownerB.get('/api/auth/sessions')).json().items[0].id;
   const foreignFile = (await upload(ownerB, `/api/orgs/${orgB}/files`, 'b.pdf', tinyPdf())).json();
+
+  // Library objects of a third organisation (GC + SUP): an invited-only project (A invited, so A can ask), a
+  // withdrawn listing and a demand waiting for review — none of them visible to outsiders.
+  const ownerC = (await registeredClient(t.app)).client;
+  const orgC = (await createOrg(ownerC, { creditCode: validCreditCode(), businessRoles: ['GC', 'SUP'] })).id;
+  const project = (
+    await ownerC.post(`/api/orgs/${orgC}/projects`, {
+      name: '邀请制测试项目',
+      engineeringType: 'building',
+      investmentFen: 100_000_000,
+      regionCode: '330106',
+      visibility: 'invited',
+      invitedOrgIds: [orgA],
+    })
+  ).json();
+  const question = (
+    await ownerA.post(`/api/projects/${project.id}/questions`, { question: '请问是否接受联合体投标？' })
+  ).json();
+  const listing = (
+    await ownerC.post(`/api/orgs/${orgC}/resources`, {
+      kind: 'cement',
+      title: 'P.O 42.5 水泥',
+      params: { strength: '42.5' },
+      priceFen: 48_000,
+      unit: '吨',
+      serviceRegionCodes: ['330000'],
+      leadTimeDays: 2,
+      regionCode: '330100',
+    })
+  ).json();
+  await ownerC.patch(`/api/orgs/${orgC}/resources/${listing.id}`, { status: 'withdrawn' });
+  const feasibility = (await upload(ownerC, `/api/orgs/${orgC}/files`, 'f.pdf', tinyPdf())).json();
+  const funds = (await upload(ownerC, `/api/orgs/${orgC}/files`, 'm.pdf', tinyPdf())).json();
+  const demand = (
+    await ownerC.post(`/api/orgs/${orgC}/demands`, {
+      type: 'procurement',
+      title: '测试需求 钢筋采购',
+      projectName: '测试项目',
+      category: '钢筋采购',
+      budgetFen: 100_000,
+      regionCode: '330106',
+      deadline: '2099-12-31',
+      feasibilityFileId: feasibility.id,
+      fundsProofFileId: funds.id,
+    })
+  ).json();
+
+  for (const [what, made] of Object.entries({ project, question, listing, demand }))
+    if (!made.id) throw new Error(`fixture ${what} failed: ${JSON.stringify(made)}`);
 
   const admin = await registeredClient(t.app);
   const { secret } = await enableTotp(admin.client);
@@ -79,6 +132,11 @@ beforeAll(async () => {
     invitationId: foreignInvitation.id,
     requestId: newId(),
     fileId: foreignFile.id,
+    projectId: project.id,
+    questionId: question.id,
+    listingId: listing.id,
+    demandId: demand.id,
+    reviewId: newId(),
   };
 });
 afterAll(async () => {
@@ -88,6 +146,9 @@ afterAll(async () => {
 /** Bodies that pass validation, for routes whose ownership check runs in the service. */
 const VALID_BODIES: Record<string, unknown> = {
   'PATCH /api/orgs/:orgId/members/:userId': { role: 'member' },
+  'POST /api/projects/:projectId/questions': { question: '请问是否接受联合体投标？' },
+  'POST /api/orgs/:orgId/projects/:projectId/questions/:questionId/answer': { answer: '接受。' },
+  'POST /api/staff/demand-reviews/:reviewId/decision': { decision: 'approved' },
 };
 
 function routes(): RouteEntry[] {

@@ -1,0 +1,9 @@
+export { demandErrors } from './demands.errors';
+export { demandsRoutes } from './demands.routes';
+export {
+  decideReview,
+  demandRow,
+  demandSearchDocument,
+  type NewDemand,
+  REVIEW_WORKING_DAYS,
+} from './demands.service';
