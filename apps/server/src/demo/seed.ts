@@ -1,12 +1,13 @@
 import type { AppContext } from '../infra/context';
 import { countUsers } from '../modules/identity';
 import { type DemoLogin, seedFoundationDemo } from './foundation.demo';
+import { seedLibrariesDemo } from './libraries.demo';
 
 /**
  * Demo data, seeded once into an empty database. Each later module appends its own seeder here, after the
  * ones it builds on.
  */
-const SEEDERS: ((ctx: AppContext) => Promise<DemoLogin[]>)[] = [seedFoundationDemo];
+const SEEDERS: ((ctx: AppContext) => Promise<DemoLogin[]>)[] = [seedFoundationDemo, seedLibrariesDemo];
 
 export async function seedDemoIfEmpty(ctx: AppContext): Promise<DemoLogin[] | null> {
   if ((await countUsers(ctx)) > 0) return null;

@@ -316,3 +316,48 @@ export async function decideReview(
   });
   return presentReview(ctx, result.decided, result.updated, now);
 }
+
+/**
+ * Demands in bulk (demo data): each with its review; `approvedAt` set → already approved then and published,
+ * otherwise waiting in the review queue.
+ */
+export async function createDemandsDirect(
+  ctx: AppContext,
+  inputs: readonly (NewDemand & {
+    orgName: string;
+    createdAt: Date;
+    approvedAt: Date | null;
+    reviewerId: string | null;
+  })[],
+): Promise<void> {
+  for (let i = 0; i < inputs.length; i += 500) {
+    const batch = inputs.slice(i, i + 500);
+    await ctx.db.transaction(async (tx) => {
+      const prepared = batch.map((input) => ({
+        ...demandRow(input, input.createdAt),
+        status: input.approvedAt ? 'published' : 'pending_review',
+        publishedAt: input.approvedAt,
+      }));
+      const rows = await repo.insertDemands(tx, prepared);
+      await repo.insertReviews(
+        tx,
+        batch.map((input, n) => ({
+          orgId: input.orgId,
+          id: newId(input.createdAt.getTime()),
+          demandId: (prepared[n] as { id: string }).id,
+          submittedAt: input.createdAt,
+          dueAt: addWorkingDays(input.createdAt, REVIEW_WORKING_DAYS),
+          ...(input.approvedAt
+            ? { decidedAt: input.approvedAt, decision: 'approved', reviewerId: input.reviewerId }
+            : {}),
+        })),
+      );
+      const names = new Map(batch.map((b) => [b.orgId, b.orgName]));
+      await indexDocuments(
+        ctx,
+        rows.filter((r) => r.status === 'published').map((r) => demandSearchDocument(r, names.get(r.orgId) ?? '')),
+        tx,
+      );
+    });
+  }
+}

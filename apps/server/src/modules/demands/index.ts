@@ -1,6 +1,7 @@
 export { demandErrors } from './demands.errors';
 export { demandsRoutes } from './demands.routes';
 export {
+  createDemandsDirect,
   decideReview,
   demandRow,
   demandSearchDocument,

@@ -111,3 +111,8 @@ export async function answerQuestion(
     .returning();
   return row;
 }
+
+export async function insertProjects(db: DbOrTx, rows: (typeof projects.$inferInsert)[]): Promise<ProjectRow[]> {
+  if (rows.length === 0) return [];
+  return db.insert(projects).values(rows).returning();
+}

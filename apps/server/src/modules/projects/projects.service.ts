@@ -291,3 +291,66 @@ export async function answerQuestion(
   const asker = await getOrganisation(ctx, row.askerOrgId).catch(() => ({ name: '' }));
   return presentQuestion(row, { viewer, askerOrgName: asker.name });
 }
+
+export interface DirectProject {
+  orgId: string;
+  orgName: string;
+  createdBy: string;
+  createdAt: Date;
+  name: string;
+  engineeringType: EngineeringType;
+  investmentFen: number;
+  regionCode: string;
+  address: string | null;
+  location: { lat: number; lng: number } | null;
+  tags: string[];
+  startDate: string | null;
+  endDate: string | null;
+  tenderDeadline: string | null;
+  status: string;
+  description: string;
+}
+
+/** Public projects in bulk (demo data, imports): rows and search documents in one transaction per batch. */
+export async function createProjectsDirect(ctx: AppContext, inputs: readonly DirectProject[]): Promise<void> {
+  for (let i = 0; i < inputs.length; i += 500) {
+    const batch = inputs.slice(i, i + 500);
+    await ctx.db.transaction(async (tx) => {
+      const rows = await repo.insertProjects(
+        tx,
+        batch.map((p) => {
+          checkRegion(p.regionCode);
+          const location = p.location ?? regionCentroid(p.regionCode);
+          return {
+            orgId: p.orgId,
+            id: newId(p.createdAt.getTime()),
+            name: p.name,
+            engineeringType: p.engineeringType,
+            investmentFen: p.investmentFen,
+            regionCode: p.regionCode,
+            address: p.address,
+            lat: location.lat,
+            lng: location.lng,
+            locationDerived: !p.location,
+            tags: p.tags,
+            startDate: p.startDate,
+            endDate: p.endDate,
+            tenderDeadline: p.tenderDeadline,
+            status: p.status,
+            description: p.description,
+            visibility: 'public',
+            createdBy: p.createdBy,
+            createdAt: p.createdAt,
+            updatedAt: p.createdAt,
+          };
+        }),
+      );
+      const names = new Map(batch.map((p) => [p.orgId, p.orgName]));
+      await indexDocuments(
+        ctx,
+        rows.map((r) => projectSearchDocument(r, names.get(r.orgId) ?? '', [])),
+        tx,
+      );
+    });
+  }
+}

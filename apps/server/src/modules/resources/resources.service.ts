@@ -247,3 +247,25 @@ export async function compare(
     siteRegion,
   );
 }
+
+/** Listings in bulk (demo data, imports): rows and search documents in one transaction per batch. */
+export async function createListingsDirect(
+  ctx: AppContext,
+  inputs: readonly (NewListing & { orgName: string; createdAt: Date })[],
+): Promise<void> {
+  for (let i = 0; i < inputs.length; i += 500) {
+    const batch = inputs.slice(i, i + 500);
+    const prepared = batch.map(
+      (input) => listingRows([input], input.createdAt)[0] as ReturnType<typeof listingRows>[0],
+    );
+    await ctx.db.transaction(async (tx) => {
+      const rows = await repo.insertListings(tx, prepared);
+      const names = new Map(batch.map((b) => [b.orgId, b.orgName]));
+      await indexDocuments(
+        ctx,
+        rows.map((r) => listingSearchDocument(r, names.get(r.orgId) ?? '')),
+        tx,
+      );
+    });
+  }
+}
