@@ -142,3 +142,11 @@ export const KeywordRankingItem = z.object({
 });
 export const KeywordRanking = z.object({ days: z.number().int(), items: z.array(KeywordRankingItem) });
 export type KeywordRanking = z.infer<typeof KeywordRanking>;
+
+/** The map's tile source (MAP_TILE_URL …); null: markers on a plain background. */
+export const MapConfig = z.object({
+  tiles: z
+    .object({ url: z.string(), subdomains: z.string(), attribution: z.string(), maxZoom: z.number().int() })
+    .nullable(),
+});
+export type MapConfig = z.infer<typeof MapConfig>;

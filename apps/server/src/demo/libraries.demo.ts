@@ -173,11 +173,24 @@ export async function seedLibrariesDemo(ctx: AppContext): Promise<DemoLogin[]> {
   const now = Date.now();
   const daysAgo = (max: number) => new Date(now - r.int(0, max * 24) * 3_600_000);
   const gcs = [await orgOf(ctx, 'gc@example.com'), await orgOf(ctx, 'gc2@example.com')];
-  const merchants = await Promise.all(
-    ['sup@example.com', 'sup2@example.com', 'sup3@example.com', 'sub@example.com', 'sub2@example.com'].map((e) =>
-      orgOf(ctx, e),
-    ),
-  );
+  const steel = await orgOf(ctx, 'sup@example.com');
+  const machinery = await orgOf(ctx, 'sup2@example.com');
+  const buildingMaterials = await orgOf(ctx, 'sup3@example.com');
+  const labour = await orgOf(ctx, 'sub@example.com');
+  const curtainWall = await orgOf(ctx, 'sub2@example.com');
+  // Each kind is listed by the demo merchant whose trade it is (冀钢 steel, 粤力 machinery, 楚材 materials …).
+  const sellers: Record<string, (typeof steel)[]> = {
+    rebar: [steel, buildingMaterials],
+    section_steel: [steel],
+    concrete: [buildingMaterials],
+    cement: [buildingMaterials],
+    curtain_wall_glass: [curtainWall],
+    tower_crane: [machinery],
+    excavator: [machinery],
+    mobile_crane: [machinery],
+    scaffold: [machinery, steel],
+    labour_team: [labour],
+  };
   const reviewer = await findUserByIdentifier(ctx, 'reviewer@example.com');
 
   const projects: DirectProject[] = [];
@@ -223,7 +236,7 @@ export async function seedLibrariesDemo(ctx: AppContext): Promise<DemoLogin[]> {
       kind: 'rebar',
       unit: '吨',
       price: [3500_00, 4200_00],
-      title: (p: Record<string, string | number>) => `${p.grade} 螺纹钢 Φ${p.diameterMm}`,
+      title: (p: Record<string, string | number>) => `${p.grade} 钢筋 Φ${p.diameterMm}（螺纹钢）`,
       params: () => ({
         grade: r.pick(['HRB400', 'HRB400E', 'HRB500E']),
         diameterMm: r.pick([12, 16, 20, 22, 25, 28, 32]),
@@ -317,7 +330,7 @@ export async function seedLibrariesDemo(ctx: AppContext): Promise<DemoLogin[]> {
   for (let i = 0; i < COUNTS.listings; i++) {
     const template = r.pick(listingTemplates);
     const [cityCode, city] = r.pick(CITIES);
-    const owner = r.pick(merchants);
+    const owner = r.pick(sellers[template.kind] ?? [steel]);
     const params = template.params() as Record<string, string | number>;
     listings.push({
       orgId: owner.orgId,

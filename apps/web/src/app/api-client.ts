@@ -136,3 +136,25 @@ export async function apiRequestVoid(method: HttpMethod, path: string, options: 
 export function isApiError(error: unknown): error is ApiError {
   return error instanceof ApiError;
 }
+
+/** Uploads one file as multipart/form-data (field "file") and validates the JSON answer. */
+export async function apiUpload<S extends z.ZodType>(path: string, file: File, schema: S): Promise<z.infer<S>> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': acceptLanguage };
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(path, { method: 'POST', headers, credentials: 'same-origin', body: form });
+  } catch {
+    throw new ApiError(0, null, 'Network error');
+  }
+  if (!response.ok) {
+    const problem = await readProblem(response);
+    if (response.status === 401) unauthorizedHandler?.();
+    throw new ApiError(response.status, problem, `HTTP ${response.status}`);
+  }
+  const parsed = schema.safeParse(await response.json());
+  if (!parsed.success) throw new ApiError(response.status, null, 'Unexpected response');
+  return parsed.data;
+}

@@ -1,5 +1,6 @@
 import dayjs from 'dayjs';
 import { identityEn, identityZhCN } from '../modules/identity';
+import { librariesEn, librariesZhCN } from '../modules/libraries';
 import { organisationEn, organisationZhCN } from '../modules/organisation';
 import { staffEn, staffZhCN } from '../modules/staff';
 import 'dayjs/locale/zh-cn';
@@ -14,8 +15,14 @@ export type Language = (typeof LANGUAGES)[number];
 const STORAGE_KEY = 'zhuhe.language';
 
 const resources = {
-  'zh-CN': { common: commonZhCN, identity: identityZhCN, organisation: organisationZhCN, staff: staffZhCN },
-  en: { common: commonEn, identity: identityEn, organisation: organisationEn, staff: staffEn },
+  'zh-CN': {
+    common: commonZhCN,
+    identity: identityZhCN,
+    organisation: organisationZhCN,
+    staff: staffZhCN,
+    libraries: librariesZhCN,
+  },
+  en: { common: commonEn, identity: identityEn, organisation: organisationEn, staff: staffEn, libraries: librariesEn },
 };
 
 declare module 'i18next' {

@@ -5,6 +5,8 @@ import {
   BankOutlined,
   BarChartOutlined,
   DatabaseOutlined,
+  EnvironmentOutlined,
+  FileDoneOutlined,
   FileProtectOutlined,
   FileSearchOutlined,
   HomeOutlined,
@@ -29,6 +31,7 @@ export type BusinessModule =
   | 'progress'
   | 'settlement'
   | 'resources'
+  | 'map'
   | 'finance';
 
 type NavLabel =
@@ -41,7 +44,8 @@ type NavLabel =
   | 'staffOrganisations'
   | 'staffDualControl'
   | 'staffAudit'
-  | 'staffProductEvents';
+  | 'staffProductEvents'
+  | 'staffDemandReviews';
 
 export interface NavItem {
   key: string;
@@ -67,17 +71,26 @@ const MODULE_ICONS: Record<BusinessModule, ReactNode> = {
   progress: <LineChartOutlined />,
   settlement: <AccountBookOutlined />,
   resources: <DatabaseOutlined />,
+  map: <EnvironmentOutlined />,
   finance: <BankOutlined />,
+};
+
+/** Modules whose pages exist; the others show as 建设中. */
+const MODULE_PATHS: Partial<Record<BusinessModule, string>> = {
+  projects: '/workspace/projects',
+  demands: '/workspace/demands',
+  resources: '/workspace/resources',
+  map: '/workspace/map',
 };
 
 /** What each business role works on, in the order its navigation lists them. */
 export const ROLE_MODULES: Record<BusinessRole, readonly BusinessModule[]> = {
-  GC: ['projects', 'demands', 'tenders', 'contracts', 'progress', 'settlement', 'finance'],
-  SUB: ['tenders', 'contracts', 'progress', 'settlement', 'resources'],
-  SUP: ['demands', 'tenders', 'contracts', 'settlement', 'resources', 'finance'],
-  DES: ['projects', 'tenders', 'contracts', 'progress', 'settlement'],
-  SVR: ['projects', 'progress', 'contracts', 'settlement'],
-  FIN: ['finance', 'contracts', 'settlement', 'projects'],
+  GC: ['projects', 'demands', 'resources', 'map', 'tenders', 'contracts', 'progress', 'settlement', 'finance'],
+  SUB: ['demands', 'projects', 'map', 'tenders', 'contracts', 'progress', 'settlement', 'resources'],
+  SUP: ['demands', 'resources', 'map', 'tenders', 'contracts', 'settlement', 'finance'],
+  DES: ['projects', 'map', 'tenders', 'contracts', 'progress', 'settlement'],
+  SVR: ['projects', 'map', 'progress', 'contracts', 'settlement'],
+  FIN: ['finance', 'contracts', 'settlement', 'projects', 'map'],
 };
 
 const ORGANISATION_ITEMS: NavItem[] = [
@@ -99,7 +112,12 @@ export function workspaceNav(role: BusinessRole, membershipRole: MembershipRole 
     {
       key: 'business',
       label: 'groupBusiness',
-      items: ROLE_MODULES[role].map((module) => ({ key: module, label: module, icon: MODULE_ICONS[module] })),
+      items: ROLE_MODULES[role].map((module) => ({
+        key: module,
+        label: module,
+        icon: MODULE_ICONS[module],
+        ...(MODULE_PATHS[module] ? { path: MODULE_PATHS[module] } : {}),
+      })),
     },
     {
       key: 'organisation',
@@ -119,6 +137,12 @@ export const STAFF_NAV: NavGroup[] = [
       { key: 'staff-dual', label: 'staffDualControl', icon: <SafetyOutlined />, path: '/staff/dual-control' },
       { key: 'staff-audit', label: 'staffAudit', icon: <FileSearchOutlined />, path: '/staff/audit' },
       { key: 'staff-events', label: 'staffProductEvents', icon: <BarChartOutlined />, path: '/staff/product-events' },
+      {
+        key: 'staff-demand-reviews',
+        label: 'staffDemandReviews',
+        icon: <FileDoneOutlined />,
+        path: '/staff/demand-reviews',
+      },
     ],
   },
 ];

@@ -4,6 +4,20 @@ import { RequireActiveContext } from '../modules/organisation';
 import { AccountSecurityPage } from '../pages/account-security-page';
 import { CreateOrganisationPage } from '../pages/create-organisation-page';
 import { HomeRedirectPage } from '../pages/home-redirect-page';
+import {
+  ComparePage,
+  DemandDetailPage,
+  DemandNewPage,
+  DemandsPage,
+  MapPage,
+  ProjectDetailPage,
+  ProjectNewPage,
+  ProjectsPage,
+  ResourceDetailPage,
+  ResourceNewPage,
+  ResourcesPage,
+  StaffDemandReviewsPage,
+} from '../pages/library-pages';
 import { LoginPage } from '../pages/login-page';
 import { LoginTotpPage } from '../pages/login-totp-page';
 import { MembersPage } from '../pages/members-page';
@@ -50,6 +64,17 @@ export function createRouter() {
                 { path: 'members', element: <MembersPage /> },
                 { path: 'invitations', element: <OrgInvitationsPage /> },
                 { path: 'settings', element: <OrgSettingsPage /> },
+                { path: 'projects', element: <ProjectsPage /> },
+                { path: 'projects/new', element: <ProjectNewPage /> },
+                { path: 'projects/:projectId', element: <ProjectDetailPage /> },
+                { path: 'resources', element: <ResourcesPage /> },
+                { path: 'resources/new', element: <ResourceNewPage /> },
+                { path: 'resources/compare', element: <ComparePage /> },
+                { path: 'resources/:listingId', element: <ResourceDetailPage /> },
+                { path: 'demands', element: <DemandsPage /> },
+                { path: 'demands/new', element: <DemandNewPage /> },
+                { path: 'demands/:demandId', element: <DemandDetailPage /> },
+                { path: 'map', element: <MapPage /> },
               ],
             },
             {
@@ -62,6 +87,7 @@ export function createRouter() {
                 { path: 'dual-control', element: <StaffDualControlPage /> },
                 { path: 'audit', element: <StaffAuditPage /> },
                 { path: 'product-events', element: <StaffProductEventsPage /> },
+                { path: 'demand-reviews', element: <StaffDemandReviewsPage /> },
               ],
             },
             { path: '*', element: <NotFoundPage /> },

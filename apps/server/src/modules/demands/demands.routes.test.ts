@@ -56,7 +56,7 @@ describe('importing a tender file', () => {
       type: 'subcontract',
       category: '钢结构分包',
       budgetFen: 2_860_000_000,
-      deadline: '2026-12-18',
+      deadline: '2030-03-18',
       qualificationKind: '钢结构工程专业承包',
       qualificationGrade: '二级',
       regionCode: '330109',

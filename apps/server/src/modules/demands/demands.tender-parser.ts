@@ -33,21 +33,6 @@ function labelled(text: string, labels: readonly string[]): string | undefined {
   return undefined;
 }
 
-const CN_DIGITS: Record<string, number> = {
-  〇: 0,
-  零: 0,
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
-
 /** Amount in fen from "2860万元", "28,600,000.00元", "1.2亿元". */
 export function parseAmountFen(text: string): number | undefined {
   const m = text.match(/([\d][\d,，]*(?:\.\d+)?)\s*(亿元|万元|元)/u);

@@ -12,6 +12,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../infra/context';
 import { requireActor } from '../../infra/http/access';
+import { regionCentroid } from '../regions';
 import { resourcePermissions as perm } from './resources.policy';
 import * as service from './resources.service';
 
@@ -78,7 +79,8 @@ export function resourcesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         const { ids, lat, lng, region } = request.query;
-        const site = lat !== undefined && lng !== undefined ? { lat, lng } : null;
+        // Without a picked point, the site is the centre of its region.
+        const site = lat !== undefined && lng !== undefined ? { lat, lng } : region ? regionCentroid(region) : null;
         return service.compare(ctx, orgIdsOf(request), ids, site, region ?? null);
       },
     );

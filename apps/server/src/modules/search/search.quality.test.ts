@@ -148,6 +148,10 @@ describe('search quality (hand-written queries)', () => {
     expect(keys((await find({ q: '基坑支户' })).items).sort()).toEqual(['cdPit', 'hzPit']);
   });
 
+  it('finds a name the dictionary does not know: 智造产业园 钢结构', async () => {
+    expect(keys((await find({ q: '智造产业园 钢结构' })).items)).toEqual(['hzSteel']);
+  });
+
   it('finds a partial word: 钢结 matches 钢结构', async () => {
     expect(keys((await find({ q: '钢结' })).items)).toEqual(expect.arrayContaining(['hzSteel', 'nbSteel']));
   });

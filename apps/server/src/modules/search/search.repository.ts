@@ -60,8 +60,12 @@ export async function setTrigramThreshold(db: DbOrTx, threshold: number): Promis
 }
 
 export interface SearchFilter {
+  /** every dictionary term (AND) */
   tsquery: string | null;
-  fuzzy: readonly string[];
+  /** each chunk: its HMM words by full text, or the chunk by trigrams */
+  fuzzy: readonly { text: string; tsquery: string | null }[];
+  /** any term at all (OR), for ranking */
+  rankQuery: string | null;
   kind?: string | undefined;
   regionPrefix?: string | undefined;
   minAmount?: number | undefined;
@@ -113,7 +117,13 @@ const point = (p: { lat: number; lng: number }) => sql`ll_to_earth(${p.lat}::flo
 function conditions(f: SearchFilter, skip?: 'kind' | 'region'): SQL {
   const parts: SQL[] = [sql`(d.visibility = 'public' or d.audience && ${arrayLiteral(f.viewerOrgIds)}::uuid[])`];
   if (f.tsquery) parts.push(sql`d.tokens @@ ${f.tsquery}::tsquery`);
-  for (const fragment of f.fuzzy) parts.push(sql`${fragment} <% d.trgm_text`);
+  for (const part of f.fuzzy) {
+    parts.push(
+      part.tsquery
+        ? sql`(d.tokens @@ ${part.tsquery}::tsquery or ${part.text} <% d.trgm_text)`
+        : sql`${part.text} <% d.trgm_text`,
+    );
+  }
   if (f.kind && skip !== 'kind') parts.push(sql`d.kind = ${f.kind}`);
   if (f.regionPrefix && skip !== 'region') parts.push(sql`d.region_code like ${`${f.regionPrefix}%`}`);
   if (f.minAmount !== undefined) parts.push(sql`d.amount_fen >= ${f.minAmount}`);
@@ -130,8 +140,8 @@ function conditions(f: SearchFilter, skip?: 'kind' | 'region'): SQL {
 
 function scoreExpression(f: SearchFilter): SQL {
   const parts: SQL[] = [];
-  if (f.tsquery) parts.push(sql`ts_rank(d.tokens, ${f.tsquery}::tsquery) * 10`);
-  for (const fragment of f.fuzzy) parts.push(sql`word_similarity(${fragment}, d.trgm_text)`);
+  if (f.rankQuery) parts.push(sql`ts_rank(d.tokens, ${f.rankQuery}::tsquery) * 10`);
+  for (const part of f.fuzzy) parts.push(sql`word_similarity(${part.text}, d.trgm_text)`);
   const base = parts.length > 0 ? sql.join(parts, sql` + `) : sql`0`;
   // With words, a boost multiplies relevance; without, it alone lifts the boosted listings to the top.
   const boosted = parts.length > 0 ? sql`(${base}) * (1 + coalesce(b.boost, 0))` : sql`coalesce(b.boost, 0)::float8`;

@@ -1,6 +1,7 @@
 import {
   KeywordRanking,
   KeywordRankingQuery,
+  MapConfig,
   MapPointList,
   OrgParams,
   SearchQuery,
@@ -50,6 +51,15 @@ export function searchRoutes(ctx: AppContext, options: SearchRoutesOptions = {})
         schema: { tags, summary: '地图点位 map points', querystring: SearchQuery, response: { 200: MapPointList } },
       },
       async (request) => service.mapPoints(ctx, viewerOf(request), request.query),
+    );
+
+    app.get(
+      '/api/search/map-config',
+      {
+        config: { permission: perm.map },
+        schema: { tags, summary: '地图底图配置 map tile source', response: { 200: MapConfig } },
+      },
+      async () => ({ tiles: ctx.config.mapTiles }),
     );
 
     app.get(

@@ -40,40 +40,50 @@ export function trigramText(text: string): string {
   return [...new Set(documentTerms(text))].join(' ');
 }
 
-export interface QueryPlan {
-  /** dictionary words: must all be present as lexemes (full-text, GIN) */
+export interface FuzzyPart {
+  /** the chunk as typed, matched by trigram word similarity (typos: 钢结够 → 钢结构, 基坑支户 → 基坑支护) */
+  text: string;
+  /** jieba's guess at words with HMM on (智造产业园 → 智造, 产业园), matched by full text as an alternative */
   terms: string[];
-  /**
-   * fragments jieba does not know as words (a typo such as 钢结够, or a partial such as 钢结): matched by trigram
-   * word similarity instead
-   */
-  fuzzy: string[];
+}
+
+export interface QueryPlan {
+  /** dictionary words: all must be present as lexemes (full text, GIN) */
+  terms: string[];
+  /** chunks with words jieba's dictionary does not know: each must match by full text or by trigrams */
+  fuzzy: FuzzyPart[];
 }
 
 /**
  * Splits a query without HMM, so that only dictionary words come out as multi-character terms. A chunk of the
- * query (between spaces) that leaves single Chinese characters over holds a word jieba does not know — a typo
- * (钢结够, 基坑支户) or a partial word (钢结) — and the whole chunk is then matched by trigram similarity.
+ * query (between spaces) that leaves single Chinese characters over holds a word the dictionary does not know —
+ * a typo, a partial word (钢结) or a new name (智造): such a chunk matches either by the words HMM finds in it
+ * (the index was built with HMM too) or, failing that, by trigram similarity of the whole chunk.
  */
 export function planQuery(q: string): QueryPlan {
   const terms: string[] = [];
-  const fuzzy: string[] = [];
+  const fuzzy: FuzzyPart[] = [];
   for (const chunk of q.slice(0, 200).split(/[\s,，;；、]+/u)) {
     const words = jieba
       .cut(chunk, false)
       .map(normalise)
-      .filter((w) => w && WORD.test(w));
-    const meaningful = words.filter((w) => !STOP.has(w));
-    if (meaningful.length === 0) continue;
-    const unknown = meaningful.some((w) => [...w].length === 1 && CJK.test(w));
-    if (unknown) {
-      const whole = normalise(chunk).replace(/[^\p{L}\p{N}]/gu, '');
-      if (whole) fuzzy.push(whole.slice(0, 30));
-    } else {
-      for (const w of meaningful) terms.push(w.slice(0, 60));
+      .filter((w) => w && WORD.test(w) && !STOP.has(w));
+    if (words.length === 0) continue;
+    const single = (w: string) => [...w].length === 1 && CJK.test(w);
+    if (!words.some(single)) {
+      for (const w of words) terms.push(w.slice(0, 60));
+      continue;
     }
+    const text = normalise(chunk)
+      .replace(/[^\p{L}\p{N}]/gu, '')
+      .slice(0, 30);
+    const guessed = jieba
+      .cut(chunk, true)
+      .map(normalise)
+      .filter((w) => w && WORD.test(w) && !STOP.has(w));
+    if (text) fuzzy.push({ text, terms: guessed.some(single) ? [] : guessed.map((w) => w.slice(0, 60)) });
   }
-  return { terms: [...new Set(terms)].slice(0, 8), fuzzy: [...new Set(fuzzy)].slice(0, 4) };
+  return { terms: [...new Set(terms)].slice(0, 8), fuzzy: fuzzy.slice(0, 4) };
 }
 
 function quoteLexeme(term: string): string {
@@ -98,15 +108,15 @@ export function tsvectorLiteral(parts: { text: string; weight: Weight }[]): stri
   return [...positions.entries()].map(([term, list]) => `${quoteLexeme(term)}:${list.join(',')}`).join(' ');
 }
 
-/** A tsquery literal requiring every term. */
-export function tsqueryLiteral(terms: readonly string[]): string {
-  return terms.map(quoteLexeme).join(' & ');
+/** A tsquery literal requiring every term (`&`), or accepting any (`|`, for ranking). */
+export function tsqueryLiteral(terms: readonly string[], operator: '&' | '|' = '&'): string {
+  return terms.map(quoteLexeme).join(` ${operator} `);
 }
 
 /** Marks where the query's terms occur in `text`; fragments are marked by their two-character pieces. */
 export function highlight(text: string, plan: QueryPlan): Highlight {
-  const needles = [...plan.terms];
-  for (const f of plan.fuzzy) {
+  const needles = [...plan.terms, ...plan.fuzzy.flatMap((f) => f.terms)];
+  for (const { text: f } of plan.fuzzy) {
     const chars = [...f];
     if (chars.length === 1) needles.push(f);
     for (let i = 0; i + 1 < chars.length; i++) needles.push(chars[i]! + chars[i + 1]!);
@@ -130,7 +140,7 @@ export function highlight(text: string, plan: QueryPlan): Highlight {
 /** A window of `text` around its first hit, at most `length` characters. */
 export function snippet(text: string, plan: QueryPlan, length = 120): Highlight {
   const lower = text.toLowerCase();
-  const firstHit = [...plan.terms, ...plan.fuzzy.map((f) => [...f].slice(0, 2).join(''))]
+  const firstHit = [...plan.terms, ...plan.fuzzy.map((f) => [...f.text].slice(0, 2).join(''))]
     .map((t) => lower.indexOf(t))
     .filter((i) => i >= 0)
     .sort((a, b) => a - b)[0];

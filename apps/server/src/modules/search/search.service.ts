@@ -42,8 +42,9 @@ export function buildDocument(input: SearchDocumentInput): repo.SearchDocumentRo
   const regionWords = input.regionCode ? regionPath(input.regionCode).map((r) => r.name) : [];
   const described = [input.category ?? '', ...(input.keywords ?? []), ...input.tags].join(' ');
   const tokens = tsvectorLiteral([
-    { text: input.title, weight: 'A' },
-    { text: described, weight: 'B' },
+    // The category says what the thing is (钢筋, 塔吊, 房建): as telling as the title.
+    { text: `${input.title} ${input.category ?? ''}`, weight: 'A' },
+    { text: [...(input.keywords ?? []), ...input.tags].join(' '), weight: 'B' },
     { text: regionWords.join(' '), weight: 'B' },
     { text: (input.qualifications ?? []).join(' '), weight: 'C' },
     { text: input.body.slice(0, 4000), weight: 'D' },
@@ -123,9 +124,11 @@ function decodeCursor(raw: string, sort: string): Cursor {
 }
 
 function filterOf(query: ParsedQuery, plan: QueryPlan, viewer: Viewer): repo.SearchFilter {
+  const allTerms = [...new Set([...plan.terms, ...plan.fuzzy.flatMap((f) => f.terms)])];
   return {
     tsquery: plan.terms.length > 0 ? tsqueryLiteral(plan.terms) : null,
-    fuzzy: plan.fuzzy,
+    fuzzy: plan.fuzzy.map((f) => ({ text: f.text, tsquery: f.terms.length > 0 ? tsqueryLiteral(f.terms) : null })),
+    rankQuery: allTerms.length > 0 ? tsqueryLiteral(allTerms, '|') : null,
     kind: query.kind,
     regionPrefix: query.region ? regionPrefix(query.region) : undefined,
     minAmount: query.minAmount,
@@ -197,7 +200,7 @@ export async function search(
           tag: facets.tag.map((b) => ({ key: b.key, label: b.key, count: Number(b.count) })),
         }
       : null,
-    terms: [...plan.terms, ...plan.fuzzy],
+    terms: [...plan.terms, ...plan.fuzzy.map((f) => f.text)],
   };
 }
 
