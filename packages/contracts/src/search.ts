@@ -106,6 +106,8 @@ export const SearchResult = z.object({
       kind: z.array(FacetBucket),
       province: z.array(FacetBucket),
       tag: z.array(FacetBucket),
+      /** false when more than 1,000 documents match: the counts then are those of a 1,000-document sample */
+      exact: z.boolean(),
     })
     .nullable(),
   /** the words the query was split into (jieba), for "searched for: …" */

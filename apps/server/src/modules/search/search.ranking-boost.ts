@@ -7,8 +7,9 @@ import type { AppContext } from '../../infra/context';
  */
 export interface RankingBoostProvider {
   /**
-   * The organisations boosted right now, each with a factor: 0.2 lifts a listing's relevance by 20 %; with no
-   * search words, boosted listings come first. Called once per search, so keep it cheap (cache if needed).
+   * The organisations boosted right now, each with a factor (> 0: boosted). Their resource listings that match
+   * come first when sorting by relevance (newest first among them); the factor is kept for a finer ranking
+   * later. Called once per search, so keep it cheap (cache if needed).
    */
   activeBoosts(ctx: AppContext): Promise<ReadonlyMap<string, number>>;
 }

@@ -108,9 +108,9 @@ export function tsvectorLiteral(parts: { text: string; weight: Weight }[]): stri
   return [...positions.entries()].map(([term, list]) => `${quoteLexeme(term)}:${list.join(',')}`).join(' ');
 }
 
-/** A tsquery literal requiring every term (`&`), or accepting any (`|`, for ranking). */
-export function tsqueryLiteral(terms: readonly string[], operator: '&' | '|' = '&'): string {
-  return terms.map(quoteLexeme).join(` ${operator} `);
+/** A tsquery literal requiring every term (`&`) or any (`|`), optionally only with the given weight (A: title). */
+export function tsqueryLiteral(terms: readonly string[], operator: '&' | '|' = '&', weight?: Weight): string {
+  return terms.map((t) => `${quoteLexeme(t)}${weight ? `:${weight}` : ''}`).join(` ${operator} `);
 }
 
 /** Marks where the query's terms occur in `text`; fragments are marked by their two-character pieces. */

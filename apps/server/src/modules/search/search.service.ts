@@ -114,7 +114,7 @@ function encodeCursor(cursor: Cursor): string {
 function decodeCursor(raw: string, sort: string): Cursor {
   try {
     const [s, value, id] = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as unknown[];
-    const validValue = typeof value === 'string' && value.length < 64 && /^[\d\s:.+\-T]+$/.test(value);
+    const validValue = typeof value === 'string' && value.length < 64 && /^[\d\s:.+\-T|e]+$/.test(value);
     const validId = typeof id === 'string' && /^[0-9a-f-]{36}$/.test(id);
     if (s !== sort || !validValue || !validId) throw new Error('cursor');
     return { sort: s, value, id };
@@ -124,11 +124,9 @@ function decodeCursor(raw: string, sort: string): Cursor {
 }
 
 function filterOf(query: ParsedQuery, plan: QueryPlan, viewer: Viewer): repo.SearchFilter {
-  const allTerms = [...new Set([...plan.terms, ...plan.fuzzy.flatMap((f) => f.terms)])];
   return {
     tsquery: plan.terms.length > 0 ? tsqueryLiteral(plan.terms) : null,
     fuzzy: plan.fuzzy.map((f) => ({ text: f.text, tsquery: f.terms.length > 0 ? tsqueryLiteral(f.terms) : null })),
-    rankQuery: allTerms.length > 0 ? tsqueryLiteral(allTerms, '|') : null,
     kind: query.kind,
     regionPrefix: query.region ? regionPrefix(query.region) : undefined,
     minAmount: query.minAmount,
@@ -159,18 +157,29 @@ export async function search(
   const filter = filterOf(query, plan, viewer);
   const after = query.cursor ? decodeCursor(query.cursor, query.sort) : undefined;
   const boosts = await boostProvider.activeBoosts(ctx);
-  const { rows, facets } = await ctx.db.transaction(async (tx) => {
-    if (filter.fuzzy.length > 0) await repo.setTrigramThreshold(tx, FUZZY_THRESHOLD);
-    const page = await repo.searchPage(tx, {
+  const page = (db: DbOrTx) =>
+    repo.searchPage(db, {
       filter,
+      titleQuery: plan.terms.length > 0 ? tsqueryLiteral(plan.terms, '&', 'A') : null,
       sort: query.sort,
       after,
       limit: query.limit + 1,
-      boosts: { orgIds: [...boosts.keys()], factors: [...boosts.values()] },
+      boostedOrgIds: [...boosts.entries()].filter(([, factor]) => factor > 0).map(([orgId]) => orgId),
     });
-    const counts = query.facets && !after ? await repo.facetCounts(tx, filter) : null;
-    return { rows: page, facets: counts };
-  });
+  const counts = (db: DbOrTx) => (query.facets && !after ? repo.facetCounts(db, filter) : Promise.resolve(null));
+  // Transaction-local settings (trigram threshold, ordered index scans for nearest-first) need one transaction;
+  // other searches run the page and the facets side by side (PostgreSQL: two connections; PGlite queues them).
+  const nearestFirst = query.sort === 'distance';
+  const [rows, facets] =
+    filter.fuzzy.length > 0 || nearestFirst
+      ? await ctx.db.transaction(async (tx) => {
+          if (filter.fuzzy.length > 0) await repo.setTrigramThreshold(tx, FUZZY_THRESHOLD);
+          if (nearestFirst) await repo.preferOrderedIndexScans(tx, true);
+          const found = await page(tx);
+          if (nearestFirst) await repo.preferOrderedIndexScans(tx, false);
+          return [found, await counts(tx)] as const;
+        })
+      : await Promise.all([page(ctx.db), counts(ctx.db)]);
   const more = rows.length > query.limit;
   const items = rows.slice(0, query.limit);
   const last = items[items.length - 1];
@@ -198,6 +207,7 @@ export async function search(
             count: Number(b.count),
           })),
           tag: facets.tag.map((b) => ({ key: b.key, label: b.key, count: Number(b.count) })),
+          exact: facets.exact,
         }
       : null,
     terms: [...plan.terms, ...plan.fuzzy.map((f) => f.text)],
@@ -214,6 +224,7 @@ export async function mapPoints(
   const filter = filterOf(query, plan, viewer);
   const rows = await ctx.db.transaction(async (tx) => {
     if (filter.fuzzy.length > 0) await repo.setTrigramThreshold(tx, FUZZY_THRESHOLD);
+    if (filter.point) await repo.preferOrderedIndexScans(tx, true);
     return repo.mapPoints(tx, filter, MAP_LIMIT + 1);
   });
   return { items: rows.slice(0, MAP_LIMIT).map(presentMapPoint), truncated: rows.length > MAP_LIMIT };

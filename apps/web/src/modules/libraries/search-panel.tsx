@@ -129,7 +129,7 @@ export function SearchPanel({ kind, renderAction }: SearchPanelProps) {
       {search.isError ? <ErrorState error={search.error} onRetry={() => search.refetch()} /> : null}
       {facets ? (
         <Typography.Text type="secondary" data-testid="search-total">
-          {t('search.total', { count: facets.total })}
+          {facets.exact ? t('search.total', { count: facets.total }) : t('search.totalApprox', { count: facets.total })}
           {pages[0]?.terms.length ? ` · ${t('search.terms', { terms: pages[0].terms.join(' / ') })}` : ''}
         </Typography.Text>
       ) : null}
