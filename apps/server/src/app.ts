@@ -29,14 +29,19 @@ import { JobQueue } from './infra/jobs/job-queue';
 import type { Mailer } from './infra/mail/mailer';
 import { registerMailJob } from './infra/mail/outbox';
 import { analyticsRoutes } from './modules/analytics';
-import { commissionRoutes } from './modules/commission';
+import { activeRankingBoosts, commissionRoutes } from './modules/commission';
 import { complianceRoutes } from './modules/compliance';
 import { contractRoutes } from './modules/contracts';
+import { demandsRoutes } from './modules/demands';
 import { evidenceRoutes, registerEvidenceJobs } from './modules/evidence';
 import { filesRoutes } from './modules/files';
 import { identityRoutes } from './modules/identity';
 import { merchantRoutes, registerMerchantJobs } from './modules/merchants';
 import { organisationRoutes } from './modules/organisation';
+import { projectsRoutes } from './modules/projects';
+import { regionsRoutes } from './modules/regions';
+import { resourcesRoutes } from './modules/resources';
+import { searchRoutes } from './modules/search';
 import { signingRoutes } from './modules/signing';
 import { staffRoutes } from './modules/staff';
 import { registerTierJobs, tierRoutes } from './modules/tiers';
@@ -155,6 +160,12 @@ export async function buildApp({
   registerVerificationJobs(ctx);
   registerMerchantJobs(ctx);
   registerTierJobs(ctx);
+  await app.register(regionsRoutes());
+  await app.register(projectsRoutes(ctx));
+  await app.register(resourcesRoutes(ctx));
+  await app.register(demandsRoutes(ctx));
+  // 流量扶持: new merchants' listings rank first for the months the commission policy says (MERCH-3).
+  await app.register(searchRoutes(ctx, { rankingBoost: { activeBoosts: (c) => activeRankingBoosts(c) } }));
 
   // 4. the built web pages at /, when present
   if (existsSync(index)) {

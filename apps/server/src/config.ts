@@ -27,6 +27,11 @@ const EnvSchema = z.object({
   MAIL_FROM: z.string().default('筑合 ZhuHe <noreply@zhuhe.example>'),
   MAIL_CATCHER_PORT: z.coerce.number().int().min(0).max(65535).default(1025),
   FILE_MAX_MB: z.coerce.number().int().positive().max(1024).default(50),
+  /** map tiles, e.g. Tianditu `https://t{s}.tianditu.gov.cn/vec_w/wmts?...&tk=KEY`; absent → a plain background */
+  MAP_TILE_URL: z.string().url().optional(),
+  MAP_TILE_SUBDOMAINS: z.string().default(''),
+  MAP_TILE_ATTRIBUTION: z.string().default(''),
+  MAP_TILE_MAX_ZOOM: z.coerce.number().int().min(1).max(22).default(18),
 });
 
 export interface Config {
@@ -52,6 +57,8 @@ export interface Config {
   stepUpMinutes: number;
   /** responses slower than this count as slow (PLAT-3: alert over 3 s) */
   slowResponseSeconds: number;
+  /** map tile source for the web map; null → markers on a plain background */
+  mapTiles: { url: string; subdomains: string; attribution: string; maxZoom: number } | null;
 }
 
 function loadMasterKey(value: string | undefined, env: string, dataDir: string): Buffer {
@@ -96,6 +103,14 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: P
     lockout: { maxFailures: 5, minutes: 15 },
     stepUpMinutes: 5,
     slowResponseSeconds: 3,
+    mapTiles: e.MAP_TILE_URL
+      ? {
+          url: e.MAP_TILE_URL,
+          subdomains: e.MAP_TILE_SUBDOMAINS,
+          attribution: e.MAP_TILE_ATTRIBUTION,
+          maxZoom: e.MAP_TILE_MAX_ZOOM,
+        }
+      : null,
   };
   return { ...config, ...overrides };
 }

@@ -40,6 +40,7 @@ const PUBLIC_ROUTES = new Set([
   'POST /api/evidence/lookup',
   // Validators need the seal CA certificate to trust organisation seals.
   'GET /api/signing/ca.pem',
+  'GET /api/regions',
 ]);
 
 let t: TestApp;
@@ -67,6 +68,9 @@ beforeAll(async () => {
   // A plain member acts in no business role of A, so activeRole rules refuse it.
   await memberA.post('/api/auth/logout');
   await memberA.post('/api/auth/login', { identifier: memberEmail, password: PASSWORD });
+  // The resolver falls back to the first organisation's first role; acting for an organisation of its own keeps
+  // memberA from acting as A's GC.
+  await createOrg(memberA, { creditCode: validCreditCode(), businessRoles: ['DES'] });
 
   const b = await registeredClient(t.app);
   ownerB = b.client;
@@ -76,13 +80,13 @@ beforeAll(async () => {
   ).json();
   const ownerBSession = (await ownerB.get('/api/auth/sessions')).json().items[0].id;
   const foreignFile = (await upload(ownerB, `/api/orgs/${orgB}/files`, 'b.pdf', tinyPdf())).json();
-  const orgC = (
+  const contractParty = (
     await createOrg((await registeredClient(t.app)).client, { creditCode: validCreditCode(), businessRoles: ['SUB'] })
   ).id;
   const foreignContract = (
     await ownerB.post(`/api/orgs/${orgB}/contracts`, {
       kind: 'lease',
-      counterpartyOrgId: orgC,
+      counterpartyOrgId: contractParty,
       title: '塔吊租赁',
       variables: {
         projectName: 'x',
@@ -95,6 +99,55 @@ beforeAll(async () => {
       },
     })
   ).json();
+
+  // Library objects of a third organisation (GC + SUP): an invited-only project (A invited, so A can ask), a
+  // withdrawn listing and a demand waiting for review — none of them visible to outsiders.
+  const ownerC = (await registeredClient(t.app)).client;
+  const orgC = (await createOrg(ownerC, { creditCode: validCreditCode(), businessRoles: ['GC', 'SUP'] })).id;
+  const project = (
+    await ownerC.post(`/api/orgs/${orgC}/projects`, {
+      name: '邀请制测试项目',
+      engineeringType: 'building',
+      investmentFen: 100_000_000,
+      regionCode: '330106',
+      visibility: 'invited',
+      invitedOrgIds: [orgA],
+    })
+  ).json();
+  const question = (
+    await ownerA.post(`/api/projects/${project.id}/questions`, { question: '请问是否接受联合体投标？' })
+  ).json();
+  const listing = (
+    await ownerC.post(`/api/orgs/${orgC}/resources`, {
+      kind: 'cement',
+      title: 'P.O 42.5 水泥',
+      params: { strength: '42.5' },
+      priceFen: 48_000,
+      unit: '吨',
+      serviceRegionCodes: ['330000'],
+      leadTimeDays: 2,
+      regionCode: '330100',
+    })
+  ).json();
+  await ownerC.patch(`/api/orgs/${orgC}/resources/${listing.id}`, { status: 'withdrawn' });
+  const feasibility = (await upload(ownerC, `/api/orgs/${orgC}/files`, 'f.pdf', tinyPdf())).json();
+  const funds = (await upload(ownerC, `/api/orgs/${orgC}/files`, 'm.pdf', tinyPdf())).json();
+  const demand = (
+    await ownerC.post(`/api/orgs/${orgC}/demands`, {
+      type: 'procurement',
+      title: '测试需求 钢筋采购',
+      projectName: '测试项目',
+      category: '钢筋采购',
+      budgetFen: 100_000,
+      regionCode: '330106',
+      deadline: '2099-12-31',
+      feasibilityFileId: feasibility.id,
+      fundsProofFileId: funds.id,
+    })
+  ).json();
+
+  for (const [what, made] of Object.entries({ project, question, listing, demand }))
+    if (!made.id) throw new Error(`fixture ${what} failed: ${JSON.stringify(made)}`);
 
   const admin = await registeredClient(t.app);
   const { secret } = await enableTotp(admin.client);
@@ -119,6 +172,11 @@ beforeAll(async () => {
     applicationId: newId(),
     policyId: newId(),
     categoryCode: 'no_such_category',
+    projectId: project.id,
+    questionId: question.id,
+    listingId: listing.id,
+    demandId: demand.id,
+    reviewId: newId(),
   };
 });
 afterAll(async () => {
@@ -140,6 +198,9 @@ const VALID_BODIES: Record<string, unknown> = {
   'POST /api/staff/merchant-applications/:applicationId/inspection': { scheduledFor: '2026-12-01', inspector: '张工' },
   'POST /api/staff/merchant-applications/:applicationId/inspection/result': { result: 'passed' },
   'PATCH /api/staff/merchant-categories/:categoryCode': { key: true },
+  'POST /api/projects/:projectId/questions': { question: '请问是否接受联合体投标？' },
+  'POST /api/orgs/:orgId/projects/:projectId/questions/:questionId/answer': { answer: '接受。' },
+  'POST /api/staff/demand-reviews/:reviewId/decision': { decision: 'approved' },
 };
 
 function routes(): RouteEntry[] {

@@ -13,6 +13,33 @@ export const VALIDATION_MESSAGES = {
     en: 'Invalid unified social credit code (18 characters, check character per GB 32100)',
   },
   SHA256_INVALID: { 'zh-CN': '应为 64 位十六进制 SHA-256 值', en: 'Expected a 64-character hexadecimal SHA-256' },
+  TEXT_REQUIRED: { 'zh-CN': '此项不能为空', en: 'This field is required' },
+  TEXT_TOO_SHORT: { 'zh-CN': '内容太短', en: 'Too short' },
+  TEXT_TOO_LONG: { 'zh-CN': '内容超过长度上限', en: 'Too long' },
+  TEXT_CONTROL_CHARS: { 'zh-CN': '内容含有不可见的控制字符', en: 'The text contains control characters' },
+  AMOUNT_INVALID: { 'zh-CN': '金额应为不小于 0 的整数（单位：分）', en: 'Amounts are whole fen, 0 or more' },
+  AMOUNT_RANGE_INVALID: { 'zh-CN': '最低金额不能高于最高金额', en: 'The minimum amount is above the maximum' },
+  COORDINATE_OUT_OF_RANGE: {
+    'zh-CN': '坐标超出范围（纬度 3.5–54，经度 73–135.5，中国境内）',
+    en: 'Coordinates out of range (latitude 3.5–54, longitude 73–135.5, within China)',
+  },
+  COORDINATE_PAIR_REQUIRED: { 'zh-CN': '经度和纬度需同时提供', en: 'Give both latitude and longitude' },
+  RADIUS_INVALID: { 'zh-CN': '搜索半径应在 0–3000 公里之间', en: 'The radius must be between 0 and 3,000 km' },
+  RADIUS_NEEDS_POINT: {
+    'zh-CN': '按距离筛选或排序需要先选择地图上的位置',
+    en: 'Pick a point on the map to filter or sort by distance',
+  },
+  DATE_INVALID: { 'zh-CN': '日期格式应为 YYYY-MM-DD', en: 'Dates are YYYY-MM-DD' },
+  DATE_RANGE_INVALID: { 'zh-CN': '结束日期不能早于开始日期', en: 'The end date is before the start date' },
+  TAGS_TOO_MANY: { 'zh-CN': '标签最多 10 个', en: 'At most 10 tags' },
+  QUERY_TOO_LONG: {
+    'zh-CN': '搜索内容过长（最多 100 个字）',
+    en: 'The search text is too long (100 characters at most)',
+  },
+  FILTER_TOO_MANY: { 'zh-CN': '筛选条件过多', en: 'Too many filter values' },
+  COMPARE_COUNT: { 'zh-CN': '请选择 2–6 个资源进行对比', en: 'Choose 2 to 6 listings to compare' },
+  QUANTITY_INVALID: { 'zh-CN': '数量应大于 0', en: 'Quantities must be above 0' },
+  REJECT_REASON_REQUIRED: { 'zh-CN': '驳回时请填写原因', en: 'Give a reason when rejecting' },
   REGION_CODE_INVALID: { 'zh-CN': '行政区划代码应为 6 位数字', en: 'The region code must be 6 digits' },
   ID_CARD_INVALID: {
     'zh-CN': '身份证号码无效（18 位，校验位按 GB 11643 计算）',
@@ -22,13 +49,11 @@ export const VALIDATION_MESSAGES = {
     'zh-CN': '身份证号码中的出生日期不存在',
     en: 'The birth date in the ID card number is not a real date',
   },
-  DATE_INVALID: { 'zh-CN': '日期格式应为 YYYY-MM-DD', en: 'Dates are written YYYY-MM-DD' },
   REVIEW_REASON_REQUIRED: { 'zh-CN': '请填写理由', en: 'Give a reason' },
   TIER_REQUIRED: {
     'zh-CN': '通过时请指定商家层级（品牌/潜力）',
     en: 'Choose the merchant tier (brand/potential) to approve',
   },
-  DATE_RANGE_INVALID: { 'zh-CN': '结束日期不能早于开始日期', en: 'The end date cannot be before the start date' },
   MONTH_INVALID: { 'zh-CN': '月份格式应为 YYYY-MM', en: 'Months are written YYYY-MM' },
 } as const satisfies Record<string, { 'zh-CN': string; en: string }>;
 

@@ -2,10 +2,11 @@ import { z } from 'zod';
 import { Id } from './common';
 import { FileMeta } from './files';
 import { idCardProblem } from './id-card';
+/** A calendar date, YYYY-MM-DD (Asia/Shanghai). */
+import { DateOnly } from './library-fields';
 import { CreditCode } from './organisation';
 
-/** A calendar date, YYYY-MM-DD (Asia/Shanghai). */
-export const DateOnly = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'DATE_INVALID' });
+export { DateOnly };
 
 /** 公民身份号码, validated by the GB 11643 check character and a real birth date. */
 export const IdCardNumber = z

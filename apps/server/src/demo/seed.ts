@@ -2,6 +2,7 @@ import type { AppContext } from '../infra/context';
 import { countUsers } from '../modules/identity';
 import { seedContractsDemo } from './contracts.demo';
 import { type DemoLogin, seedFoundationDemo } from './foundation.demo';
+import { seedLibrariesDemo } from './libraries.demo';
 import { seedOnboardingDemo } from './onboarding.demo';
 
 /**
@@ -11,6 +12,7 @@ import { seedOnboardingDemo } from './onboarding.demo';
 const SEEDERS: ((ctx: AppContext) => Promise<DemoLogin[]>)[] = [
   seedFoundationDemo,
   seedOnboardingDemo,
+  seedLibrariesDemo,
   seedContractsDemo,
 ];
 

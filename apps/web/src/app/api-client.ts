@@ -154,7 +154,11 @@ export async function apiUpload<S extends z.ZodType>(
   } catch {
     throw new ApiError(0, null, 'Network error');
   }
-  if (!response.ok) throw new ApiError(response.status, await readProblem(response), `HTTP ${response.status}`);
+  if (!response.ok) {
+    const problem = await readProblem(response);
+    if (response.status === 401) unauthorizedHandler?.();
+    throw new ApiError(response.status, problem, `HTTP ${response.status}`);
+  }
   const parsed = schema.safeParse(await response.json());
   if (!parsed.success) throw new ApiError(response.status, null, 'Unexpected response');
   return parsed.data;

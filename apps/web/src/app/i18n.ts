@@ -4,6 +4,7 @@ import { complianceEn, complianceZhCN } from '../modules/compliance';
 import { contractsEn, contractsZhCN } from '../modules/contracts';
 import { evidenceEn, evidenceZhCN } from '../modules/evidence';
 import { identityEn, identityZhCN } from '../modules/identity';
+import { librariesEn, librariesZhCN } from '../modules/libraries';
 import { merchantsEn, merchantsZhCN } from '../modules/merchants';
 import { organisationEn, organisationZhCN } from '../modules/organisation';
 import { staffEn, staffZhCN } from '../modules/staff';
@@ -33,6 +34,7 @@ const resources = {
     compliance: complianceZhCN,
     commission: commissionZhCN,
     tiers: tiersZhCN,
+    libraries: librariesZhCN,
   },
   en: {
     common: commonEn,
@@ -46,6 +48,7 @@ const resources = {
     compliance: complianceEn,
     commission: commissionEn,
     tiers: tiersEn,
+    libraries: librariesEn,
   },
 };
 

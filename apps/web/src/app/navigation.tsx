@@ -6,6 +6,8 @@ import {
   BarChartOutlined,
   CrownOutlined,
   DatabaseOutlined,
+  EnvironmentOutlined,
+  FileDoneOutlined,
   FileProtectOutlined,
   FileSearchOutlined,
   HomeOutlined,
@@ -35,6 +37,7 @@ export type BusinessModule =
   | 'progress'
   | 'settlement'
   | 'resources'
+  | 'map'
   | 'finance';
 
 type NavLabel =
@@ -54,7 +57,8 @@ type NavLabel =
   | 'staffVerifications'
   | 'staffCommission'
   | 'staffCompliance'
-  | 'staffTiers';
+  | 'staffTiers'
+  | 'staffDemandReviews';
 
 export interface NavItem {
   key: string;
@@ -80,22 +84,27 @@ const MODULE_ICONS: Record<BusinessModule, ReactNode> = {
   progress: <LineChartOutlined />,
   settlement: <AccountBookOutlined />,
   resources: <DatabaseOutlined />,
+  map: <EnvironmentOutlined />,
   finance: <BankOutlined />,
 };
 
 /** Modules whose pages exist; the others show as 建设中. */
 const MODULE_PATHS: Partial<Record<BusinessModule, string>> = {
   contracts: '/workspace/contracts',
+  projects: '/workspace/projects',
+  demands: '/workspace/demands',
+  resources: '/workspace/resources',
+  map: '/workspace/map',
 };
 
 /** What each business role works on, in the order its navigation lists them. */
 export const ROLE_MODULES: Record<BusinessRole, readonly BusinessModule[]> = {
-  GC: ['projects', 'demands', 'tenders', 'contracts', 'progress', 'settlement', 'finance'],
-  SUB: ['tenders', 'contracts', 'progress', 'settlement', 'resources'],
-  SUP: ['demands', 'tenders', 'contracts', 'settlement', 'resources', 'finance'],
-  DES: ['projects', 'tenders', 'contracts', 'progress', 'settlement'],
-  SVR: ['projects', 'progress', 'contracts', 'settlement'],
-  FIN: ['finance', 'contracts', 'settlement', 'projects'],
+  GC: ['projects', 'demands', 'resources', 'map', 'tenders', 'contracts', 'progress', 'settlement', 'finance'],
+  SUB: ['demands', 'projects', 'map', 'tenders', 'contracts', 'progress', 'settlement', 'resources'],
+  SUP: ['demands', 'resources', 'map', 'tenders', 'contracts', 'settlement', 'finance'],
+  DES: ['projects', 'map', 'tenders', 'contracts', 'progress', 'settlement'],
+  SVR: ['projects', 'map', 'progress', 'contracts', 'settlement'],
+  FIN: ['finance', 'contracts', 'settlement', 'projects', 'map'],
 };
 
 const ORGANISATION_ITEMS: NavItem[] = [
@@ -161,6 +170,12 @@ export const STAFF_NAV: NavGroup[] = [
       { key: 'staff-commission', label: 'staffCommission', icon: <PercentageOutlined />, path: '/staff/commission' },
       { key: 'staff-compliance', label: 'staffCompliance', icon: <StopOutlined />, path: '/staff/compliance' },
       { key: 'staff-tiers', label: 'staffTiers', icon: <CrownOutlined />, path: '/staff/tiers' },
+      {
+        key: 'staff-demand-reviews',
+        label: 'staffDemandReviews',
+        icon: <FileDoneOutlined />,
+        path: '/staff/demand-reviews',
+      },
     ],
   },
 ];

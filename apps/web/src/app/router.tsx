@@ -5,6 +5,20 @@ import { AccountSecurityPage } from '../pages/account-security-page';
 import { ContractDetailPage, ContractNewPage, ContractsPage } from '../pages/contracts-pages';
 import { CreateOrganisationPage } from '../pages/create-organisation-page';
 import { HomeRedirectPage } from '../pages/home-redirect-page';
+import {
+  ComparePage,
+  DemandDetailPage,
+  DemandNewPage,
+  DemandsPage,
+  MapPage,
+  ProjectDetailPage,
+  ProjectNewPage,
+  ProjectsPage,
+  ResourceDetailPage,
+  ResourceNewPage,
+  ResourcesPage,
+  StaffDemandReviewsPage,
+} from '../pages/library-pages';
 import { LoginPage } from '../pages/login-page';
 import { LoginTotpPage } from '../pages/login-totp-page';
 import { MembersPage } from '../pages/members-page';
@@ -69,6 +83,17 @@ export function createRouter() {
                 { path: 'contracts/:contractId', element: <ContractDetailPage /> },
                 { path: 'verification', element: <VerificationPage /> },
                 { path: 'merchant', element: <MerchantPage /> },
+                { path: 'projects', element: <ProjectsPage /> },
+                { path: 'projects/new', element: <ProjectNewPage /> },
+                { path: 'projects/:projectId', element: <ProjectDetailPage /> },
+                { path: 'resources', element: <ResourcesPage /> },
+                { path: 'resources/new', element: <ResourceNewPage /> },
+                { path: 'resources/compare', element: <ComparePage /> },
+                { path: 'resources/:listingId', element: <ResourceDetailPage /> },
+                { path: 'demands', element: <DemandsPage /> },
+                { path: 'demands/new', element: <DemandNewPage /> },
+                { path: 'demands/:demandId', element: <DemandDetailPage /> },
+                { path: 'map', element: <MapPage /> },
               ],
             },
             {
@@ -87,6 +112,7 @@ export function createRouter() {
                 { path: 'commission', element: <StaffCommissionPage /> },
                 { path: 'compliance', element: <StaffCompliancePage /> },
                 { path: 'tiers', element: <StaffTiersPage /> },
+                { path: 'demand-reviews', element: <StaffDemandReviewsPage /> },
               ],
             },
             { path: '*', element: <NotFoundPage /> },

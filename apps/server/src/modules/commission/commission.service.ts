@@ -4,7 +4,7 @@ import type { AppContext } from '../../infra/context';
 import type { Actor } from '../../infra/http/access';
 import { newId } from '../../infra/ids';
 import { getUsers } from '../identity';
-import { merchantFacts } from '../merchants';
+import { activeMerchantOrgIds, merchantFacts } from '../merchants';
 import { getOrganisations } from '../organisation';
 import { defineSensitiveAction, requestSensitiveAction } from '../staff';
 import { boostAt, calculateMonth, type PolicyVersion } from './commission.calculator';
@@ -159,4 +159,18 @@ export async function rankingBoosts(
       return [id, f && f.stage === 'active' ? boostAt(shanghaiDate(f.activatedAt), today, versions) : 1];
     }),
   );
+}
+
+let boostCache: { at: number; boosts: Map<string, number> } | null = null;
+
+/**
+ * 流量扶持 the organisations boosted right now (factor > 1), for search and matching. Search asks on every query,
+ * so the answer is kept for a minute: a policy change or a new merchant shows in ranking within that minute.
+ */
+export async function activeRankingBoosts(ctx: AppContext, at: Date = new Date()): Promise<Map<string, number>> {
+  if (boostCache && at.getTime() - boostCache.at < 60_000) return boostCache.boosts;
+  const all = await rankingBoosts(ctx, await activeMerchantOrgIds(ctx), at);
+  const boosts = new Map([...all].filter(([, factor]) => factor > 1));
+  boostCache = { at: at.getTime(), boosts };
+  return boosts;
 }

@@ -3,6 +3,7 @@ export { merchantErrors } from './merchants.errors';
 export { merchantRoutes } from './merchants.routes';
 export {
   acceptAgreement,
+  activeMerchantOrgIds,
   apply,
   attachInspectionVideo,
   decide,

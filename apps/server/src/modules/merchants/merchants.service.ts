@@ -518,6 +518,11 @@ export async function evaluateTiers(ctx: AppContext, now = new Date(), source = 
   return { evaluated: active.length, changed, withoutData };
 }
 
+/** The organisations whose merchant status is active now. */
+export async function activeMerchantOrgIds(ctx: AppContext): Promise<string[]> {
+  return (await repo.activeApplications(ctx.db)).map((r) => r.orgId);
+}
+
 /** What other modules (commission, later search and matching) need to know about merchants. */
 export async function merchantFacts(ctx: AppContext, orgIds: string[]) {
   const rows = await repo.applicationsOfOrgs(ctx.db, orgIds);

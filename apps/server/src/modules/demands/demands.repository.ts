@@ -1,0 +1,87 @@
+import { and, asc, desc, eq, isNotNull, isNull } from 'drizzle-orm';
+import type { DbOrTx } from '../../infra/db/client';
+import { demandReviews, demands } from './demands.tables';
+
+export type DemandRow = typeof demands.$inferSelect;
+export type DemandReviewRow = typeof demandReviews.$inferSelect;
+
+export async function insertDemands(db: DbOrTx, rows: (typeof demands.$inferInsert)[]): Promise<DemandRow[]> {
+  if (rows.length === 0) return [];
+  return db.insert(demands).values(rows).returning();
+}
+
+export async function insertReviews(db: DbOrTx, rows: (typeof demandReviews.$inferInsert)[]): Promise<void> {
+  if (rows.length > 0) await db.insert(demandReviews).values(rows);
+}
+
+export async function findDemand(db: DbOrTx, id: string): Promise<DemandRow | undefined> {
+  const [row] = await db.select().from(demands).where(eq(demands.id, id)).limit(1);
+  return row;
+}
+
+export async function updateDemand(
+  db: DbOrTx,
+  orgId: string,
+  id: string,
+  patch: Partial<typeof demands.$inferInsert>,
+): Promise<DemandRow> {
+  const [row] = await db
+    .update(demands)
+    .set({ ...patch, updatedAt: new Date() })
+    .where(and(eq(demands.orgId, orgId), eq(demands.id, id)))
+    .returning();
+  return row as DemandRow;
+}
+
+export async function listOrgDemands(db: DbOrTx, orgId: string, limit: number): Promise<DemandRow[]> {
+  return db
+    .select()
+    .from(demands)
+    .where(eq(demands.orgId, orgId))
+    .orderBy(desc(demands.createdAt), desc(demands.id))
+    .limit(limit);
+}
+
+export async function latestReview(db: DbOrTx, demandId: string): Promise<DemandReviewRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(demandReviews)
+    .where(eq(demandReviews.demandId, demandId))
+    .orderBy(desc(demandReviews.submittedAt), desc(demandReviews.id))
+    .limit(1);
+  return row;
+}
+
+export async function findReview(db: DbOrTx, id: string): Promise<DemandReviewRow | undefined> {
+  const [row] = await db.select().from(demandReviews).where(eq(demandReviews.id, id)).limit(1);
+  return row;
+}
+
+/** Pending reviews, the one due first on top; decided ones, the latest first. */
+export async function listReviews(db: DbOrTx, state: 'pending' | 'decided', limit: number) {
+  return db
+    .select({ review: demandReviews, demand: demands })
+    .from(demandReviews)
+    .innerJoin(demands, and(eq(demands.orgId, demandReviews.orgId), eq(demands.id, demandReviews.demandId)))
+    .where(state === 'pending' ? isNull(demandReviews.decidedAt) : isNotNull(demandReviews.decidedAt))
+    .orderBy(
+      ...(state === 'pending'
+        ? [asc(demandReviews.dueAt), asc(demandReviews.id)]
+        : [desc(demandReviews.decidedAt), desc(demandReviews.id)]),
+    )
+    .limit(limit);
+}
+
+/** Records a decision once: returns nothing when the review was already decided (a concurrent reviewer won). */
+export async function decideReview(
+  db: DbOrTx,
+  id: string,
+  decision: { decision: string; reason: string | null; reviewerId: string; decidedAt: Date },
+): Promise<DemandReviewRow | undefined> {
+  const [row] = await db
+    .update(demandReviews)
+    .set(decision)
+    .where(and(eq(demandReviews.id, id), isNull(demandReviews.decidedAt)))
+    .returning();
+  return row;
+}

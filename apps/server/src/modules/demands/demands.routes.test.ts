@@ -1,0 +1,192 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addWorkingDays } from '../../infra/calendar/working-days';
+import { queryRows } from '../../infra/db/client';
+import { HOSTILE, orgClient, staffClient, tenderPdf } from '../../test/library-fixtures';
+import { createTestApp, type TestApp, type TestClient, tinyPdf, tinyPng, upload } from '../../test/test-app';
+
+let t: TestApp;
+let gc: TestClient;
+let gcOrg: string;
+let supplier: TestClient;
+let staff: TestClient;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  ({ client: gc, orgId: gcOrg } = await orgClient(t.app, ['GC'], '浙江宏筑建设集团有限公司'));
+  ({ client: supplier } = await orgClient(t.app, ['SUP'], '河北冀钢物资贸易有限公司'));
+  staff = await staffClient(t);
+});
+afterAll(async () => {
+  await t.close();
+});
+
+async function count(table: 'demands' | 'stored_files' | 'demand_reviews') {
+  const [row] = await queryRows<{ n: string | number }>(
+    t.ctx.db,
+    sql`select count(*) as n from ${sql.identifier(table)} where org_id = ${gcOrg}`,
+  );
+  return Number(row?.n);
+}
+
+async function attachments() {
+  const feasibility = (await upload(gc, `/api/orgs/${gcOrg}/files`, '可行性研究报告.pdf', tinyPdf())).json();
+  const funds = (await upload(gc, `/api/orgs/${gcOrg}/files`, '资金证明.pdf', tinyPdf())).json();
+  return { feasibilityFileId: feasibility.id as string, fundsProofFileId: funds.id as string };
+}
+
+const BASE = {
+  type: 'procurement',
+  title: '郑州航空港区安置房 HRB400E 钢筋采购',
+  projectName: '郑州航空港区安置房三期',
+  category: '钢筋采购',
+  items: [{ name: '螺纹钢', spec: 'HRB400E Φ25', unit: '吨', quantity: 800 }],
+  budgetFen: 320_000_000,
+  regionCode: '410100',
+  deadline: '2099-06-30',
+};
+
+describe('importing a tender file', () => {
+  it('reads a Chinese tender PDF and pre-fills the demand', async () => {
+    const response = await upload(gc, `/api/orgs/${gcOrg}/demands/import`, '招标公告.pdf', tenderPdf());
+    expect(response.statusCode, response.body).toBe(200);
+    const draft = response.json();
+    expect(draft.fields).toMatchObject({
+      projectName: '杭州萧山智造产业园二期钢结构厂房工程',
+      type: 'subcontract',
+      category: '钢结构分包',
+      budgetFen: 2_860_000_000,
+      deadline: '2030-03-18',
+      qualificationKind: '钢结构工程专业承包',
+      qualificationGrade: '二级',
+      regionCode: '330109',
+    });
+    expect(draft.sourceFile).toMatchObject({ kind: 'pdf', name: '招标公告.pdf' });
+    expect(draft.textPreview).toContain('招标控制价');
+  });
+
+  it('refuses a malformed PDF with a clear message and stores nothing', async () => {
+    const before = await count('stored_files');
+    const truncated = tenderPdf().subarray(0, 4000);
+    const response = await upload(gc, `/api/orgs/${gcOrg}/demands/import`, '损坏.pdf', truncated);
+    expect(response.statusCode).toBe(422);
+    expect(response.json()).toMatchObject({ code: 'DEMAND_IMPORT_UNREADABLE' });
+    expect(response.json().message['zh-CN']).toContain('无法读取');
+    const garbage = await upload(gc, `/api/orgs/${gcOrg}/demands/import`, 'x.pdf', Buffer.from('%PDF-1.7\n垃圾'));
+    expect(garbage.json().code).toBe('DEMAND_IMPORT_UNREADABLE');
+    const image = await upload(gc, `/api/orgs/${gcOrg}/demands/import`, 'scan.png', tinyPng());
+    expect(image.json().code).toBe('DEMAND_IMPORT_TYPE');
+    expect(await count('stored_files')).toBe(before);
+  });
+
+  it('says so when a PDF has no text (a scan)', async () => {
+    const response = await upload(gc, `/api/orgs/${gcOrg}/demands/import`, 'blank.pdf', tinyPdf());
+    expect(response.statusCode).toBe(422);
+    expect(response.json().code).toBe('DEMAND_IMPORT_NO_TEXT');
+  });
+});
+
+describe('publishing a demand through review', () => {
+  it('waits for review with a 2-working-day SLA, is published on approval and then found by keyword', async () => {
+    const files = await attachments();
+    const created = await gc.post(`/api/orgs/${gcOrg}/demands`, { ...BASE, ...files, tags: ['钢筋'] });
+    expect(created.statusCode, created.body).toBe(201);
+    const demand = created.json();
+    expect(demand.status).toBe('pending_review');
+    expect(new Date(demand.review.dueAt).getTime()).toBe(
+      addWorkingDays(new Date(demand.review.submittedAt), 2).getTime(),
+    );
+    // Not public before review: another organisation neither opens nor finds it.
+    expect((await supplier.get(`/api/demands/${demand.id}`)).statusCode).toBe(404);
+    expect((await supplier.get('/api/search?q=钢筋采购&kind=demand')).json().items).toEqual([]);
+
+    const queue = (await staff.get('/api/staff/demand-reviews')).json().items;
+    const review = queue.find((r: { demand: { id: string } }) => r.demand.id === demand.id);
+    expect(review).toMatchObject({ overdue: false });
+    expect(review.workingDaysLeft).toBeGreaterThan(1);
+    expect(review.demand.attachments.feasibility.name).toBe('可行性研究报告.pdf');
+    const pdf = await staff.get(`/api/staff/demand-reviews/${review.id}/files/${files.feasibilityFileId}/content`);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+
+    const decided = await staff.post(`/api/staff/demand-reviews/${review.id}/decision`, { decision: 'approved' });
+    expect(decided.statusCode, decided.body).toBe(200);
+    expect(decided.json().demand.status).toBe('published');
+    const again = await staff.post(`/api/staff/demand-reviews/${review.id}/decision`, {
+      decision: 'rejected',
+      reason: '重复',
+    });
+    expect(again.statusCode).toBe(409);
+
+    const seen = (await supplier.get(`/api/demands/${demand.id}`)).json();
+    expect(seen).toMatchObject({ status: 'published', attachments: null, review: null, mine: false });
+    const found = (await supplier.get('/api/search?q=钢筋 郑州&kind=demand')).json();
+    expect(found.items[0].id).toBe(demand.id);
+    const map = (await supplier.get('/api/search/map?kind=demand&lat=34.75&lng=113.62&radiusKm=50')).json();
+    expect(map.items.map((p: { id: string }) => p.id)).toContain(demand.id);
+  });
+
+  it('requires a reason to reject, and the owner is told why', async () => {
+    const files = await attachments();
+    const demand = (await gc.post(`/api/orgs/${gcOrg}/demands`, { ...BASE, ...files })).json();
+    const review = (await staff.get('/api/staff/demand-reviews'))
+      .json()
+      .items.find((r: { demand: { id: string } }) => r.demand.id === demand.id);
+    const noReason = await staff.post(`/api/staff/demand-reviews/${review.id}/decision`, { decision: 'rejected' });
+    expect(noReason.json().issues[0].code).toBe('REJECT_REASON_REQUIRED');
+    await staff.post(`/api/staff/demand-reviews/${review.id}/decision`, {
+      decision: 'rejected',
+      reason: '资金证明与预算金额不符',
+    });
+    const mine = (await gc.get(`/api/demands/${demand.id}`)).json();
+    expect(mine).toMatchObject({
+      status: 'rejected',
+      review: { decision: 'rejected', reason: '资金证明与预算金额不符' },
+    });
+  });
+});
+
+describe('bad input leaves nothing half-stored', () => {
+  it('stores markup and SQL in every text field as plain text', async () => {
+    const files = await attachments();
+    const response = await gc.post(`/api/orgs/${gcOrg}/demands`, {
+      ...BASE,
+      ...files,
+      title: `钢筋 ${HOSTILE}`.slice(0, 100),
+      projectName: HOSTILE.slice(0, 100),
+      category: HOSTILE.slice(0, 30),
+      items: [{ name: HOSTILE.slice(0, 100), spec: HOSTILE.slice(0, 100), unit: '<b>吨', quantity: 1 }],
+      qualificationKind: HOSTILE.slice(0, 50),
+      siteAddress: HOSTILE,
+      description: HOSTILE,
+      tags: [HOSTILE.slice(0, 20)],
+    });
+    expect(response.statusCode, response.body).toBe(201);
+    const stored = (await gc.get(`/api/demands/${response.json().id}`)).json();
+    expect(stored.description).toBe(HOSTILE);
+    expect(stored.projectName).toBe(HOSTILE.slice(0, 100));
+    expect(stored.items[0].unit).toBe('<b>吨');
+  });
+
+  it('refuses out-of-range coordinates, control characters, foreign attachments and past deadlines', async () => {
+    const files = await attachments();
+    const before = { demands: await count('demands'), reviews: await count('demand_reviews') };
+    const cases = [
+      [{ location: { lat: 91, lng: 500 } }, 'COORDINATE_OUT_OF_RANGE'],
+      [{ location: { lat: 48.85, lng: 2.35 } }, 'COORDINATE_OUT_OF_RANGE'],
+      [{ title: '钢筋\u0000采购\u0007' }, 'TEXT_CONTROL_CHARS'],
+      [{ budgetFen: -1 }, 'AMOUNT_INVALID'],
+      [{ budgetFen: 12.5 }, 'AMOUNT_INVALID'],
+      [{ regionCode: '999999' }, 'REGION_UNKNOWN'],
+      [{ deadline: '2020-01-01' }, 'DEMAND_DEADLINE_PAST'],
+      [{ feasibilityFileId: '01930000-0000-7000-8000-000000000000' }, 'DEMAND_ATTACHMENT_MISSING'],
+      [{ title: '钢'.repeat(2000) }, 'TEXT_TOO_LONG'],
+    ] as const;
+    for (const [patch, code] of cases) {
+      const response = await gc.post(`/api/orgs/${gcOrg}/demands`, { ...BASE, ...files, ...patch });
+      expect(response.statusCode, JSON.stringify(patch)).toBe(400);
+      const body = response.json();
+      expect(body.code === code || body.issues?.some((i: { code: string }) => i.code === code), body).toBe(true);
+    }
+    expect({ demands: await count('demands'), reviews: await count('demand_reviews') }).toEqual(before);
+  });
+});

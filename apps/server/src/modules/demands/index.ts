@@ -1,0 +1,10 @@
+export { demandErrors } from './demands.errors';
+export { demandsRoutes } from './demands.routes';
+export {
+  createDemandsDirect,
+  decideReview,
+  demandRow,
+  demandSearchDocument,
+  type NewDemand,
+  REVIEW_WORKING_DAYS,
+} from './demands.service';

@@ -1,0 +1,4 @@
+export { compareListings } from './resources.comparison';
+export { resourceErrors } from './resources.errors';
+export { resourcesRoutes } from './resources.routes';
+export { createListingsDirect, listingRows, listingSearchDocument, type NewListing } from './resources.service';

@@ -1,0 +1,48 @@
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import type { DbOrTx } from '../../infra/db/client';
+import { resourceListings } from './resources.tables';
+
+export type ResourceListingRow = typeof resourceListings.$inferSelect;
+
+export async function insertListings(
+  db: DbOrTx,
+  rows: (typeof resourceListings.$inferInsert)[],
+): Promise<ResourceListingRow[]> {
+  if (rows.length === 0) return [];
+  return db.insert(resourceListings).values(rows).returning();
+}
+
+export async function updateListing(
+  db: DbOrTx,
+  orgId: string,
+  id: string,
+  patch: Partial<typeof resourceListings.$inferInsert>,
+): Promise<ResourceListingRow> {
+  const [row] = await db
+    .update(resourceListings)
+    .set({ ...patch, updatedAt: new Date() })
+    .where(and(eq(resourceListings.orgId, orgId), eq(resourceListings.id, id)))
+    .returning();
+  return row as ResourceListingRow;
+}
+
+export async function findListing(db: DbOrTx, id: string): Promise<ResourceListingRow | undefined> {
+  const [row] = await db.select().from(resourceListings).where(eq(resourceListings.id, id)).limit(1);
+  return row;
+}
+
+export async function findListings(db: DbOrTx, ids: readonly string[]): Promise<ResourceListingRow[]> {
+  return db
+    .select()
+    .from(resourceListings)
+    .where(inArray(resourceListings.id, [...ids]));
+}
+
+export async function listOrgListings(db: DbOrTx, orgId: string, limit: number): Promise<ResourceListingRow[]> {
+  return db
+    .select()
+    .from(resourceListings)
+    .where(eq(resourceListings.orgId, orgId))
+    .orderBy(desc(resourceListings.createdAt), desc(resourceListings.id))
+    .limit(limit);
+}

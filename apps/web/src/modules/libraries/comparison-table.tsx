@@ -1,0 +1,112 @@
+import { CheckCircleFilled } from '@ant-design/icons';
+import { Alert, Card, Flex, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { currentLanguage } from '../../app/i18n';
+import { ErrorState, LoadingState } from '../../app/page-states';
+import type { ComparisonData } from './libraries.api';
+import { useComparison } from './libraries.queries';
+import { formatFen } from './money';
+import { RegionCascader } from './region-cascader';
+
+type Row = ComparisonData['rows'][number];
+
+/** 资源对比表: one column per listing, one row per attribute; the best value is marked. */
+export function ComparisonTable({ ids }: { ids: readonly string[] }) {
+  const { t } = useTranslation('libraries');
+  const [siteRegion, setSiteRegion] = useState<string | undefined>();
+  const comparison = useComparison(ids, siteRegion);
+  if (ids.length < 2) return <Alert type="info" title={t('resources.tooFew')} />;
+  if (comparison.isLoading) return <LoadingState />;
+  if (!comparison.data) return <ErrorState error={comparison.error} onRetry={() => comparison.refetch()} />;
+  const { rows, weights, paramKeys } = comparison.data;
+  const language = currentLanguage();
+  const attribute = (label: string, render: (row: Row) => React.ReactNode) => ({ key: label, label, render });
+  const attributes = [
+    attribute(t('resources.supplier'), (r) => r.listing.orgName),
+    attribute(t('resources.kind'), (r) => r.listing.kindName),
+    ...paramKeys.map((p) => attribute(p.label[language], (r) => String(r.listing.params[p.key] ?? '—'))),
+    attribute(t('resources.listedPrice'), (r) => `${formatFen(r.listing.priceFen)} / ${r.listing.unit}`),
+    attribute(t('resources.normalised'), (r) => (
+      <Flex gap={4} wrap>
+        <strong>
+          {formatFen(r.normalisedPriceFen)} / {r.baseUnit}
+        </strong>
+        {r.lowestPrice ? <Tag color="green">{t('resources.lowestPrice')}</Tag> : null}
+      </Flex>
+    )),
+    attribute(t('resources.distance'), (r) =>
+      r.distanceKm === null ? (
+        '—'
+      ) : (
+        <Flex gap={4} wrap>
+          {r.distanceKm} km{r.nearest ? <Tag color="blue">{t('resources.nearest')}</Tag> : null}
+        </Flex>
+      ),
+    ),
+    attribute(t('resources.stock'), (r) => `${r.listing.stock} ${r.listing.unit}`),
+    attribute(t('resources.leadTime'), (r) => t('resources.leadTimeDays', { days: r.listing.leadTimeDays })),
+    attribute(t('resources.serviceRegions'), (r) => r.listing.serviceRegionNames.join('、')),
+    attribute(t('resources.credit'), (r) => r.creditGrade ?? t('resources.creditUnknown')),
+    attribute(t('resources.score'), (r) => (
+      <Flex gap={4} wrap align="center">
+        <strong>{r.score}</strong>
+        {r.bestValue ? (
+          <Tag color="gold" icon={<CheckCircleFilled />} data-testid="best-value">
+            {t('resources.bestValue')}
+          </Tag>
+        ) : null}
+        {rows.some((o) => o.group !== r.group) ? (
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {r.group > 0 ? t('resources.otherGroup') : ''}
+          </Typography.Text>
+        ) : null}
+      </Flex>
+    )),
+  ];
+  return (
+    <Flex vertical gap={12}>
+      <Card size="small">
+        <Flex gap={8} align="center" wrap>
+          <Typography.Text>{t('resources.site')}：</Typography.Text>
+          <div style={{ minWidth: 260 }}>
+            <RegionCascader anyLevel value={siteRegion} onChange={setSiteRegion} />
+          </div>
+        </Flex>
+      </Card>
+      <Typography.Text type="secondary">
+        {t('resources.compareHint', {
+          price: weights.price * 100,
+          distance: weights.distance * 100,
+          credit: weights.credit * 100,
+        })}
+      </Typography.Text>
+      <Table
+        data-testid="comparison-table"
+        size="small"
+        bordered
+        pagination={false}
+        scroll={{ x: 'max-content' }}
+        rowKey="key"
+        dataSource={attributes}
+        columns={[
+          { key: 'label', title: '', dataIndex: 'label', fixed: 'left', width: 110 },
+          ...rows.map((row) => ({
+            key: row.listing.id,
+            title: (
+              <Link
+                to={`/workspace/resources/${row.listing.id}`}
+                style={row.bestValue ? { color: '#d48806' } : undefined}
+              >
+                {row.listing.title}
+              </Link>
+            ),
+            onCell: () => ({ style: row.bestValue ? { background: '#fffbe6' } : {} }),
+            render: (_: unknown, attr: (typeof attributes)[number]) => attr.render(row),
+          })),
+        ]}
+      />
+    </Flex>
+  );
+}

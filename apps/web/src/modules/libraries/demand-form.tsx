@@ -1,0 +1,348 @@
+import { InboxOutlined, MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { DEMAND_QUALIFICATION_GRADES, DEMAND_TEMPLATES, DEMAND_TYPES } from '@zhuhe/contracts';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  Row,
+  Segmented,
+  Select,
+  Upload,
+} from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { useErrorFeedback } from '../../app/use-error-feedback';
+import { useActiveContext } from '../organisation';
+import { FileUploadField } from './file-upload-field';
+import { createDemand, type DemandDraftData, importTender } from './libraries.api';
+import { useLibraryMutation } from './libraries.queries';
+import { fenToWan, wanToFen } from './money';
+import { RegionCascader } from './region-cascader';
+
+interface Values {
+  type: (typeof DEMAND_TYPES)[number];
+  title: string;
+  projectName: string;
+  category: string;
+  items: { name: string; spec?: string; unit: string; quantity: number }[];
+  budgetWan: number;
+  qualificationKind?: string;
+  qualificationGrade: (typeof DEMAND_QUALIFICATION_GRADES)[number];
+  regionCode: string;
+  siteAddress?: string;
+  deadline: Dayjs;
+  description?: string;
+  feasibilityFileId: string;
+  fundsProofFileId: string;
+}
+
+const FIELDS = [
+  'type',
+  'title',
+  'projectName',
+  'category',
+  'items',
+  'budgetWan',
+  'qualificationKind',
+  'regionCode',
+  'siteAddress',
+  'deadline',
+  'description',
+];
+
+/**
+ * 发布需求: start from a template or import a tender file (一键导入) — the fields found are filled in and marked
+ * for the user to check — then attach 可行性报告 and 资金证明 and submit for review.
+ */
+export function DemandForm() {
+  const { t } = useTranslation('libraries');
+  const { orgId } = useActiveContext();
+  const [form] = Form.useForm<Values>();
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const feedback = useErrorFeedback();
+  const [mode, setMode] = useState<'file' | 'template'>('file');
+  const [draft, setDraft] = useState<DemandDraftData | null>(null);
+  const [importing, setImporting] = useState(false);
+  const create = useLibraryMutation((v: Values) =>
+    createDemand(orgId, {
+      type: v.type,
+      title: v.title,
+      projectName: v.projectName,
+      category: v.category,
+      items: (v.items ?? []).map((i) => ({ name: i.name, spec: i.spec ?? '', unit: i.unit, quantity: i.quantity })),
+      budgetFen: wanToFen(v.budgetWan),
+      qualificationKind: v.qualificationKind ?? '',
+      qualificationGrade: v.qualificationGrade,
+      regionCode: v.regionCode,
+      siteAddress: v.siteAddress ?? '',
+      deadline: v.deadline.format('YYYY-MM-DD'),
+      description: v.description ?? '',
+      feasibilityFileId: v.feasibilityFileId,
+      fundsProofFileId: v.fundsProofFileId,
+      ...(draft ? { sourceFileId: draft.sourceFile.id } : {}),
+    }),
+  );
+
+  const applyTemplate = (key: string) => {
+    const template = DEMAND_TEMPLATES.find((x) => x.key === key);
+    if (!template) return;
+    form.setFieldsValue({
+      type: template.type,
+      category: template.category,
+      qualificationKind: template.qualificationKind,
+      qualificationGrade: template.qualificationGrade,
+      items: template.items,
+    });
+  };
+
+  const onImport = (file: File) => {
+    setImporting(true);
+    importTender(orgId, file)
+      .then((result) => {
+        setDraft(result);
+        const f = result.fields;
+        form.setFieldsValue({
+          ...(f.title ? { title: f.title } : {}),
+          ...(f.projectName ? { projectName: f.projectName } : {}),
+          ...(f.type ? { type: f.type } : {}),
+          ...(f.category ? { category: f.category } : {}),
+          ...(f.budgetFen !== undefined ? { budgetWan: fenToWan(f.budgetFen) } : {}),
+          ...(f.deadline ? { deadline: dayjs(f.deadline) } : {}),
+          ...(f.qualificationKind ? { qualificationKind: f.qualificationKind } : {}),
+          ...(f.qualificationGrade ? { qualificationGrade: f.qualificationGrade } : {}),
+          ...(f.regionCode ? { regionCode: f.regionCode } : {}),
+          ...(f.siteAddress ? { siteAddress: f.siteAddress } : {}),
+          ...(f.description ? { description: f.description } : {}),
+        });
+      })
+      .catch(feedback.show)
+      .finally(() => setImporting(false));
+    return false;
+  };
+
+  const found = (name: string) => draft?.found.includes(name === 'budgetWan' ? 'budgetFen' : name);
+  const mark = (name: string) => (found(name) ? { hasFeedback: true, validateStatus: 'success' as const } : {});
+
+  return (
+    <Flex vertical gap={16}>
+      <Card>
+        <Segmented
+          value={mode}
+          onChange={(v) => setMode(v as 'file' | 'template')}
+          options={[
+            { value: 'file', label: t('demands.fromFile') },
+            { value: 'template', label: t('demands.fromTemplate') },
+          ]}
+          style={{ marginBottom: 12 }}
+        />
+        {mode === 'file' ? (
+          <Flex vertical gap={8}>
+            <div data-testid="tender-import">
+              <Upload.Dragger accept=".pdf,.docx" showUploadList={false} beforeUpload={onImport} disabled={importing}>
+                <p className="ant-upload-drag-icon">
+                  <InboxOutlined />
+                </p>
+                <p>{importing ? t('demands.importing') : t('demands.importButton')}</p>
+                <p style={{ color: '#888', padding: '0 12px' }}>{t('demands.importHint')}</p>
+              </Upload.Dragger>
+            </div>
+            {draft ? (
+              <Alert
+                type={draft.found.length > 0 ? 'success' : 'warning'}
+                data-testid="import-found"
+                title={
+                  draft.found.length > 0
+                    ? t('demands.found', {
+                        fields: draft.found.map((f) => t(`demands.fieldNames.${f as 'title'}`)).join('、'),
+                      })
+                    : t('demands.notFound')
+                }
+                description={`${draft.sourceFile.name}${draft.pages ? ` · ${draft.pages} 页` : ''}`}
+              />
+            ) : null}
+          </Flex>
+        ) : (
+          <Select
+            style={{ width: '100%', maxWidth: 360 }}
+            placeholder={t('demands.fromTemplate')}
+            onChange={applyTemplate}
+            options={DEMAND_TEMPLATES.map((x) => ({ value: x.key, label: x.name }))}
+          />
+        )}
+      </Card>
+      <Card>
+        <Form
+          form={form}
+          layout="vertical"
+          initialValues={{ type: 'subcontract', qualificationGrade: '不限', items: [] }}
+          onFinish={(values) =>
+            create.mutate(values, {
+              onSuccess: (demand) => {
+                message.success(t('demands.submitted'));
+                navigate(`/workspace/demands/${demand.id}`);
+              },
+              onError: (error) => feedback.showOnForm(form, error, { fields: FIELDS }),
+            })
+          }
+        >
+          <Row gutter={16}>
+            <Col xs={24} md={8}>
+              <Form.Item name="type" label={t('demands.type')} rules={[{ required: true }]} {...mark('type')}>
+                <Select options={DEMAND_TYPES.map((v) => ({ value: v, label: t(`demandTypes.${v}`) }))} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={16}>
+              <Form.Item
+                name="title"
+                label={t('demands.titleField')}
+                rules={[{ required: true, min: 4, max: 100 }]}
+                {...mark('title')}
+              >
+                <Input maxLength={100} data-testid="demand-title" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={16}>
+              <Form.Item
+                name="projectName"
+                label={t('demands.projectName')}
+                rules={[{ required: true, min: 2, max: 100 }]}
+                {...mark('projectName')}
+              >
+                <Input maxLength={100} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={8}>
+              <Form.Item
+                name="category"
+                label={t('demands.category')}
+                rules={[{ required: true, min: 2, max: 30 }]}
+                {...mark('category')}
+              >
+                <Input maxLength={30} />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={8}>
+              <Form.Item
+                name="budgetWan"
+                label={t('demands.budget')}
+                rules={[{ required: true }]}
+                {...mark('budgetWan')}
+              >
+                <InputNumber min={0} style={{ width: '100%' }} data-testid="demand-budget" />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={8}>
+              <Form.Item
+                name="deadline"
+                label={t('demands.deadline')}
+                rules={[{ required: true }]}
+                {...mark('deadline')}
+              >
+                <DatePicker style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={8}>
+              <Form.Item
+                name="regionCode"
+                label={t('demands.region')}
+                rules={[{ required: true }]}
+                {...mark('regionCode')}
+              >
+                <RegionCascader anyLevel />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={16}>
+              <Form.Item name="qualificationKind" label={t('demands.qualificationKind')} {...mark('qualificationKind')}>
+                <Input maxLength={50} data-testid="demand-qualification" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={8}>
+              <Form.Item
+                name="qualificationGrade"
+                label={t('demands.qualificationGrade')}
+                {...mark('qualificationGrade')}
+              >
+                <Select options={DEMAND_QUALIFICATION_GRADES.map((g) => ({ value: g, label: g }))} />
+              </Form.Item>
+            </Col>
+            <Col xs={24}>
+              <Form.Item name="siteAddress" label={t('demands.siteAddress')} {...mark('siteAddress')}>
+                <Input maxLength={200} />
+              </Form.Item>
+            </Col>
+            <Col xs={24}>
+              <Form.Item label={t('demands.items')}>
+                <Form.List name="items">
+                  {(fields, { add, remove }) => (
+                    <Flex vertical gap={4}>
+                      {fields.map((field) => (
+                        <Flex key={field.key} gap={4} wrap align="baseline">
+                          <Form.Item name={[field.name, 'name']} rules={[{ required: true }]} noStyle>
+                            <Input placeholder={t('demands.itemName')} style={{ width: 160 }} />
+                          </Form.Item>
+                          <Form.Item name={[field.name, 'spec']} noStyle>
+                            <Input placeholder={t('demands.itemSpec')} style={{ width: 160 }} />
+                          </Form.Item>
+                          <Form.Item name={[field.name, 'unit']} rules={[{ required: true }]} noStyle>
+                            <Input placeholder={t('demands.itemUnit')} style={{ width: 80 }} />
+                          </Form.Item>
+                          <Form.Item name={[field.name, 'quantity']} rules={[{ required: true }]} noStyle>
+                            <InputNumber placeholder={t('demands.itemQuantity')} min={0.001} style={{ width: 110 }} />
+                          </Form.Item>
+                          <MinusCircleOutlined onClick={() => remove(field.name)} />
+                        </Flex>
+                      ))}
+                      <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ unit: '项', quantity: 1 })}>
+                        {t('demands.addItem')}
+                      </Button>
+                    </Flex>
+                  )}
+                </Form.List>
+              </Form.Item>
+            </Col>
+            <Col xs={24}>
+              <Form.Item name="description" label={t('demands.description')} {...mark('description')}>
+                <Input.TextArea rows={3} maxLength={5000} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={12}>
+              <Form.Item
+                name="feasibilityFileId"
+                label={t('demands.feasibility')}
+                rules={[
+                  { required: true, message: t('demands.attachmentRequired', { what: t('demands.feasibility') }) },
+                ]}
+              >
+                <FileUploadField orgId={orgId} testId="upload-feasibility" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={12}>
+              <Form.Item
+                name="fundsProofFileId"
+                label={t('demands.fundsProof')}
+                rules={[
+                  { required: true, message: t('demands.attachmentRequired', { what: t('demands.fundsProof') }) },
+                ]}
+              >
+                <FileUploadField orgId={orgId} testId="upload-funds" />
+              </Form.Item>
+            </Col>
+          </Row>
+          <Button type="primary" htmlType="submit" loading={create.isPending} data-testid="demand-submit">
+            {t('demands.submit')}
+          </Button>
+        </Form>
+      </Card>
+    </Flex>
+  );
+}

@@ -1,0 +1,14 @@
+export { ComparisonTable } from './comparison-table';
+export { DemandDetail, DemandStatusTag } from './demand-detail';
+export { DemandForm } from './demand-form';
+export { KeywordRankingCard } from './keyword-ranking';
+export { librariesEn, librariesZhCN } from './libraries.i18n';
+export { useOrgDemands } from './libraries.queries';
+export { ListingDetail } from './listing-detail';
+export { MapExplorer } from './map-explorer';
+export { formatFen } from './money';
+export { ProjectDetail } from './project-detail';
+export { ProjectForm } from './project-form';
+export { ResourceForm } from './resource-form';
+export { ReviewQueue } from './review-queue';
+export { CompareToggle, hitPath, SearchPanel } from './search-panel';

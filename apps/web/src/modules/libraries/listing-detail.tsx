@@ -1,0 +1,55 @@
+import { RESOURCE_KINDS } from '@zhuhe/contracts';
+import { Card, Descriptions, Flex, Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { currentLanguage } from '../../app/i18n';
+import { ErrorState, LoadingState } from '../../app/page-states';
+import { PageTitle } from '../../app/page-title';
+import { useListing } from './libraries.queries';
+import { formatFen } from './money';
+
+export function ListingDetail({ listingId }: { listingId: string }) {
+  const { t } = useTranslation('libraries');
+  const listing = useListing(listingId);
+  if (listing.isLoading) return <LoadingState />;
+  if (!listing.data) return <ErrorState error={listing.error} onRetry={() => listing.refetch()} />;
+  const l = listing.data;
+  const spec = RESOURCE_KINDS.find((k) => k.key === l.kind);
+  return (
+    <Flex vertical gap={16}>
+      <PageTitle
+        title={l.title}
+        subtitle={
+          <Flex gap={4} wrap>
+            <Tag color="green">{t(`categories.${l.category}`)}</Tag>
+            <Tag>{l.kindName}</Tag>
+            {l.tags.map((tag) => (
+              <Tag key={tag}>{tag}</Tag>
+            ))}
+          </Flex>
+        }
+      />
+      <Card>
+        <Descriptions column={{ xs: 1, md: 2 }}>
+          <Descriptions.Item label={t('resources.supplier')}>{l.orgName}</Descriptions.Item>
+          <Descriptions.Item label={t('resources.listedPrice')}>
+            {formatFen(l.priceFen)} / {l.unit}
+          </Descriptions.Item>
+          {spec?.params.map((p) => (
+            <Descriptions.Item key={p.key} label={p.label[currentLanguage()]}>
+              {String(l.params[p.key] ?? '—')} {p.unit ?? ''}
+            </Descriptions.Item>
+          ))}
+          <Descriptions.Item label={t('resources.stock')}>
+            {l.stock} {l.unit}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('resources.leadTime')}>{l.leadTimeDays}</Descriptions.Item>
+          <Descriptions.Item label={t('resources.region')}>{l.regionName}</Descriptions.Item>
+          <Descriptions.Item label={t('resources.serviceRegions')}>{l.serviceRegionNames.join('、')}</Descriptions.Item>
+          <Descriptions.Item label={t('resources.description')} span={2}>
+            <span style={{ whiteSpace: 'pre-wrap' }}>{l.description || '—'}</span>
+          </Descriptions.Item>
+        </Descriptions>
+      </Card>
+    </Flex>
+  );
+}

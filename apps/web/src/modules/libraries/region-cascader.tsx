@@ -1,0 +1,61 @@
+import { Cascader } from 'antd';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RegionData } from './libraries.api';
+import { useRegions } from './libraries.queries';
+
+interface Option {
+  value: string;
+  label: string;
+  children?: Option[];
+}
+
+function buildTree(regions: readonly RegionData[]): Option[] {
+  const byParent = new Map<string | null, RegionData[]>();
+  for (const r of regions) byParent.set(r.parent, [...(byParent.get(r.parent) ?? []), r]);
+  const build = (parent: string | null): Option[] =>
+    (byParent.get(parent) ?? []).map((r) => {
+      const children = build(r.code);
+      return { value: r.code, label: r.name, ...(children.length > 0 ? { children } : {}) };
+    });
+  return build(null);
+}
+
+/** 省 → 市 → 区县 picker (GB/T 2260); `value` is the code of the most specific level chosen. */
+export function RegionCascader({
+  value,
+  onChange,
+  anyLevel = false,
+  id,
+}: {
+  value?: string | undefined;
+  onChange?: (code: string | undefined) => void;
+  /** allow stopping at a province or city (filters); forms need a full path when possible */
+  anyLevel?: boolean;
+  id?: string;
+}) {
+  const { t } = useTranslation('libraries');
+  const regions = useRegions();
+  const tree = useMemo(() => buildTree(regions.data ?? []), [regions.data]);
+  const path = useMemo(() => {
+    if (!value || !regions.data) return undefined;
+    const byCode = new Map(regions.data.map((r) => [r.code, r]));
+    const out: string[] = [];
+    for (let r = byCode.get(value); r; r = r.parent ? byCode.get(r.parent) : undefined) out.unshift(r.code);
+    return out;
+  }, [value, regions.data]);
+  return (
+    <Cascader
+      id={id}
+      options={tree}
+      value={path}
+      loading={regions.isLoading}
+      changeOnSelect={anyLevel}
+      showSearch={{ filter: (input, options) => options.some((o) => String(o.label).includes(input)) }}
+      placeholder={t('search.regionPlaceholder')}
+      onChange={(codes) => onChange?.(codes && codes.length > 0 ? String(codes[codes.length - 1]) : undefined)}
+      style={{ width: '100%' }}
+      allowClear
+    />
+  );
+}

@@ -1,0 +1,234 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Col, Flex, List, Row, Tabs, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { formatDate } from '../app/format-date';
+import { PageTitle } from '../app/page-title';
+import {
+  CompareToggle,
+  ComparisonTable,
+  DemandDetail,
+  DemandForm,
+  DemandStatusTag,
+  formatFen,
+  KeywordRankingCard,
+  ListingDetail,
+  MapExplorer,
+  ProjectDetail,
+  ProjectForm,
+  ResourceForm,
+  ReviewQueue,
+  SearchPanel,
+  useOrgDemands,
+} from '../modules/libraries';
+import { useActiveContext } from '../modules/organisation';
+
+export function ProjectsPage() {
+  const { t } = useTranslation('libraries');
+  const { role } = useActiveContext();
+  return (
+    <>
+      <PageTitle
+        title={t('projects.title')}
+        subtitle={t('projects.subtitle')}
+        extra={
+          role === 'GC' ? (
+            <Link to="/workspace/projects/new">
+              <Button type="primary" icon={<PlusOutlined />}>
+                {t('projects.publish')}
+              </Button>
+            </Link>
+          ) : null
+        }
+      />
+      <SearchPanel kind="project" />
+    </>
+  );
+}
+
+export function ProjectNewPage() {
+  const { t } = useTranslation('libraries');
+  return (
+    <>
+      <PageTitle title={t('projects.newTitle')} />
+      <ProjectForm />
+    </>
+  );
+}
+
+export function ProjectDetailPage() {
+  const { projectId = '' } = useParams();
+  return <ProjectDetail projectId={projectId} />;
+}
+
+export function ResourcesPage() {
+  const { t } = useTranslation('libraries');
+  const { role, orgId } = useActiveContext();
+  const navigate = useNavigate();
+  const [selected, setSelected] = useState<string[]>([]);
+  const merchant = role === 'SUP' || role === 'SUB';
+  return (
+    <>
+      <PageTitle
+        title={t('resources.title')}
+        subtitle={t('resources.subtitle')}
+        extra={
+          <Flex gap={8} wrap>
+            <Button
+              disabled={selected.length < 2}
+              onClick={() => navigate(`/workspace/resources/compare?ids=${selected.join(',')}`)}
+              data-testid="compare-selected"
+            >
+              {t('resources.compare')} · {t('resources.selected', { count: selected.length })}
+            </Button>
+            {merchant ? (
+              <Link to="/workspace/resources/new">
+                <Button type="primary" icon={<PlusOutlined />}>
+                  {t('resources.publish')}
+                </Button>
+              </Link>
+            ) : null}
+          </Flex>
+        }
+      />
+      <Row gutter={16}>
+        <Col xs={24} lg={merchant ? 17 : 24}>
+          <SearchPanel
+            kind="resource"
+            renderAction={(hit) => (
+              <CompareToggle
+                checked={selected.includes(hit.id)}
+                disabled={selected.length >= 6}
+                onChange={(on) => setSelected((s) => (on ? [...s, hit.id] : s.filter((id) => id !== hit.id)))}
+              />
+            )}
+          />
+        </Col>
+        {merchant ? (
+          <Col xs={24} lg={7}>
+            <KeywordRankingCard orgId={orgId} />
+          </Col>
+        ) : null}
+      </Row>
+    </>
+  );
+}
+
+export function ResourceNewPage() {
+  const { t } = useTranslation('libraries');
+  return (
+    <>
+      <PageTitle title={t('resources.newTitle')} />
+      <ResourceForm />
+    </>
+  );
+}
+
+export function ResourceDetailPage() {
+  const { listingId = '' } = useParams();
+  return <ListingDetail listingId={listingId} />;
+}
+
+export function ComparePage() {
+  const { t } = useTranslation('libraries');
+  const [params] = useSearchParams();
+  const ids = (params.get('ids') ?? '').split(',').filter(Boolean).slice(0, 6);
+  return (
+    <>
+      <PageTitle title={t('resources.compareTitle')} />
+      <ComparisonTable ids={ids} />
+    </>
+  );
+}
+
+function MyDemands({ orgId }: { orgId: string }) {
+  const demands = useOrgDemands(orgId);
+  return (
+    <List
+      loading={demands.isLoading}
+      dataSource={demands.data ?? []}
+      renderItem={(d) => (
+        <List.Item key={d.id} extra={<DemandStatusTag status={d.status} />}>
+          <List.Item.Meta
+            title={<Link to={`/workspace/demands/${d.id}`}>{d.title}</Link>}
+            description={`${d.regionName} · ${formatFen(d.budgetFen)} · ${formatDate(d.createdAt)}`}
+          />
+        </List.Item>
+      )}
+    />
+  );
+}
+
+export function DemandsPage() {
+  const { t } = useTranslation('libraries');
+  const { role, orgId } = useActiveContext();
+  const search = <SearchPanel kind="demand" />;
+  return (
+    <>
+      <PageTitle
+        title={t('demands.title')}
+        subtitle={t('demands.subtitle')}
+        extra={
+          role === 'GC' ? (
+            <Link to="/workspace/demands/new">
+              <Button type="primary" icon={<PlusOutlined />} data-testid="publish-demand">
+                {t('demands.publish')}
+              </Button>
+            </Link>
+          ) : null
+        }
+      />
+      {role === 'GC' ? (
+        <Tabs
+          items={[
+            { key: 'search', label: t('demands.title'), children: search },
+            { key: 'mine', label: t('demands.mine'), children: <MyDemands orgId={orgId} /> },
+          ]}
+        />
+      ) : (
+        search
+      )}
+    </>
+  );
+}
+
+export function DemandNewPage() {
+  const { t } = useTranslation('libraries');
+  return (
+    <>
+      <PageTitle title={t('demands.newTitle')} />
+      <DemandForm />
+    </>
+  );
+}
+
+export function DemandDetailPage() {
+  const { demandId = '' } = useParams();
+  return <DemandDetail demandId={demandId} />;
+}
+
+export function MapPage() {
+  const { t } = useTranslation('libraries');
+  return (
+    <>
+      <PageTitle title={t('map.title')} subtitle={t('map.subtitle')} />
+      <MapExplorer />
+    </>
+  );
+}
+
+export function StaffDemandReviewsPage() {
+  const { t } = useTranslation('libraries');
+  return (
+    <>
+      <PageTitle title={t('reviews.title')} subtitle={t('reviews.subtitle')} />
+      <Card>
+        <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>
+          {t('reviews.subtitle')}
+        </Typography.Paragraph>
+        <ReviewQueue />
+      </Card>
+    </>
+  );
+}
