@@ -8,7 +8,8 @@ import { type Browser, expect, type Page, test } from '@playwright/test';
  * background); then compares three listings in the comparison table.
  */
 const DEMO_PASSWORD = 'Zhuhe@2026';
-const REVIEWER_TOTP = 'KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU';
+// The demo admin reviews demands here; the onboarding journey uses reviewer@, so the two never replay one TOTP code.
+const REVIEWER_TOTP = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 const TENDER = new URL('./fixtures/tender-hangzhou-steel.pdf', import.meta.url).pathname;
 const MINIMAL_PDF = Buffer.from(
   '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
@@ -85,7 +86,7 @@ test('a tender PDF becomes a reviewed demand that suppliers find by keyword and 
   const demandUrl = gc.url();
 
   // 2. A reviewer approves it in the queue, within its 2-working-day SLA.
-  const reviewer = await login(browser, 'reviewer@example.com', REVIEWER_TOTP);
+  const reviewer = await login(browser, 'admin@example.com', REVIEWER_TOTP);
   await reviewer.goto('/staff/demand-reviews');
   const card = reviewer.getByTestId('review-card').filter({ hasText: '智造产业园二期' });
   await expect(card).toContainText('剩余');

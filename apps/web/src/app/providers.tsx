@@ -13,7 +13,8 @@ function LocalisedConfig({ children }: { children: ReactNode }) {
   return (
     // No space between two Chinese characters on buttons, so labels read exactly as written in the i18n files.
     <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={theme} button={{ autoInsertSpace: false }}>
-      <AntApp>{children}</AntApp>
+      {/* Toasts open below the 56 px header, so they never cover the organisation and role switchers. */}
+      <AntApp message={{ top: 72 }}>{children}</AntApp>
     </ConfigProvider>
   );
 }
