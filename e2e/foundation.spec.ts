@@ -1,60 +1,16 @@
-import { createHmac, randomInt } from 'node:crypto';
+import { randomInt } from 'node:crypto';
 import { expect, type Page, test } from '@playwright/test';
-import { creditCodeCheckChar } from '../packages/contracts/src/credit-code.ts';
 import { VALIDATION_MESSAGES } from '../packages/contracts/src/messages.ts';
+import { awaitFreshStep, E2E_PASSWORD, generateCreditCode, totp, uniqueEmail } from './support';
 
-const PASSWORD = 'Zhuhe-e2e-2025!';
-const CREDIT_CODE_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+const PASSWORD = E2E_PASSWORD;
 /** Check character of 91440300708461136 is T, so this code is invalid. */
 const INVALID_CREDIT_CODE = '91440300708461136X';
 
-function uniqueEmail(): string {
-  return `e2e-${Date.now()}-${randomInt(1_000_000)}@example.com`;
-}
-
-/** A valid 统一社会信用代码: 91 (enterprise), region 330100 (杭州), 9 random characters, GB 32100 check character. */
-function generateCreditCode(): string {
-  let body = '91330100';
-  while (body.length < 17) body += CREDIT_CODE_ALPHABET[randomInt(CREDIT_CODE_ALPHABET.length)];
-  const check = creditCodeCheckChar(body);
-  if (!check) throw new Error(`no check character for ${body}`);
-  return body + check;
-}
-
-function base32Decode(input: string): Buffer {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  const clean = input.toUpperCase().replace(/[\s=]/g, '');
-  let bits = 0;
-  let value = 0;
-  const bytes: number[] = [];
-  for (const char of clean) {
-    const index = alphabet.indexOf(char);
-    if (index < 0) throw new Error(`not base32: ${char}`);
-    value = (value << 5) | index;
-    bits += 5;
-    if (bits >= 8) {
-      bytes.push((value >>> (bits - 8)) & 0xff);
-      bits -= 8;
-    }
-  }
-  return Buffer.from(bytes);
-}
-
-/** RFC 6238 TOTP: HMAC-SHA-1, 30-second steps, 6 digits. */
-function totp(secret: string, atMs: number): string {
-  const counter = Buffer.alloc(8);
-  counter.writeBigUInt64BE(BigInt(Math.floor(atMs / 1000 / 30)));
-  const hmac = createHmac('sha1', base32Decode(secret)).update(counter).digest();
-  const offset = (hmac[hmac.length - 1] as number) & 0x0f;
-  const binary = hmac.readUInt32BE(offset) & 0x7fffffff;
-  return String(binary % 1_000_000).padStart(6, '0');
-}
-
-/** A code that stays valid for a few seconds more: near the end of a step, wait for the next one. */
+/** A code for the current step that stays valid for a few seconds more. */
 async function freshTotp(secret: string): Promise<string> {
-  const remaining = 30_000 - (Date.now() % 30_000);
-  if (remaining < 4_000) await new Promise((resolve) => setTimeout(resolve, remaining + 250));
-  return totp(secret, Date.now());
+  await awaitFreshStep();
+  return totp(secret);
 }
 
 async function register(page: Page, email: string, displayName: string): Promise<void> {
