@@ -71,3 +71,9 @@ export async function queryRows<T>(db: DbOrTx, query: ReturnType<typeof sql>): P
   const result = (await db.execute(query)) as unknown as { rows: T[] };
   return result.rows;
 }
+
+/** True for PostgreSQL's unique_violation (23505), as node-postgres or PGlite report it (possibly as the cause). */
+export function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; cause?: { code?: string } } | null;
+  return e?.code === '23505' || e?.cause?.code === '23505';
+}

@@ -3,6 +3,7 @@ import { type Algorithm, hash as argonHash, verify as argonVerify } from '@node-
 import { identifierKind } from '@zhuhe/contracts';
 import type { AppContext } from '../../infra/context';
 import { decryptField, encryptField, lookupHash, randomToken, sha256Hex } from '../../infra/crypto';
+import { isUniqueViolation } from '../../infra/db/client';
 import { newId } from '../../infra/ids';
 import { recordProductEvent } from '../analytics';
 import { identityErrors } from './identity.errors';
@@ -330,13 +331,6 @@ function newRecoveryCodes(): string[] {
 
 function recoveryHash(ctx: AppContext, code: string): string {
   return lookupHash(ctx.config.masterKey, `recovery:${code.trim().toUpperCase()}`);
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  const code =
-    (error as { code?: string; cause?: { code?: string } })?.code ??
-    (error as { cause?: { code?: string } })?.cause?.code;
-  return code === '23505';
 }
 
 /** 脱敏 masks an e-mail or phone for lists and logs: zh***@example.com, 138****5678. */

@@ -1,6 +1,7 @@
 import type { BusinessRole, MembershipRole } from '@zhuhe/contracts';
 import type { AppContext } from '../../infra/context';
 import type { DbOrTx } from '../../infra/db/client';
+import { isUniqueViolation } from '../../infra/db/client';
 import type { Actor, ActorMembership } from '../../infra/http/access';
 import { newId } from '../../infra/ids';
 import { recordProductEvent } from '../analytics';
@@ -26,11 +27,6 @@ export interface CreateOrganisationInput {
   businessRoles: BusinessRole[];
   regionCode?: string | undefined;
   address?: string | undefined;
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; cause?: { code?: string } };
-  return e?.code === '23505' || e?.cause?.code === '23505';
 }
 
 /** Creates an organisation with the creator as owner, and makes it the creator's active organisation. */
