@@ -187,6 +187,8 @@ test('a supplier applies, fixes the problem the automatic check found, is approv
   await reviewer.goto('/staff/merchants');
   await reviewer.getByRole('link', { name: new RegExp(s.name) }).click();
   await expect(reviewer).toHaveURL(/\/staff\/merchants\/[0-9a-f-]{36}$/);
+  // The board's rows can still be on screen right after the URL changes: read the stage once the review page is there.
+  await expect(reviewer.getByTestId('decision-card')).toBeVisible();
   await expect(reviewer.getByTestId('merchant-stage')).toHaveText('审核中');
   await expect(reviewer.getByTestId('id-number')).toHaveText(/^330\*{11}\d{3}[\dX]$/);
   await reviewer.getByRole('radio', { name: '品牌商家' }).check();
