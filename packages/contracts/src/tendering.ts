@@ -218,6 +218,8 @@ export const Tender = z.object({
     .nullable(),
   awards: z.array(Award),
   contractId: Id.nullable(),
+  /** the contract template an award becomes by default: 采购合同 for procurement, else 分包合同 */
+  defaultContractKind: ContractKind,
   /** the viewer may enter technical scores */
   viewerIsEvaluator: z.boolean(),
   dbNow: z.iso.datetime(),

@@ -1184,6 +1184,7 @@ export async function viewTender(ctx: AppContext, viewer: Actor, orgId: string, 
       role === 'buyer' || awards.some((a) => a.bidderOrgId === orgId && a.status === 'accepted')
         ? tender.contractId
         : null,
+    defaultContractKind: tender.demandType === 'procurement' ? 'purchase' : 'subcontract',
     viewerIsEvaluator: evaluators.some((e) => e.userId === viewer.userId),
     dbNow: now.toISOString(),
   };
