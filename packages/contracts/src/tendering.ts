@@ -51,6 +51,8 @@ export const CreateTenderBody = z.object({
   weights: TenderWeights.default({ price: 50, technical: 30, credit: 10, performance: 10 }),
   /** working days the winner has to accept the award before it passes to the next bidder */
   awardResponseDays: z.number().int().min(1).max(20).default(3),
+  /** 截止自动开标: open the bids at the deadline; false → the buyer opens them by hand */
+  autoOpen: z.boolean().default(true),
   plannedStart: DateOnly.optional(),
   plannedEnd: DateOnly.optional(),
 });
@@ -186,6 +188,7 @@ export const Tender = z.object({
   qualification: z.object({ kind: z.string(), grade: z.string() }),
   weights: z.object({ price: z.number(), technical: z.number(), credit: z.number(), performance: z.number() }),
   awardResponseDays: z.number().int(),
+  autoOpen: z.boolean(),
   plannedStart: z.string().nullable(),
   plannedEnd: z.string().nullable(),
   publishedSha256: z.string().nullable(),

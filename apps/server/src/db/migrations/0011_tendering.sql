@@ -142,6 +142,7 @@ CREATE TABLE "tenders" (
 	"qualification_grade" text NOT NULL,
 	"weights" jsonb NOT NULL,
 	"award_response_days" integer NOT NULL,
+	"auto_open" boolean DEFAULT true NOT NULL,
 	"planned_start" date,
 	"planned_end" date,
 	"public_key" text,

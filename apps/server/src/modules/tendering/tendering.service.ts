@@ -145,6 +145,7 @@ export async function createTender(
       qualificationGrade: demand.qualificationGrade,
       weights: input.weights,
       awardResponseDays: input.awardResponseDays,
+      autoOpen: input.autoOpen,
       plannedStart: input.plannedStart ?? null,
       plannedEnd: input.plannedEnd ?? null,
       createdBy: actor.userId,
@@ -710,6 +711,8 @@ export async function openTender(
 
 /** The job at the deadline: opens the tender; if an addendum moved the deadline, the later job will. */
 export async function openDueTender(ctx: AppContext, tenderId: string): Promise<void> {
+  const tender = await repo.findTender(ctx.db, tenderId);
+  if (!tender?.autoOpen) return;
   try {
     await openTender(ctx, null, null, tenderId);
   } catch (error) {
@@ -1147,6 +1150,7 @@ export async function viewTender(ctx: AppContext, viewer: Actor, orgId: string, 
     qualification: { kind: tender.qualificationKind, grade: tender.qualificationGrade },
     weights: tender.weights,
     awardResponseDays: tender.awardResponseDays,
+    autoOpen: tender.autoOpen,
     plannedStart: tender.plannedStart,
     plannedEnd: tender.plannedEnd,
     publishedSha256: tender.publishedSha256,

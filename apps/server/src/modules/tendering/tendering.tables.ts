@@ -1,5 +1,6 @@
 import {
   bigint,
+  boolean,
   date,
   index,
   integer,
@@ -52,6 +53,8 @@ export const tenders = pgTable(
     qualificationGrade: text('qualification_grade').notNull(),
     weights: jsonb('weights').$type<WeightsRow>().notNull(),
     awardResponseDays: integer('award_response_days').notNull(),
+    /** 截止自动开标: the deadline job opens the bids; false → the buyer opens them (e.g. at an opening meeting) */
+    autoOpen: boolean('auto_open').notNull().default(true),
     plannedStart: date('planned_start', { mode: 'string' }),
     plannedEnd: date('planned_end', { mode: 'string' }),
     /** X25519 public key (SPKI DER, base64) bids are sealed to */

@@ -1,4 +1,4 @@
-import { Alert, Button, DatePicker, Form, Input, InputNumber, Radio, Select, Space, Typography } from 'antd';
+import { Alert, Button, Checkbox, DatePicker, Form, Input, InputNumber, Radio, Select, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -26,6 +26,7 @@ interface Values {
   credit: number;
   performance: number;
   awardResponseDays: number;
+  autoOpen: boolean;
   plannedStart?: Dayjs;
   plannedEnd?: Dayjs;
   description?: string;
@@ -74,6 +75,7 @@ export function CreateTenderForm({ orgId }: { orgId: string }) {
         deadline: v.deadline.toISOString(),
         weights: { price: v.price, technical: v.technical, credit: v.credit, performance: v.performance },
         awardResponseDays: v.awardResponseDays,
+        autoOpen: v.autoOpen,
         ...(v.plannedStart ? { plannedStart: v.plannedStart.format('YYYY-MM-DD') } : {}),
         ...(v.plannedEnd ? { plannedEnd: v.plannedEnd.format('YYYY-MM-DD') } : {}),
         description: v.description ?? '',
@@ -89,7 +91,7 @@ export function CreateTenderForm({ orgId }: { orgId: string }) {
       form={form}
       layout="vertical"
       style={{ maxWidth: 720 }}
-      initialValues={{ mode: 'open', price: 50, technical: 30, credit: 10, performance: 10, awardResponseDays: 3 }}
+      initialValues={{ mode: 'open', price: 50, technical: 30, credit: 10, performance: 10, awardResponseDays: 3, autoOpen: true }}
       onFinish={onFinish}
     >
       <Form.Item name="demandId" label={t('create.demand')} extra={t('create.demandHint')} rules={[{ required: true }]}>
@@ -146,6 +148,9 @@ export function CreateTenderForm({ orgId }: { orgId: string }) {
       </Typography.Paragraph>
       <Form.Item name="awardResponseDays" label={t('create.responseDays')}>
         <InputNumber min={1} max={20} precision={0} />
+      </Form.Item>
+      <Form.Item name="autoOpen" valuePropName="checked">
+        <Checkbox>{t('create.autoOpen')}</Checkbox>
       </Form.Item>
       <Space wrap>
         <Form.Item name="plannedStart" label={t('create.plannedStart')}>
