@@ -91,7 +91,15 @@ export function CreateTenderForm({ orgId }: { orgId: string }) {
       form={form}
       layout="vertical"
       style={{ maxWidth: 720 }}
-      initialValues={{ mode: 'open', price: 50, technical: 30, credit: 10, performance: 10, awardResponseDays: 3, autoOpen: true }}
+      initialValues={{
+        mode: 'open',
+        price: 50,
+        technical: 30,
+        credit: 10,
+        performance: 10,
+        awardResponseDays: 3,
+        autoOpen: true,
+      }}
       onFinish={onFinish}
     >
       <Form.Item name="demandId" label={t('create.demand')} extra={t('create.demandHint')} rules={[{ required: true }]}>
