@@ -1,6 +1,6 @@
 import { Alert, Button, Checkbox, DatePicker, Form, Input, InputNumber, Radio, Select, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useErrorFeedback } from '../../app/use-error-feedback';
@@ -50,11 +50,20 @@ export function CreateTenderForm({ orgId }: { orgId: string }) {
   const wPerformance = Form.useWatch('performance', form);
   const sum = [wPrice, wTechnical, wCredit, wPerformance].reduce((s: number, w) => s + Number(w ?? 0), 0);
   const minSeconds = settings.data?.minBiddingSeconds ?? 1_728_000;
-  // The earliest deadline the server accepts, rounded up to the minute, plus a minute's grace for filling in.
+  // The earliest deadline the server accepts, plus a minute's grace for filling in the form.
   const earliest = dayjs()
     .add(minSeconds + 60, 'second')
-    .endOf('minute')
-    .add(1, 'millisecond');
+    .startOf('second');
+  const loadedWindow = settings.data?.minBiddingSeconds;
+  useEffect(() => {
+    if (loadedWindow !== undefined && !form.isFieldTouched('deadline'))
+      form.setFieldValue(
+        'deadline',
+        dayjs()
+          .add(loadedWindow + 60, 'second')
+          .startOf('second'),
+      );
+  }, [loadedWindow, form]);
 
   const onFinish = async (v: Values) => {
     setMissing(null);
