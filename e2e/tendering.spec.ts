@@ -87,7 +87,7 @@ test('GC tenders, two suppliers bid sealed, bids open at the deadline, scored, a
   const opening = gc.getByTestId('opening-table');
   await expect(opening.getByText(SUP1.name)).toBeVisible();
   await expect(opening.getByText(SUP2.name)).toBeVisible();
-  await expect(opening.getByText('有效')).toHaveCount(2);
+  await expect(opening.getByText('有效', { exact: true })).toHaveCount(2);
   await expect(gc.getByTestId('opening-pdf')).toBeVisible();
 
   // The GC's owner names themself evaluator and scores both bids; the table ranks them.
@@ -107,7 +107,7 @@ test('GC tenders, two suppliers bid sealed, bids open at the deadline, scored, a
   await gc.getByTestId('evaluation-finalise').click();
   await expect(gc.getByTestId('evaluation-pdf')).toBeVisible();
   const table = gc.getByTestId('evaluation-table');
-  await expect(table.locator('tbody tr').first()).toContainText(SUP1.name);
+  await expect(table.locator('tbody tr.ant-table-row').first()).toContainText(SUP1.name);
   await expect(gc.getByTestId('awards')).toContainText('待答复');
 
   // The winner accepts the award.

@@ -366,7 +366,8 @@ describe('sealed bids', () => {
 
 describe('addenda and re-confirmation', () => {
   it('an addendum invalidates every confirmation; an unconfirmed bid is invalid at opening; an unanswered award lapses', async () => {
-    const tender = await publishedTender(9);
+    // The buyer opens this one by hand (autoOpen off): the deadline job leaves it closed.
+    const tender = await publishedTender(9, { autoOpen: false });
     const url = (orgId: string) => `/api/orgs/${orgId}/tenders/${tender.id}`;
     await a.client.request('PUT', `${url(a.orgId)}/bid`, bid([440_000, 8_500]));
     await b.client.request('PUT', `${url(b.orgId)}/bid`, bid([420_000, 8_000]));
@@ -397,6 +398,8 @@ describe('addenda and re-confirmation', () => {
     expect(confirmed.json()).toMatchObject({ confirmedVersion: 2, needsReconfirmation: false });
 
     await waitForDb(later);
+    await t.ctx.jobs.runDue();
+    expect((await gc.client.get(url(gc.orgId))).json()).toMatchObject({ status: 'closed', opening: null });
     const opened = await gc.client.post(`${url(gc.orgId)}/open`);
     expect(opened.statusCode, opened.body).toBe(200);
     const bids = opened.json().opening.bids;
