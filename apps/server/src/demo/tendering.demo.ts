@@ -242,7 +242,7 @@ export async function seedTenderingDemo(ctx: AppContext): Promise<DemoLogin[]> {
       orgId: gc.orgId,
       orgName: gcOrg.name,
       createdBy: gc.userId,
-      projectName: '杭州钱塘智造产业园 3# 厂房',
+      projectName: '杭州钱塘新材料基地 3# 厂房',
       regionCode: '330114',
       feasibilityFileId: (
         await storeFile(ctx, { orgId: gc.orgId, userId: gc.userId, name: '可行性报告.pdf', bytes: PDF })
