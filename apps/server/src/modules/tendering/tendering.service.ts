@@ -13,13 +13,14 @@ import { addWorkingDays } from '../../infra/calendar/working-days';
 import type { AppContext } from '../../infra/context';
 import { canonicalJson, randomToken, sha256Hex } from '../../infra/crypto';
 import { newId } from '../../infra/ids';
+import { queueMail } from '../../infra/mail/outbox';
 import { createContract, signedContractCounts } from '../contracts';
 import { creditGradeOf } from '../credit';
 import { getDemand } from '../demands';
 import { appendEvidence } from '../evidence';
 import { getFile, readFileContent, storeFile } from '../files';
 import { getUsers } from '../identity';
-import { getOrganisation, membershipsOfUser } from '../organisation';
+import { getOrganisation, managersOf, membershipsOfUser } from '../organisation';
 import { validQualifications } from '../verification';
 import { envelopeHash, generateTenderKeys, openBid, sealBid } from './tendering.crypto';
 import { tenderErrors } from './tendering.errors';
@@ -248,6 +249,13 @@ export async function addAddendum(
   const sha256 = sha256Hex(
     canonicalJson({ tenderId, versionNo, summary: input.summary, body: input.body, deadline: deadline.toISOString() }),
   );
+  // Everyone who has a bid in is told to read the addendum and re-confirm (the outbox sends after commit).
+  const recipients: { id: string; email: string }[] = [];
+  for (const bid of await repo.bidsOf(ctx.db, tenderId)) {
+    if (bid.status !== 'submitted') continue;
+    const users = await getUsers(ctx, await managersOf(ctx, bid.orgId));
+    for (const u of users) if (u.email) recipients.push({ id: u.id, email: u.email });
+  }
   await repo.guarded(
     () =>
       ctx.db.transaction(async (tx) => {
@@ -272,6 +280,19 @@ export async function addAddendum(
         });
         await repo.updateTender(tx, tenderId, { version: versionNo, deadline });
         if (deadline.getTime() !== tender.deadline.getTime()) await scheduleOpening(ctx, tenderId, deadline, tx);
+        for (const r of recipients)
+          await queueMail(
+            ctx.jobs,
+            {
+              to: r.email,
+              subject: `【筑合】招标补遗：${tender.title}（第 ${versionNo} 版）/ Tender addendum`,
+              text:
+                `${tender.title} 发布了第 ${versionNo} 版补遗：${input.summary}\n请在投标截止（${deadline.toISOString()}）前登录平台阅读并确认，` +
+                `未确认的投标在截止时视为无效。\n\nAn addendum (version ${versionNo}) was issued for ${tender.title}. ` +
+                'Read and confirm it before the deadline, or your bid counts as invalid.',
+            },
+            { tx, dedupeKey: `tender-addendum:${tenderId}:v${versionNo}:${r.id}` },
+          );
       }),
     tender.deadline,
   );

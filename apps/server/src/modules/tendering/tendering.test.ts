@@ -23,16 +23,16 @@ let t: TestApp;
 let staff: TestClient;
 let gc: { client: TestClient; orgId: string; userId: string };
 let member: { client: TestClient; userId: string };
-let a: { client: TestClient; orgId: string };
-let b: { client: TestClient; orgId: string };
-let c: { client: TestClient; orgId: string };
+let a: { client: TestClient; orgId: string; email: string };
+let b: { client: TestClient; orgId: string; email: string };
+let c: { client: TestClient; orgId: string; email: string };
 let demandId: string;
 
 /** A marker that appears only inside the sealed plan, never in any public field. */
 const SECRET_PLAN = '密封方案标记-XK42：钢结构吊装采用双机抬吊，工期 95 天';
 
 async function verifiedSupplier(name: string) {
-  const { client } = await registeredClient(t.app, undefined, `${name}负责人`);
+  const { client, identifier } = await registeredClient(t.app, undefined, `${name}负责人`);
   const orgName = `${name}有限公司`;
   const creditCode = validCreditCode();
   const org = await createOrg(client, { name: orgName, creditCode, businessRoles: ['SUB'] });
@@ -44,7 +44,7 @@ async function verifiedSupplier(name: string) {
   expect(submitted.json().status).toBe('pending');
   const decided = await staff.post(`/api/staff/verifications/${submitted.json().id}/decision`, { decision: 'approve' });
   expect(decided.statusCode).toBe(200);
-  return { client, orgId: org.id };
+  return { client, orgId: org.id, email: identifier };
 }
 
 async function dbNow(): Promise<Date> {
@@ -386,6 +386,12 @@ describe('addenda and re-confirmation', () => {
     expect(addendum.statusCode, addendum.body).toBe(200);
     expect(addendum.json()).toMatchObject({ version: 2, deadline: later });
     expect(addendum.json().addenda[0].sha256).toMatch(/^[0-9a-f]{64}$/);
+    // Both bidders are told by mail to read and re-confirm.
+    await t.ctx.jobs.runDue();
+    for (const p of [a, b])
+      expect(t.mailer.sent.find((m) => m.to === p.email && m.subject.includes('招标补遗'))?.text).toContain(
+        '未确认的投标在截止时视为无效',
+      );
     for (const p of [a, b]) {
       const mine = (await p.client.get(url(p.orgId))).json();
       expect(mine.myBid).toMatchObject({ confirmedVersion: 1, needsReconfirmation: true });
