@@ -58,6 +58,7 @@ export const playwrightConfig = defineConfig({
             SEED_DEMO: 'true',
             MAIL_CATCHER_PORT: '0',
             LOG_LEVEL: 'warn',
+            TENDER_MIN_BIDDING_SECONDS: '20',
           },
         },
       }),

@@ -32,6 +32,7 @@ import { analyticsRoutes } from './modules/analytics';
 import { activeRankingBoosts, commissionRoutes } from './modules/commission';
 import { complianceRoutes } from './modules/compliance';
 import { contractRoutes } from './modules/contracts';
+import { creditRoutes } from './modules/credit';
 import { demandsRoutes } from './modules/demands';
 import { evidenceRoutes, registerEvidenceJobs } from './modules/evidence';
 import { filesRoutes } from './modules/files';
@@ -44,6 +45,7 @@ import { resourcesRoutes } from './modules/resources';
 import { searchRoutes } from './modules/search';
 import { signingRoutes } from './modules/signing';
 import { staffRoutes } from './modules/staff';
+import { registerTenderingJobs, tenderingRoutes } from './modules/tendering';
 import { registerTierJobs, tierRoutes } from './modules/tiers';
 import { registerVerificationJobs, verificationRoutes } from './modules/verification';
 
@@ -164,6 +166,9 @@ export async function buildApp({
   await app.register(projectsRoutes(ctx));
   await app.register(resourcesRoutes(ctx));
   await app.register(demandsRoutes(ctx));
+  await app.register(creditRoutes(ctx));
+  await app.register(tenderingRoutes(ctx));
+  registerTenderingJobs(ctx);
   // 流量扶持: new merchants' listings rank first for the months the commission policy says (MERCH-3).
   await app.register(searchRoutes(ctx, { rankingBoost: { activeBoosts: (c) => activeRankingBoosts(c) } }));
 

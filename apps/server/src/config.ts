@@ -32,6 +32,8 @@ const EnvSchema = z.object({
   MAP_TILE_SUBDOMAINS: z.string().default(''),
   MAP_TILE_ATTRIBUTION: z.string().default(''),
   MAP_TILE_MAX_ZOOM: z.coerce.number().int().min(1).max(22).default(18),
+  /** 最短投标期: seconds from publishing a tender to its earliest bid deadline (20 days, as the tendering law sets) */
+  TENDER_MIN_BIDDING_SECONDS: z.coerce.number().int().min(1).default(1_728_000),
 });
 
 export interface Config {
@@ -59,6 +61,8 @@ export interface Config {
   slowResponseSeconds: number;
   /** map tile source for the web map; null → markers on a plain background */
   mapTiles: { url: string; subdomains: string; attribution: string; maxZoom: number } | null;
+  /** tendering rules that differ by deployment */
+  tendering: { minBiddingSeconds: number };
 }
 
 function loadMasterKey(value: string | undefined, env: string, dataDir: string): Buffer {
@@ -111,6 +115,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: P
           maxZoom: e.MAP_TILE_MAX_ZOOM,
         }
       : null,
+    tendering: { minBiddingSeconds: e.TENDER_MIN_BIDDING_SECONDS },
   };
   return { ...config, ...overrides };
 }

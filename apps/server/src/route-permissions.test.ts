@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RouteEntry } from './infra/http/access';
 import { newId } from './infra/ids';
+import { createDemandsDirect } from './modules/demands';
 import { bootstrapAdmin } from './modules/staff';
 import { validCreditCode } from './test/credit-codes';
 import {
@@ -100,6 +101,44 @@ beforeAll(async () => {
     })
   ).json();
 
+  // A draft tender of B on a published demand of B: invisible to everyone else.
+  const now = new Date();
+  await createDemandsDirect(t.ctx, [
+    {
+      orgId: orgB,
+      orgName: 'B',
+      createdBy: b.userId,
+      createdAt: now,
+      approvedAt: now,
+      reviewerId: b.userId,
+      type: 'procurement',
+      title: '测试需求 水泥采购',
+      projectName: '测试项目',
+      category: '水泥采购',
+      items: [{ name: '水泥', spec: 'P.O 42.5', unit: '吨', quantity: 10 }],
+      budgetFen: 100_000,
+      qualificationKind: '',
+      qualificationGrade: '不限',
+      regionCode: '330106',
+      siteAddress: '',
+      deadline: '2099-12-31',
+      description: '',
+      tags: [],
+      feasibilityFileId: foreignFile.id,
+      fundsProofFileId: foreignFile.id,
+    },
+  ]);
+  const demandB = (await ownerB.get(`/api/orgs/${orgB}/demands`)).json().items[0];
+  const foreignTender = (
+    await ownerB.post(`/api/orgs/${orgB}/tenders`, {
+      demandId: demandB.id,
+      title: '测试招标 水泥采购',
+      mode: 'open',
+      deadline: '2099-12-01T00:00:00Z',
+    })
+  ).json();
+  if (!foreignTender.id) throw new Error(`fixture tender failed: ${JSON.stringify(foreignTender)}`);
+
   // Library objects of a third organisation (GC + SUP): an invited-only project (A invited, so A can ask), a
   // withdrawn listing and a demand waiting for review — none of them visible to outsiders.
   const ownerC = (await registeredClient(t.app)).client;
@@ -177,6 +216,8 @@ beforeAll(async () => {
     listingId: listing.id,
     demandId: demand.id,
     reviewId: newId(),
+    tenderId: foreignTender.id,
+    gradedOrgId: newId(),
   };
 });
 afterAll(async () => {
@@ -201,6 +242,17 @@ const VALID_BODIES: Record<string, unknown> = {
   'POST /api/projects/:projectId/questions': { question: '请问是否接受联合体投标？' },
   'POST /api/orgs/:orgId/projects/:projectId/questions/:questionId/answer': { answer: '接受。' },
   'POST /api/staff/demand-reviews/:reviewId/decision': { decision: 'approved' },
+  'POST /api/orgs/:orgId/tenders/:tenderId/addenda': { summary: '补遗', body: '补遗内容' },
+  'POST /api/orgs/:orgId/tenders/:tenderId/evaluators': { userId: newId() },
+  'POST /api/orgs/:orgId/tenders/:tenderId/scores': { bidId: newId(), score: 50 },
+  'PUT /api/orgs/:orgId/tenders/:tenderId/bid': {
+    constructionPlan: '施工组织设计概要内容',
+    unitPricesFen: [1],
+    tenderVersion: 1,
+  },
+  'POST /api/orgs/:orgId/tenders/:tenderId/bid/confirm': { tenderVersion: 1 },
+  'POST /api/orgs/:orgId/tenders/:tenderId/award/decline': { reason: '无法履约' },
+  'PUT /api/staff/credit-grades/:gradedOrgId': { grade: 'B', source: '测试来源' },
 };
 
 function routes(): RouteEntry[] {

@@ -17,5 +17,6 @@ export * from './regions';
 export * from './resources';
 export * from './search';
 export * from './staff';
+export * from './tendering';
 export * from './tiers';
 export * from './verification';

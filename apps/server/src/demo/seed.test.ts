@@ -25,7 +25,12 @@ describe('demo data', () => {
     expect(login.json()).toMatchObject({ status: 'ok' });
     const orgId = login.json().me.activeOrgId as string;
     const contracts = (await gc.get(`/api/orgs/${orgId}/contracts`)).json().items as { status: string }[];
-    expect(contracts.map((c) => c.status).sort()).toEqual(['negotiating', 'signed']);
+    // Two from the contracts demo, one signed from a tender award.
+    expect(contracts.map((c) => c.status).sort()).toEqual(['negotiating', 'signed', 'signed']);
+    const tenders = (await gc.get(`/api/orgs/${orgId}/tenders`)).json().items as { status: string }[];
+    expect(new Set(tenders.map((x) => x.status))).toEqual(
+      new Set(['draft', 'open', 'closed', 'evaluating', 'awarded', 'awarding', 'contracted']),
+    );
 
     const log = await verifyLog(t.ctx);
     expect(log).toMatchObject({ ok: true, checkpoints: 1 });

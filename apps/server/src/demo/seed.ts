@@ -4,6 +4,7 @@ import { seedContractsDemo } from './contracts.demo';
 import { type DemoLogin, seedFoundationDemo } from './foundation.demo';
 import { seedLibrariesDemo } from './libraries.demo';
 import { seedOnboardingDemo } from './onboarding.demo';
+import { seedTenderingDemo } from './tendering.demo';
 
 /**
  * Demo data, seeded once into an empty database. Each later module appends its own seeder here, after the
@@ -14,6 +15,7 @@ const SEEDERS: ((ctx: AppContext) => Promise<DemoLogin[]>)[] = [
   seedOnboardingDemo,
   seedLibrariesDemo,
   seedContractsDemo,
+  seedTenderingDemo,
 ];
 
 export async function seedDemoIfEmpty(ctx: AppContext): Promise<DemoLogin[] | null> {

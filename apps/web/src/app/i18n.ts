@@ -8,6 +8,7 @@ import { librariesEn, librariesZhCN } from '../modules/libraries';
 import { merchantsEn, merchantsZhCN } from '../modules/merchants';
 import { organisationEn, organisationZhCN } from '../modules/organisation';
 import { staffEn, staffZhCN } from '../modules/staff';
+import { tenderingEn, tenderingZhCN } from '../modules/tendering';
 import { tiersEn, tiersZhCN } from '../modules/tiers';
 import { verificationEn, verificationZhCN } from '../modules/verification';
 import 'dayjs/locale/zh-cn';
@@ -35,6 +36,7 @@ const resources = {
     commission: commissionZhCN,
     tiers: tiersZhCN,
     libraries: librariesZhCN,
+    tendering: tenderingZhCN,
   },
   en: {
     common: commonEn,
@@ -49,6 +51,7 @@ const resources = {
     commission: commissionEn,
     tiers: tiersEn,
     libraries: librariesEn,
+    tendering: tenderingEn,
   },
 };
 

@@ -95,6 +95,7 @@ const MODULE_PATHS: Partial<Record<BusinessModule, string>> = {
   demands: '/workspace/demands',
   resources: '/workspace/resources',
   map: '/workspace/map',
+  tenders: '/workspace/tenders',
 };
 
 /** What each business role works on, in the order its navigation lists them. */

@@ -44,6 +44,7 @@ import {
   StaffProductEventsPage,
   StaffUsersPage,
 } from '../pages/staff-pages';
+import { PrequalReportPage, TenderDetailPage, TenderNewPage, TendersPage } from '../pages/tendering-pages';
 import { VerifyDocumentPage } from '../pages/verify-document-page';
 import { WorkspaceHomePage } from '../pages/workspace-home-page';
 import { AppShell } from './app-shell';
@@ -94,6 +95,10 @@ export function createRouter() {
                 { path: 'demands/new', element: <DemandNewPage /> },
                 { path: 'demands/:demandId', element: <DemandDetailPage /> },
                 { path: 'map', element: <MapPage /> },
+                { path: 'tenders', element: <TendersPage /> },
+                { path: 'tenders/new', element: <TenderNewPage /> },
+                { path: 'tenders/:tenderId', element: <TenderDetailPage /> },
+                { path: 'tenders/:tenderId/prequalification', element: <PrequalReportPage /> },
               ],
             },
             {

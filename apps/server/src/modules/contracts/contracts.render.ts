@@ -70,12 +70,18 @@ export function renderBody(
   variables: Variables,
 ): string {
   const fields = new Map(template.fields.map((f) => [f.key, f]));
-  const clauses = template.clauses.map((clause) =>
-    clause.replace(/\{\{(\w+)\}\}/g, (_, key: string) => {
-      const field = fields.get(key);
-      return field ? formatValue(field, variables[key]) : '—';
-    }),
-  );
+  const filled = (key: string) => variables[key] !== undefined && variables[key] !== '';
+  const clauses = template.clauses
+    .filter(
+      (clause) =>
+        !clause.startsWith('?') || [...clause.matchAll(/\{\{(\w+)\}\}/g)].every((m) => filled(m[1] as string)),
+    )
+    .map((clause) =>
+      clause.replace(/^\?/, '').replace(/\{\{(\w+)\}\}/g, (_, key: string) => {
+        const field = fields.get(key);
+        return field ? formatValue(field, variables[key]) : '—';
+      }),
+    );
   return [
     `${template.title['zh-CN']}：${title}`,
     ...parties.map((p) => `${ROLE_NAME[p.role]}：${p.name}（统一社会信用代码 ${p.creditCode}）`),

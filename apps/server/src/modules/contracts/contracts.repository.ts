@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { DbOrTx } from '../../infra/db/client';
 import { contractParties, contractSignatures, contracts, contractVersions } from './contracts.tables';
 
@@ -87,4 +87,15 @@ export async function listForOrg(db: DbOrTx, orgId: string, limit: number) {
 export async function partiesOfMany(db: DbOrTx, contractIds: string[]): Promise<PartyRow[]> {
   if (contractIds.length === 0) return [];
   return db.select().from(contractParties).where(inArray(contractParties.contractId, contractIds));
+}
+
+/** How many signed contracts each organisation is party to. */
+export async function signedCounts(db: DbOrTx, orgIds: string[]): Promise<{ orgId: string; n: number }[]> {
+  if (orgIds.length === 0) return [];
+  return db
+    .select({ orgId: contractParties.orgId, n: count() })
+    .from(contractParties)
+    .innerJoin(contracts, eq(contracts.id, contractParties.contractId))
+    .where(and(inArray(contractParties.orgId, orgIds), isNotNull(contracts.signedVersion)))
+    .groupBy(contractParties.orgId);
 }

@@ -11,6 +11,7 @@ import { contractErrors } from './contracts.errors';
 import {
   bodyHash,
   diffLines,
+  formatFen,
   renderBody,
   renderContractPdf,
   type Variables,
@@ -38,19 +39,54 @@ async function partyInfos(ctx: AppContext, parties: repo.PartyRow[]) {
   );
 }
 
-/** 甲方 (the initiating organisation) drafts a contract with a counterparty from a template; version 1. */
+/** 中标信息 what a tender award fixes: the amount and priced bill of quantities, the scope and the dates. */
+export interface AwardPrefill {
+  projectName: string;
+  scope: string;
+  amountFen: number;
+  boq: { name: string; spec: string; unit: string; quantity: number; unitPriceFen: number; totalFen: number }[];
+  startDate?: string | null;
+  endDate?: string | null;
+}
+
+/** The template variables an award fills for each contract kind; the award's values win over typed ones. */
+export function awardVariables(kind: ContractKind, award: AwardPrefill): Variables {
+  const boq = award.boq
+    .map(
+      (l, i) =>
+        `${i + 1}. ${l.name}${l.spec ? `（${l.spec}）` : ''}：${l.quantity} ${l.unit} × ${formatFen(l.unitPriceFen)} = ${formatFen(l.totalFen)}`,
+    )
+    .join('\n');
+  const dates = (start: string, end: string): Variables => ({
+    ...(award.startDate ? { [start]: award.startDate } : {}),
+    ...(award.endDate ? { [end]: award.endDate } : {}),
+  });
+  const common = { projectName: award.projectName, amountFen: award.amountFen, billOfQuantities: boq };
+  if (kind === 'subcontract') return { ...common, scope: award.scope, ...dates('startDate', 'endDate') };
+  if (kind === 'purchase')
+    return { ...common, goods: award.scope, ...(award.endDate ? { deliveryDate: award.endDate } : {}) };
+  return { ...common, equipment: award.scope, ...dates('leaseStart', 'leaseEnd') };
+}
+
+/**
+ * 甲方 (the initiating organisation) drafts a contract with a counterparty from a template; version 1. From a
+ * tender award, the award fills the parties' amount, bill of quantities, scope and dates (`award`).
+ */
 export async function createContract(
   ctx: AppContext,
   actor: Actor,
   orgId: string,
-  input: { kind: ContractKind; counterpartyOrgId: string; title: string; variables: Variables },
+  input: { kind: ContractKind; counterpartyOrgId: string; title: string; variables: Variables; award?: AwardPrefill },
 ): Promise<string> {
   if (input.counterpartyOrgId === orgId) throw contractErrors.raise('CONTRACT_COUNTERPARTY_INVALID');
   await getOrganisation(ctx, input.counterpartyOrgId).catch(() => {
     throw contractErrors.raise('CONTRACT_COUNTERPARTY_INVALID');
   });
   const template = CONTRACT_TEMPLATES[input.kind];
-  const variables = validateVariables(template, input.variables);
+  const variables = validateVariables(
+    template,
+    input.award ? { ...input.variables, ...awardVariables(input.kind, input.award) } : input.variables,
+  );
   const parties: repo.PartyRow[] = [];
   const id = newId();
   parties.push(
@@ -308,4 +344,10 @@ export async function signedPdf(
   if (!contract.signedFileId) return null;
   const file = await getFile(ctx, contract.initiatorOrgId, contract.signedFileId);
   return { name: file.name, bytes: await readFileContent(ctx, file) };
+}
+
+/** 平台履约业绩: signed contracts each organisation is party to (organisations with none are absent). */
+export async function signedContractCounts(ctx: AppContext, orgIds: readonly string[]): Promise<Map<string, number>> {
+  const rows = await repo.signedCounts(ctx.db, [...orgIds]);
+  return new Map(rows.map((r) => [r.orgId, Number(r.n)]));
 }

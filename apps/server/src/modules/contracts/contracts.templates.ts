@@ -24,6 +24,12 @@ const f = (key: string, zh: string, en: string, type: FieldType, required = true
   required,
 });
 
+/** 工程量清单 the priced bill of quantities, filled when the contract comes from a tender award. */
+const BOQ_FIELD = (): TemplateField =>
+  f('billOfQuantities', '工程量清单（中标价）', 'Priced bill of quantities', 'textarea', false);
+/** A clause starting with `?` appears only when its fields have values. */
+const BOQ_CLAUSE = '?附件 工程量清单（中标价）：\n{{billOfQuantities}}';
+
 const COMMON_TAIL = [
   '争议解决：因本合同引起的争议，双方应协商解决；协商不成的，提交{{disputeVenue}}解决。双方同意先通过筑合平台在线调解。',
   '电子签署：本合同以电子形式订立，经双方授权签署人通过身份核验后加盖电子印章（数字签名）生效，与纸质合同具有同等法律效力。合同文本及签署记录已记入筑合存证日志，可在平台公开验证页核验。',
@@ -47,6 +53,7 @@ export const CONTRACT_TEMPLATES: Record<ContractKind, ContractTemplateDef> = {
       f('paymentTerms', '进度款支付方式', 'Progress payment terms', 'textarea'),
       f('qualityStandard', '质量标准', 'Quality standard', 'text'),
       f('disputeVenue', '争议解决机构', 'Dispute venue', 'text'),
+      BOQ_FIELD(),
     ],
     clauses: [
       '第一条 工程概况：工程名称 {{projectName}}；工程地点 {{projectLocation}}。',
@@ -58,6 +65,7 @@ export const CONTRACT_TEMPLATES: Record<ContractKind, ContractTemplateDef> = {
       '第七条 农民工工资：乙方应按月足额支付农民工工资，人工费通过农民工工资专用账户发放。',
       '第八条 安全文明施工：乙方应遵守国家及地方安全生产规定，承担其施工范围内的安全责任。',
       ...COMMON_TAIL,
+      BOQ_CLAUSE,
     ],
   },
   purchase: {
@@ -73,6 +81,7 @@ export const CONTRACT_TEMPLATES: Record<ContractKind, ContractTemplateDef> = {
       f('qualityStandard', '质量标准', 'Quality standard', 'text'),
       f('paymentTerms', '付款方式', 'Payment terms', 'textarea'),
       f('disputeVenue', '争议解决机构', 'Dispute venue', 'text'),
+      BOQ_FIELD(),
     ],
     clauses: [
       '第一条 标的：{{goods}}，用于 {{projectName}}。',
@@ -82,6 +91,7 @@ export const CONTRACT_TEMPLATES: Record<ContractKind, ContractTemplateDef> = {
       '第五条 付款：{{paymentTerms}}。款项经筑合平台资金监管账户支付。',
       '第六条 违约责任：乙方逾期交货的，每日按未交货部分价款的千分之一支付违约金；甲方逾期付款的，每日按应付未付款项的万分之五支付违约金。',
       ...COMMON_TAIL,
+      BOQ_CLAUSE,
     ],
   },
   lease: {
@@ -97,6 +107,7 @@ export const CONTRACT_TEMPLATES: Record<ContractKind, ContractTemplateDef> = {
       f('depositFen', '押金（元）', 'Deposit (CNY)', 'money', false),
       f('operatorTerms', '操作人员及维保约定', 'Operators and maintenance', 'textarea'),
       f('disputeVenue', '争议解决机构', 'Dispute venue', 'text'),
+      BOQ_FIELD(),
     ],
     clauses: [
       '第一条 租赁设备：{{equipment}}，用于 {{projectName}}。',
@@ -106,6 +117,7 @@ export const CONTRACT_TEMPLATES: Record<ContractKind, ContractTemplateDef> = {
       '第五条 操作与维保：{{operatorTerms}}',
       '第六条 安全：甲方应按操作规程使用设备，不得超载、违章作业。',
       ...COMMON_TAIL,
+      BOQ_CLAUSE,
     ],
   },
 };

@@ -1,2 +1,9 @@
 export { contractRoutes } from './contracts.routes';
-export { createContract, proposeVersion, signVersion } from './contracts.service';
+export {
+  type AwardPrefill,
+  awardVariables,
+  createContract,
+  proposeVersion,
+  signedContractCounts,
+  signVersion,
+} from './contracts.service';

@@ -5,6 +5,7 @@ export {
   decideReview,
   demandRow,
   demandSearchDocument,
+  getDemand,
   type NewDemand,
   REVIEW_WORKING_DAYS,
 } from './demands.service';

@@ -1,0 +1,77 @@
+import { Button, Card, Tabs } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { PageTitle } from '../app/page-title';
+import { useActiveContext } from '../modules/organisation';
+import { CreateTenderForm, PrequalReport, TenderDetail, TendersTable } from '../modules/tendering';
+
+export function TendersPage() {
+  const { t } = useTranslation('tendering');
+  const { orgId, role, membership } = useActiveContext();
+  const manager = membership.membershipRole !== 'member';
+  const buyer = role === 'GC' || role === 'SUB';
+  return (
+    <>
+      <PageTitle
+        title={t('list.title')}
+        subtitle={t('list.subtitle')}
+        extra={
+          buyer && manager ? (
+            <Link to="/workspace/tenders/new">
+              <Button type="primary" data-testid="tender-create">
+                {t('list.create')}
+              </Button>
+            </Link>
+          ) : null
+        }
+      />
+      <Card styles={{ body: { paddingTop: 0 } }}>
+        <Tabs
+          defaultActiveKey={buyer ? 'mine' : 'market'}
+          items={[
+            { key: 'mine', label: t('list.mine'), children: <TendersTable orgId={orgId} scope="mine" /> },
+            { key: 'market', label: t('list.market'), children: <TendersTable orgId={orgId} scope="market" /> },
+          ]}
+        />
+      </Card>
+    </>
+  );
+}
+
+export function TenderNewPage() {
+  const { t } = useTranslation('tendering');
+  const { orgId } = useActiveContext();
+  return (
+    <>
+      <PageTitle title={t('create.title')} />
+      <Card>
+        <CreateTenderForm orgId={orgId} />
+      </Card>
+    </>
+  );
+}
+
+export function TenderDetailPage() {
+  const { t } = useTranslation('tendering');
+  const { orgId, membership } = useActiveContext();
+  const { tenderId = '' } = useParams();
+  return (
+    <>
+      <PageTitle title={t('list.title')} />
+      <TenderDetail orgId={orgId} tenderId={tenderId} manager={membership.membershipRole !== 'member'} />
+    </>
+  );
+}
+
+export function PrequalReportPage() {
+  const { t } = useTranslation('tendering');
+  const { orgId } = useActiveContext();
+  const { tenderId = '' } = useParams();
+  const [params] = useSearchParams();
+  return (
+    <>
+      <PageTitle title={t('prequal.title')} />
+      <PrequalReport orgId={orgId} tenderId={tenderId} bidderOrgId={params.get('bidder') ?? undefined} />
+    </>
+  );
+}
