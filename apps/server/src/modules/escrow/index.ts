@@ -1,0 +1,23 @@
+export { type BankAdapter, fenToYuan, SimulatedBank, setBankAdapter, yuanToFen } from './escrow.bank';
+export { escrowErrors } from './escrow.errors';
+export {
+  assertWorkMayStart,
+  type EscrowStatus,
+  escrowStatus,
+  freezeOverdueEscrows,
+  fundEscrowByDeposit,
+  importStatement,
+  isEscrowParty,
+  OVERDUE_FREEZE_DAYS,
+  openContractEscrow,
+  PLATFORM_FEE_BPS,
+  postBondByDeposit,
+  RISK_RESERVE_BPS,
+  registerEscrowJobs,
+  releaseMilestone,
+  releaseRetention,
+  requestPayout,
+  requestUnfreeze,
+  setPaymentSchedule,
+  verifyMoney,
+} from './escrow.service';
