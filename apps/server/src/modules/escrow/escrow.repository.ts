@@ -58,7 +58,11 @@ export async function setFrozen(
 }
 
 export async function frozenEscrows(db: DbOrTx): Promise<EscrowRow[]> {
-  return db.select().from(escrowContracts).where(eq(escrowContracts.frozen, true)).orderBy(desc(escrowContracts.frozenAt));
+  return db
+    .select()
+    .from(escrowContracts)
+    .where(eq(escrowContracts.frozen, true))
+    .orderBy(desc(escrowContracts.frozenAt));
 }
 
 export async function scheduleOf(db: DbOrTx, contractId: string): Promise<ScheduleRow[]> {
@@ -127,7 +131,11 @@ export async function releaseByClientId(db: DbOrTx, clientId: string): Promise<R
 }
 
 export async function releasesOf(db: DbOrTx, contractId: string): Promise<ReleaseRow[]> {
-  return db.select().from(escrowReleases).where(eq(escrowReleases.contractId, contractId)).orderBy(asc(escrowReleases.createdAt));
+  return db
+    .select()
+    .from(escrowReleases)
+    .where(eq(escrowReleases.contractId, contractId))
+    .orderBy(asc(escrowReleases.createdAt));
 }
 
 export async function insertRelease(db: DbOrTx, row: ReleaseRow): Promise<void> {
@@ -139,7 +147,11 @@ export async function insertEvent(db: DbOrTx, row: typeof escrowEvents.$inferIns
 }
 
 export async function eventsOf(db: DbOrTx, contractId: string): Promise<EventRow[]> {
-  return db.select().from(escrowEvents).where(eq(escrowEvents.contractId, contractId)).orderBy(asc(escrowEvents.at), asc(escrowEvents.id));
+  return db
+    .select()
+    .from(escrowEvents)
+    .where(eq(escrowEvents.contractId, contractId))
+    .orderBy(asc(escrowEvents.at), asc(escrowEvents.id));
 }
 
 export async function expectedOf(db: DbOrTx, contractId: string): Promise<ExpectedRow[]> {
@@ -215,7 +227,13 @@ export async function openRiskCaseFor(db: DbOrTx, contractId: string, kind: stri
   const [row] = await db
     .select()
     .from(escrowRiskCases)
-    .where(and(eq(escrowRiskCases.contractId, contractId), eq(escrowRiskCases.kind, kind), eq(escrowRiskCases.status, 'open')));
+    .where(
+      and(
+        eq(escrowRiskCases.contractId, contractId),
+        eq(escrowRiskCases.kind, kind),
+        eq(escrowRiskCases.status, 'open'),
+      ),
+    );
   return row;
 }
 
@@ -232,7 +250,9 @@ export async function closeRiskCases(db: DbOrTx, contractId: string, by: string,
 
 export async function riskCases(db: DbOrTx, status: string | undefined, limit: number): Promise<RiskCaseRow[]> {
   const q = db.select().from(escrowRiskCases);
-  return (status ? q.where(eq(escrowRiskCases.status, status)) : q).orderBy(desc(escrowRiskCases.openedAt)).limit(limit);
+  return (status ? q.where(eq(escrowRiskCases.status, status)) : q)
+    .orderBy(desc(escrowRiskCases.openedAt))
+    .limit(limit);
 }
 
 export async function insertPayout(db: DbOrTx, row: PayoutRow): Promise<void> {
@@ -245,7 +265,10 @@ export async function payoutByClientId(db: DbOrTx, clientId: string): Promise<Pa
 }
 
 export async function finishPayout(db: DbOrTx, id: string, status: 'paid' | 'failed', bankReference: string | null) {
-  await db.update(escrowPayouts).set({ status, bankReference }).where(and(eq(escrowPayouts.id, id), eq(escrowPayouts.status, 'pending')));
+  await db
+    .update(escrowPayouts)
+    .set({ status, bankReference })
+    .where(and(eq(escrowPayouts.id, id), eq(escrowPayouts.status, 'pending')));
 }
 
 export async function payoutsOf(db: DbOrTx, orgId: string): Promise<PayoutRow[]> {
@@ -276,7 +299,6 @@ export async function firstEscrowViolation(db: DbOrTx) {
   );
   return { overpaid, unsettled };
 }
-
 
 export async function riskCaseExists(db: DbOrTx, contractId: string, kind: string, milestoneId: string) {
   const [row] = await db

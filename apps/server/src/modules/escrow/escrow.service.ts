@@ -47,7 +47,12 @@ export function bps(amount: bigint, points: bigint): bigint {
 
 const accountSpecs = (contractId: string, payeeOrgId: string): Record<string, AccountSpec> => ({
   escrow: { code: `contract:${contractId}:escrow`, kind: 'contract_escrow', contractId, floor: 'no_overdraft' },
-  retention: { code: `contract:${contractId}:retention`, kind: 'contract_retention', contractId, floor: 'no_overdraft' },
+  retention: {
+    code: `contract:${contractId}:retention`,
+    kind: 'contract_retention',
+    contractId,
+    floor: 'no_overdraft',
+  },
   bond: { code: `contract:${contractId}:bond`, kind: 'contract_bond', contractId, floor: 'no_overdraft' },
   /** 农民工工资专用账户 the payee's wage account for this project */
   labour: {
@@ -117,7 +122,8 @@ export async function openContractEscrow(ctx: AppContext, input: OpenEscrowInput
   pct(input.labourSharePct, 'labourSharePct');
   if (input.bondPct !== null && (!Number.isInteger(input.bondPct) || input.bondPct < 5 || input.bondPct > 10))
     throw escrowErrors.raise('ESCROW_BOND_REQUIRED_FOR_ADVANCE');
-  if (input.advanceRatioPct > 30 && input.bondPct === null) throw escrowErrors.raise('ESCROW_BOND_REQUIRED_FOR_ADVANCE');
+  if (input.advanceRatioPct > 30 && input.bondPct === null)
+    throw escrowErrors.raise('ESCROW_BOND_REQUIRED_FOR_ADVANCE');
   const bondRequiredFen = input.bondPct === null ? 0n : (amount * BigInt(input.bondPct) + 50n) / 100n;
 
   return inTx(ctx, tx, async (t) => {
@@ -262,7 +268,9 @@ export async function setPaymentSchedule(ctx: AppContext, input: ScheduleInput, 
 
 function presentScheduleItem(item: repo.ScheduleRow, today = shanghaiDate(new Date())) {
   const overdueDays =
-    item.status === 'scheduled' ? Math.max(0, Math.round((Date.parse(today) - Date.parse(item.dueDate)) / 86_400_000)) : 0;
+    item.status === 'scheduled'
+      ? Math.max(0, Math.round((Date.parse(today) - Date.parse(item.dueDate)) / 86_400_000))
+      : 0;
   return {
     milestoneId: item.milestoneId,
     title: item.title,
@@ -467,7 +475,9 @@ export async function releaseRetention(
     const escrow = await requireEscrow(t, input.contractId, true);
     if (escrow.frozen) throw escrowErrors.raise('ESCROW_FROZEN');
     const amount =
-      input.amountFen === undefined ? await availableFen(t, escrow.retentionAccountId) : fen(input.amountFen, 'amountFen');
+      input.amountFen === undefined
+        ? await availableFen(t, escrow.retentionAccountId)
+        : fen(input.amountFen, 'amountFen');
     if (amount <= 0n) throw escrowErrors.raise('ESCROW_RELEASE_INVALID', { detail: 'nothing retained' });
     const wallet = [...(await ensureAccounts(t, [orgWallet(escrow.payeeOrgId)])).values()][0] as { id: string };
     const [row] = await applyInTx(t, [
@@ -591,7 +601,11 @@ export async function freezeOverdueEscrows(ctx: AppContext, now = new Date()): P
         closedAt: null,
         closedBy: null,
       });
-      await event(tx, item.contractId, 'frozen', null, { milestoneId: item.milestoneId, dueDate: item.dueDate, reason });
+      await event(tx, item.contractId, 'frozen', null, {
+        milestoneId: item.milestoneId,
+        dueDate: item.dueDate,
+        reason,
+      });
       for (const r of staff)
         await queueMail(
           ctx.jobs,
@@ -693,7 +707,14 @@ export async function importStatement(ctx: AppContext, actor: Actor | null, inpu
     contractId: null,
     purpose: null,
   }));
-  const known = new Set((await repo.linesByTxnIds(ctx.db, parsed.lines.map((l) => l.bankTxnId))).map((l) => l.bankTxnId));
+  const known = new Set(
+    (
+      await repo.linesByTxnIds(
+        ctx.db,
+        parsed.lines.map((l) => l.bankTxnId),
+      )
+    ).map((l) => l.bankTxnId),
+  );
   const seen = new Set<string>();
   const importId = newId();
   for (const [i, line] of parsed.lines.entries()) {
@@ -706,7 +727,13 @@ export async function importStatement(ctx: AppContext, actor: Actor | null, inpu
       memo: line.memo,
     };
     if (known.has(line.bankTxnId) || seen.has(line.bankTxnId)) {
-      report.push({ ...base, outcome: 'duplicate', reason: 'bank transaction already imported', contractId: null, purpose: null });
+      report.push({
+        ...base,
+        outcome: 'duplicate',
+        reason: 'bank transaction already imported',
+        contractId: null,
+        purpose: null,
+      });
       continue;
     }
     seen.add(line.bankTxnId);
@@ -768,7 +795,13 @@ export async function importStatement(ctx: AppContext, actor: Actor | null, inpu
       });
     } catch (error) {
       if (!(error instanceof DuplicateLine)) throw error;
-      report.push({ ...base, outcome: 'duplicate', reason: 'bank transaction already imported', contractId: null, purpose: null });
+      report.push({
+        ...base,
+        outcome: 'duplicate',
+        reason: 'bank transaction already imported',
+        contractId: null,
+        purpose: null,
+      });
     }
   }
   report.sort((a, b) => a.lineNo - b.lineNo);

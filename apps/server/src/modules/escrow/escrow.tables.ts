@@ -15,28 +15,32 @@ import {
 } from 'drizzle-orm/pg-core';
 
 /** 资金监管 a contract's escrow: its terms and the ledger accounts that belong to it. */
-export const escrowContracts = pgTable('escrow_contracts', {
-  contractId: uuid('contract_id').primaryKey(),
-  payerOrgId: uuid('payer_org_id').notNull(),
-  payeeOrgId: uuid('payee_org_id').notNull(),
-  contractAmountFen: bigint('contract_amount_fen', { mode: 'bigint' }).notNull(),
-  advanceRatioPct: integer('advance_ratio_pct').notNull(),
-  retentionPct: integer('retention_pct').notNull(),
-  labourSharePct: integer('labour_share_pct').notNull(),
-  bondPct: integer('bond_pct'),
-  /** 履约保证金 the bond that must be posted before work starts (FUND-2); 0 when none is required */
-  bondRequiredFen: bigint('bond_required_fen', { mode: 'bigint' }).notNull(),
-  /** 汇款识别码 the reference a payer writes on a bank transfer into this escrow */
-  depositReference: text('deposit_reference').notNull(),
-  escrowAccountId: uuid('escrow_account_id').notNull(),
-  retentionAccountId: uuid('retention_account_id').notNull(),
-  bondAccountId: uuid('bond_account_id').notNull(),
-  labourAccountId: uuid('labour_account_id').notNull(),
-  frozen: boolean('frozen').notNull().default(false),
-  frozenAt: timestamp('frozen_at', { withTimezone: true, mode: 'date' }),
-  frozenReason: text('frozen_reason'),
-  createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
-}, (t) => [uniqueIndex('escrow_contracts_reference_idx').on(t.depositReference)]);
+export const escrowContracts = pgTable(
+  'escrow_contracts',
+  {
+    contractId: uuid('contract_id').primaryKey(),
+    payerOrgId: uuid('payer_org_id').notNull(),
+    payeeOrgId: uuid('payee_org_id').notNull(),
+    contractAmountFen: bigint('contract_amount_fen', { mode: 'bigint' }).notNull(),
+    advanceRatioPct: integer('advance_ratio_pct').notNull(),
+    retentionPct: integer('retention_pct').notNull(),
+    labourSharePct: integer('labour_share_pct').notNull(),
+    bondPct: integer('bond_pct'),
+    /** 履约保证金 the bond that must be posted before work starts (FUND-2); 0 when none is required */
+    bondRequiredFen: bigint('bond_required_fen', { mode: 'bigint' }).notNull(),
+    /** 汇款识别码 the reference a payer writes on a bank transfer into this escrow */
+    depositReference: text('deposit_reference').notNull(),
+    escrowAccountId: uuid('escrow_account_id').notNull(),
+    retentionAccountId: uuid('retention_account_id').notNull(),
+    bondAccountId: uuid('bond_account_id').notNull(),
+    labourAccountId: uuid('labour_account_id').notNull(),
+    frozen: boolean('frozen').notNull().default(false),
+    frozenAt: timestamp('frozen_at', { withTimezone: true, mode: 'date' }),
+    frozenReason: text('frozen_reason'),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [uniqueIndex('escrow_contracts_reference_idx').on(t.depositReference)],
+);
 
 /** 付款计划 what the payer must pay into escrow, per milestone, by when (FUND-3 watches the due dates). */
 export const escrowScheduleItems = pgTable(
@@ -52,7 +56,10 @@ export const escrowScheduleItems = pgTable(
     settlementId: text('settlement_id'),
     paidAt: timestamp('paid_at', { withTimezone: true, mode: 'date' }),
   },
-  (t) => [primaryKey({ columns: [t.contractId, t.milestoneId] }), index('escrow_schedule_due_idx').on(t.status, t.dueDate)],
+  (t) => [
+    primaryKey({ columns: [t.contractId, t.milestoneId] }),
+    index('escrow_schedule_due_idx').on(t.status, t.dueDate),
+  ],
 );
 
 /** 结算放款 one release of a milestone, with how the gross amount was split. Insert-only. */

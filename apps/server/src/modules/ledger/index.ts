@@ -1,9 +1,9 @@
 export { ledgerErrors } from './ledger.errors';
 export {
   type AccountKind,
-  type AppliedTransfer,
   type AccountRow,
   type AccountSpec,
+  type AppliedTransfer,
   accountByCode,
   accountsById,
   accountsOfOrg,
@@ -16,8 +16,8 @@ export {
   type LedgerVerification,
   ledgerTransaction,
   openHoldsOf,
-  registerLedgerJobs,
   orgWallet,
+  registerLedgerJobs,
   SYSTEM_ACCOUNTS,
   type TransferRow,
   transfersOfAccount,

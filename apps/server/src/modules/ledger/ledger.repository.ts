@@ -138,7 +138,13 @@ export async function firstViolations(db: DbOrTx) {
         from ledger_accounts acc left join sums on sums.a = acc.id
         where acc.posted <> coalesce(sums.s,0) order by acc.code limit 1`,
   );
-  const [pending] = await queryRows<{ code: string; stored_d: string; open_d: string; stored_c: string; open_c: string }>(
+  const [pending] = await queryRows<{
+    code: string;
+    stored_d: string;
+    open_d: string;
+    stored_c: string;
+    open_c: string;
+  }>(
     db,
     sql`with open as (
           select p.* from ledger_transfers p

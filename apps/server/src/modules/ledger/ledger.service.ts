@@ -63,7 +63,13 @@ export async function ensureAccounts(db: DbOrTx, specs: AccountSpec[]): Promise<
       createdAt: new Date(),
     });
   }
-  const rows = have.size === specs.length ? existing : await repo.accountsByCodes(db, specs.map((s) => s.code));
+  const rows =
+    have.size === specs.length
+      ? existing
+      : await repo.accountsByCodes(
+          db,
+          specs.map((s) => s.code),
+        );
   return new Map(rows.map((r) => [r.code, r]));
 }
 
@@ -173,7 +179,10 @@ export async function applyInTx(tx: DbOrTx, ops: LedgerOp[], now = new Date()): 
   for (const op of ops) {
     if ((op.op === 'transfer' || op.op === 'hold') && op.debitAccountId === op.creditAccountId)
       throw ledgerErrors.raise('LEDGER_SAME_ACCOUNT');
-    if ((op.op === 'transfer' || op.op === 'hold' || (op.op === 'post' && op.amount !== undefined)) && !(op.amount! > 0n))
+    if (
+      (op.op === 'transfer' || op.op === 'hold' || (op.op === 'post' && op.amount !== undefined)) &&
+      !(op.amount! > 0n)
+    )
       throw ledgerErrors.raise('LEDGER_AMOUNT_INVALID');
   }
   // 1. the transfers referred to (holds to resolve, transfers to reverse), to know their accounts
@@ -202,7 +211,14 @@ export async function applyInTx(tx: DbOrTx, ops: LedgerOp[], now = new Date()): 
   const locked = await repo.lockAccounts(tx, [...accountIds]);
   const accounts = new Map(locked.map((a) => [a.id, a]));
   // 3. repeats (checked under the locks, so a concurrent first attempt has committed or not started)
-  const existing = new Map((await repo.transfersByClientIds(tx, ops.map((o) => o.clientId))).map((t) => [t.clientId, t]));
+  const existing = new Map(
+    (
+      await repo.transfersByClientIds(
+        tx,
+        ops.map((o) => o.clientId),
+      )
+    ).map((t) => [t.clientId, t]),
+  );
   const followUps = await repo.followUpsOf(tx, refIds);
   const resolved = new Set(followUps.filter((f) => f.pendingId).map((f) => f.pendingId as string));
   const reversed = new Set(followUps.filter((f) => f.reversesId).map((f) => f.reversesId as string));
@@ -338,7 +354,9 @@ export async function expireHolds(db: Db, now = new Date(), limit = 500): Promis
   let count = 0;
   for (const hold of due) {
     try {
-      await ledgerTransaction(db, (tx) => applyInTx(tx, [{ op: 'expire', clientId: `expire:${hold.id}`, pendingId: hold.id }], now));
+      await ledgerTransaction(db, (tx) =>
+        applyInTx(tx, [{ op: 'expire', clientId: `expire:${hold.id}`, pendingId: hold.id }], now),
+      );
       count++;
     } catch (error) {
       // posted or voided meanwhile: nothing to expire
@@ -376,13 +394,23 @@ export async function verifyLedger(db: DbOrTx): Promise<LedgerVerification> {
   if (v.hold) violations.push(`transfer ${v.hold.client_id}: ${v.hold.problem}`);
   if (v.reversal) violations.push(`transfer ${v.reversal.client_id}: reversal does not mirror the original`);
   if (v.floor)
-    violations.push(`account ${v.floor.code}: below its floor (balance ${v.floor.posted}, held ${v.floor.pending_debits})`);
+    violations.push(
+      `account ${v.floor.code}: below its floor (balance ${v.floor.posted}, held ${v.floor.pending_debits})`,
+    );
   if (v.orphan) violations.push(`transfer ${v.orphan.client_id}: names an account that does not exist`);
-  return { ok: violations.length === 0, violations, accounts: Number(v.totals?.accounts ?? 0), transfers: v.transferCount };
+  return {
+    ok: violations.length === 0,
+    violations,
+    accounts: Number(v.totals?.accounts ?? 0),
+    transfers: v.transferCount,
+  };
 }
 
 /** Lapsed holds are expired every five minutes. */
-export function registerLedgerJobs(jobs: { schedule(name: string, cron: string, handler: () => Promise<void>): void }, db: Db) {
+export function registerLedgerJobs(
+  jobs: { schedule(name: string, cron: string, handler: () => Promise<void>): void },
+  db: Db,
+) {
   jobs.schedule('ledger.expire-holds', '*/5 * * * *', async () => {
     await expireHolds(db);
   });
