@@ -5,6 +5,7 @@ export * from './contract';
 export * from './credit-code';
 export * from './demands';
 export * from './evidence';
+export * from './execution';
 export * from './files';
 export * from './id-card';
 export * from './identity';

@@ -1,2 +1,2 @@
 export { contractRoutes } from './contracts.routes';
-export { createContract, proposeVersion, signVersion } from './contracts.service';
+export { createContract, getContract, listContracts, proposeVersion, signVersion } from './contracts.service';
