@@ -2,7 +2,8 @@ import { generate } from 'otplib';
 import { vi } from 'vitest';
 import { createContract, signVersion } from '../modules/contracts';
 import { validCreditCode } from './credit-codes';
-import { createOrg, enableTotp, PASSWORD, registeredClient, type TestApp, TestClient } from './test-app';
+import { sitePhotoJpeg } from './site-photo';
+import { createOrg, enableTotp, PASSWORD, registeredClient, type TestApp, TestClient, upload } from './test-app';
 
 export interface TestParty {
   client: TestClient;
@@ -78,4 +79,47 @@ export function planBody(overrides: Record<string, unknown> = {}) {
     ],
     ...overrides,
   };
+}
+
+/**
+ * Execution objects of three other organisations (GC, SUB, SVR) — a plan, a log with a photo and an open
+ * settlement — for isolation checks: nobody else may reach them.
+ */
+export async function foreignExecutionObjects(t: TestApp) {
+  const make = async (roles: string[]) => {
+    const user = await registeredClient(t.app);
+    const org = await createOrg(user.client, { creditCode: validCreditCode(), businessRoles: roles });
+    return { client: user.client, userId: user.userId, orgId: org.id, secret: '', email: user.identifier };
+  };
+  const [gc, sub, svr] = [await make(['GC']), await make(['SUB']), await make(['SVR'])];
+  const contractId = await signedSubcontract(t, gc, sub);
+  const plan = await gc.client.post(`/api/orgs/${gc.orgId}/execution/${contractId}/plan`, planBody());
+  if (plan.statusCode !== 201) throw new Error(`plan failed: ${plan.body}`);
+  const photo = await uploadPhoto(sub);
+  const log = await sub.client.post(`/api/orgs/${sub.orgId}/execution/${contractId}/logs`, {
+    logDate: '2026-10-08',
+    workersOnSite: 12,
+    weather: '晴',
+    photoFileIds: [photo],
+  });
+  if (log.statusCode !== 201) throw new Error(`log failed: ${log.body}`);
+  await gc.client.post(`/api/orgs/${gc.orgId}/settlement/${contractId}/supervisor`, { supervisorOrgId: svr.orgId });
+  const settlement = await gc.client.post(`/api/orgs/${gc.orgId}/settlement/${contractId}`, {
+    milestoneId: plan.json().milestones[0].id,
+  });
+  if (settlement.statusCode !== 201) throw new Error(`settlement failed: ${settlement.body}`);
+  return {
+    executionContractId: contractId,
+    logId: log.json().id as string,
+    photoId: log.json().photos[0].id as string,
+    settlementId: settlement.json().id as string,
+  };
+}
+
+/** Uploads a site photo (EXIF time and GPS) to the party's files; returns the file id. */
+export async function uploadPhoto(p: { client: TestClient; orgId: string }, takenAt = '2026:10:08 10:15:00') {
+  const bytes = sitePhotoJpeg({ takenAt, latitude: 30.2741, longitude: 120.0235 });
+  const response = await upload(p.client, `/api/orgs/${p.orgId}/files`, 'site.jpg', bytes, 'image/jpeg');
+  if (response.statusCode !== 201) throw new Error(`upload failed: ${response.body}`);
+  return response.json().id as string;
 }
