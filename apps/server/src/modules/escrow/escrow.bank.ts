@@ -40,6 +40,7 @@ export function setBankAdapter(next: BankAdapter): void {
 }
 
 export interface StatementLine {
+  lineNo: number;
   bankTxnId: string;
   valueDate: string;
   amountFen: bigint;
@@ -65,17 +66,26 @@ export function parseStatementCsv(text: string): {
     throw new Error(`header must be ${HEADER.join(',')}`);
   const lines: StatementLine[] = [];
   const invalid: { lineNo: number; reason: string }[] = [];
-  rows.slice(1).forEach((raw, i) => {
+  for (const [i, raw] of rows.slice(1).entries()) {
     const lineNo = i + 2;
-    if (raw.trim() === '') return;
+    if (raw.trim() === '') continue;
     const [txn, date, amount, payer, memo] = splitCsvRow(raw).map((c) => c.trim());
-    if (!txn || !date || !amount) return invalid.push({ lineNo, reason: 'missing field' });
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return invalid.push({ lineNo, reason: 'date must be YYYY-MM-DD' });
+    if (!txn || !date || !amount) {
+      invalid.push({ lineNo, reason: 'missing field' });
+      continue;
+    }
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) {
+      invalid.push({ lineNo, reason: 'date must be YYYY-MM-DD' });
+      continue;
+    }
     const fen = yuanToFen(amount);
-    if (fen === null) return invalid.push({ lineNo, reason: 'amount must be yuan with up to two decimals' });
-    if (fen <= 0n) return;
-    lines.push({ bankTxnId: txn, valueDate: date, amountFen: fen, payerName: payer ?? '', memo: memo ?? '' });
-  });
+    if (fen === null) {
+      invalid.push({ lineNo, reason: 'amount must be yuan with up to two decimals' });
+      continue;
+    }
+    if (fen <= 0n) continue;
+    lines.push({ lineNo, bankTxnId: txn, valueDate: date, amountFen: fen, payerName: payer ?? '', memo: memo ?? '' });
+  }
   return { lines, invalid };
 }
 

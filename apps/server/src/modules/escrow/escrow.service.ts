@@ -717,9 +717,9 @@ export async function importStatement(ctx: AppContext, actor: Actor | null, inpu
   );
   const seen = new Set<string>();
   const importId = newId();
-  for (const [i, line] of parsed.lines.entries()) {
+  for (const line of parsed.lines) {
     const base = {
-      lineNo: i + 2,
+      lineNo: line.lineNo,
       bankTxnId: line.bankTxnId,
       valueDate: line.valueDate,
       amountFen: Number(line.amountFen),
