@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../infra/db/client';
 import { newId } from '../infra/ids';
 import { fundEscrowByDeposit, openContractEscrow, releaseMilestone, setPaymentSchedule } from '../modules/escrow';
 import { createTestApp, type TestApp } from '../test/test-app';
@@ -60,11 +61,14 @@ describe('ledger:verify', () => {
   });
 
   it('catches money taken out of an escrow without a settlement, even when the balances were kept consistent', async () => {
-    const [escrow] = (
-      await t.database.db.execute(sql`select id from ledger_accounts where code = ${`contract:${contractId}:escrow`}`)
-    ).rows as { id: string }[];
-    const [bank] = (await t.database.db.execute(sql`select id from ledger_accounts where code = 'bank:clearing'`))
-      .rows as { id: string }[];
+    const [escrow] = await queryRows<{ id: string }>(
+      t.database.db,
+      sql`select id from ledger_accounts where code = ${`contract:${contractId}:escrow`}`,
+    );
+    const [bank] = await queryRows<{ id: string }>(
+      t.database.db,
+      sql`select id from ledger_accounts where code = 'bank:clearing'`,
+    );
     await t.database.db.execute(sql`insert into ledger_transfers
       (id, client_id, kind, debit_account_id, credit_account_id, amount, code, contract_id, memo, created_at)
       values (${newId()}, 'rogue', 'single', ${escrow?.id}, ${bank?.id}, 1000, 'escrow.release.net', ${contractId}, '{}', now())`);
