@@ -3,6 +3,7 @@ import { commissionEn, commissionZhCN } from '../modules/commission';
 import { complianceEn, complianceZhCN } from '../modules/compliance';
 import { contractsEn, contractsZhCN } from '../modules/contracts';
 import { evidenceEn, evidenceZhCN } from '../modules/evidence';
+import { executionEn, executionZhCN } from '../modules/execution';
 import { identityEn, identityZhCN } from '../modules/identity';
 import { librariesEn, librariesZhCN } from '../modules/libraries';
 import { merchantsEn, merchantsZhCN } from '../modules/merchants';
@@ -35,6 +36,7 @@ const resources = {
     commission: commissionZhCN,
     tiers: tiersZhCN,
     libraries: librariesZhCN,
+    execution: executionZhCN,
   },
   en: {
     common: commonEn,
@@ -49,6 +51,7 @@ const resources = {
     commission: commissionEn,
     tiers: tiersEn,
     libraries: librariesEn,
+    execution: executionEn,
   },
 };
 

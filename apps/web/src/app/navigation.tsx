@@ -91,6 +91,8 @@ const MODULE_ICONS: Record<BusinessModule, ReactNode> = {
 /** Modules whose pages exist; the others show as 建设中. */
 const MODULE_PATHS: Partial<Record<BusinessModule, string>> = {
   contracts: '/workspace/contracts',
+  progress: '/workspace/progress',
+  settlement: '/workspace/settlement',
   projects: '/workspace/projects',
   demands: '/workspace/demands',
   resources: '/workspace/resources',

@@ -4,6 +4,7 @@ import { RequireActiveContext } from '../modules/organisation';
 import { AccountSecurityPage } from '../pages/account-security-page';
 import { ContractDetailPage, ContractNewPage, ContractsPage } from '../pages/contracts-pages';
 import { CreateOrganisationPage } from '../pages/create-organisation-page';
+import { ContractProgressPage, ContractSettlementPage, ProgressPage, SettlementsPage } from '../pages/execution-pages';
 import { HomeRedirectPage } from '../pages/home-redirect-page';
 import {
   ComparePage,
@@ -81,6 +82,10 @@ export function createRouter() {
                 { path: 'contracts', element: <ContractsPage /> },
                 { path: 'contracts/new', element: <ContractNewPage /> },
                 { path: 'contracts/:contractId', element: <ContractDetailPage /> },
+                { path: 'progress', element: <ProgressPage /> },
+                { path: 'progress/:contractId', element: <ContractProgressPage /> },
+                { path: 'settlement', element: <SettlementsPage /> },
+                { path: 'settlement/:contractId', element: <ContractSettlementPage /> },
                 { path: 'verification', element: <VerificationPage /> },
                 { path: 'merchant', element: <MerchantPage /> },
                 { path: 'projects', element: <ProjectsPage /> },
