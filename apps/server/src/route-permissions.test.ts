@@ -165,6 +165,7 @@ beforeAll(async () => {
     sessionId: ownerBSession,
     invitationId: foreignInvitation.id,
     requestId: newId(),
+    importId: newId(),
     fileId: foreignFile.id,
     contractId: foreignContract.id,
     versionNo: '1',
@@ -210,6 +211,7 @@ const VALID_BODIES: Record<string, unknown> = {
   'POST /api/orgs/:orgId/settlement/:contractId/supervisor': {
     supervisorOrgId: '00000000-0000-7000-8000-000000000000',
   },
+  'POST /api/staff/finance/escrows/:contractId/unfreeze': { reason: '测试解冻' },
   'POST /api/orgs/:orgId/settlement/:contractId': { milestoneId: '00000000-0000-7000-8000-000000000000' },
   'POST /api/orgs/:orgId/settlement/:contractId/:settlementId/quantities': {
     lineId: '00000000-0000-7000-8000-000000000000',

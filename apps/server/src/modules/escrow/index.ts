@@ -1,5 +1,6 @@
 export { type BankAdapter, fenToYuan, SimulatedBank, setBankAdapter, yuanToFen } from './escrow.bank';
 export { escrowErrors } from './escrow.errors';
+export { escrowRoutes } from './escrow.routes';
 export {
   assertWorkMayStart,
   type EscrowStatus,
@@ -20,4 +21,6 @@ export {
   requestUnfreeze,
   setPaymentSchedule,
   verifyMoney,
+  walletOf,
+  walletStatementCsv,
 } from './escrow.service';
