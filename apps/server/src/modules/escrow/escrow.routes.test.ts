@@ -148,7 +148,8 @@ describe('escrow over HTTP', () => {
     const overview = (await finance1.get('/api/staff/finance')).json();
     expect(overview.frozen.map((f: { contractId: string }) => f.contractId)).toContain(contractId);
     expect(overview.riskCases.find((c: { contractId: string }) => c.contractId === contractId).status).toBe('open');
-    const mails = (await t.ctx.jobs.runDue(), t.mailer.sent);
+    await t.ctx.jobs.runDue();
+    const mails = t.mailer.sent;
     expect(mails.some((m) => m.subject.includes('监管资金已冻结'))).toBe(true);
 
     const requested = await finance1.post(`/api/staff/finance/escrows/${contractId}/unfreeze`, {

@@ -85,7 +85,7 @@ describe('escrow', () => {
       contractId: input.contractId,
       amountFen: 404_000_00,
       reference: 'r',
-      clientId: 'd1' + input.contractId,
+      clientId: `d1${input.contractId}`,
     });
     const done = await releaseMilestone(t.ctx, release);
     expect(done).toMatchObject({

@@ -297,7 +297,7 @@ export async function applyInTx(tx: DbOrTx, ops: LedgerOp[], now = new Date()): 
       };
     } else {
       const hold = refs.get(op.pendingId);
-      if (!hold || hold.kind !== 'pending') throw ledgerErrors.raise('LEDGER_HOLD_NOT_FOUND');
+      if (hold?.kind !== 'pending') throw ledgerErrors.raise('LEDGER_HOLD_NOT_FOUND');
       if (resolved.has(hold.id)) throw ledgerErrors.raise('LEDGER_HOLD_RESOLVED');
       if (op.op === 'expire' && (!hold.timeoutAt || hold.timeoutAt.getTime() > now.getTime()))
         throw ledgerErrors.raise('LEDGER_HOLD_NOT_EXPIRED');
