@@ -1,6 +1,7 @@
 import type { AppContext } from '../infra/context';
 import { countUsers } from '../modules/identity';
 import { seedContractsDemo } from './contracts.demo';
+import { seedEscrowDemo } from './escrow.demo';
 import { type DemoLogin, seedFoundationDemo } from './foundation.demo';
 import { seedLibrariesDemo } from './libraries.demo';
 import { seedOnboardingDemo } from './onboarding.demo';
@@ -14,6 +15,7 @@ const SEEDERS: ((ctx: AppContext) => Promise<DemoLogin[]>)[] = [
   seedOnboardingDemo,
   seedLibrariesDemo,
   seedContractsDemo,
+  seedEscrowDemo,
 ];
 
 export async function seedDemoIfEmpty(ctx: AppContext): Promise<DemoLogin[] | null> {
