@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { escrowStatus } from '../modules/escrow';
 import { verifyLog } from '../modules/evidence';
 import { createTestApp, type TestApp, TestClient } from '../test/test-app';
 import { DEMO_PASSWORD } from './foundation.demo';
@@ -25,7 +26,17 @@ describe('demo data', () => {
     expect(login.json()).toMatchObject({ status: 'ok' });
     const orgId = login.json().me.activeOrgId as string;
     const contracts = (await gc.get(`/api/orgs/${orgId}/contracts`)).json().items as { status: string }[];
-    expect(contracts.map((c) => c.status).sort()).toEqual(['negotiating', 'signed']);
+    expect(contracts.map((c) => c.status).sort()).toEqual(['negotiating', 'signed', 'signed']);
+
+    // Execution: a plan with weekly logs, the first milestone settled and released, the escrow frozen (overdue).
+    const executing = (await gc.get(`/api/orgs/${orgId}/execution`)).json().items as { contractId: string }[];
+    expect(executing).toHaveLength(2);
+    const subcontract = executing.find((c) => (c as { maxDelayDays: number }).maxDelayDays > 0) as {
+      contractId: string;
+    };
+    const settlements = (await gc.get(`/api/orgs/${orgId}/settlement/${subcontract.contractId}`)).json().items;
+    expect(settlements).toEqual([expect.objectContaining({ status: 'released', disputes: 1 })]);
+    expect(await escrowStatus(t.ctx, subcontract.contractId)).toMatchObject({ frozen: true });
 
     const log = await verifyLog(t.ctx);
     expect(log).toMatchObject({ ok: true, checkpoints: 1 });

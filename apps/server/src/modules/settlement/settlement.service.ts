@@ -121,18 +121,18 @@ export async function proposeQuantity(
   contractId: string,
   settlementId: string,
   input: z.output<typeof ProposeQuantityBody>,
-): Promise<void> {
+): Promise<string> {
   const { role, lines } = await executionAccess(ctx, orgId, contractId);
   const line = lines.find((l) => l.id === input.lineId);
   if (!line) throw settlementErrors.raise('SETTLEMENT_LINE_UNKNOWN');
   if (input.quantityMilli > line.quantityMilli) throw settlementErrors.raise('SETTLEMENT_QUANTITY_OVER_PLAN');
+  const proposalId = newId();
   await ctx.db.transaction(async (tx) => {
     const settlement = await repo.findSettlement(tx, contractId, settlementId, true);
     if (!settlement) throw settlementErrors.raise('SETTLEMENT_NOT_FOUND');
     if (settlement.status !== 'measuring') throw settlementErrors.raise('SETTLEMENT_NOT_MEASURING');
     const proposals = await repo.proposalsOf(tx, settlementId);
     const now = new Date();
-    const proposalId = newId();
     await repo.insertProposal(tx, {
       id: proposalId,
       settlementId,
@@ -156,6 +156,7 @@ export async function proposeQuantity(
       createdAt: now,
     });
   });
+  return proposalId;
 }
 
 /** A party confirms the current proposal of a line, or records its disagreement (then someone proposes anew). */
