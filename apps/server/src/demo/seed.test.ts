@@ -29,7 +29,10 @@ describe('demo data', () => {
     expect(contracts.map((c) => c.status).sort()).toEqual(['negotiating', 'signed', 'signed']);
 
     // Execution: a plan with weekly logs, the first milestone settled and released, the escrow frozen (overdue).
-    const executing = (await gc.get(`/api/orgs/${orgId}/execution`)).json().items as { contractId: string }[];
+    const executing = (await gc.get(`/api/orgs/${orgId}/execution`)).json().items as {
+      contractId: string;
+      maxDelayDays: number;
+    }[];
     expect(executing).toHaveLength(2);
     const subcontract = executing.find((c) => (c as { maxDelayDays: number }).maxDelayDays > 0) as {
       contractId: string;
