@@ -2,6 +2,7 @@ import dayjs from 'dayjs';
 import { commissionEn, commissionZhCN } from '../modules/commission';
 import { complianceEn, complianceZhCN } from '../modules/compliance';
 import { contractsEn, contractsZhCN } from '../modules/contracts';
+import { escrowEn, escrowZhCN } from '../modules/escrow';
 import { evidenceEn, evidenceZhCN } from '../modules/evidence';
 import { executionEn, executionZhCN } from '../modules/execution';
 import { identityEn, identityZhCN } from '../modules/identity';
@@ -30,6 +31,7 @@ const resources = {
     staff: staffZhCN,
     evidence: evidenceZhCN,
     contracts: contractsZhCN,
+    escrow: escrowZhCN,
     verification: verificationZhCN,
     merchants: merchantsZhCN,
     compliance: complianceZhCN,
@@ -45,6 +47,7 @@ const resources = {
     staff: staffEn,
     evidence: evidenceEn,
     contracts: contractsEn,
+    escrow: escrowEn,
     verification: verificationEn,
     merchants: merchantsEn,
     compliance: complianceEn,

@@ -49,6 +49,7 @@ type NavLabel =
   | 'staffUsers'
   | 'staffOrganisations'
   | 'staffDualControl'
+  | 'staffFinance'
   | 'staffAudit'
   | 'staffProductEvents'
   | 'verification'
@@ -97,12 +98,13 @@ const MODULE_PATHS: Partial<Record<BusinessModule, string>> = {
   demands: '/workspace/demands',
   resources: '/workspace/resources',
   map: '/workspace/map',
+  finance: '/workspace/wallet',
 };
 
 /** What each business role works on, in the order its navigation lists them. */
 export const ROLE_MODULES: Record<BusinessRole, readonly BusinessModule[]> = {
   GC: ['projects', 'demands', 'resources', 'map', 'tenders', 'contracts', 'progress', 'settlement', 'finance'],
-  SUB: ['demands', 'projects', 'map', 'tenders', 'contracts', 'progress', 'settlement', 'resources'],
+  SUB: ['demands', 'projects', 'map', 'tenders', 'contracts', 'progress', 'settlement', 'resources', 'finance'],
   SUP: ['demands', 'resources', 'map', 'tenders', 'contracts', 'settlement', 'finance'],
   DES: ['projects', 'map', 'tenders', 'contracts', 'progress', 'settlement'],
   SVR: ['projects', 'map', 'progress', 'contracts', 'settlement'],
@@ -160,6 +162,7 @@ export const STAFF_NAV: NavGroup[] = [
       { key: 'staff-users', label: 'staffUsers', icon: <UserOutlined />, path: '/staff/users' },
       { key: 'staff-orgs', label: 'staffOrganisations', icon: <ApartmentOutlined />, path: '/staff/organisations' },
       { key: 'staff-dual', label: 'staffDualControl', icon: <SafetyOutlined />, path: '/staff/dual-control' },
+      { key: 'staff-finance', label: 'staffFinance', icon: <BankOutlined />, path: '/staff/finance' },
       { key: 'staff-audit', label: 'staffAudit', icon: <FileSearchOutlined />, path: '/staff/audit' },
       { key: 'staff-events', label: 'staffProductEvents', icon: <BarChartOutlined />, path: '/staff/product-events' },
       { key: 'staff-merchants', label: 'staffMerchants', icon: <ShopOutlined />, path: '/staff/merchants' },
