@@ -1,5 +1,5 @@
 import type { StatementImportReport } from '@zhuhe/contracts';
-import { App, Button, Card, Empty, Input, Modal, Space, Table, Tag, Typography, Upload } from 'antd';
+import { App, Button, type ButtonProps, Card, Empty, Input, Modal, Space, Table, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../app/format-date';
@@ -227,7 +227,7 @@ function FrozenEscrows({
       <Modal
         open={target !== null}
         title={t('finance.requestUnfreeze')}
-        okButtonProps={{ disabled: reason.trim().length < 2 }}
+        okButtonProps={{ disabled: reason.trim().length < 2, 'data-testid': 'confirm-unfreeze' } as ButtonProps}
         confirmLoading={request.isPending}
         onCancel={() => setTarget(null)}
         onOk={() =>

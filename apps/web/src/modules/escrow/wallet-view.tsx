@@ -1,6 +1,7 @@
 import { App, Button, Card, Col, Form, Input, InputNumber, Modal, Row, Space, Statistic, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { formatDateTime } from '../../app/format-date';
 import { formatFen } from '../../app/format-money';
 import { ErrorState, LoadingState } from '../../app/page-states';
@@ -82,6 +83,16 @@ export function WalletView({ orgId, canPayOut }: { orgId: string; canPayOut: boo
               render: (v: string) => t(`wallet.codes.${v as CodeKey}`, { defaultValue: v }),
             },
             { title: t('wallet.columns.counterparty'), dataIndex: 'counterparty', ellipsis: true },
+            {
+              title: t('wallet.columns.contract'),
+              dataIndex: 'contractId',
+              render: (id: string | null) =>
+                id ? (
+                  <Link to={`/workspace/contracts/${id}/money`} data-testid="wallet-contract-link">
+                    {t('money.title')}
+                  </Link>
+                ) : null,
+            },
             {
               title: t('wallet.columns.in'),
               dataIndex: 'inFen',
