@@ -12,6 +12,11 @@ export const ledgerErrors = defineErrors({
     'zh-CN': '借方与贷方不能是同一账户',
     en: 'Debit and credit accounts must differ',
   },
+  LEDGER_CURRENCY_MISMATCH: {
+    kind: 'invalid',
+    'zh-CN': '借贷双方账户币种不同',
+    en: 'The two accounts hold different currencies',
+  },
   LEDGER_INSUFFICIENT_FUNDS: {
     kind: 'conflict',
     'zh-CN': '账户 {account} 可用余额不足',

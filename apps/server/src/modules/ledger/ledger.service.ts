@@ -258,7 +258,7 @@ export async function applyInTx(tx: DbOrTx, ops: LedgerOp[], now = new Date()): 
     if (op.op === 'transfer' || op.op === 'hold') {
       const d = account(op.debitAccountId);
       const c = account(op.creditAccountId);
-      if (d.a.currency !== c.a.currency) throw ledgerErrors.raise('LEDGER_SAME_ACCOUNT');
+      if (d.a.currency !== c.a.currency) throw ledgerErrors.raise('LEDGER_CURRENCY_MISMATCH');
       if (op.op === 'transfer') {
         d.b.posted -= op.amount;
         c.b.posted += op.amount;
