@@ -1,5 +1,6 @@
 import { Alert, Button, Card, Descriptions, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { isApiError } from '../../app/api-client';
@@ -12,7 +13,8 @@ import { useLogs, usePlan, usePlanDefaults } from './execution.queries';
 import { LogForm } from './log-form';
 import { LogsList } from './logs-list';
 import { PlanForm } from './plan-form';
-import { ProgressChart } from './progress-chart';
+
+const ProgressChart = lazy(() => import('./progress-chart').then((m) => ({ default: m.ProgressChart })));
 
 export function MilestonesTable({ plan }: { plan: api.ExecutionPlanData }) {
   const { t } = useTranslation('execution');
@@ -99,7 +101,9 @@ export function ExecutionView({ orgId, contractId, canPlan }: { orgId: string; c
         </Descriptions>
       </Card>
       <Card title={t('chart.title')}>
-        <ProgressChart planned={p.plannedCurve} actual={p.actualCurve} today={today} />
+        <Suspense fallback={<LoadingState minHeight={280} />}>
+          <ProgressChart planned={p.plannedCurve} actual={p.actualCurve} today={today} />
+        </Suspense>
       </Card>
       <Card title={t('plan.milestones')} styles={{ body: { padding: 0 } }}>
         <MilestonesTable plan={p} />

@@ -1,4 +1,4 @@
-import { App, Button, Card, Descriptions, Empty, Flex, Image, Input, List, Space, Tag, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Empty, Flex, Input, List, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../app/format-date';
@@ -86,7 +86,15 @@ export function LogsList({
               <Flex gap={12} wrap>
                 {log.photos.map((p) => (
                   <Card key={p.id} size="small" style={{ width: 180 }} data-testid="log-photo">
-                    <Image src={p.url} alt={p.name} width={156} height={110} style={{ objectFit: 'cover' }} />
+                    <a href={p.url} target="_blank" rel="noreferrer">
+                      <img
+                        src={p.url}
+                        alt={p.name}
+                        width={156}
+                        height={110}
+                        style={{ objectFit: 'cover', display: 'block' }}
+                      />
+                    </a>
                     <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>
                       {p.takenAt ? `${t('log.takenAt')} ${formatDateTime(p.takenAt)}` : t('log.noExif')}
                     </Typography.Text>
