@@ -23,7 +23,7 @@ test('wallet and statement export, then the contract money view, at 375 px', asy
   await expect(wallet.getByText('节点放款').first()).toBeVisible();
   await expect(wallet.getByText('农民工工资专户').first()).toBeVisible();
   // nothing wider than the screen
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(375);
 
   const download = page.waitForEvent('download');
   await page.getByTestId('wallet-export').click();
@@ -40,7 +40,7 @@ test('wallet and statement export, then the contract money view, at 375 px', asy
   await expect(page.getByTestId('money-reference')).toHaveText(/^ZH[A-Z0-9]{8}$/);
 
   // English second
-  await page.evaluate(() => localStorage.setItem('zhuhe.language', 'en'));
+  await page.evaluate("localStorage.setItem('zhuhe.language', 'en')");
   await page.reload();
   await expect(page.getByText('Money timeline')).toBeVisible();
 });

@@ -120,6 +120,8 @@ export const PayoutBody = z.object({
     .regex(/^\d{8,30}$/),
   /** the client's id for this instruction; a repeat returns the first result */
   clientId: z.string().trim().min(8).max(80),
+  /** 农民工工资 pay wages out of this contract's wage account instead of the wallet */
+  wageAccountOfContractId: z.uuid().optional(),
 });
 
 export const StatementImportBody = z.object({

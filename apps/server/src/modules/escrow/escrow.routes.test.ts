@@ -39,6 +39,7 @@ async function financeStaff() {
 beforeAll(async () => {
   t = await createTestApp();
   payer = (await registeredClient(t.app)).client;
+  await enableTotp(payer);
   payerOrg = (await createOrg(payer, { creditCode: validCreditCode(), businessRoles: ['GC'] })).id;
   payee = (await registeredClient(t.app)).client;
   await enableTotp(payee);
@@ -127,6 +128,26 @@ describe('escrow over HTTP', () => {
       clientId: 'payout-0003',
     });
     expect(tooMuch.json().code).toBe('LEDGER_INSUFFICIENT_FUNDS');
+
+    // FUND-5: wages leave from the contract's wage account, not the wallet; another organisation cannot use it
+    const wages = await payee.post(`/api/orgs/${payeeOrg}/wallet/payouts`, {
+      ...body,
+      amountFen: 20_000_00,
+      clientId: 'wages-2026-11',
+      wageAccountOfContractId: contractId,
+    });
+    expect(wages.json()).toMatchObject({ status: 'paid', amountFen: 20_000_00 });
+    const afterWages = (await payee.get(`/api/orgs/${payeeOrg}/wallet`)).json();
+    expect(afterWages.accounts.find((a: { kind: string }) => a.kind === 'labour_wage').balanceFen).toBe(5_000_00);
+    expect(afterWages.accounts.find((a: { kind: string }) => a.kind === 'org_wallet').balanceFen).toBe(
+      mainAfter.balanceFen,
+    );
+    const foreign = await payer.post(`/api/orgs/${payerOrg}/wallet/payouts`, {
+      ...body,
+      clientId: 'wages-foreign',
+      wageAccountOfContractId: contractId,
+    });
+    expect(foreign.json().code).toBe('ESCROW_NOT_FOUND');
   });
 
   it('imports a statement with a reconciliation report for finance staff only', async () => {

@@ -878,7 +878,15 @@ export async function financeOverview(ctx: AppContext) {
 /** 付款指令 pays money out of an organisation's wallet to its bank account through the bank adapter. */
 export async function requestPayout(
   ctx: AppContext,
-  input: { orgId: string; amountFen: Fen; beneficiaryName: string; beneficiaryAccount: string; clientId: string },
+  input: {
+    orgId: string;
+    amountFen: Fen;
+    beneficiaryName: string;
+    beneficiaryAccount: string;
+    clientId: string;
+    /** 农民工工资 pay wages from this contract's wage account (the organisation must own it) instead of the wallet */
+    wageAccountOfContractId?: string | undefined;
+  },
 ) {
   const amount = fen(input.amountFen, 'amountFen');
   if (amount <= 0n) throw escrowErrors.raise('ESCROW_PAYOUT_INVALID', { detail: 'amountFen > 0' });
@@ -887,7 +895,12 @@ export async function requestPayout(
   if (prior) return presentPayout(prior);
   const payout = await ledgerTransaction(ctx.db, async (tx) => {
     const accounts = await ensureAccounts(tx, [orgWallet(input.orgId), SYSTEM_ACCOUNTS.bankClearing]);
-    const wallet = accounts.get(orgWallet(input.orgId).code) as { id: string };
+    let wallet = accounts.get(orgWallet(input.orgId).code) as { id: string };
+    if (input.wageAccountOfContractId) {
+      const escrow = await repo.findEscrow(tx, input.wageAccountOfContractId);
+      if (!escrow || escrow.payeeOrgId !== input.orgId) throw escrowErrors.raise('ESCROW_NOT_FOUND');
+      wallet = { id: escrow.labourAccountId };
+    }
     const bank = accounts.get(SYSTEM_ACCOUNTS.bankClearing.code) as { id: string };
     const [hold] = await applyInTx(tx, [
       {
@@ -897,7 +910,8 @@ export async function requestPayout(
         creditAccountId: bank.id,
         amount,
         timeoutAt: new Date(Date.now() + 24 * 3_600_000),
-        code: 'wallet.payout',
+        code: input.wageAccountOfContractId ? 'labour.payout' : 'wallet.payout',
+        contractId: input.wageAccountOfContractId ?? null,
         memo: { beneficiary: input.beneficiaryName },
       },
     ]);

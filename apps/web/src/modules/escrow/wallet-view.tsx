@@ -15,7 +15,7 @@ type CodeKey = keyof typeof import('./escrow.i18n').escrowZhCN.wallet.codes;
 export function WalletView({ orgId, canPayOut }: { orgId: string; canPayOut: boolean }) {
   const { t } = useTranslation('escrow');
   const query = useWallet(orgId);
-  const [open, setOpen] = useState(false);
+  const [open, setOpen] = useState<{ wageOf: string | null } | null>(null);
   if (query.isPending) return <LoadingState />;
   if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
   const { accounts, entries, payouts } = query.data;
@@ -29,7 +29,7 @@ export function WalletView({ orgId, canPayOut }: { orgId: string; canPayOut: boo
               <Button>{t('wallet.export')}</Button>
             </a>
             {canPayOut ? (
-              <Button type="primary" onClick={() => setOpen(true)}>
+              <Button type="primary" onClick={() => setOpen({ wageOf: null })}>
                 {t('wallet.payout')}
               </Button>
             ) : null}
@@ -39,7 +39,17 @@ export function WalletView({ orgId, canPayOut }: { orgId: string; canPayOut: boo
         <Row gutter={[16, 16]}>
           {accounts.map((a) => (
             <Col xs={24} md={12} key={a.code}>
-              <Card size="small" title={t(`wallet.kinds.${a.kind as 'org_wallet'}`, { defaultValue: a.kind })}>
+              <Card
+                size="small"
+                title={t(`wallet.kinds.${a.kind as 'org_wallet'}`, { defaultValue: a.kind })}
+                extra={
+                  canPayOut && a.kind === 'labour_wage' && a.contractId ? (
+                    <Button size="small" onClick={() => setOpen({ wageOf: a.contractId })}>
+                      {t('wallet.payWages')}
+                    </Button>
+                  ) : null
+                }
+              >
                 <Row gutter={8}>
                   <Col span={8}>
                     <Statistic
@@ -144,12 +154,25 @@ export function WalletView({ orgId, canPayOut }: { orgId: string; canPayOut: boo
           />
         </Card>
       ) : null}
-      {canPayOut ? <PayoutModal orgId={orgId} open={open} onClose={() => setOpen(false)} /> : null}
+      {canPayOut ? (
+        <PayoutModal orgId={orgId} open={open !== null} wageOf={open?.wageOf ?? null} onClose={() => setOpen(null)} />
+      ) : null}
     </Space>
   );
 }
 
-function PayoutModal({ orgId, open, onClose }: { orgId: string; open: boolean; onClose: () => void }) {
+function PayoutModal({
+  orgId,
+  open,
+  wageOf,
+  onClose,
+}: {
+  orgId: string;
+  open: boolean;
+  /** the contract whose wage account pays (农民工工资), or null for the wallet */
+  wageOf: string | null;
+  onClose: () => void;
+}) {
   const { t } = useTranslation('escrow');
   const [form] = Form.useForm<{ amountYuan: number; beneficiaryName: string; beneficiaryAccount: string }>();
   const payout = usePayout(orgId);
@@ -165,6 +188,7 @@ function PayoutModal({ orgId, open, onClose }: { orgId: string; open: boolean; o
         beneficiaryName: values.beneficiaryName,
         beneficiaryAccount: values.beneficiaryAccount,
         clientId: crypto.randomUUID(),
+        ...(wageOf ? { wageAccountOfContractId: wageOf } : {}),
       });
       message.success(t('wallet.payoutDone'));
       form.resetFields();
@@ -177,7 +201,7 @@ function PayoutModal({ orgId, open, onClose }: { orgId: string; open: boolean; o
     <>
       <Modal
         open={open}
-        title={t('wallet.payoutTitle')}
+        title={wageOf ? t('wallet.payWages') : t('wallet.payoutTitle')}
         onCancel={onClose}
         onOk={() => void submit()}
         confirmLoading={payout.isPending}
