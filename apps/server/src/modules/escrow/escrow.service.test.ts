@@ -11,6 +11,7 @@ import {
   openContractEscrow,
   postBondByDeposit,
   releaseMilestone,
+  releaseRetention,
   setPaymentSchedule,
   verifyMoney,
 } from './index';
@@ -113,6 +114,16 @@ describe('escrow', () => {
     expect(status.schedule.find((s) => s.milestoneId === 'm1')?.status).toBe('paid');
     expect(status.timeline.map((e) => e.kind)).toEqual(['opened', 'schedule_set', 'funded', 'released']);
     expect((await accountByCode(t.ctx.db, SYSTEM_ACCOUNTS.riskReserve.code)).posted).toBeGreaterThanOrEqual(4_000_00n);
+    // 质保金返还: the retention goes back to the payee's wallet, once
+    const back = { contractId: input.contractId, clientId: newId() };
+    expect((await releaseRetention(t.ctx, back)).amountFen).toBe(12_000_00);
+    expect((await releaseRetention(t.ctx, back)).amountFen).toBe(12_000_00);
+    await expect(releaseRetention(t.ctx, { contractId: input.contractId, clientId: newId() })).rejects.toThrow(
+      'ESCROW_RELEASE_INVALID',
+    );
+    expect((await accountByCode(t.ctx.db, orgWallet(input.payeeOrgId).code)).posted).toBe(
+      BigInt(done.netFen + 12_000_00),
+    );
     expect((await verifyMoney(t.ctx.db)).violations).toEqual([]);
   });
 

@@ -13,6 +13,7 @@ import {
   accountsOfOrg,
   applyInTx,
   ensureAccounts,
+  findTransferByClientId,
   type LedgerOp,
   ledgerTransaction,
   orgWallet,
@@ -475,6 +476,9 @@ export async function releaseRetention(
 ) {
   return inTx(ctx, tx, async (t) => {
     const escrow = await requireEscrow(t, input.contractId, true);
+    const prior = await findTransferByClientId(t, input.clientId);
+    if (prior && prior.code === 'escrow.retention-release' && prior.contractId === input.contractId)
+      return { transferId: prior.id, amountFen: Number(prior.amount) };
     if (escrow.frozen) throw escrowErrors.raise('ESCROW_FROZEN');
     const amount =
       input.amountFen === undefined

@@ -12,6 +12,7 @@ export {
   ensureAccounts,
   expireHolds,
   findAccountByCode,
+  findTransferByClientId,
   type LedgerOp,
   type LedgerVerification,
   ledgerTransaction,

@@ -366,6 +366,10 @@ export async function expireHolds(db: Db, now = new Date(), limit = 500): Promis
   return count;
 }
 
+export async function findTransferByClientId(db: DbOrTx, clientId: string): Promise<repo.TransferRow | undefined> {
+  return (await repo.transfersByClientIds(db, [clientId]))[0];
+}
+
 export const openHoldsOf = (db: DbOrTx, accountId: string) => repo.openHoldsOf(db, accountId);
 
 export interface LedgerVerification {
