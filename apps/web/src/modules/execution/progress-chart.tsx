@@ -25,7 +25,7 @@ export function ProgressChart({ planned, actual, today }: { planned: Point[]; ac
       tooltip: { trigger: 'axis', valueFormatter: (v: number) => `${v.toFixed(2)}%` },
       legend: { data: [t('chart.planned'), t('chart.actual')], top: 0 },
       grid: { left: 44, right: 16, top: 36, bottom: 28 },
-      xAxis: { type: 'time' },
+      xAxis: { type: 'time', axisLabel: { hideOverlap: true, formatter: '{MM}-{dd}' } },
       yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
       series: [
         {
