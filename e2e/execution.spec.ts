@@ -168,6 +168,7 @@ test('funded by statement import → logs with photos → three parties confirm 
   await subPage.getByTestId('log-submit').click();
   await expect(subPage.getByTestId('log-photo')).toBeVisible();
   await expect(subPage.getByTestId('photo-gps')).toContainText('30.27410, 120.02350');
+  await expect(subPage.getByTestId('log-photo')).toContainText('拍摄时间 2026-11-18 09:41');
   await expect(subPage.getByTestId('progress-chart')).toBeVisible();
 
   // 3. The GC starts acceptance of milestone 1; the three parties confirm the measured quantity online.
