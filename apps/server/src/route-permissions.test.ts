@@ -4,6 +4,7 @@ import { newId } from './infra/ids';
 import { createDemandsDirect } from './modules/demands';
 import { bootstrapAdmin } from './modules/staff';
 import { validCreditCode } from './test/credit-codes';
+import { foreignExecutionObjects } from './test/execution';
 import {
   createOrg,
   createTestApp,
@@ -195,12 +196,15 @@ beforeAll(async () => {
   await staffAdmin.post('/api/auth/login', { identifier: admin.identifier, password: PASSWORD });
   await staffAdmin.post('/api/auth/login/totp', { code: await nextTotp(secret) });
 
+  const execution = await foreignExecutionObjects(t);
+
   // Objects that exist but belong to someone else (or, for platform objects, do not exist).
   ids = {
     userId: b.userId,
     sessionId: ownerBSession,
     invitationId: foreignInvitation.id,
     requestId: newId(),
+    importId: newId(),
     fileId: foreignFile.id,
     contractId: foreignContract.id,
     versionNo: '1',
@@ -218,6 +222,9 @@ beforeAll(async () => {
     reviewId: newId(),
     tenderId: foreignTender.id,
     gradedOrgId: newId(),
+    logId: execution.logId,
+    photoId: execution.photoId,
+    settlementId: execution.settlementId,
   };
 });
 afterAll(async () => {
@@ -232,6 +239,29 @@ const VALID_QUERIES: Record<string, string> = {
 /** Bodies that pass validation, for routes whose ownership check runs in the service. */
 const VALID_BODIES: Record<string, unknown> = {
   'POST /api/orgs/:orgId/contracts/:contractId/versions': { variables: {} },
+  'POST /api/orgs/:orgId/execution/:contractId/plan': {
+    startDate: '2026-10-01',
+    retentionBp: 300,
+    advanceBp: 1000,
+    labourShareBp: 3000,
+    milestones: [{ title: '节点', dueDate: '2026-11-10', shareBp: 10_000 }],
+    boqLines: [{ code: '1', name: '混凝土', unit: 'm³', quantityMilli: 1000, unitPriceFen: 100 }],
+  },
+  'POST /api/orgs/:orgId/execution/:contractId/logs': { logDate: '2026-10-08', workersOnSite: 1, weather: '晴' },
+  'POST /api/orgs/:orgId/execution/:contractId/logs/:logId/reviews': { decision: 'comment', comment: '意见' },
+  'POST /api/orgs/:orgId/settlement/:contractId/supervisor': {
+    supervisorOrgId: '00000000-0000-7000-8000-000000000000',
+  },
+  'POST /api/staff/finance/escrows/:contractId/unfreeze': { reason: '测试解冻' },
+  'POST /api/orgs/:orgId/settlement/:contractId': { milestoneId: '00000000-0000-7000-8000-000000000000' },
+  'POST /api/orgs/:orgId/settlement/:contractId/:settlementId/quantities': {
+    lineId: '00000000-0000-7000-8000-000000000000',
+    quantityMilli: 1,
+  },
+  'POST /api/orgs/:orgId/settlement/:contractId/:settlementId/votes': {
+    proposalId: '00000000-0000-7000-8000-000000000000',
+    decision: 'confirm',
+  },
   'PATCH /api/orgs/:orgId/members/:userId': { role: 'member' },
   'POST /api/staff/verifications/:verificationId/decision': { decision: 'approve' },
   'PATCH /api/staff/banned-terms/:termId': { active: false },

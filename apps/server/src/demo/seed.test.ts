@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { escrowStatus } from '../modules/escrow';
 import { verifyLog } from '../modules/evidence';
 import { createTestApp, type TestApp, TestClient } from '../test/test-app';
 import { DEMO_PASSWORD } from './foundation.demo';
@@ -25,12 +26,28 @@ describe('demo data', () => {
     expect(login.json()).toMatchObject({ status: 'ok' });
     const orgId = login.json().me.activeOrgId as string;
     const contracts = (await gc.get(`/api/orgs/${orgId}/contracts`)).json().items as { status: string }[];
-    // Two from the contracts demo, one signed from a tender award.
-    expect(contracts.map((c) => c.status).sort()).toEqual(['negotiating', 'signed', 'signed']);
+    // Two from the contracts demo, one signed from a tender award, one signed subcontract under execution.
+    expect(contracts.map((c) => c.status).sort()).toEqual(['negotiating', 'signed', 'signed', 'signed']);
     const tenders = (await gc.get(`/api/orgs/${orgId}/tenders`)).json().items as { status: string }[];
     expect(new Set(tenders.map((x) => x.status))).toEqual(
       new Set(['draft', 'open', 'closed', 'evaluating', 'awarded', 'awarding', 'contracted']),
     );
+
+    // Execution: a plan with weekly logs, the first milestone settled and released, the escrow frozen (overdue).
+    // Every signed contract is listed; the subcontract and the purchase contract carry a plan, the awarded one not yet.
+    const executing = (await gc.get(`/api/orgs/${orgId}/execution`)).json().items as {
+      contractId: string;
+      hasPlan: boolean;
+      maxDelayDays: number;
+    }[];
+    expect(executing).toHaveLength(3);
+    expect(executing.filter((c) => c.hasPlan)).toHaveLength(2);
+    const subcontract = executing.find((c) => (c as { maxDelayDays: number }).maxDelayDays > 0) as {
+      contractId: string;
+    };
+    const settlements = (await gc.get(`/api/orgs/${orgId}/settlement/${subcontract.contractId}`)).json().items;
+    expect(settlements).toEqual([expect.objectContaining({ status: 'released', disputes: 1 })]);
+    expect(await escrowStatus(t.ctx, subcontract.contractId)).toMatchObject({ frozen: true });
 
     const log = await verifyLog(t.ctx);
     expect(log).toMatchObject({ ok: true, checkpoints: 1 });

@@ -1,6 +1,8 @@
 import type { AppContext } from '../infra/context';
 import { countUsers } from '../modules/identity';
 import { seedContractsDemo } from './contracts.demo';
+import { seedEscrowDemo } from './escrow.demo';
+import { seedExecutionDemo } from './execution.demo';
 import { type DemoLogin, seedFoundationDemo } from './foundation.demo';
 import { seedLibrariesDemo } from './libraries.demo';
 import { seedOnboardingDemo } from './onboarding.demo';
@@ -16,6 +18,9 @@ const SEEDERS: ((ctx: AppContext) => Promise<DemoLogin[]>)[] = [
   seedLibrariesDemo,
   seedContractsDemo,
   seedTenderingDemo,
+  seedEscrowDemo,
+  // after the escrow seeder (finance staff), which goes before it: the freeze it shows mails finance staff
+  seedExecutionDemo,
 ];
 
 export async function seedDemoIfEmpty(ctx: AppContext): Promise<DemoLogin[] | null> {

@@ -2,7 +2,9 @@ import dayjs from 'dayjs';
 import { commissionEn, commissionZhCN } from '../modules/commission';
 import { complianceEn, complianceZhCN } from '../modules/compliance';
 import { contractsEn, contractsZhCN } from '../modules/contracts';
+import { escrowEn, escrowZhCN } from '../modules/escrow';
 import { evidenceEn, evidenceZhCN } from '../modules/evidence';
+import { executionEn, executionZhCN } from '../modules/execution';
 import { identityEn, identityZhCN } from '../modules/identity';
 import { librariesEn, librariesZhCN } from '../modules/libraries';
 import { merchantsEn, merchantsZhCN } from '../modules/merchants';
@@ -30,6 +32,7 @@ const resources = {
     staff: staffZhCN,
     evidence: evidenceZhCN,
     contracts: contractsZhCN,
+    escrow: escrowZhCN,
     verification: verificationZhCN,
     merchants: merchantsZhCN,
     compliance: complianceZhCN,
@@ -37,6 +40,7 @@ const resources = {
     tiers: tiersZhCN,
     libraries: librariesZhCN,
     tendering: tenderingZhCN,
+    execution: executionZhCN,
   },
   en: {
     common: commonEn,
@@ -45,6 +49,7 @@ const resources = {
     staff: staffEn,
     evidence: evidenceEn,
     contracts: contractsEn,
+    escrow: escrowEn,
     verification: verificationEn,
     merchants: merchantsEn,
     compliance: complianceEn,
@@ -52,6 +57,7 @@ const resources = {
     tiers: tiersEn,
     libraries: librariesEn,
     tendering: tenderingEn,
+    execution: executionEn,
   },
 };
 

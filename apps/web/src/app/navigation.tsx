@@ -49,6 +49,7 @@ type NavLabel =
   | 'staffUsers'
   | 'staffOrganisations'
   | 'staffDualControl'
+  | 'staffFinance'
   | 'staffAudit'
   | 'staffProductEvents'
   | 'verification'
@@ -91,17 +92,20 @@ const MODULE_ICONS: Record<BusinessModule, ReactNode> = {
 /** Modules whose pages exist; the others show as 建设中. */
 const MODULE_PATHS: Partial<Record<BusinessModule, string>> = {
   contracts: '/workspace/contracts',
+  progress: '/workspace/progress',
+  settlement: '/workspace/settlement',
   projects: '/workspace/projects',
   demands: '/workspace/demands',
   resources: '/workspace/resources',
   map: '/workspace/map',
   tenders: '/workspace/tenders',
+  finance: '/workspace/wallet',
 };
 
 /** What each business role works on, in the order its navigation lists them. */
 export const ROLE_MODULES: Record<BusinessRole, readonly BusinessModule[]> = {
   GC: ['projects', 'demands', 'resources', 'map', 'tenders', 'contracts', 'progress', 'settlement', 'finance'],
-  SUB: ['demands', 'projects', 'map', 'tenders', 'contracts', 'progress', 'settlement', 'resources'],
+  SUB: ['demands', 'projects', 'map', 'tenders', 'contracts', 'progress', 'settlement', 'resources', 'finance'],
   SUP: ['demands', 'resources', 'map', 'tenders', 'contracts', 'settlement', 'finance'],
   DES: ['projects', 'map', 'tenders', 'contracts', 'progress', 'settlement'],
   SVR: ['projects', 'map', 'progress', 'contracts', 'settlement'],
@@ -159,6 +163,7 @@ export const STAFF_NAV: NavGroup[] = [
       { key: 'staff-users', label: 'staffUsers', icon: <UserOutlined />, path: '/staff/users' },
       { key: 'staff-orgs', label: 'staffOrganisations', icon: <ApartmentOutlined />, path: '/staff/organisations' },
       { key: 'staff-dual', label: 'staffDualControl', icon: <SafetyOutlined />, path: '/staff/dual-control' },
+      { key: 'staff-finance', label: 'staffFinance', icon: <BankOutlined />, path: '/staff/finance' },
       { key: 'staff-audit', label: 'staffAudit', icon: <FileSearchOutlined />, path: '/staff/audit' },
       { key: 'staff-events', label: 'staffProductEvents', icon: <BarChartOutlined />, path: '/staff/product-events' },
       { key: 'staff-merchants', label: 'staffMerchants', icon: <ShopOutlined />, path: '/staff/merchants' },

@@ -4,6 +4,8 @@ import { RequireActiveContext } from '../modules/organisation';
 import { AccountSecurityPage } from '../pages/account-security-page';
 import { ContractDetailPage, ContractNewPage, ContractsPage } from '../pages/contracts-pages';
 import { CreateOrganisationPage } from '../pages/create-organisation-page';
+import { ContractMoneyPage, StaffFinancePage, WalletPage } from '../pages/escrow-pages';
+import { ContractProgressPage, ContractSettlementPage, ProgressPage, SettlementsPage } from '../pages/execution-pages';
 import { HomeRedirectPage } from '../pages/home-redirect-page';
 import {
   ComparePage,
@@ -82,6 +84,12 @@ export function createRouter() {
                 { path: 'contracts', element: <ContractsPage /> },
                 { path: 'contracts/new', element: <ContractNewPage /> },
                 { path: 'contracts/:contractId', element: <ContractDetailPage /> },
+                { path: 'contracts/:contractId/money', element: <ContractMoneyPage /> },
+                { path: 'wallet', element: <WalletPage /> },
+                { path: 'progress', element: <ProgressPage /> },
+                { path: 'progress/:contractId', element: <ContractProgressPage /> },
+                { path: 'settlement', element: <SettlementsPage /> },
+                { path: 'settlement/:contractId', element: <ContractSettlementPage /> },
                 { path: 'verification', element: <VerificationPage /> },
                 { path: 'merchant', element: <MerchantPage /> },
                 { path: 'projects', element: <ProjectsPage /> },
@@ -109,6 +117,7 @@ export function createRouter() {
                 { path: 'users', element: <StaffUsersPage /> },
                 { path: 'organisations', element: <StaffOrganisationsPage /> },
                 { path: 'dual-control', element: <StaffDualControlPage /> },
+                { path: 'finance', element: <StaffFinancePage /> },
                 { path: 'audit', element: <StaffAuditPage /> },
                 { path: 'product-events', element: <StaffProductEventsPage /> },
                 { path: 'merchants', element: <StaffMerchantBoardPage /> },

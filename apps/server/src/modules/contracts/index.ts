@@ -3,6 +3,8 @@ export {
   type AwardPrefill,
   awardVariables,
   createContract,
+  getContract,
+  listContracts,
   proposeVersion,
   signedContractCounts,
   signVersion,

@@ -1,0 +1,131 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * 银行适配器 the bank interface: deposits arrive (by the deposit adapter or by statement import) and payouts leave
+ * through it. The platform holds no bank connection yet; `SimulatedBank` is a local adapter that answers like a
+ * bank would, and is labelled as such wherever it is used. A real bank (e.g. a 银企直连 host-to-host link) plugs in
+ * by implementing this interface.
+ */
+export interface BankAdapter {
+  readonly name: string;
+  /** sends a payout; resolves with the bank's reference, or `refused` with a reason */
+  pay(instruction: {
+    instructionId: string;
+    amountFen: bigint;
+    beneficiaryName: string;
+    beneficiaryAccount: string;
+  }): Promise<{ status: 'accepted'; bankReference: string } | { status: 'refused'; reason: string }>;
+}
+
+/** A local, simulated bank: accepts every well-formed instruction; refuses beneficiary accounts ending in 0000. */
+export class SimulatedBank implements BankAdapter {
+  readonly name = 'simulated-bank';
+  async pay(instruction: { instructionId: string; beneficiaryAccount: string }) {
+    if (instruction.beneficiaryAccount.endsWith('0000'))
+      return { status: 'refused' as const, reason: 'beneficiary account closed (simulated)' };
+    const ref = createHash('sha256').update(instruction.instructionId).digest('hex').slice(0, 16).toUpperCase();
+    return { status: 'accepted' as const, bankReference: `SIM${ref}` };
+  }
+}
+
+let adapter: BankAdapter = new SimulatedBank();
+
+export function bankAdapter(): BankAdapter {
+  return adapter;
+}
+
+/** Replaces the bank adapter (a real bank in production, a refusing one in tests). */
+export function setBankAdapter(next: BankAdapter): void {
+  adapter = next;
+}
+
+export interface StatementLine {
+  lineNo: number;
+  bankTxnId: string;
+  valueDate: string;
+  amountFen: bigint;
+  payerName: string;
+  memo: string;
+}
+
+const HEADER = ['交易流水号', '日期', '金额', '付款人', '摘要'];
+const HEADER_EN = ['txn_id', 'date', 'amount', 'payer', 'memo'];
+
+/**
+ * Parses a bank statement CSV: header `交易流水号,日期,金额,付款人,摘要` (or `txn_id,date,amount,payer,memo`),
+ * amounts in yuan with up to two decimals, credits positive. Debit lines (negative) are skipped. Returns the lines
+ * and the numbers of lines it could not read, with why.
+ */
+export function parseStatementCsv(text: string): {
+  lines: StatementLine[];
+  invalid: { lineNo: number; reason: string }[];
+} {
+  const rows = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const header = splitCsvRow(rows[0] ?? '').map((h) => h.trim());
+  if (!(header.join() === HEADER.join() || header.join().toLowerCase() === HEADER_EN.join()))
+    throw new Error(`header must be ${HEADER.join(',')}`);
+  const lines: StatementLine[] = [];
+  const invalid: { lineNo: number; reason: string }[] = [];
+  for (const [i, raw] of rows.slice(1).entries()) {
+    const lineNo = i + 2;
+    if (raw.trim() === '') continue;
+    const [txn, date, amount, payer, memo] = splitCsvRow(raw).map((c) => c.trim());
+    if (!txn || !date || !amount) {
+      invalid.push({ lineNo, reason: 'missing field' });
+      continue;
+    }
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) {
+      invalid.push({ lineNo, reason: 'date must be YYYY-MM-DD' });
+      continue;
+    }
+    const fen = yuanToFen(amount);
+    if (fen === null) {
+      invalid.push({ lineNo, reason: 'amount must be yuan with up to two decimals' });
+      continue;
+    }
+    if (fen <= 0n) continue;
+    lines.push({ lineNo, bankTxnId: txn, valueDate: date, amountFen: fen, payerName: payer ?? '', memo: memo ?? '' });
+  }
+  return { lines, invalid };
+}
+
+/** "1,234.5" → 123450n; null when not a plain decimal with at most two places. No floating point involved. */
+export function yuanToFen(text: string): bigint | null {
+  const clean = text.replace(/[,，\s]/g, '');
+  const m = /^(-?)(\d+)(?:\.(\d{1,2}))?$/.exec(clean);
+  if (!m) return null;
+  const fen = BigInt(m[2] as string) * 100n + BigInt((m[3] ?? '').padEnd(2, '0') || '0');
+  return m[1] ? -fen : fen;
+}
+
+export function fenToYuan(fen: bigint): string {
+  const sign = fen < 0n ? '-' : '';
+  const abs = fen < 0n ? -fen : fen;
+  return `${sign}${abs / 100n}.${(abs % 100n).toString().padStart(2, '0')}`;
+}
+
+function splitCsvRow(row: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let quoted = false;
+  for (let i = 0; i < row.length; i++) {
+    const ch = row[i];
+    if (quoted) {
+      if (ch === '"' && row[i + 1] === '"') {
+        cur += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cur += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      out.push(cur);
+      cur = '';
+    } else cur += ch;
+  }
+  out.push(cur);
+  return out;
+}
+
+export function csvCell(value: string): string {
+  return /[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}

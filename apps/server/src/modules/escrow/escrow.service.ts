@@ -1,0 +1,1067 @@
+import { randomBytes } from 'node:crypto';
+import { shanghaiDate } from '../../infra/calendar/working-days';
+import type { AppContext } from '../../infra/context';
+import type { DbOrTx } from '../../infra/db/client';
+import { DomainError } from '../../infra/errors';
+import type { Actor } from '../../infra/http/access';
+import { newId } from '../../infra/ids';
+import { queueMail } from '../../infra/mail/outbox';
+import { getUsers } from '../identity';
+import {
+  type AccountSpec,
+  accountsById,
+  accountsOfOrg,
+  applyInTx,
+  ensureAccounts,
+  findTransferByClientId,
+  type LedgerOp,
+  ledgerTransaction,
+  orgWallet,
+  SYSTEM_ACCOUNTS,
+  transfersOfAccount,
+  verifyLedger,
+} from '../ledger';
+import { defineSensitiveAction, requestSensitiveAction, staffRolesByUser } from '../staff';
+import { bankAdapter, csvCell, fenToYuan, parseStatementCsv } from './escrow.bank';
+import { escrowErrors } from './escrow.errors';
+import * as repo from './escrow.repository';
+
+export type { EscrowRow, RiskCaseRow } from './escrow.repository';
+
+/** 平台服务费 platform fee: 0.2% of each gross release (value-added escrow service, FUND-7), borne by the payee. */
+export const PLATFORM_FEE_BPS = 20n;
+/** 风险准备金 FUND-4: 1% of settled volume, borne by the payer — paid from escrow on top of the gross release. */
+export const RISK_RESERVE_BPS = 100n;
+/** FUND-3: a scheduled payment more than this many days overdue freezes the escrow. */
+export const OVERDUE_FREEZE_DAYS = 15;
+
+type Fen = bigint | number;
+
+function fen(value: Fen, field: string): bigint {
+  if (typeof value === 'number' && !Number.isSafeInteger(value))
+    throw escrowErrors.raise('ESCROW_TERMS_INVALID', { detail: `${field} must be whole fen` });
+  return BigInt(value);
+}
+
+/** Basis points of an amount, rounded half up to the fen. */
+export function bps(amount: bigint, points: bigint): bigint {
+  return (amount * points + 5000n) / 10000n;
+}
+
+const accountSpecs = (contractId: string, payeeOrgId: string): Record<string, AccountSpec> => ({
+  escrow: { code: `contract:${contractId}:escrow`, kind: 'contract_escrow', contractId, floor: 'no_overdraft' },
+  retention: {
+    code: `contract:${contractId}:retention`,
+    kind: 'contract_retention',
+    contractId,
+    floor: 'no_overdraft',
+  },
+  bond: { code: `contract:${contractId}:bond`, kind: 'contract_bond', contractId, floor: 'no_overdraft' },
+  /** 农民工工资专用账户 the payee's wage account for this project */
+  labour: {
+    code: `contract:${contractId}:labour-wage`,
+    kind: 'labour_wage',
+    contractId,
+    ownerOrgId: payeeOrgId,
+    floor: 'no_overdraft',
+  },
+});
+
+async function inTx<T>(ctx: AppContext, tx: DbOrTx | undefined, fn: (tx: DbOrTx) => Promise<T>): Promise<T> {
+  return tx ? fn(tx) : ledgerTransaction(ctx.db, fn);
+}
+
+async function event(
+  tx: DbOrTx,
+  contractId: string,
+  kind: string,
+  amountFen: bigint | null,
+  detail: Record<string, string> = {},
+) {
+  await repo.insertEvent(tx, { id: newId(), contractId, kind, amountFen, detail, at: new Date() });
+}
+
+async function requireEscrow(db: DbOrTx, contractId: string, lock = false): Promise<repo.EscrowRow> {
+  const row = await repo.findEscrow(db, contractId, lock);
+  if (!row) throw escrowErrors.raise('ESCROW_NOT_FOUND');
+  return row;
+}
+
+const bondReferenceOf = (depositReference: string) => `ZB${depositReference.slice(2)}`;
+
+function newReference(): string {
+  const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+  return `ZH${[...randomBytes(8)].map((b) => alphabet[b % alphabet.length]).join('')}`;
+}
+
+export interface OpenEscrowInput {
+  contractId: string;
+  payerOrgId: string;
+  payeeOrgId: string;
+  contractAmountFen: Fen;
+  advanceRatioPct: number;
+  retentionPct: number;
+  labourSharePct: number;
+  /** null when the contract carries no performance bond */
+  bondPct: number | null;
+}
+
+/**
+ * 开设资金监管 opens the contract's escrow, retention, bond and wage accounts (and the parties' wallets). FUND-2: an
+ * advance ratio over 30% requires a bond of 5–10% of the contract amount, posted before work starts. Repeating
+ * with the same terms returns the escrow; other terms are refused.
+ */
+export async function openContractEscrow(ctx: AppContext, input: OpenEscrowInput, tx?: DbOrTx) {
+  const amount = fen(input.contractAmountFen, 'contractAmountFen');
+  const pct = (v: number, name: string) => {
+    if (!Number.isInteger(v) || v < 0 || v > 100)
+      throw escrowErrors.raise('ESCROW_TERMS_INVALID', { detail: `${name} 0–100` });
+  };
+  if (amount <= 0n) throw escrowErrors.raise('ESCROW_TERMS_INVALID', { detail: 'contractAmountFen > 0' });
+  if (input.payerOrgId === input.payeeOrgId)
+    throw escrowErrors.raise('ESCROW_TERMS_INVALID', { detail: 'payer ≠ payee' });
+  pct(input.advanceRatioPct, 'advanceRatioPct');
+  pct(input.retentionPct, 'retentionPct');
+  pct(input.labourSharePct, 'labourSharePct');
+  if (input.bondPct !== null && (!Number.isInteger(input.bondPct) || input.bondPct < 5 || input.bondPct > 10))
+    throw escrowErrors.raise('ESCROW_BOND_REQUIRED_FOR_ADVANCE');
+  if (input.advanceRatioPct > 30 && input.bondPct === null)
+    throw escrowErrors.raise('ESCROW_BOND_REQUIRED_FOR_ADVANCE');
+  const bondRequiredFen = input.bondPct === null ? 0n : (amount * BigInt(input.bondPct) + 50n) / 100n;
+
+  return inTx(ctx, tx, async (t) => {
+    const specs = accountSpecs(input.contractId, input.payeeOrgId);
+    const accounts = await ensureAccounts(t, [
+      ...Object.values(specs),
+      orgWallet(input.payerOrgId),
+      orgWallet(input.payeeOrgId),
+      SYSTEM_ACCOUNTS.bankClearing,
+      SYSTEM_ACCOUNTS.platformFees,
+      SYSTEM_ACCOUNTS.riskReserve,
+    ]);
+    const id = (key: keyof typeof specs) => (accounts.get(specs[key]?.code as string) as { id: string }).id;
+    const row = {
+      contractId: input.contractId,
+      payerOrgId: input.payerOrgId,
+      payeeOrgId: input.payeeOrgId,
+      contractAmountFen: amount,
+      advanceRatioPct: input.advanceRatioPct,
+      retentionPct: input.retentionPct,
+      labourSharePct: input.labourSharePct,
+      bondPct: input.bondPct,
+      bondRequiredFen,
+      depositReference: newReference(),
+      escrowAccountId: id('escrow'),
+      retentionAccountId: id('retention'),
+      bondAccountId: id('bond'),
+      labourAccountId: id('labour'),
+      createdAt: new Date(),
+    };
+    if (!(await repo.insertEscrow(t, row))) {
+      const existing = await requireEscrow(t, input.contractId);
+      const same =
+        existing.payerOrgId === row.payerOrgId &&
+        existing.payeeOrgId === row.payeeOrgId &&
+        existing.contractAmountFen === row.contractAmountFen &&
+        existing.advanceRatioPct === row.advanceRatioPct &&
+        existing.retentionPct === row.retentionPct &&
+        existing.labourSharePct === row.labourSharePct &&
+        existing.bondPct === row.bondPct;
+      if (!same) throw escrowErrors.raise('ESCROW_EXISTS');
+      return presentOpened(existing);
+    }
+    await event(t, input.contractId, 'opened', amount, { reference: row.depositReference });
+    if (bondRequiredFen > 0n) {
+      await repo.insertExpected(t, {
+        id: newId(),
+        contractId: input.contractId,
+        purpose: 'bond',
+        milestoneId: null,
+        amountFen: bondRequiredFen,
+        status: 'open',
+        matchedLineId: null,
+        createdAt: new Date(),
+      });
+    }
+    return presentOpened(row);
+  });
+}
+
+function presentOpened(row: Pick<repo.EscrowRow, 'contractId' | 'depositReference' | 'bondRequiredFen'>) {
+  return {
+    contractId: row.contractId,
+    depositReference: row.depositReference,
+    bondReference: bondReferenceOf(row.depositReference),
+    bondRequiredFen: Number(row.bondRequiredFen),
+  };
+}
+
+async function availableFen(db: DbOrTx, accountId: string): Promise<bigint> {
+  const [a] = await accountsById(db, [accountId]);
+  return a ? a.posted - a.pendingDebits : 0n;
+}
+
+/** FUND-2: work may start only once a required performance bond is fully posted. */
+export async function assertWorkMayStart(ctx: Pick<AppContext, 'db'>, contractId: string): Promise<void> {
+  const escrow = await requireEscrow(ctx.db, contractId);
+  if (escrow.bondRequiredFen === 0n) return;
+  const posted = await availableFen(ctx.db, escrow.bondAccountId);
+  if (posted < escrow.bondRequiredFen)
+    throw escrowErrors.raise('ESCROW_BOND_NOT_POSTED', {
+      required: fenToYuan(escrow.bondRequiredFen),
+      posted: fenToYuan(posted),
+    });
+}
+
+export interface ScheduleInput {
+  contractId: string;
+  items: { milestoneId: string; title: string; dueDate: string; amountFen: Fen }[];
+}
+
+/**
+ * 付款计划 sets the milestones' payment dates and amounts. Items already paid keep their terms; unpaid items are
+ * replaced. Each unpaid item expects a deposit of its amount plus the 1% risk reserve the payer bears.
+ */
+export async function setPaymentSchedule(ctx: AppContext, input: ScheduleInput, tx?: DbOrTx) {
+  const ids = new Set<string>();
+  for (const item of input.items) {
+    if (!item.milestoneId || ids.has(item.milestoneId))
+      throw escrowErrors.raise('ESCROW_SCHEDULE_INVALID', { detail: `milestone ${item.milestoneId} twice or empty` });
+    ids.add(item.milestoneId);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(item.dueDate) || Number.isNaN(Date.parse(item.dueDate)))
+      throw escrowErrors.raise('ESCROW_SCHEDULE_INVALID', { detail: `dueDate ${item.dueDate}` });
+    if (fen(item.amountFen, 'amountFen') <= 0n)
+      throw escrowErrors.raise('ESCROW_SCHEDULE_INVALID', { detail: 'amountFen > 0' });
+  }
+  return inTx(ctx, tx, async (t) => {
+    await requireEscrow(t, input.contractId, true);
+    for (const item of input.items) {
+      await repo.upsertScheduleItem(t, {
+        contractId: input.contractId,
+        milestoneId: item.milestoneId,
+        title: item.title,
+        dueDate: item.dueDate,
+        amountFen: BigInt(item.amountFen),
+        status: 'scheduled',
+      });
+    }
+    await repo.deleteScheduledItems(t, input.contractId, [...ids]);
+    await repo.deleteOpenExpected(t, input.contractId, 'escrow');
+    const matched = new Set(
+      (await repo.expectedOf(t, input.contractId)).filter((e) => e.status === 'matched').map((e) => e.milestoneId),
+    );
+    const schedule = await repo.scheduleOf(t, input.contractId);
+    for (const item of schedule) {
+      if (item.status !== 'scheduled' || matched.has(item.milestoneId)) continue;
+      await repo.insertExpected(t, {
+        id: newId(),
+        contractId: input.contractId,
+        purpose: 'escrow',
+        milestoneId: item.milestoneId,
+        amountFen: item.amountFen + bps(item.amountFen, RISK_RESERVE_BPS),
+        status: 'open',
+        matchedLineId: null,
+        createdAt: new Date(),
+      });
+    }
+    await event(t, input.contractId, 'schedule_set', null, { items: String(schedule.length) });
+    return schedule.map((i) => presentScheduleItem(i));
+  });
+}
+
+function presentScheduleItem(item: repo.ScheduleRow, today = shanghaiDate(new Date())) {
+  const overdueDays =
+    item.status === 'scheduled'
+      ? Math.max(0, Math.round((Date.parse(today) - Date.parse(item.dueDate)) / 86_400_000))
+      : 0;
+  return {
+    milestoneId: item.milestoneId,
+    title: item.title,
+    dueDate: item.dueDate,
+    amountFen: Number(item.amountFen),
+    status: item.status as 'scheduled' | 'paid',
+    settlementId: item.settlementId,
+    paidAt: item.paidAt?.toISOString() ?? null,
+    overdueDays,
+  };
+}
+
+async function deposit(
+  ctx: AppContext,
+  tx: DbOrTx,
+  escrow: repo.EscrowRow,
+  purpose: 'escrow' | 'bond',
+  input: { amountFen: bigint; reference: string; clientId: string },
+) {
+  const [bank] = [...(await ensureAccounts(tx, [SYSTEM_ACCOUNTS.bankClearing])).values()];
+  const [row] = await applyInTx(tx, [
+    {
+      op: 'transfer',
+      clientId: input.clientId,
+      debitAccountId: (bank as { id: string }).id,
+      creditAccountId: purpose === 'escrow' ? escrow.escrowAccountId : escrow.bondAccountId,
+      amount: input.amountFen,
+      code: purpose === 'escrow' ? 'escrow.deposit' : 'escrow.bond',
+      contractId: escrow.contractId,
+      memo: { reference: input.reference },
+    },
+  ]);
+  if (row && !row.repeated)
+    await event(tx, escrow.contractId, purpose === 'escrow' ? 'funded' : 'bond_posted', input.amountFen, {
+      reference: input.reference,
+    });
+  void ctx;
+  return row;
+}
+
+/** 入金 money into the contract's escrow through the deposit adapter (a bank credit already confirmed). */
+export async function fundEscrowByDeposit(
+  ctx: AppContext,
+  input: { contractId: string; amountFen: Fen; reference: string; clientId: string },
+  tx?: DbOrTx,
+) {
+  const amountFen = fen(input.amountFen, 'amountFen');
+  return inTx(ctx, tx, async (t) => {
+    const escrow = await requireEscrow(t, input.contractId);
+    const row = await deposit(ctx, t, escrow, 'escrow', { ...input, amountFen });
+    return { transferId: row?.id as string, amountFen: Number(amountFen), repeated: row?.repeated ?? false };
+  });
+}
+
+/** 履约保证金 the payee posts the bond (FUND-2) through the deposit adapter. */
+export async function postBondByDeposit(
+  ctx: AppContext,
+  input: { contractId: string; amountFen: Fen; reference: string; clientId: string },
+  tx?: DbOrTx,
+) {
+  const amountFen = fen(input.amountFen, 'amountFen');
+  return inTx(ctx, tx, async (t) => {
+    const escrow = await requireEscrow(t, input.contractId);
+    const row = await deposit(ctx, t, escrow, 'bond', { ...input, amountFen });
+    return { transferId: row?.id as string, amountFen: Number(amountFen), repeated: row?.repeated ?? false };
+  });
+}
+
+export interface ReleaseInput {
+  contractId: string;
+  milestoneId: string;
+  settlementId: string;
+  clientId: string;
+  grossFen: Fen;
+  retentionFen: Fen;
+  labourFen: Fen;
+}
+
+function presentRelease(r: repo.ReleaseRow) {
+  return {
+    releaseId: r.id,
+    contractId: r.contractId,
+    milestoneId: r.milestoneId,
+    settlementId: r.settlementId,
+    grossFen: Number(r.grossFen),
+    retentionFen: Number(r.retentionFen),
+    labourFen: Number(r.labourFen),
+    feeFen: Number(r.feeFen),
+    reserveFen: Number(r.reserveFen),
+    netFen: Number(r.netFen),
+  };
+}
+
+/**
+ * 结算放款 an approved settlement releases the milestone from escrow, in one transaction:
+ * retention → the contract's retention account; labour cost → the payee's wage account (农民工工资专用账户);
+ * platform fee (0.2% of gross, borne by the payee) → platform fees; the rest → the payee's wallet; and 1% of gross
+ * → the risk reserve, paid from escrow on top of the gross (borne by the payer). Refused when frozen or when the
+ * escrow holds less than gross + reserve. Marks the schedule item paid. A repeat with the same client id and
+ * amounts returns the first release.
+ */
+export async function releaseMilestone(ctx: AppContext, input: ReleaseInput, tx?: DbOrTx) {
+  const gross = fen(input.grossFen, 'grossFen');
+  const retention = fen(input.retentionFen, 'retentionFen');
+  const labour = fen(input.labourFen, 'labourFen');
+  if (gross <= 0n || retention < 0n || labour < 0n)
+    throw escrowErrors.raise('ESCROW_RELEASE_INVALID', { detail: 'gross > 0, retention ≥ 0, labour ≥ 0' });
+  const fee = bps(gross, PLATFORM_FEE_BPS);
+  const reserve = bps(gross, RISK_RESERVE_BPS);
+  const net = gross - retention - labour - fee;
+  if (net < 0n) throw escrowErrors.raise('ESCROW_RELEASE_INVALID', { detail: 'retention + labour + fee > gross' });
+
+  return inTx(ctx, tx, async (t) => {
+    const prior = await repo.releaseByClientId(t, input.clientId);
+    if (prior) {
+      const same =
+        prior.contractId === input.contractId &&
+        prior.milestoneId === input.milestoneId &&
+        prior.settlementId === input.settlementId &&
+        prior.grossFen === gross &&
+        prior.retentionFen === retention &&
+        prior.labourFen === labour;
+      if (!same) throw escrowErrors.raise('ESCROW_RELEASE_CONFLICT');
+      return presentRelease(prior);
+    }
+    // the escrow row lock orders releases and freezes of one contract
+    const escrow = await requireEscrow(t, input.contractId, true);
+    if (escrow.frozen) throw escrowErrors.raise('ESCROW_FROZEN');
+    const item = (await repo.scheduleOf(t, input.contractId)).find((i) => i.milestoneId === input.milestoneId);
+    if (!item) throw escrowErrors.raise('ESCROW_MILESTONE_NOT_SCHEDULED');
+    if (item.status !== 'scheduled') throw escrowErrors.raise('ESCROW_MILESTONE_PAID');
+    const available = await availableFen(t, escrow.escrowAccountId);
+    if (available < gross + reserve)
+      throw escrowErrors.raise('ESCROW_UNDERFUNDED', {
+        needed: fenToYuan(gross + reserve),
+        available: fenToYuan(available),
+      });
+    const system = await ensureAccounts(t, [
+      SYSTEM_ACCOUNTS.platformFees,
+      SYSTEM_ACCOUNTS.riskReserve,
+      orgWallet(escrow.payeeOrgId),
+    ]);
+    const idOf = (code: string) => (system.get(code) as { id: string }).id;
+    const releaseId = newId();
+    const memo = { milestoneId: input.milestoneId, settlementId: input.settlementId, releaseId };
+    const legs: [string, string, bigint][] = [
+      ['net', idOf(orgWallet(escrow.payeeOrgId).code), net],
+      ['retention', escrow.retentionAccountId, retention],
+      ['labour', escrow.labourAccountId, labour],
+      ['fee', idOf(SYSTEM_ACCOUNTS.platformFees.code), fee],
+      ['reserve', idOf(SYSTEM_ACCOUNTS.riskReserve.code), reserve],
+    ];
+    const ops: LedgerOp[] = legs
+      .filter(([, , amount]) => amount > 0n)
+      .map(([leg, creditAccountId, amount]) => ({
+        op: 'transfer' as const,
+        clientId: `${input.clientId}:${leg}`,
+        debitAccountId: escrow.escrowAccountId,
+        creditAccountId,
+        amount,
+        code: `escrow.release.${leg}`,
+        contractId: input.contractId,
+        memo,
+      }));
+    await applyInTx(t, ops);
+    const row: repo.ReleaseRow = {
+      id: releaseId,
+      clientId: input.clientId,
+      contractId: input.contractId,
+      milestoneId: input.milestoneId,
+      settlementId: input.settlementId,
+      grossFen: gross,
+      retentionFen: retention,
+      labourFen: labour,
+      feeFen: fee,
+      reserveFen: reserve,
+      netFen: net,
+      createdAt: new Date(),
+    };
+    await repo.insertRelease(t, row);
+    if (!(await repo.markPaid(t, input.contractId, input.milestoneId, input.settlementId, row.createdAt)))
+      throw escrowErrors.raise('ESCROW_MILESTONE_PAID');
+    await event(t, input.contractId, 'released', gross, {
+      milestoneId: input.milestoneId,
+      net: String(net),
+      retention: String(retention),
+      labour: String(labour),
+      fee: String(fee),
+      reserve: String(reserve),
+    });
+    return presentRelease(row);
+  });
+}
+
+/** 质保金返还 pays the retention held for the contract (or part of it) to the payee's wallet. */
+export async function releaseRetention(
+  ctx: AppContext,
+  input: { contractId: string; clientId: string; amountFen?: Fen },
+  tx?: DbOrTx,
+) {
+  return inTx(ctx, tx, async (t) => {
+    const escrow = await requireEscrow(t, input.contractId, true);
+    const prior = await findTransferByClientId(t, input.clientId);
+    if (prior && prior.code === 'escrow.retention-release' && prior.contractId === input.contractId)
+      return { transferId: prior.id, amountFen: Number(prior.amount) };
+    if (escrow.frozen) throw escrowErrors.raise('ESCROW_FROZEN');
+    const amount =
+      input.amountFen === undefined
+        ? await availableFen(t, escrow.retentionAccountId)
+        : fen(input.amountFen, 'amountFen');
+    if (amount <= 0n) throw escrowErrors.raise('ESCROW_RELEASE_INVALID', { detail: 'nothing retained' });
+    const wallet = [...(await ensureAccounts(t, [orgWallet(escrow.payeeOrgId)])).values()][0] as { id: string };
+    const [row] = await applyInTx(t, [
+      {
+        op: 'transfer',
+        clientId: input.clientId,
+        debitAccountId: escrow.retentionAccountId,
+        creditAccountId: wallet.id,
+        amount,
+        code: 'escrow.retention-release',
+        contractId: input.contractId,
+      },
+    ]);
+    if (row && !row.repeated) await event(t, input.contractId, 'retention_released', amount);
+    return { transferId: row?.id as string, amountFen: Number(amount) };
+  });
+}
+
+/** 资金状态 what a contract's money view shows: funded, held, released, retained, frozen, and the timeline. */
+export async function escrowStatus(ctx: Pick<AppContext, 'db'>, contractId: string) {
+  const escrow = await requireEscrow(ctx.db, contractId);
+  const accounts = new Map(
+    (
+      await accountsById(ctx.db, [
+        escrow.escrowAccountId,
+        escrow.retentionAccountId,
+        escrow.bondAccountId,
+        escrow.labourAccountId,
+      ])
+    ).map((a) => [a.id, a]),
+  );
+  const balance = (id: string) => accounts.get(id)?.posted ?? 0n;
+  const [releases, schedule, events, expected] = await Promise.all([
+    repo.releasesOf(ctx.db, contractId),
+    repo.scheduleOf(ctx.db, contractId),
+    repo.eventsOf(ctx.db, contractId),
+    repo.expectedOf(ctx.db, contractId),
+  ]);
+  const funded = events.filter((e) => e.kind === 'funded').reduce((s, e) => s + (e.amountFen ?? 0n), 0n);
+  const released = releases.reduce((s, r) => s + r.grossFen, 0n);
+  return {
+    contractId,
+    payerOrgId: escrow.payerOrgId,
+    payeeOrgId: escrow.payeeOrgId,
+    contractAmountFen: Number(escrow.contractAmountFen),
+    advanceRatioPct: escrow.advanceRatioPct,
+    retentionPct: escrow.retentionPct,
+    labourSharePct: escrow.labourSharePct,
+    bondPct: escrow.bondPct,
+    depositReference: escrow.depositReference,
+    bondReference: bondReferenceOf(escrow.depositReference),
+    /** paid into escrow so far */
+    fundedFen: Number(funded),
+    /** in escrow now, not yet released */
+    heldFen: Number(balance(escrow.escrowAccountId)),
+    /** gross released to the payee side (net + retention + wages + fee) */
+    releasedFen: Number(released),
+    /** retention held now */
+    retainedFen: Number(balance(escrow.retentionAccountId)),
+    labourWageFen: Number(balance(escrow.labourAccountId)),
+    bondRequiredFen: Number(escrow.bondRequiredFen),
+    bondPostedFen: Number(balance(escrow.bondAccountId)),
+    frozen: escrow.frozen,
+    frozenAt: escrow.frozenAt?.toISOString() ?? null,
+    frozenReason: escrow.frozenReason,
+    schedule: schedule.map((i) => presentScheduleItem(i)),
+    expectedDeposits: expected.map((e) => ({
+      purpose: e.purpose as 'escrow' | 'bond',
+      milestoneId: e.milestoneId,
+      amountFen: Number(e.amountFen),
+      status: e.status as 'open' | 'matched',
+    })),
+    releases: releases.map(presentRelease),
+    timeline: events.map((e) => ({
+      at: e.at.toISOString(),
+      kind: e.kind,
+      amountFen: e.amountFen === null ? null : Number(e.amountFen),
+      detail: e.detail,
+    })),
+  };
+}
+
+export type EscrowStatus = Awaited<ReturnType<typeof escrowStatus>>;
+
+/** Whether the organisation is a party (payer or payee) of the contract's escrow; false when none exists. */
+export async function isEscrowParty(ctx: Pick<AppContext, 'db'>, contractId: string, orgId: string) {
+  const escrow = await repo.findEscrow(ctx.db, contractId);
+  return Boolean(escrow && (escrow.payerOrgId === orgId || escrow.payeeOrgId === orgId));
+}
+
+async function financeStaffEmails(ctx: AppContext): Promise<{ id: string; email: string }[]> {
+  const roles = await staffRolesByUser(ctx);
+  const ids = [...roles].filter(([, r]) => r.includes('finance') || r.includes('risk')).map(([id]) => id);
+  return (await getUsers(ctx, ids)).flatMap((u) => (u.email ? [{ id: u.id, email: u.email }] : []));
+}
+
+/**
+ * FUND-3, the daily overdue watch: a scheduled payment more than 15 days past its due date (Asia/Shanghai)
+ * freezes the contract's escrow, opens a risk case and tells finance and risk staff by e-mail. A milestone
+ * freezes its escrow once: after staff unfreeze it, the same overdue item does not freeze it again.
+ */
+export async function freezeOverdueEscrows(ctx: AppContext, now = new Date()): Promise<string[]> {
+  const cutoff = new Date(Date.parse(shanghaiDate(now)) - OVERDUE_FREEZE_DAYS * 86_400_000).toISOString().slice(0, 10);
+  const frozen: string[] = [];
+  const staff = await financeStaffEmails(ctx);
+  for (const item of await repo.overdueItems(ctx.db, cutoff)) {
+    if (frozen.includes(item.contractId)) continue;
+    const done = await ctx.db.transaction(async (tx) => {
+      if (await repo.riskCaseExists(tx, item.contractId, 'overdue_payment', item.milestoneId)) return false;
+      const reason = `节点「${item.title}」付款逾期超过 ${OVERDUE_FREEZE_DAYS} 天（应付日 ${item.dueDate}）`;
+      if (!(await repo.setFrozen(tx, item.contractId, true, reason, now))) return false;
+      const caseId = newId();
+      await repo.insertRiskCase(tx, {
+        id: caseId,
+        contractId: item.contractId,
+        kind: 'overdue_payment',
+        milestoneId: item.milestoneId,
+        detail: reason,
+        status: 'open',
+        openedAt: now,
+        closedAt: null,
+        closedBy: null,
+      });
+      await event(tx, item.contractId, 'frozen', null, {
+        milestoneId: item.milestoneId,
+        dueDate: item.dueDate,
+        reason,
+      });
+      for (const r of staff)
+        await queueMail(
+          ctx.jobs,
+          {
+            to: r.email,
+            subject: `【筑合】监管资金已冻结 / Escrow frozen: ${item.title}`,
+            text:
+              `${reason}。合同 ${item.contractId} 的监管资金已自动冻结，并已立案（风险案件 ${caseId}），请在财务控制台处理；解冻需双人复核。\n\n` +
+              `A payment for “${item.title}” (due ${item.dueDate}) is more than ${OVERDUE_FREEZE_DAYS} days overdue. ` +
+              `The escrow of contract ${item.contractId} is frozen and risk case ${caseId} is open in the finance console; ` +
+              'unfreezing needs two staff members.',
+          },
+          { tx, dedupeKey: `escrow-frozen:${caseId}:${r.id}` },
+        );
+      return true;
+    });
+    if (done) frozen.push(item.contractId);
+  }
+  return frozen;
+}
+
+export function registerEscrowJobs(ctx: AppContext): void {
+  // 01:00 Asia/Shanghai, every day
+  ctx.jobs.schedule('escrow.overdue-freeze', '0 1 * * *', async () => {
+    await freezeOverdueEscrows(ctx);
+  });
+}
+
+type UnfreezePayload = { contractId: string; reason: string; requestedBy: string };
+
+/** 解冻 unfreezing an escrow is a sensitive action: a second finance, risk or admin staff member approves. */
+export const unfreezeEscrow = defineSensitiveAction<UnfreezePayload>({
+  name: 'escrow.unfreeze',
+  roles: ['finance', 'risk', 'admin'],
+  summary: (p) => ({
+    'zh-CN': `解冻合同 ${p.contractId} 的监管资金：${p.reason}`,
+    en: `Unfreeze the escrow of contract ${p.contractId}: ${p.reason}`,
+  }),
+  async validate(ctx, p) {
+    const escrow = await requireEscrow(ctx.db, p.contractId);
+    if (!escrow.frozen) throw escrowErrors.raise('ESCROW_NOT_FROZEN');
+  },
+  async execute(tx, p, meta) {
+    const now = new Date();
+    if (!(await repo.setFrozen(tx, p.contractId, false, null, null))) throw escrowErrors.raise('ESCROW_NOT_FROZEN');
+    await repo.closeRiskCases(tx, p.contractId, meta.approvedBy, now);
+    await event(tx, p.contractId, 'unfrozen', null, {
+      reason: p.reason,
+      requestedBy: p.requestedBy,
+      approvedBy: meta.approvedBy,
+      requestId: meta.requestId,
+    });
+  },
+});
+
+export async function requestUnfreeze(ctx: AppContext, actor: Actor, input: { contractId: string; reason: string }) {
+  const payload: UnfreezePayload = { ...input, requestedBy: actor.userId };
+  const request = await requestSensitiveAction(ctx, actor, unfreezeEscrow.name, payload);
+  return { requestId: request.id, status: 'pending' as const, summary: unfreezeEscrow.summary(payload) };
+}
+
+export interface ReconciliationLine {
+  lineNo: number;
+  bankTxnId: string;
+  valueDate: string;
+  amountFen: number;
+  payerName: string;
+  memo: string;
+  outcome: 'matched' | 'unmatched' | 'duplicate' | 'invalid';
+  reason: string | null;
+  contractId: string | null;
+  purpose: 'escrow' | 'bond' | null;
+}
+
+class DuplicateLine extends Error {}
+
+/**
+ * 银行流水对账 imports a bank statement (CSV) and reconciles each credit against the expected deposits: a line whose
+ * memo carries an escrow's reference (ZH…, or ZB… for a bond) and whose amount equals an open expected deposit is
+ * matched and funds that account; other lines are reported unmatched; a bank transaction number seen before (in
+ * this file or an earlier import) is a duplicate and moves no money, so importing the same file twice is harmless.
+ */
+export async function importStatement(ctx: AppContext, actor: Actor | null, input: { filename: string; csv: string }) {
+  let parsed: ReturnType<typeof parseStatementCsv>;
+  try {
+    parsed = parseStatementCsv(input.csv);
+  } catch (error) {
+    throw escrowErrors.raise('ESCROW_STATEMENT_INVALID', { detail: (error as Error).message });
+  }
+  const report: ReconciliationLine[] = parsed.invalid.map((i) => ({
+    lineNo: i.lineNo,
+    bankTxnId: '',
+    valueDate: '',
+    amountFen: 0,
+    payerName: '',
+    memo: '',
+    outcome: 'invalid',
+    reason: i.reason,
+    contractId: null,
+    purpose: null,
+  }));
+  const known = new Set(
+    (
+      await repo.linesByTxnIds(
+        ctx.db,
+        parsed.lines.map((l) => l.bankTxnId),
+      )
+    ).map((l) => l.bankTxnId),
+  );
+  const seen = new Set<string>();
+  const importId = newId();
+  for (const line of parsed.lines) {
+    const base = {
+      lineNo: line.lineNo,
+      bankTxnId: line.bankTxnId,
+      valueDate: line.valueDate,
+      amountFen: Number(line.amountFen),
+      payerName: line.payerName,
+      memo: line.memo,
+    };
+    if (known.has(line.bankTxnId) || seen.has(line.bankTxnId)) {
+      report.push({
+        ...base,
+        outcome: 'duplicate',
+        reason: 'bank transaction already imported',
+        contractId: null,
+        purpose: null,
+      });
+      continue;
+    }
+    seen.add(line.bankTxnId);
+    try {
+      const outcome = await ledgerTransaction(ctx.db, async (tx) => {
+        const refs = line.memo.toUpperCase().match(/Z[HB][A-Z0-9]{8}/g) ?? [];
+        let escrow: repo.EscrowRow | undefined;
+        let purpose: 'escrow' | 'bond' = 'escrow';
+        for (const ref of refs) {
+          escrow = await repo.escrowByReference(tx, `ZH${ref.slice(2)}`);
+          if (escrow) {
+            purpose = ref.startsWith('ZB') ? 'bond' : 'escrow';
+            break;
+          }
+        }
+        const lineId = newId();
+        const store = async (status: 'matched' | 'unmatched', transferId: string | null) => {
+          const inserted = await repo.insertLine(tx, {
+            id: lineId,
+            importId,
+            bankTxnId: line.bankTxnId,
+            valueDate: line.valueDate,
+            amountFen: line.amountFen,
+            payerName: line.payerName,
+            memo: line.memo,
+            status,
+            contractId: escrow?.contractId ?? null,
+            transferId,
+            createdAt: new Date(),
+          });
+          if (!inserted) throw new DuplicateLine();
+        };
+        if (!escrow) {
+          await store('unmatched', null);
+          return { outcome: 'unmatched' as const, reason: 'no escrow reference in the memo', escrow, purpose: null };
+        }
+        const expected = (await repo.expectedOf(tx, escrow.contractId)).find(
+          (e) => e.status === 'open' && e.purpose === purpose && e.amountFen === line.amountFen,
+        );
+        if (!expected) {
+          await store('unmatched', null);
+          return { outcome: 'unmatched' as const, reason: 'no open expected deposit of this amount', escrow, purpose };
+        }
+        if (!(await repo.matchExpected(tx, expected.id, lineId))) throw new DuplicateLine();
+        const row = await deposit(ctx, tx, escrow, purpose, {
+          amountFen: line.amountFen,
+          reference: line.bankTxnId,
+          clientId: `bank:${line.bankTxnId}`,
+        });
+        await store('matched', row?.id ?? null);
+        return { outcome: 'matched' as const, reason: null, escrow, purpose };
+      });
+      report.push({
+        ...base,
+        outcome: outcome.outcome,
+        reason: outcome.reason,
+        contractId: outcome.escrow?.contractId ?? null,
+        purpose: outcome.purpose,
+      });
+    } catch (error) {
+      if (!(error instanceof DuplicateLine)) throw error;
+      report.push({
+        ...base,
+        outcome: 'duplicate',
+        reason: 'bank transaction already imported',
+        contractId: null,
+        purpose: null,
+      });
+    }
+  }
+  report.sort((a, b) => a.lineNo - b.lineNo);
+  const count = (o: ReconciliationLine['outcome']) => report.filter((r) => r.outcome === o).length;
+  const row: repo.ImportRow = {
+    id: importId,
+    filename: input.filename,
+    importedBy: actor?.userId ?? null,
+    lineCount: report.length,
+    matched: count('matched'),
+    unmatched: count('unmatched'),
+    duplicate: count('duplicate'),
+    invalid: count('invalid'),
+    report,
+    createdAt: new Date(),
+  };
+  await repo.insertImport(ctx.db, row);
+  return presentImport(row);
+}
+
+export function presentImport(row: repo.ImportRow) {
+  return {
+    id: row.id,
+    filename: row.filename,
+    createdAt: row.createdAt.toISOString(),
+    lineCount: row.lineCount,
+    matched: row.matched,
+    unmatched: row.unmatched,
+    duplicate: row.duplicate,
+    invalid: row.invalid,
+    lines: row.report as ReconciliationLine[],
+  };
+}
+
+export async function getImport(ctx: AppContext, id: string) {
+  const row = await repo.findImport(ctx.db, id);
+  if (!row) throw escrowErrors.raise('ESCROW_STATEMENT_NOT_FOUND');
+  return presentImport(row);
+}
+
+export async function financeOverview(ctx: AppContext) {
+  const [imports, cases, frozen] = await Promise.all([
+    repo.recentImports(ctx.db, 20),
+    repo.riskCases(ctx.db, undefined, 100),
+    repo.frozenEscrows(ctx.db),
+  ]);
+  return {
+    imports: imports.map((i) => {
+      const { lines: _lines, ...rest } = presentImport(i);
+      return rest;
+    }),
+    riskCases: cases.map((c) => ({
+      id: c.id,
+      contractId: c.contractId,
+      kind: c.kind,
+      milestoneId: c.milestoneId,
+      detail: c.detail,
+      status: c.status as 'open' | 'closed',
+      openedAt: c.openedAt.toISOString(),
+      closedAt: c.closedAt?.toISOString() ?? null,
+    })),
+    frozen: frozen.map((e) => ({
+      contractId: e.contractId,
+      payerOrgId: e.payerOrgId,
+      payeeOrgId: e.payeeOrgId,
+      frozenAt: e.frozenAt?.toISOString() ?? null,
+      frozenReason: e.frozenReason,
+    })),
+  };
+}
+
+/** 付款指令 pays money out of an organisation's wallet to its bank account through the bank adapter. */
+export async function requestPayout(
+  ctx: AppContext,
+  input: {
+    orgId: string;
+    amountFen: Fen;
+    beneficiaryName: string;
+    beneficiaryAccount: string;
+    clientId: string;
+    /** 农民工工资 pay wages from this contract's wage account (the organisation must own it) instead of the wallet */
+    wageAccountOfContractId?: string | undefined;
+  },
+) {
+  const amount = fen(input.amountFen, 'amountFen');
+  if (amount <= 0n) throw escrowErrors.raise('ESCROW_PAYOUT_INVALID', { detail: 'amountFen > 0' });
+  const clientId = `payout:${input.orgId}:${input.clientId}`;
+  const prior = await repo.payoutByClientId(ctx.db, clientId);
+  if (prior) return presentPayout(prior);
+  const payout = await ledgerTransaction(ctx.db, async (tx) => {
+    const accounts = await ensureAccounts(tx, [orgWallet(input.orgId), SYSTEM_ACCOUNTS.bankClearing]);
+    let wallet = accounts.get(orgWallet(input.orgId).code) as { id: string };
+    if (input.wageAccountOfContractId) {
+      const escrow = await repo.findEscrow(tx, input.wageAccountOfContractId);
+      if (!escrow || escrow.payeeOrgId !== input.orgId) throw escrowErrors.raise('ESCROW_NOT_FOUND');
+      wallet = { id: escrow.labourAccountId };
+    }
+    const bank = accounts.get(SYSTEM_ACCOUNTS.bankClearing.code) as { id: string };
+    const [hold] = await applyInTx(tx, [
+      {
+        op: 'hold',
+        clientId: `${clientId}:hold`,
+        debitAccountId: wallet.id,
+        creditAccountId: bank.id,
+        amount,
+        timeoutAt: new Date(Date.now() + 24 * 3_600_000),
+        code: input.wageAccountOfContractId ? 'labour.payout' : 'wallet.payout',
+        contractId: input.wageAccountOfContractId ?? null,
+        memo: { beneficiary: input.beneficiaryName },
+      },
+    ]);
+    const row: repo.PayoutRow = {
+      id: newId(),
+      clientId,
+      orgId: input.orgId,
+      accountId: wallet.id,
+      amountFen: amount,
+      beneficiaryName: input.beneficiaryName,
+      beneficiaryAccount: input.beneficiaryAccount,
+      holdTransferId: hold?.id as string,
+      status: 'pending',
+      bankReference: null,
+      createdAt: new Date(),
+    };
+    await repo.insertPayout(tx, row);
+    return row;
+  });
+  const answer = await bankAdapter().pay({
+    instructionId: payout.id,
+    amountFen: amount,
+    beneficiaryName: input.beneficiaryName,
+    beneficiaryAccount: input.beneficiaryAccount,
+  });
+  await ledgerTransaction(ctx.db, async (tx) => {
+    if (answer.status === 'accepted') {
+      await applyInTx(tx, [{ op: 'post', clientId: `${clientId}:post`, pendingId: payout.holdTransferId }]);
+      await repo.finishPayout(tx, payout.id, 'paid', answer.bankReference);
+    } else {
+      await applyInTx(tx, [{ op: 'void', clientId: `${clientId}:void`, pendingId: payout.holdTransferId }]);
+      await repo.finishPayout(tx, payout.id, 'failed', null);
+    }
+  });
+  if (answer.status === 'refused') throw escrowErrors.raise('ESCROW_PAYOUT_REFUSED', { detail: answer.reason });
+  return presentPayout({ ...payout, status: 'paid', bankReference: answer.bankReference });
+}
+
+function presentPayout(p: repo.PayoutRow) {
+  return {
+    id: p.id,
+    amountFen: Number(p.amountFen),
+    beneficiaryName: p.beneficiaryName,
+    beneficiaryAccount: p.beneficiaryAccount,
+    status: p.status as 'pending' | 'paid' | 'failed',
+    bankReference: p.bankReference,
+    createdAt: p.createdAt.toISOString(),
+  };
+}
+
+/** Everything `ledger:verify` checks: the ledger's invariants, and no escrow paid out more than funded or settled. */
+export async function verifyMoney(db: DbOrTx) {
+  const ledger = await verifyLedger(db);
+  const escrow = await repo.firstEscrowViolation(db);
+  const violations = [...ledger.violations];
+  if (escrow.overpaid)
+    violations.push(
+      `escrow of contract ${escrow.overpaid.contract_id}: paid out ${escrow.overpaid.outflow} fen, more than the ${escrow.overpaid.inflow} fen paid in`,
+    );
+  if (escrow.unsettled)
+    violations.push(
+      `escrow of contract ${escrow.unsettled.contract_id}: released ${escrow.unsettled.released} fen, settled ${escrow.unsettled.settled} fen`,
+    );
+  return { ...ledger, ok: violations.length === 0, violations };
+}
+
+export function isDomainError(error: unknown, code: string): boolean {
+  return error instanceof DomainError && error.code === code;
+}
+
+const COUNTERPARTY: Record<string, string> = {
+  'bank:clearing': 'bank',
+  'platform:fees': 'platform fees',
+  'platform:risk-reserve': 'risk reserve',
+};
+
+/** 钱包 an organisation's accounts (wallet and wage accounts) and its wallet's entries, newest first. */
+export async function walletOf(ctx: Pick<AppContext, 'db'>, orgId: string, limit = 500) {
+  const accounts = await accountsOfOrg(ctx.db, orgId);
+  const wallet = accounts.find((a) => a.kind === 'org_wallet');
+  const transfers = wallet
+    ? (await transfersOfAccount(ctx.db, wallet.id, limit)).filter((t) => POSTED.has(t.kind))
+    : [];
+  const others = new Map(
+    (
+      await accountsById(
+        ctx.db,
+        transfers.map((t) => (t.debitAccountId === wallet?.id ? t.creditAccountId : t.debitAccountId)),
+      )
+    ).map((a) => [a.id, COUNTERPARTY[a.code] ?? a.code]),
+  );
+  let running = wallet?.posted ?? 0n;
+  const entries = transfers.map((t) => {
+    const incoming = t.creditAccountId === wallet?.id;
+    const entry = {
+      id: t.id,
+      at: t.createdAt.toISOString(),
+      code: t.code,
+      counterparty: others.get(incoming ? t.debitAccountId : t.creditAccountId) ?? '',
+      contractId: t.contractId,
+      inFen: incoming ? Number(t.amount) : 0,
+      outFen: incoming ? 0 : Number(t.amount),
+      balanceFen: Number(running),
+    };
+    running += incoming ? -t.amount : t.amount;
+    return entry;
+  });
+  return {
+    accounts: accounts.map((a) => ({
+      code: a.code,
+      kind: a.kind,
+      contractId: a.contractId,
+      balanceFen: Number(a.posted),
+      heldFen: Number(a.pendingDebits),
+      availableFen: Number(a.posted - a.pendingDebits),
+    })),
+    entries,
+    payouts: (await repo.payoutsOf(ctx.db, orgId)).map(presentPayout),
+  };
+}
+
+const POSTED = new Set(['single', 'post_pending', 'reversal']);
+
+/** 对账单 the wallet statement as CSV (UTF-8 with BOM for spreadsheet programs), times in Asia/Shanghai. */
+export async function walletStatementCsv(ctx: Pick<AppContext, 'db'>, orgId: string): Promise<string> {
+  const { entries } = await walletOf(ctx, orgId, 10_000);
+  const time = (iso: string) =>
+    new Date(iso).toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai', hour12: false }).replace('T', ' ');
+  const rows = [
+    ['时间 (Asia/Shanghai)', '流水号', '摘要', '对方账户', '合同', '收入(元)', '支出(元)', '余额(元)'].join(','),
+    ...[...entries]
+      .reverse()
+      .map((e) =>
+        [
+          time(e.at),
+          e.id,
+          e.code,
+          e.counterparty,
+          e.contractId ?? '',
+          fenToYuan(BigInt(e.inFen)),
+          fenToYuan(BigInt(e.outFen)),
+          fenToYuan(BigInt(e.balanceFen)),
+        ]
+          .map(csvCell)
+          .join(','),
+      ),
+  ];
+  return `\uFEFF${rows.join('\r\n')}\r\n`;
+}

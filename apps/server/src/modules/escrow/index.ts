@@ -1,0 +1,26 @@
+export { type BankAdapter, fenToYuan, SimulatedBank, setBankAdapter, yuanToFen } from './escrow.bank';
+export { escrowErrors } from './escrow.errors';
+export { escrowRoutes } from './escrow.routes';
+export {
+  assertWorkMayStart,
+  type EscrowStatus,
+  escrowStatus,
+  freezeOverdueEscrows,
+  fundEscrowByDeposit,
+  importStatement,
+  isEscrowParty,
+  OVERDUE_FREEZE_DAYS,
+  openContractEscrow,
+  PLATFORM_FEE_BPS,
+  postBondByDeposit,
+  RISK_RESERVE_BPS,
+  registerEscrowJobs,
+  releaseMilestone,
+  releaseRetention,
+  requestPayout,
+  requestUnfreeze,
+  setPaymentSchedule,
+  verifyMoney,
+  walletOf,
+  walletStatementCsv,
+} from './escrow.service';

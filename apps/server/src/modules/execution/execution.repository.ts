@@ -1,0 +1,138 @@
+import { and, asc, desc, eq, inArray, or } from 'drizzle-orm';
+import type { DbOrTx } from '../../infra/db/client';
+import {
+  executionBoqLines,
+  executionLogReviews,
+  executionLogs,
+  executionMilestones,
+  executionPhotos,
+  executionPlans,
+} from './execution.tables';
+
+export type PlanRow = typeof executionPlans.$inferSelect;
+export type MilestoneRow = typeof executionMilestones.$inferSelect;
+export type BoqLineRow = typeof executionBoqLines.$inferSelect;
+export type LogRow = typeof executionLogs.$inferSelect;
+export type PhotoRow = typeof executionPhotos.$inferSelect;
+export type ReviewRow = typeof executionLogReviews.$inferSelect;
+
+export async function findPlan(db: DbOrTx, contractId: string, forUpdate = false): Promise<PlanRow | undefined> {
+  const query = db.select().from(executionPlans).where(eq(executionPlans.contractId, contractId)).limit(1);
+  const [row] = forUpdate ? await query.for('update') : await query;
+  return row;
+}
+
+export async function insertPlan(
+  db: DbOrTx,
+  plan: typeof executionPlans.$inferInsert,
+  milestones: MilestoneRow[],
+  lines: BoqLineRow[],
+): Promise<void> {
+  await db.insert(executionPlans).values(plan);
+  await db.insert(executionMilestones).values(milestones);
+  await db.insert(executionBoqLines).values(lines);
+}
+
+export async function setSupervisor(db: DbOrTx, contractId: string, supervisorOrgId: string): Promise<void> {
+  await db.update(executionPlans).set({ supervisorOrgId }).where(eq(executionPlans.contractId, contractId));
+}
+
+export async function plansForOrg(db: DbOrTx, orgId: string): Promise<PlanRow[]> {
+  return db
+    .select()
+    .from(executionPlans)
+    .where(
+      or(
+        eq(executionPlans.orgId, orgId),
+        eq(executionPlans.payeeOrgId, orgId),
+        eq(executionPlans.supervisorOrgId, orgId),
+      ),
+    )
+    .orderBy(desc(executionPlans.createdAt))
+    .limit(200);
+}
+
+export async function allPlans(db: DbOrTx): Promise<PlanRow[]> {
+  return db.select().from(executionPlans);
+}
+
+export async function milestonesOf(db: DbOrTx, contractId: string): Promise<MilestoneRow[]> {
+  return db
+    .select()
+    .from(executionMilestones)
+    .where(eq(executionMilestones.contractId, contractId))
+    .orderBy(asc(executionMilestones.seq));
+}
+
+export async function boqLinesOf(db: DbOrTx, contractId: string): Promise<BoqLineRow[]> {
+  return db
+    .select()
+    .from(executionBoqLines)
+    .where(eq(executionBoqLines.contractId, contractId))
+    .orderBy(asc(executionBoqLines.seq));
+}
+
+export async function logsOf(db: DbOrTx, contractId: string): Promise<LogRow[]> {
+  return db
+    .select()
+    .from(executionLogs)
+    .where(eq(executionLogs.contractId, contractId))
+    .orderBy(desc(executionLogs.logDate), desc(executionLogs.createdAt));
+}
+
+export async function findLog(db: DbOrTx, contractId: string, logId: string, forUpdate = false) {
+  const query = db
+    .select()
+    .from(executionLogs)
+    .where(and(eq(executionLogs.contractId, contractId), eq(executionLogs.id, logId)))
+    .limit(1);
+  const [row] = forUpdate ? await query.for('update') : await query;
+  return row;
+}
+
+export async function insertLog(db: DbOrTx, row: typeof executionLogs.$inferInsert): Promise<void> {
+  await db.insert(executionLogs).values(row);
+}
+
+export async function setLogStatus(db: DbOrTx, logId: string, status: string): Promise<void> {
+  await db.update(executionLogs).set({ status }).where(eq(executionLogs.id, logId));
+}
+
+export async function setLogEvidence(db: DbOrTx, logId: string, evidenceIndex: number): Promise<void> {
+  await db.update(executionLogs).set({ evidenceIndex }).where(eq(executionLogs.id, logId));
+}
+
+export async function insertPhotos(db: DbOrTx, rows: PhotoRow[]): Promise<void> {
+  if (rows.length > 0) await db.insert(executionPhotos).values(rows);
+}
+
+export async function photosOf(db: DbOrTx, logIds: string[]): Promise<PhotoRow[]> {
+  if (logIds.length === 0) return [];
+  return db
+    .select()
+    .from(executionPhotos)
+    .where(inArray(executionPhotos.logId, logIds))
+    .orderBy(asc(executionPhotos.createdAt));
+}
+
+export async function findPhoto(db: DbOrTx, contractId: string, photoId: string): Promise<PhotoRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(executionPhotos)
+    .where(and(eq(executionPhotos.contractId, contractId), eq(executionPhotos.id, photoId)))
+    .limit(1);
+  return row;
+}
+
+export async function insertReview(db: DbOrTx, row: ReviewRow): Promise<void> {
+  await db.insert(executionLogReviews).values(row);
+}
+
+export async function reviewsOf(db: DbOrTx, logIds: string[]): Promise<ReviewRow[]> {
+  if (logIds.length === 0) return [];
+  return db
+    .select()
+    .from(executionLogReviews)
+    .where(inArray(executionLogReviews.logId, logIds))
+    .orderBy(asc(executionLogReviews.createdAt));
+}

@@ -1,0 +1,47 @@
+import { Button } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { PageTitle } from '../app/page-title';
+import { FinanceConsole, MoneyView, WalletView } from '../modules/escrow';
+import { useActiveContext } from '../modules/organisation';
+
+export function ContractMoneyPage() {
+  const { t } = useTranslation('escrow');
+  const { orgId } = useActiveContext();
+  const { contractId = '' } = useParams();
+  return (
+    <>
+      <PageTitle
+        title={t('money.title')}
+        subtitle={t('money.subtitle')}
+        extra={
+          <Link to="/workspace/wallet">
+            <Button>{t('wallet.title')}</Button>
+          </Link>
+        }
+      />
+      <MoneyView orgId={orgId} contractId={contractId} />
+    </>
+  );
+}
+
+export function WalletPage() {
+  const { t } = useTranslation('escrow');
+  const { orgId, membership } = useActiveContext();
+  return (
+    <>
+      <PageTitle title={t('wallet.title')} subtitle={t('wallet.subtitle')} />
+      <WalletView orgId={orgId} canPayOut={membership.membershipRole !== 'member'} />
+    </>
+  );
+}
+
+export function StaffFinancePage() {
+  const { t } = useTranslation('escrow');
+  return (
+    <>
+      <PageTitle title={t('finance.title')} subtitle={t('finance.subtitle')} />
+      <FinanceConsole />
+    </>
+  );
+}
