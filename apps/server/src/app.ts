@@ -32,11 +32,14 @@ import { analyticsRoutes } from './modules/analytics';
 import { activeRankingBoosts, commissionRoutes } from './modules/commission';
 import { complianceRoutes } from './modules/compliance';
 import { contractRoutes } from './modules/contracts';
+import { cooperationRoutes } from './modules/cooperation';
 import { demandsRoutes } from './modules/demands';
 import { evidenceRoutes, registerEvidenceJobs } from './modules/evidence';
 import { filesRoutes } from './modules/files';
 import { identityRoutes } from './modules/identity';
+import { matchingRoutes } from './modules/matching';
 import { merchantRoutes, registerMerchantJobs } from './modules/merchants';
+import { notificationRoutes, registerNotificationJobs } from './modules/notifications';
 import { organisationRoutes } from './modules/organisation';
 import { projectsRoutes } from './modules/projects';
 import { regionsRoutes } from './modules/regions';
@@ -166,6 +169,11 @@ export async function buildApp({
   await app.register(demandsRoutes(ctx));
   // 流量扶持: new merchants' listings rank first for the months the commission policy says (MERCH-3).
   await app.register(searchRoutes(ctx, { rankingBoost: { activeBoosts: (c) => activeRankingBoosts(c) } }));
+  await app.register(notificationRoutes(ctx));
+  registerNotificationJobs(ctx);
+  await app.register(cooperationRoutes(ctx));
+  // 智能匹配: the same new-merchant boost; credit grades (C excluded, AAA first) are wired once credit exists.
+  await app.register(matchingRoutes(ctx, { boost: { activeBoosts: (c) => activeRankingBoosts(c) } }));
 
   // 4. the built web pages at /, when present
   if (existsSync(index)) {

@@ -177,6 +177,9 @@ beforeAll(async () => {
     listingId: listing.id,
     demandId: demand.id,
     reviewId: newId(),
+    // matching: a push and a notification that are not the caller's
+    pushId: newId(),
+    notificationId: newId(),
   };
 });
 afterAll(async () => {
@@ -201,6 +204,7 @@ const VALID_BODIES: Record<string, unknown> = {
   'POST /api/projects/:projectId/questions': { question: '请问是否接受联合体投标？' },
   'POST /api/orgs/:orgId/projects/:projectId/questions/:questionId/answer': { answer: '接受。' },
   'POST /api/staff/demand-reviews/:reviewId/decision': { decision: 'approved' },
+  'POST /api/orgs/:orgId/pushes/:pushId/answer': { answer: 'interested' },
 };
 
 function routes(): RouteEntry[] {

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, arrayOverlaps, desc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../infra/db/client';
 import { resourceListings } from './resources.tables';
 
@@ -44,5 +44,24 @@ export async function listOrgListings(db: DbOrTx, orgId: string, limit: number):
     .from(resourceListings)
     .where(eq(resourceListings.orgId, orgId))
     .orderBy(desc(resourceListings.createdAt), desc(resourceListings.id))
+    .limit(limit);
+}
+
+export async function offersOf(db: DbOrTx, kind: string, regionCodes: readonly string[], limit: number) {
+  return db
+    .select({
+      orgId: resourceListings.orgId,
+      priceFen: resourceListings.priceFen,
+      lat: resourceListings.lat,
+      lng: resourceListings.lng,
+    })
+    .from(resourceListings)
+    .where(
+      and(
+        eq(resourceListings.kind, kind),
+        eq(resourceListings.status, 'active'),
+        arrayOverlaps(resourceListings.serviceRegionCodes, [...regionCodes]),
+      ),
+    )
     .limit(limit);
 }
