@@ -5,6 +5,7 @@ import { contractsEn, contractsZhCN } from '../modules/contracts';
 import { evidenceEn, evidenceZhCN } from '../modules/evidence';
 import { identityEn, identityZhCN } from '../modules/identity';
 import { librariesEn, librariesZhCN } from '../modules/libraries';
+import { matchingEn, matchingZhCN } from '../modules/matching';
 import { merchantsEn, merchantsZhCN } from '../modules/merchants';
 import { organisationEn, organisationZhCN } from '../modules/organisation';
 import { staffEn, staffZhCN } from '../modules/staff';
@@ -35,6 +36,7 @@ const resources = {
     commission: commissionZhCN,
     tiers: tiersZhCN,
     libraries: librariesZhCN,
+    matching: matchingZhCN,
   },
   en: {
     common: commonEn,
@@ -49,6 +51,7 @@ const resources = {
     commission: commissionEn,
     tiers: tiersEn,
     libraries: librariesEn,
+    matching: matchingEn,
   },
 };
 

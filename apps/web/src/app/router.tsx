@@ -21,6 +21,7 @@ import {
 } from '../pages/library-pages';
 import { LoginPage } from '../pages/login-page';
 import { LoginTotpPage } from '../pages/login-totp-page';
+import { StaffMatchingPage, SupplierPushesPage } from '../pages/matching-pages';
 import { MembersPage } from '../pages/members-page';
 import { MyInvitationsPage } from '../pages/my-invitations-page';
 import { NotFoundPage } from '../pages/not-found-page';
@@ -94,6 +95,7 @@ export function createRouter() {
                 { path: 'demands/new', element: <DemandNewPage /> },
                 { path: 'demands/:demandId', element: <DemandDetailPage /> },
                 { path: 'map', element: <MapPage /> },
+                { path: 'pushes', element: <SupplierPushesPage /> },
               ],
             },
             {
@@ -113,6 +115,7 @@ export function createRouter() {
                 { path: 'compliance', element: <StaffCompliancePage /> },
                 { path: 'tiers', element: <StaffTiersPage /> },
                 { path: 'demand-reviews', element: <StaffDemandReviewsPage /> },
+                { path: 'matching', element: <StaffMatchingPage /> },
               ],
             },
             { path: '*', element: <NotFoundPage /> },
