@@ -3,6 +3,7 @@ import { countUsers } from '../modules/identity';
 import { seedContractsDemo } from './contracts.demo';
 import { type DemoLogin, seedFoundationDemo } from './foundation.demo';
 import { seedLibrariesDemo } from './libraries.demo';
+import { seedMatchingDemo } from './matching.demo';
 import { seedOnboardingDemo } from './onboarding.demo';
 
 /**
@@ -14,6 +15,7 @@ const SEEDERS: ((ctx: AppContext) => Promise<DemoLogin[]>)[] = [
   seedOnboardingDemo,
   seedLibrariesDemo,
   seedContractsDemo,
+  seedMatchingDemo,
 ];
 
 export async function seedDemoIfEmpty(ctx: AppContext): Promise<DemoLogin[] | null> {
