@@ -44,7 +44,7 @@ const HISTORY: [string, string, string, string, number, string, string][] = [
   [
     'gc@example.com',
     'sup3@example.com',
-    'ZH:ready_mix_concrete',
+    'ZH:concrete',
     '330108',
     1_600_000,
     '2025-09-15',

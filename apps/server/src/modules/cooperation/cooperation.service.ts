@@ -328,6 +328,11 @@ export interface HistoryQuery {
   /** only history strictly before this day (YYYY-MM-DD) counts */
   before: string;
   limit: number;
+  /**
+   * the pool of history read: the category group in the region prefix (default), widened to the division when
+   * the group has fewer than `widenBelow` suppliers there
+   */
+  widenBelow?: number;
 }
 
 /** What the history says about one candidate supplier, for the query's buyer, category and region. */
@@ -356,9 +361,23 @@ export interface SupplierHistory {
  * Candidate suppliers from the history: everyone who worked in the same category division and region prefix,
  * plus everyone who worked for this buyer, with their counts. Ordered by the strongest history first.
  */
+/**
+ * The most recent records of a pool that are read: bounds the cost of a request however much history a busy
+ * category and province gather (recent work says more about a supplier than old work).
+ */
+const POOL_RECORDS = 2500;
+
 export async function supplierHistory(ctx: AppContext, q: HistoryQuery): Promise<SupplierHistory[]> {
+  const narrow = await historyPool(ctx, q, 'group');
+  if (narrow.length >= (q.widenBelow ?? 30)) return narrow;
+  return historyPool(ctx, q, 'division');
+}
+
+async function historyPool(ctx: AppContext, q: HistoryQuery, level: 'group' | 'division'): Promise<SupplierHistory[]> {
   const buyer = q.buyerFirmId;
   const rp = regionPrefix(q.regionCode);
+  const pool =
+    level === 'group' ? sql`category_group = ${q.category.group}` : sql`category_division = ${q.category.division}`;
   const rows = await queryRows<Record<string, unknown>>(
     ctx.db,
     sql`
@@ -371,15 +390,18 @@ export async function supplierHistory(ctx: AppContext, q: HistoryQuery): Promise
       limit 2000
     ),
     pool as (
-      select id, supplier_firm_id, buyer_firm_id, category_code, category_group, category_division, region_code,
+      (select id, supplier_firm_id, buyer_firm_id, category_code, category_group, category_division, region_code,
              occurred_on, amount_minor, rating, title
       from cooperation_records
-      where category_division = ${q.category.division} and region_prefix = ${rp} and occurred_on < ${q.before}::date
-      union
-      select id, supplier_firm_id, buyer_firm_id, category_code, category_group, category_division, region_code,
+      where ${pool} and region_prefix = ${rp} and occurred_on < ${q.before}::date
+      order by occurred_on desc
+      limit ${POOL_RECORDS})
+      union all
+      (select id, supplier_firm_id, buyer_firm_id, category_code, category_group, category_division, region_code,
              occurred_on, amount_minor, rating, title
       from cooperation_records
       where ${buyer}::uuid is not null and buyer_firm_id = ${buyer}::uuid and occurred_on < ${q.before}::date
+        and not (${pool} and region_prefix = ${rp}))
     ),
     agg as (
       select supplier_firm_id as firm_id,
@@ -394,7 +416,7 @@ export async function supplierHistory(ctx: AppContext, q: HistoryQuery): Promise
         max(occurred_on)::text as last_on,
         avg(ln(amount_minor)) filter (where amount_minor > 0) as mean_log_amount,
         avg(rating) as mean_rating,
-        left(string_agg(title, ' ') filter (where category_division = ${q.category.division}), 3000) as titles
+        left(string_agg(title, ' ') filter (where category_division = ${q.category.division}), 1200) as titles
       from pool
       where supplier_firm_id is distinct from ${buyer}::uuid
       group by supplier_firm_id

@@ -11,4 +11,4 @@ export {
   staticCreditGrades,
 } from './matching.providers';
 export { type MatchingRoutesOptions, matchingRoutes } from './matching.routes';
-export { answerPush, matchDemand, recordAwardToPushed } from './matching.service';
+export { answerPush, matchDemand, proposeSuppliers, recordAwardToPushed } from './matching.service';

@@ -20,7 +20,7 @@ import { type DemandRow, findDemandRow, onDemandPublished } from '../demands';
 import { notify } from '../notifications';
 import { getOrganisation, getOrganisations } from '../organisation';
 import { listingOffers } from '../resources';
-import { validQualifications } from '../verification';
+import { validQualificationsOf } from '../verification';
 import { matchingErrors } from './matching.errors';
 import { gradeSatisfies, qualificationCovers } from './matching.grades';
 import { defaultModel, type MatchingModel } from './matching.model';
@@ -36,7 +36,10 @@ import * as repo from './matching.repository';
 /** 推送 3–5 suppliers per demand (INFO-4): at most 5, and fewer than 3 only when fewer qualify. */
 export const PUSH_MAX = 5;
 export const PUSH_MIN = 3;
-const CANDIDATES = 200;
+/** candidates read from history and from listings, each */
+const CANDIDATES = 150;
+/** how far down the ranking the qualification filter looks for 5 qualified suppliers */
+const QUALIFICATION_CHECKS = 40;
 const MATCH_JOB = 'matching.match-demand';
 /** Roles that can supply: 材料供应商, 分包商, 设计, 监理 */
 const SUPPLYING_ROLES = ['SUP', 'SUB', 'DES', 'SVR'];
@@ -118,6 +121,60 @@ export async function matchDemand(
   const demand = await findDemandRow(ctx, demandId);
   if (!demand) throw matchingErrors.raise('MATCHING_DEMAND_NOT_FOUND');
   if (demand.status !== 'published') throw matchingErrors.raise('MATCHING_NOT_PUBLISHED');
+  const now = options.at ?? new Date();
+  const { chosen, eligible, buyerName } = await proposeSuppliers(ctx, demand, { model, at: now });
+  const note = chosen.length < PUSH_MIN ? `only ${chosen.length} of ${eligible} candidates qualify` : null;
+  const pushedAt = now;
+  await ctx.db.transaction(async (tx) => {
+    await repo.saveRun(tx, {
+      orgId: demand.orgId,
+      demandId: demand.id,
+      computedAt: pushedAt,
+      candidates: eligible,
+      model: model.training.sha256,
+      note,
+    });
+    const fresh = await repo.insertPushes(
+      tx,
+      chosen.map((r, i) => ({
+        orgId: r.candidate.orgId,
+        id: newId(pushedAt.getTime()),
+        demandId: demand.id,
+        buyerOrgId: demand.orgId,
+        rank: i + 1,
+        score: r.score,
+        reasons: r.reasons.slice(0, 6),
+        budgetFen: demand.budgetFen,
+        createdAt: pushedAt,
+      })),
+    );
+    for (const push of fresh)
+      await notify(
+        ctx,
+        {
+          orgId: push.orgId,
+          kind: 'matching.push',
+          title: `新需求推荐：${demand.title}`,
+          body: `${buyerName} 发布的需求「${demand.title}」与贵司匹配（第 ${push.rank} 位）。请在截止日期 ${demand.deadline} 前回复是否有意向。`,
+          link: '/workspace/pushes',
+          email: true,
+        },
+        tx,
+      );
+  });
+  return getMatches(ctx, demand);
+}
+
+/**
+ * The read-only half of matching: the best (at most 5) qualified suppliers for a demand, with their reasons, and
+ * how many candidates passed the hard filters. Nothing is written except, on first use, the buyer's firm.
+ */
+export async function proposeSuppliers(
+  ctx: AppContext,
+  demand: DemandRow,
+  options: { model?: MatchingModel; at?: Date } = {},
+) {
+  const model = options.model ?? defaultModel();
   const buyer = await getOrganisation(ctx, demand.orgId);
   const buyerFirm = (await firmsOfOrganisations(ctx, [{ orgId: buyer.id, name: buyer.name }])).get(buyer.id) ?? null;
   const code = demandCategoryCode({
@@ -224,58 +281,27 @@ export async function matchDemand(
   );
 
   const chosen: typeof ranked = [];
-  for (const r of ranked) {
+  // the qualification check reads certificates, so it runs on the best-ranked only, not on every candidate
+  const checked = demand.qualificationKind
+    ? await validQualificationsOf(
+        ctx,
+        ranked.slice(0, QUALIFICATION_CHECKS).map((r) => r.candidate.orgId),
+        now,
+      )
+    : null;
+  for (const r of checked ? ranked.slice(0, QUALIFICATION_CHECKS) : ranked) {
     if (chosen.length >= PUSH_MAX) break;
-    if (demand.qualificationKind && !(await holdsQualification(ctx, r.candidate.orgId, demand))) continue;
+    const held = checked?.get(r.candidate.orgId);
+    if (
+      checked &&
+      !held?.some(
+        (q) => qualificationCovers(q, demand.qualificationKind) && gradeSatisfies(q.grade, demand.qualificationGrade),
+      )
+    )
+      continue;
     chosen.push(r);
   }
-  const note = chosen.length < PUSH_MIN ? `only ${chosen.length} of ${eligible.length} candidates qualify` : null;
-  const pushedAt = now;
-  await ctx.db.transaction(async (tx) => {
-    await repo.saveRun(tx, {
-      orgId: demand.orgId,
-      demandId: demand.id,
-      computedAt: pushedAt,
-      candidates: eligible.length,
-      model: model.training.sha256,
-      note,
-    });
-    const fresh = await repo.insertPushes(
-      tx,
-      chosen.map((r, i) => ({
-        orgId: r.candidate.orgId,
-        id: newId(pushedAt.getTime()),
-        demandId: demand.id,
-        buyerOrgId: demand.orgId,
-        rank: i + 1,
-        score: r.score,
-        reasons: r.reasons.slice(0, 6),
-        budgetFen: demand.budgetFen,
-        createdAt: pushedAt,
-      })),
-    );
-    for (const push of fresh)
-      await notify(
-        ctx,
-        {
-          orgId: push.orgId,
-          kind: 'matching.push',
-          title: `新需求推荐：${demand.title}`,
-          body: `${buyer.name} 发布的需求「${demand.title}」与贵司匹配（第 ${push.rank} 位）。请在截止日期 ${demand.deadline} 前回复是否有意向。`,
-          link: '/workspace/pushes',
-          email: true,
-        },
-        tx,
-      );
-  });
-  return getMatches(ctx, demand);
-}
-
-async function holdsQualification(ctx: AppContext, orgId: string, demand: DemandRow): Promise<boolean> {
-  const held = await validQualifications(ctx, orgId);
-  return held.some(
-    (q) => qualificationCovers(q, demand.qualificationKind) && gradeSatisfies(q.grade, demand.qualificationGrade),
-  );
+  return { chosen, eligible: eligible.length, buyerName: buyer.name };
 }
 
 function presentPush(push: repo.PushRow, orgName: string): MatchedSupplier {

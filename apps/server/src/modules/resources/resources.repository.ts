@@ -1,4 +1,4 @@
-import { and, arrayOverlaps, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../infra/db/client';
 import { resourceListings } from './resources.tables';
 
@@ -48,6 +48,8 @@ export async function listOrgListings(db: DbOrTx, orgId: string, limit: number):
 }
 
 export async function offersOf(db: DbOrTx, kind: string, regionCodes: readonly string[], limit: number) {
+  const keys = regionCodes.map((code) => `${kind}:${code}`);
+  // matches the partial GIN index resource_listings_offer_keys_idx (custom migration 0012)
   return db
     .select({
       orgId: resourceListings.orgId,
@@ -58,9 +60,8 @@ export async function offersOf(db: DbOrTx, kind: string, regionCodes: readonly s
     .from(resourceListings)
     .where(
       and(
-        eq(resourceListings.kind, kind),
+        sql`listing_offer_keys(${resourceListings.kind}, ${resourceListings.serviceRegionCodes}) && ${sql.param(keys)}::text[]`,
         eq(resourceListings.status, 'active'),
-        arrayOverlaps(resourceListings.serviceRegionCodes, [...regionCodes]),
       ),
     )
     .limit(limit);
