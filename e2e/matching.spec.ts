@@ -102,6 +102,8 @@ test('an approved demand is matched within seconds, the supplier answers, the bu
   await expect(card).toHaveCount(0);
 
   // 2. Within seconds the buyer sees the recommended suppliers, each with why.
+  await buyer.reload();
+  await expect(buyer.getByTestId('demand-status')).toHaveText('已发布');
   const matches = buyer.getByTestId('demand-matches');
   const recommended = matches.getByTestId('matched-supplier').filter({ hasText: supplierParty.orgName });
   await expect(recommended).toBeVisible({ timeout: 15_000 });
