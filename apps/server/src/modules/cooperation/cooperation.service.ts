@@ -390,15 +390,15 @@ async function historyPool(ctx: AppContext, q: HistoryQuery, level: 'group' | 'd
       limit 2000
     ),
     pool as (
-      (select id, supplier_firm_id, buyer_firm_id, category_code, category_group, category_division, region_code,
-             occurred_on, amount_minor, rating, title
+      (select id, source_ref, supplier_firm_id, buyer_firm_id, category_code, category_group, category_division,
+             region_code, occurred_on, amount_minor, rating, title
       from cooperation_records
       where ${pool} and region_prefix = ${rp} and occurred_on < ${q.before}::date
       order by occurred_on desc
       limit ${POOL_RECORDS})
       union all
-      (select id, supplier_firm_id, buyer_firm_id, category_code, category_group, category_division, region_code,
-             occurred_on, amount_minor, rating, title
+      (select id, source_ref, supplier_firm_id, buyer_firm_id, category_code, category_group, category_division,
+             region_code, occurred_on, amount_minor, rating, title
       from cooperation_records
       where ${buyer}::uuid is not null and buyer_firm_id = ${buyer}::uuid and occurred_on < ${q.before}::date
         and not (${pool} and region_prefix = ${rp}))
@@ -420,7 +420,8 @@ async function historyPool(ctx: AppContext, q: HistoryQuery, level: 'group' | 'd
       from pool
       where supplier_firm_id is distinct from ${buyer}::uuid
       group by supplier_firm_id
-      order by from_buyer desc, same_group desc, same_division desc
+      -- ties broken by the data itself (the earliest source reference), so runs repeat exactly
+      order by from_buyer desc, same_group desc, same_division desc, min(source_ref)
       limit ${q.limit}
     )
     select agg.*, f.org_id, f.name, f.town, f.country

@@ -21,7 +21,7 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
 
 /**
  * Scores every candidate: the learned linear score of its history features plus its policy signals; best first
- * (ties: more history first, then firm id, so the order is stable). Reasons are the signals that added to the
+ * (ties: more history first, then name and firm id, so the order is stable). Reasons are the signals that added to the
  * score, largest first.
  */
 export function rank<T extends SupplierHistory>(
@@ -49,6 +49,7 @@ export function rank<T extends SupplierHistory>(
     (a, b) =>
       b.score - a.score ||
       b.candidate.sameDivision - a.candidate.sameDivision ||
+      a.candidate.name.localeCompare(b.candidate.name) ||
       (a.candidate.firmId < b.candidate.firmId ? -1 : 1),
   );
 }
