@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEFAULT_TRAIN, historyDatabase, trainModel, WEIGHTS_FILE } from '../modules/matching';
+import { DEFAULT_TRAIN, formatModel, historyDatabase, trainModel, WEIGHTS_FILE } from '../modules/matching';
 
 /**
  * Learns the matcher's weights from an award-history CSV (in a fresh in-memory database) and writes them with
@@ -19,7 +19,7 @@ try {
   console.log(`imported ${report.imported} of ${report.rows} rows (${report.broken.length} broken)`);
   const model = await trainModel(ctx, rows, { name: basename(values.file), text }, DEFAULT_TRAIN);
   const out = values.out ?? WEIGHTS_FILE;
-  writeFileSync(out, `${JSON.stringify(model, null, 2)}\n`);
+  writeFileSync(out, formatModel(model));
   console.log(`trained on ${model.training.examples} awards (${model.training.rows} candidate rows) → ${out}`);
   for (const [i, f] of model.features.entries()) console.log(`  ${f.padEnd(20)} ${model.weights[i]}`);
   console.log(`  ${'bias'.padEnd(20)} ${model.bias}`);

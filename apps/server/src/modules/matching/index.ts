@@ -1,7 +1,7 @@
 export { matchingErrors } from './matching.errors';
 export { DEFAULT_TRAIN, evaluate, formatReport, trainModel } from './matching.evaluation';
 export { certificateGradeOf, gradeSatisfies, qualificationCovers } from './matching.grades';
-export { defaultModel, type MatchingModel, WEIGHTS_FILE } from './matching.model';
+export { defaultModel, formatModel, type MatchingModel, WEIGHTS_FILE } from './matching.model';
 export { historyDatabase } from './matching.offline';
 export {
   type CreditGrade,

@@ -32,6 +32,34 @@ export function defaultModel(): MatchingModel {
   return cached;
 }
 
+/**
+ * JSON as the repository's formatter (Biome) prints it: arrays of numbers filled onto lines of at most 120
+ * characters, everything else as JSON.stringify with 2 spaces.
+ */
+export function formatModel(value: MatchingModel): string {
+  const pretty = JSON.stringify(value, null, 2).replace(
+    /^( *)("[^"]+": )\[\n((?: *-?[\d.e+-]+,?\n)+) *\]/gm,
+    (_whole, indent: string, key: string, body: string) => {
+      const items = body
+        .split('\n')
+        .map((item) => item.trim())
+        .filter(Boolean);
+      const lines: string[] = [];
+      let line = '';
+      for (const item of items) {
+        const next = line ? `${line} ${item}` : item;
+        if (`${indent}  ${next}`.length > 120 && line) {
+          lines.push(line);
+          line = item;
+        } else line = next;
+      }
+      if (line) lines.push(line);
+      return `${indent}${key}[\n${lines.map((l) => `${indent}  ${l}`).join('\n')}\n${indent}]`;
+    },
+  );
+  return `${pretty}\n`;
+}
+
 export function linearScore(model: MatchingModel, x: readonly number[]): number {
   let s = model.bias;
   for (let i = 0; i < x.length; i += 1) s += (model.weights[i] ?? 0) * (x[i] as number);
