@@ -416,16 +416,19 @@ async function historyPool(ctx: AppContext, q: HistoryQuery, level: 'group' | 'd
         max(occurred_on)::text as last_on,
         avg(ln(amount_minor)) filter (where amount_minor > 0) as mean_log_amount,
         avg(rating) as mean_rating,
-        left(string_agg(title, ' ') filter (where category_division = ${q.category.division}), 1200) as titles
+        left(string_agg(title, ' ' order by occurred_on desc, source_ref)
+          filter (where category_division = ${q.category.division}), 1200) as titles,
+        min(source_ref) as first_ref
       from pool
       where supplier_firm_id is distinct from ${buyer}::uuid
       group by supplier_firm_id
       -- ties broken by the data itself (the earliest source reference), so runs repeat exactly
-      order by from_buyer desc, same_group desc, same_division desc, min(source_ref)
+      order by from_buyer desc, same_group desc, same_division desc, first_ref
       limit ${q.limit}
     )
     select agg.*, f.org_id, f.name, f.town, f.country
-    from agg join cooperation_firms f on f.id = agg.firm_id`,
+    from agg join cooperation_firms f on f.id = agg.firm_id
+    order by agg.from_buyer desc, agg.same_group desc, agg.same_division desc, agg.first_ref`,
   );
   return rows.map((r) => ({
     firmId: r.firm_id as string,
