@@ -32,6 +32,7 @@ import { analyticsRoutes } from './modules/analytics';
 import { activeRankingBoosts, commissionRoutes } from './modules/commission';
 import { complianceRoutes } from './modules/compliance';
 import { contractRoutes } from './modules/contracts';
+import { cooperationRoutes } from './modules/cooperation';
 import { creditRoutes } from './modules/credit';
 import { demandsRoutes } from './modules/demands';
 import { escrowRoutes, registerEscrowJobs } from './modules/escrow';
@@ -40,7 +41,9 @@ import { executionRoutes, registerExecutionJobs } from './modules/execution';
 import { filesRoutes } from './modules/files';
 import { identityRoutes } from './modules/identity';
 import { registerLedgerJobs } from './modules/ledger';
+import { matchingRoutes } from './modules/matching';
 import { merchantRoutes, registerMerchantJobs } from './modules/merchants';
+import { notificationRoutes, registerNotificationJobs } from './modules/notifications';
 import { organisationRoutes } from './modules/organisation';
 import { projectsRoutes } from './modules/projects';
 import { regionsRoutes } from './modules/regions';
@@ -181,6 +184,11 @@ export async function buildApp({
   registerTenderingJobs(ctx);
   // 流量扶持: new merchants' listings rank first for the months the commission policy says (MERCH-3).
   await app.register(searchRoutes(ctx, { rankingBoost: { activeBoosts: (c) => activeRankingBoosts(c) } }));
+  await app.register(notificationRoutes(ctx));
+  registerNotificationJobs(ctx);
+  await app.register(cooperationRoutes(ctx));
+  // 智能匹配: the same new-merchant boost; credit grades (C excluded, AAA first) are wired once credit exists.
+  await app.register(matchingRoutes(ctx, { boost: { activeBoosts: (c) => activeRankingBoosts(c) } }));
 
   // 4. the built web pages at /, when present
   if (existsSync(index)) {

@@ -225,6 +225,9 @@ beforeAll(async () => {
     logId: execution.logId,
     photoId: execution.photoId,
     settlementId: execution.settlementId,
+    // matching: a push and a notification that are not the caller's
+    pushId: newId(),
+    notificationId: newId(),
   };
 });
 afterAll(async () => {
@@ -283,6 +286,7 @@ const VALID_BODIES: Record<string, unknown> = {
   'POST /api/orgs/:orgId/tenders/:tenderId/bid/confirm': { tenderVersion: 1 },
   'POST /api/orgs/:orgId/tenders/:tenderId/award/decline': { reason: '无法履约' },
   'PUT /api/staff/credit-grades/:gradedOrgId': { grade: 'B', source: '测试来源' },
+  'POST /api/orgs/:orgId/pushes/:pushId/answer': { answer: 'interested' },
 };
 
 function routes(): RouteEntry[] {

@@ -11,6 +11,7 @@ export * from './files';
 export * from './id-card';
 export * from './identity';
 export * from './library-fields';
+export * from './matching';
 export * from './merchants';
 export * from './messages';
 export * from './organisation';

@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../infra/db/client';
 import { escrowStatus } from '../modules/escrow';
 import { verifyLog } from '../modules/evidence';
 import { createTestApp, type TestApp, TestClient } from '../test/test-app';
@@ -48,6 +50,18 @@ describe('demo data', () => {
     const settlements = (await gc.get(`/api/orgs/${orgId}/settlement/${subcontract.contractId}`)).json().items;
     expect(settlements).toEqual([expect.objectContaining({ status: 'released', disputes: 1 })]);
     expect(await escrowStatus(t.ctx, subcontract.contractId)).toMatchObject({ frozen: true });
+
+    // matching demo: the operator, cooperation history among the demo organisations, answered pushes
+    expect(logins?.map((l) => l.identifier)).toContain('matcher@example.com');
+    const [matching] = await queryRows<{ records: number; pushes: number; answers: number }>(
+      t.ctx.db,
+      sql`select (select count(*) from cooperation_records)::int as records,
+                 (select count(*) from matching_pushes)::int as pushes,
+                 (select count(answer) from matching_pushes)::int as answers`,
+    );
+    expect(matching?.records).toBeGreaterThanOrEqual(10);
+    expect(matching?.pushes).toBeGreaterThan(0);
+    expect(matching?.answers).toBeGreaterThan(0);
 
     const log = await verifyLog(t.ctx);
     expect(log).toMatchObject({ ok: true, checkpoints: 1 });

@@ -5,6 +5,7 @@ import { seedEscrowDemo } from './escrow.demo';
 import { seedExecutionDemo } from './execution.demo';
 import { type DemoLogin, seedFoundationDemo } from './foundation.demo';
 import { seedLibrariesDemo } from './libraries.demo';
+import { seedMatchingDemo } from './matching.demo';
 import { seedOnboardingDemo } from './onboarding.demo';
 import { seedTenderingDemo } from './tendering.demo';
 
@@ -21,6 +22,7 @@ const SEEDERS: ((ctx: AppContext) => Promise<DemoLogin[]>)[] = [
   seedEscrowDemo,
   // after the escrow seeder (finance staff), which goes before it: the freeze it shows mails finance staff
   seedExecutionDemo,
+  seedMatchingDemo,
 ];
 
 export async function seedDemoIfEmpty(ctx: AppContext): Promise<DemoLogin[] | null> {

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation } from 'react-router';
 import { type MeData, useAuthedMe } from '../modules/identity';
+import { NotificationBell } from '../modules/matching';
 import { OrgSwitcher, RoleSwitcher } from '../modules/organisation';
 import { Brand } from './brand';
 import { LanguageSwitch } from './language-switch';
@@ -66,6 +67,7 @@ export function AppShell() {
           </Flex>
         ) : null}
         <Flex gap={4} align="center" style={{ marginInlineStart: 'auto' }}>
+          <NotificationBell />
           <LanguageSwitch compact={mobile} />
           <UserMenu compact={mobile} />
         </Flex>

@@ -71,6 +71,8 @@ export const commonZhCN = {
     staffCompliance: '内容合规',
     staffTiers: '用户分级',
     staffDemandReviews: '需求审核',
+    pushes: '推荐给我的需求',
+    staffMatching: '匹配数据',
   },
 };
 
@@ -146,5 +148,7 @@ export const commonEn: typeof commonZhCN = {
     staffCompliance: 'Content compliance',
     staffTiers: 'User tiers',
     staffDemandReviews: 'Demand review',
+    pushes: 'Recommended demands',
+    staffMatching: 'Matching figures',
   },
 };

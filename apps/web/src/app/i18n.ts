@@ -7,6 +7,7 @@ import { evidenceEn, evidenceZhCN } from '../modules/evidence';
 import { executionEn, executionZhCN } from '../modules/execution';
 import { identityEn, identityZhCN } from '../modules/identity';
 import { librariesEn, librariesZhCN } from '../modules/libraries';
+import { matchingEn, matchingZhCN } from '../modules/matching';
 import { merchantsEn, merchantsZhCN } from '../modules/merchants';
 import { organisationEn, organisationZhCN } from '../modules/organisation';
 import { staffEn, staffZhCN } from '../modules/staff';
@@ -41,6 +42,7 @@ const resources = {
     libraries: librariesZhCN,
     tendering: tenderingZhCN,
     execution: executionZhCN,
+    matching: matchingZhCN,
   },
   en: {
     common: commonEn,
@@ -58,6 +60,7 @@ const resources = {
     libraries: librariesEn,
     tendering: tenderingEn,
     execution: executionEn,
+    matching: matchingEn,
   },
 };
 

@@ -12,6 +12,7 @@ import {
   FileSearchOutlined,
   HomeOutlined,
   LineChartOutlined,
+  NodeIndexOutlined,
   PercentageOutlined,
   ProjectOutlined,
   SafetyCertificateOutlined,
@@ -59,7 +60,9 @@ type NavLabel =
   | 'staffCommission'
   | 'staffCompliance'
   | 'staffTiers'
-  | 'staffDemandReviews';
+  | 'staffDemandReviews'
+  | 'pushes'
+  | 'staffMatching';
 
 export interface NavItem {
   key: string;
@@ -147,7 +150,10 @@ export function workspaceNav(role: BusinessRole, membershipRole: MembershipRole 
       label: 'groupOrganisation',
       items: [
         ...(MERCHANT_ROLES.includes(role)
-          ? [{ key: 'merchant', label: 'merchant' as const, icon: <ShopOutlined />, path: '/workspace/merchant' }]
+          ? [
+              { key: 'merchant', label: 'merchant' as const, icon: <ShopOutlined />, path: '/workspace/merchant' },
+              { key: 'pushes', label: 'pushes' as const, icon: <NodeIndexOutlined />, path: '/workspace/pushes' },
+            ]
           : []),
         ...ORGANISATION_ITEMS.filter((item) => manager || !item.managersOnly),
       ],
@@ -182,6 +188,7 @@ export const STAFF_NAV: NavGroup[] = [
         icon: <FileDoneOutlined />,
         path: '/staff/demand-reviews',
       },
+      { key: 'staff-matching', label: 'staffMatching', icon: <NodeIndexOutlined />, path: '/staff/matching' },
     ],
   },
 ];

@@ -23,6 +23,7 @@ import {
 } from '../pages/library-pages';
 import { LoginPage } from '../pages/login-page';
 import { LoginTotpPage } from '../pages/login-totp-page';
+import { StaffMatchingPage, SupplierPushesPage } from '../pages/matching-pages';
 import { MembersPage } from '../pages/members-page';
 import { MyInvitationsPage } from '../pages/my-invitations-page';
 import { NotFoundPage } from '../pages/not-found-page';
@@ -107,6 +108,7 @@ export function createRouter() {
                 { path: 'tenders/new', element: <TenderNewPage /> },
                 { path: 'tenders/:tenderId', element: <TenderDetailPage /> },
                 { path: 'tenders/:tenderId/prequalification', element: <PrequalReportPage /> },
+                { path: 'pushes', element: <SupplierPushesPage /> },
               ],
             },
             {
@@ -127,6 +129,7 @@ export function createRouter() {
                 { path: 'compliance', element: <StaffCompliancePage /> },
                 { path: 'tiers', element: <StaffTiersPage /> },
                 { path: 'demand-reviews', element: <StaffDemandReviewsPage /> },
+                { path: 'matching', element: <StaffMatchingPage /> },
               ],
             },
             { path: '*', element: <NotFoundPage /> },

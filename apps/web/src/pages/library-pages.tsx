@@ -22,6 +22,7 @@ import {
   SearchPanel,
   useOrgDemands,
 } from '../modules/libraries';
+import { DemandMatchesCard } from '../modules/matching';
 import { useActiveContext } from '../modules/organisation';
 
 export function ProjectsPage() {
@@ -205,7 +206,14 @@ export function DemandNewPage() {
 
 export function DemandDetailPage() {
   const { demandId = '' } = useParams();
-  return <DemandDetail demandId={demandId} />;
+  return (
+    <DemandDetail
+      demandId={demandId}
+      footer={(d) =>
+        d.mine ? <DemandMatchesCard orgId={d.orgId} demandId={d.id} published={d.status === 'published'} /> : null
+      }
+    />
+  );
 }
 
 export function MapPage() {

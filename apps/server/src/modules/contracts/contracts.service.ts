@@ -1,7 +1,9 @@
 import type { ContractKind } from '@zhuhe/contracts';
+import { shanghaiDate } from '../../infra/calendar/working-days';
 import type { AppContext } from '../../infra/context';
 import { newId } from '../../infra/ids';
 import { recordProductEvent } from '../analytics';
+import { recordCooperation } from '../cooperation';
 import { appendEvidence } from '../evidence';
 import { getFile, readFileContent, storeFile } from '../files';
 import { getUser } from '../identity';
@@ -288,6 +290,8 @@ async function sealIfComplete(ctx: AppContext, contractId: string, versionNo: nu
       signingTime: s.signedAt,
     });
   }
+  const partyB = parties.find((p) => p.role === 'party_b');
+  const placeOfWork = (await getOrganisation(ctx, initiator.orgId)).regionCode ?? '';
   await ctx.db.transaction(async (tx) => {
     const locked = await repo.findForParty(tx, initiator.orgId, contractId, true);
     if (!locked || locked.signedVersion === versionNo) return;
@@ -330,6 +334,26 @@ async function sealIfComplete(ctx: AppContext, contractId: string, versionNo: nu
       },
       tx,
     );
+    // 合作记录: a first signature makes the parties' cooperation history (matching learns from it)
+    const partyA = parties.find((p) => p.orgId === initiator.orgId);
+    if (!locked.signedVersion && partyA && partyB) {
+      const amount = Number(version.variables.amountFen);
+      await recordCooperation(
+        ctx,
+        {
+          source: 'contract',
+          sourceRef: contractId,
+          buyer: { orgId: partyA.orgId, name: partyA.name },
+          supplier: { orgId: partyB.orgId, name: partyB.name },
+          categoryCode: `ZH:${contract.kind}`,
+          regionCode: placeOfWork,
+          amountFen: Number.isFinite(amount) && amount > 0 ? amount : null,
+          occurredOn: shanghaiDate(new Date()),
+          title: contract.title,
+        },
+        tx,
+      );
+    }
   });
 }
 

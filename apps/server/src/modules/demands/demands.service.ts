@@ -2,6 +2,7 @@ import type { CreateDemandBody, Demand, DemandDraft, DemandReview } from '@zhuhe
 import type { z } from 'zod';
 import { addWorkingDays, shanghaiDate, workingDaysBetween } from '../../infra/calendar/working-days';
 import type { AppContext } from '../../infra/context';
+import type { DbOrTx } from '../../infra/db/client';
 import { detectFileType } from '../../infra/files/blob-store';
 import type { Actor } from '../../infra/http/access';
 import { newId } from '../../infra/ids';
@@ -259,6 +260,22 @@ export async function reviewFile(ctx: AppContext, reviewId: string, fileId: stri
   return getFile(ctx, demand.orgId, fileId);
 }
 
+type PublishedListener = (ctx: AppContext, demand: repo.DemandRow, tx: DbOrTx) => Promise<void>;
+const publishedListeners: PublishedListener[] = [];
+
+/**
+ * Modules that act on a newly published demand (matching pushes suppliers) register here; listeners run inside
+ * the approval's transaction, so they should only enqueue work.
+ */
+export function onDemandPublished(listener: PublishedListener): void {
+  if (!publishedListeners.includes(listener)) publishedListeners.push(listener);
+}
+
+/** The stored demand, for modules that work on it (matching); undefined when absent. */
+export async function findDemandRow(ctx: AppContext, demandId: string): Promise<repo.DemandRow | undefined> {
+  return repo.findDemand(ctx.db, demandId);
+}
+
 /**
  * 审核决定: approval publishes the demand and puts it into the search in the same transaction; rejection sends
  * it back with the reason. The owner is told by e-mail (outbox). A review is decided once.
@@ -287,7 +304,10 @@ export async function decideReview(
       status: decision === 'approved' ? 'published' : 'rejected',
       ...(decision === 'approved' ? { publishedAt: now } : {}),
     });
-    if (decision === 'approved') await indexDocuments(ctx, [demandSearchDocument(updated, org.name)], t);
+    if (decision === 'approved') {
+      await indexDocuments(ctx, [demandSearchDocument(updated, org.name)], t);
+      for (const listener of publishedListeners) await listener(ctx, updated, t);
+    }
     await recordProductEvent(
       ctx,
       {

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../infra/db/client';
 import { resourceListings } from './resources.tables';
 
@@ -44,5 +44,25 @@ export async function listOrgListings(db: DbOrTx, orgId: string, limit: number):
     .from(resourceListings)
     .where(eq(resourceListings.orgId, orgId))
     .orderBy(desc(resourceListings.createdAt), desc(resourceListings.id))
+    .limit(limit);
+}
+
+export async function offersOf(db: DbOrTx, kind: string, regionCodes: readonly string[], limit: number) {
+  const keys = regionCodes.map((code) => `${kind}:${code}`);
+  // matches the partial GIN index resource_listings_offer_keys_idx (custom migration 0012)
+  return db
+    .select({
+      orgId: resourceListings.orgId,
+      priceFen: resourceListings.priceFen,
+      lat: resourceListings.lat,
+      lng: resourceListings.lng,
+    })
+    .from(resourceListings)
+    .where(
+      and(
+        sql`listing_offer_keys(${resourceListings.kind}, ${resourceListings.serviceRegionCodes}) && ${sql.param(keys)}::text[]`,
+        eq(resourceListings.status, 'active'),
+      ),
+    )
     .limit(limit);
 }

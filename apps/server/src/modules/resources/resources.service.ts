@@ -269,3 +269,34 @@ export async function createListingsDirect(
     });
   }
 }
+
+/** One organisation's active listings of a kind that serve a region, as matching sees them. */
+export interface ListingOffer {
+  orgId: string;
+  listings: number;
+  minPriceFen: number;
+  lat: number;
+  lng: number;
+}
+
+/**
+ * 供应方 who offers a kind in a region: active listings whose service regions include the region, its city or
+ * its province (GB/T 2260 codes), one entry per organisation (its nearest listing's place kept by the caller).
+ */
+export async function listingOffers(
+  ctx: AppContext,
+  query: { kind: string; regionCode: string; limit: number },
+): Promise<ListingOffer[]> {
+  const code = query.regionCode;
+  const served = [...new Set([code, `${code.slice(0, 4)}00`, `${code.slice(0, 2)}0000`])];
+  const rows = await repo.offersOf(ctx.db, query.kind, served, query.limit * 4);
+  const byOrg = new Map<string, ListingOffer>();
+  for (const r of rows) {
+    const seen = byOrg.get(r.orgId);
+    if (seen) {
+      seen.listings += 1;
+      seen.minPriceFen = Math.min(seen.minPriceFen, r.priceFen);
+    } else byOrg.set(r.orgId, { orgId: r.orgId, listings: 1, minPriceFen: r.priceFen, lat: r.lat, lng: r.lng });
+  }
+  return [...byOrg.values()].slice(0, query.limit);
+}

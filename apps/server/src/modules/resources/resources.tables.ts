@@ -2,6 +2,7 @@ import {
   bigint,
   boolean,
   doublePrecision,
+  index,
   integer,
   jsonb,
   pgTable,
@@ -42,5 +43,10 @@ export const resourceListings = pgTable(
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.orgId, t.id] }), uniqueIndex('resource_listings_id_idx').on(t.id)],
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    uniqueIndex('resource_listings_id_idx').on(t.id),
+    // matching: who offers a kind (active listings)
+    index('resource_listings_kind_idx').on(t.kind, t.status, t.orgId),
+  ],
 );

@@ -20,5 +20,6 @@ export {
   savePreparedVerification,
   type VerificationView,
   validQualifications,
+  validQualificationsOf,
   verificationFile,
 } from './verification.service';

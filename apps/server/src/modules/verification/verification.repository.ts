@@ -159,3 +159,13 @@ export async function insertNoticeOnce(db: DbOrTx, row: typeof expiryNotices.$in
   const inserted = await db.insert(expiryNotices).values(row).onConflictDoNothing().returning({ id: expiryNotices.id });
   return inserted.length > 0;
 }
+
+/** The latest submission of each organisation (matching checks many suppliers at once). */
+export async function latestSubmissions(db: DbOrTx, orgIds: readonly string[]): Promise<SubmissionRow[]> {
+  if (orgIds.length === 0) return [];
+  return db
+    .selectDistinctOn([verificationSubmissions.orgId])
+    .from(verificationSubmissions)
+    .where(inArray(verificationSubmissions.orgId, [...orgIds]))
+    .orderBy(verificationSubmissions.orgId, desc(verificationSubmissions.submittedAt));
+}

@@ -321,6 +321,18 @@ export async function validQualifications(ctx: AppContext, orgId: string, at = n
   );
 }
 
+/** The valid qualifications of several organisations at once, by organisation (as `validQualifications`). */
+export async function validQualificationsOf(ctx: AppContext, orgIds: readonly string[], at = new Date()) {
+  const approved = (await repo.latestSubmissions(ctx.db, orgIds)).filter((row) => row.status === 'approved');
+  const today = shanghaiDate(at);
+  const byOrg = new Map<string, Awaited<ReturnType<typeof repo.qualificationsOf>>>(orgIds.map((id) => [id, []]));
+  const orgOf = new Map(approved.map((row) => [row.id, row.orgId]));
+  for (const q of await repo.qualificationsOf(ctx.db, [...orgOf.keys()]))
+    if (q.status !== 'expired' && credentialStatus(q.validUntil, today) !== 'expired')
+      byOrg.get(orgOf.get(q.verificationId) as string)?.push(q);
+  return byOrg;
+}
+
 export interface CredentialExpired {
   orgId: string;
   verificationId: string;

@@ -1,4 +1,5 @@
 import { Alert, Card, Descriptions, Flex, Table, Tag } from 'antd';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../app/format-date';
 import { ErrorState, LoadingState } from '../../app/page-states';
@@ -47,7 +48,8 @@ export function DemandFacts({ demand: d }: { demand: DemandData }) {
   );
 }
 
-export function DemandDetail({ demandId }: { demandId: string }) {
+/** `footer`: what other modules show under the demand (matching shows the buyer its recommended suppliers). */
+export function DemandDetail({ demandId, footer }: { demandId: string; footer?: (demand: DemandData) => ReactNode }) {
   const { t } = useTranslation('libraries');
   const demand = useDemand(demandId);
   if (demand.isLoading) return <LoadingState />;
@@ -65,6 +67,7 @@ export function DemandDetail({ demandId }: { demandId: string }) {
       <Card>
         <DemandFacts demand={d} />
       </Card>
+      {footer?.(d)}
       <Card title={t('demands.items')}>
         <Table
           size="small"

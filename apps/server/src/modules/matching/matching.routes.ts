@@ -1,0 +1,89 @@
+import {
+  AnswerPushBody,
+  DemandMatches,
+  MatchingFigures,
+  OrgParams,
+  PushParams,
+  SupplierPush,
+  SupplierPushList,
+} from '@zhuhe/contracts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../infra/context';
+import { requireActor } from '../../infra/http/access';
+import { matchingPermissions as perm } from './matching.policy';
+import * as service from './matching.service';
+
+const tags = ['matching'];
+const OrgDemandParams = z.object({ orgId: z.uuid(), demandId: z.uuid() });
+
+export interface MatchingRoutesOptions extends Partial<service.MatchingProviders> {}
+
+export function matchingRoutes(ctx: AppContext, options: MatchingRoutesOptions = {}): FastifyPluginAsyncZod {
+  service.configureMatching(options);
+  service.registerMatchingJobs(ctx);
+  return async (app) => {
+    app.get(
+      '/api/orgs/:orgId/demands/:demandId/matches',
+      {
+        config: { permission: perm.demandMatches },
+        schema: {
+          tags,
+          summary: '匹配结果 suppliers pushed for my demand, why, and their answers',
+          params: OrgDemandParams,
+          response: { 200: DemandMatches },
+        },
+      },
+      async (request) => service.demandMatches(ctx, request.params.orgId, request.params.demandId),
+    );
+
+    app.post(
+      '/api/orgs/:orgId/demands/:demandId/matches/refresh',
+      {
+        config: { permission: perm.rematch },
+        schema: { tags, summary: '重新匹配', params: OrgDemandParams, response: { 200: DemandMatches } },
+      },
+      async (request) => service.rematch(ctx, request.params.orgId, request.params.demandId),
+    );
+
+    app.get(
+      '/api/orgs/:orgId/pushes',
+      {
+        config: { permission: perm.pushes },
+        schema: { tags, summary: '推荐给我的需求', params: OrgParams, response: { 200: SupplierPushList } },
+      },
+      async (request) => ({ items: await service.supplierPushes(ctx, request.params.orgId) }),
+    );
+
+    app.post(
+      '/api/orgs/:orgId/pushes/:pushId/answer',
+      {
+        config: { permission: perm.answer },
+        schema: {
+          tags,
+          summary: '回复推送 interested / not interested',
+          params: PushParams,
+          body: AnswerPushBody,
+          response: { 200: SupplierPush },
+        },
+      },
+      async (request) =>
+        service.answerPush(
+          ctx,
+          requireActor(request).userId,
+          request.params.orgId,
+          request.params.pushId,
+          request.body.answer,
+        ),
+    );
+
+    app.get(
+      '/api/staff/matching/figures',
+      {
+        config: { permission: perm.figures },
+        schema: { tags, summary: '匹配数据 matching figures per week', response: { 200: MatchingFigures } },
+      },
+      async () => service.matchingFigures(ctx),
+    );
+  };
+}
