@@ -33,7 +33,7 @@ import { activeRankingBoosts, commissionRoutes } from './modules/commission';
 import { complianceRoutes } from './modules/compliance';
 import { contractRoutes } from './modules/contracts';
 import { cooperationRoutes } from './modules/cooperation';
-import { creditRoutes } from './modules/credit';
+import { creditGradeOf, creditRoutes } from './modules/credit';
 import { demandsRoutes } from './modules/demands';
 import { escrowRoutes, registerEscrowJobs } from './modules/escrow';
 import { evidenceRoutes, registerEvidenceJobs } from './modules/evidence';
@@ -188,7 +188,16 @@ export async function buildApp({
   registerNotificationJobs(ctx);
   await app.register(cooperationRoutes(ctx));
   // 智能匹配: the same new-merchant boost; credit grades (C excluded, AAA first) are wired once credit exists.
-  await app.register(matchingRoutes(ctx, { boost: { activeBoosts: (c) => activeRankingBoosts(c) } }));
+  await app.register(
+    matchingRoutes(ctx, {
+      boost: { activeBoosts: (c) => activeRankingBoosts(c) },
+      // C is excluded and AAA goes first (CREDIT-3) with the grades the credit module holds.
+      credit: {
+        grades: async (c, orgIds) =>
+          new Map([...(await creditGradeOf(c, orgIds))].map(([orgId, info]) => [orgId, info.grade])),
+      },
+    }),
+  );
 
   // 4. the built web pages at /, when present
   if (existsSync(index)) {

@@ -2,8 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orgClient, staffClient } from '../../test/library-fixtures';
 import { createTestApp, type TestApp, type TestClient, tinyPdf, upload } from '../../test/test-app';
 import { recordCooperation } from '../cooperation';
-import { staticCreditGrades } from './matching.providers';
-import { configureMatching } from './matching.service';
+import { setCreditGrade } from '../credit';
 
 let t: TestApp;
 let gc: TestClient;
@@ -54,7 +53,8 @@ beforeAll(async () => {
       occurredOn: `2025-0${n}-15`,
       title: `钢筋采购 第${n}批`,
     });
-  configureMatching({ credit: staticCreditGrades({ [suppliers.graded_c?.orgId as string]: 'C' }) });
+  // The grade comes from the credit module, through the provider app.ts wires into matching.
+  await setCreditGrade(t.ctx, null, suppliers.graded_c?.orgId as string, { grade: 'C', source: '测试评级' });
   staff = await staffClient(t);
 });
 afterAll(async () => {

@@ -15,11 +15,13 @@ import { canonicalJson, randomToken, sha256Hex } from '../../infra/crypto';
 import { newId } from '../../infra/ids';
 import { queueMail } from '../../infra/mail/outbox';
 import { createContract, signedContractCounts } from '../contracts';
+import { type CooperationEvent, demandCategoryCode, recordCooperation } from '../cooperation';
 import { creditGradeOf } from '../credit';
 import { getDemand } from '../demands';
 import { appendEvidence } from '../evidence';
 import { getFile, readFileContent, storeFile } from '../files';
 import { getUsers } from '../identity';
+import { recordAwardToPushed } from '../matching';
 import { getOrganisation, managersOf, membershipsOfUser } from '../organisation';
 import { validQualifications } from '../verification';
 import { envelopeHash, generateTenderKeys, openBid, sealBid } from './tendering.crypto';
@@ -960,6 +962,7 @@ export async function answerAward(
     (a) => a.status === 'offered' && a.bidderOrgId === orgId,
   );
   if (!offered) throw tenderErrors.raise('TENDER_AWARD_NOT_OFFERED');
+  const history = answer.accept ? await awardCooperation(ctx, actor, tender, offered) : null;
   await ctx.db.transaction(async (tx) => {
     const closed = await repo.closeOffer(tx, offered.id, {
       status: answer.accept ? 'accepted' : 'declined',
@@ -968,9 +971,38 @@ export async function answerAward(
       reason: answer.accept ? null : answer.reason,
     });
     if (!closed) throw tenderErrors.raise('TENDER_AWARD_NOT_OFFERED');
-    if (answer.accept) await repo.updateTender(tx, tenderId, { status: 'awarded' });
-    else await cascade(ctx, tx, tender, offered.rank);
+    if (answer.accept) {
+      await repo.updateTender(tx, tenderId, { status: 'awarded' });
+      if (history) await recordCooperation(ctx, history, tx);
+    } else await cascade(ctx, tx, tender, offered.rank);
   });
+  // 匹配数据: an award that goes to a supplier the matcher pushed counts for the matching figures.
+  if (answer.accept) await recordAwardToPushed(ctx, tender.demandId, orgId);
+}
+
+/** 合作记录: an accepted award is history the matcher learns from (buyer, supplier, category, region, amount). */
+async function awardCooperation(
+  ctx: AppContext,
+  actor: Actor,
+  tender: { orgId: string; demandId: string; title: string },
+  award: { id: string; bidderOrgId: string; amountFen: number },
+): Promise<CooperationEvent> {
+  const demand = await getDemand(ctx, { userId: actor.userId, orgIds: [tender.orgId] }, tender.demandId);
+  const [buyer, supplier] = await Promise.all([
+    getOrganisation(ctx, tender.orgId),
+    getOrganisation(ctx, award.bidderOrgId),
+  ]);
+  return {
+    source: 'award',
+    sourceRef: award.id,
+    buyer: { orgId: buyer.id, name: buyer.name },
+    supplier: { orgId: supplier.id, name: supplier.name },
+    categoryCode: demandCategoryCode(demand),
+    regionCode: demand.regionCode,
+    amountFen: award.amountFen,
+    occurredOn: new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }),
+    title: tender.title,
+  };
 }
 
 /** The job at an offer's deadline: an unanswered offer lapses and passes on. */

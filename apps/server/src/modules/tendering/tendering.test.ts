@@ -336,6 +336,12 @@ describe('sealed bids', () => {
     expect(tooEarly.json().code).toBe('TENDER_NOT_AWARDED');
     const accepted = await b.client.post(`/api/orgs/${b.orgId}/tenders/${tender.id}/award/accept`);
     expect(accepted.json().status).toBe('awarded');
+    // The accepted award becomes cooperation history the matcher learns from; the declined offer does not.
+    const awardHistory = await queryRows<{ source: string; amount: string }>(
+      t.ctx.db,
+      sql`select source, amount_minor::text as amount from cooperation_records where source = 'award'`,
+    );
+    expect(awardHistory).toEqual([{ source: 'award', amount: String(totalB) }]);
 
     const generated = await gc.client.post(`${url}/contract`, {
       variables: {
