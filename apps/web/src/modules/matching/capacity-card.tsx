@@ -36,13 +36,14 @@ export function CapacityCard({ orgId }: { orgId: string }) {
           <Descriptions.Item label={t('capacity.backlog')}>
             <span data-testid="capacity-backlog">{formatFen(c.openBacklogFen)}</span>
             <Typography.Text type="secondary">
-              （{t('capacity.backlogHint', { count: c.openContracts })}）
+              {' '}
+              · {t('capacity.backlogHint', { count: c.openContracts })}
             </Typography.Text>
           </Descriptions.Item>
-          <Descriptions.Item label={t('capacity.single')}>
+          <Descriptions.Item label={t('capacity.singleShort')}>
             {c.singleProjectLimitFen === null ? t('capacity.none') : formatFen(c.singleProjectLimitFen)}
           </Descriptions.Item>
-          <Descriptions.Item label={t('capacity.aggregate')}>
+          <Descriptions.Item label={t('capacity.aggregateShort')}>
             {c.aggregateLimitFen === null ? t('capacity.none') : formatFen(c.aggregateLimitFen)}
           </Descriptions.Item>
         </Descriptions>

@@ -30,6 +30,8 @@ export const matchingZhCN = {
     title: '产能申报',
     subtitle:
       '平台只向贵司推荐产能范围内的需求：单个项目不超过单项目上限，在手合同余额加新需求预算不超过总产能上限。留空表示不限。',
+    singleShort: '单项目上限',
+    aggregateShort: '总产能上限',
     single: '单项目上限（万元）',
     aggregate: '总产能上限（万元）',
     backlog: '在手合同余额',
@@ -87,6 +89,8 @@ export const matchingEn: typeof matchingZhCN = {
     title: 'Declared capacity',
     subtitle:
       'You are matched only to demands within your capacity: a single project up to the single-project limit, and your open backlog plus the new budget up to the aggregate limit. Leave empty for no limit.',
+    singleShort: 'Single-project limit',
+    aggregateShort: 'Aggregate limit',
     single: 'Single-project limit (10k CNY)',
     aggregate: 'Aggregate limit (10k CNY)',
     backlog: 'Open backlog',
