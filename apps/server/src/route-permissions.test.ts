@@ -287,6 +287,7 @@ const VALID_BODIES: Record<string, unknown> = {
   'POST /api/orgs/:orgId/tenders/:tenderId/award/decline': { reason: '无法履约' },
   'PUT /api/staff/credit-grades/:gradedOrgId': { grade: 'B', source: '测试来源' },
   'POST /api/orgs/:orgId/pushes/:pushId/answer': { answer: 'interested' },
+  'PUT /api/orgs/:orgId/matching/capacity': { singleProjectLimitFen: 100_000_000, aggregateLimitFen: null },
 };
 
 function routes(): RouteEntry[] {

@@ -112,3 +112,24 @@ export const NotificationList = z.object({ items: z.array(Notification), unread:
 export type NotificationList = z.infer<typeof NotificationList>;
 export const NotificationParams = z.object({ notificationId: Id });
 export const UnreadCount = z.object({ unread: z.number() });
+
+/** 产能 a limit in fen: a positive whole number, or null for no limit. */
+const CapacityLimitFen = z.number().int().positive().max(Number.MAX_SAFE_INTEGER).nullable();
+
+/** 申报产能 what a supplier declares it can take on: per project and in total (open backlog included). */
+export const MatchingCapacityBody = z.object({
+  singleProjectLimitFen: CapacityLimitFen.default(null),
+  aggregateLimitFen: CapacityLimitFen.default(null),
+});
+export type MatchingCapacityBody = z.infer<typeof MatchingCapacityBody>;
+
+/** A supplier's declared capacity and its open backlog (在手合同 not yet released by escrow). */
+export const MatchingCapacity = z.object({
+  orgId: Id,
+  singleProjectLimitFen: z.number().nullable(),
+  aggregateLimitFen: z.number().nullable(),
+  openBacklogFen: z.number(),
+  openContracts: z.number(),
+  updatedAt: z.iso.datetime().nullable(),
+});
+export type MatchingCapacity = z.infer<typeof MatchingCapacity>;

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { PageTitle } from '../app/page-title';
 import { useAuthedMe } from '../modules/identity';
-import { MatchingFiguresPanel, SupplierPushes } from '../modules/matching';
+import { CapacityCard, MatchingFiguresPanel, SupplierPushes } from '../modules/matching';
 
 export function SupplierPushesPage() {
   const { t } = useTranslation('matching');
@@ -9,7 +9,12 @@ export function SupplierPushesPage() {
   return (
     <>
       <PageTitle title={t('pushes.title')} subtitle={t('pushes.subtitle')} />
-      {me.activeOrgId ? <SupplierPushes orgId={me.activeOrgId} /> : null}
+      {me.activeOrgId ? (
+        <>
+          <CapacityCard orgId={me.activeOrgId} />
+          <SupplierPushes orgId={me.activeOrgId} />
+        </>
+      ) : null}
     </>
   );
 }

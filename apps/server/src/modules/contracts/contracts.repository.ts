@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNotNull, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../infra/db/client';
 import { contractParties, contractSignatures, contracts, contractVersions } from './contracts.tables';
 
@@ -98,4 +98,31 @@ export async function signedCounts(db: DbOrTx, orgIds: string[]): Promise<{ orgI
     .innerJoin(contracts, eq(contracts.id, contractParties.contractId))
     .where(and(inArray(contractParties.orgId, orgIds), isNotNull(contracts.signedVersion)))
     .groupBy(contractParties.orgId);
+}
+
+/** Signed contracts in which the organisations are a party but not the initiator, with the signed version's amount. */
+export async function openContractAmounts(
+  db: DbOrTx,
+  orgIds: string[],
+): Promise<{ orgId: string; contractId: string; amountFen: string | null }[]> {
+  if (orgIds.length === 0) return [];
+  return db
+    .select({
+      orgId: contractParties.orgId,
+      contractId: contracts.id,
+      amountFen: sql<string | null>`${contractVersions.variables}->>'amountFen'`,
+    })
+    .from(contractParties)
+    .innerJoin(contracts, eq(contracts.id, contractParties.contractId))
+    .innerJoin(
+      contractVersions,
+      and(eq(contractVersions.contractId, contracts.id), eq(contractVersions.versionNo, contracts.signedVersion)),
+    )
+    .where(
+      and(
+        inArray(contractParties.orgId, orgIds),
+        isNotNull(contracts.signedVersion),
+        ne(contracts.initiatorOrgId, contractParties.orgId),
+      ),
+    );
 }

@@ -371,6 +371,18 @@ export async function signedPdf(
 }
 
 /** 平台履约业绩: signed contracts each organisation is party to (organisations with none are absent). */
+/** 在手合同 the signed contracts each organisation performs (a party, not the initiator), with their amounts in fen. */
+export async function openContractAmountsOf(
+  ctx: AppContext,
+  orgIds: readonly string[],
+): Promise<{ orgId: string; contractId: string; amountFen: number }[]> {
+  const rows = await repo.openContractAmounts(ctx.db, [...orgIds]);
+  return rows.map((r) => {
+    const amount = Number(r.amountFen);
+    return { orgId: r.orgId, contractId: r.contractId, amountFen: Number.isFinite(amount) && amount > 0 ? amount : 0 };
+  });
+}
+
 export async function signedContractCounts(ctx: AppContext, orgIds: readonly string[]): Promise<Map<string, number>> {
   const rows = await repo.signedCounts(ctx.db, [...orgIds]);
   return new Map(rows.map((r) => [r.orgId, Number(r.n)]));

@@ -5,6 +5,7 @@ export {
   createContract,
   getContract,
   listContracts,
+  openContractAmountsOf,
   proposeVersion,
   signedContractCounts,
   signVersion,

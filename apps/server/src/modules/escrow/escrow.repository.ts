@@ -313,3 +313,19 @@ export async function riskCaseExists(db: DbOrTx, contractId: string, kind: strin
     );
   return Boolean(row);
 }
+
+/** Gross released per contract (the same figure as the money view's released amount), in one query. */
+export async function releasedByContract(
+  db: DbOrTx,
+  contractIds: string[],
+): Promise<{ contractId: string; fen: string }[]> {
+  if (contractIds.length === 0) return [];
+  return db
+    .select({
+      contractId: escrowReleases.contractId,
+      fen: sql<string>`coalesce(sum(${escrowReleases.grossFen}), 0)::text`,
+    })
+    .from(escrowReleases)
+    .where(inArray(escrowReleases.contractId, contractIds))
+    .groupBy(escrowReleases.contractId);
+}

@@ -502,6 +502,15 @@ export async function releaseRetention(
   });
 }
 
+/** Gross released so far per contract, for many contracts at once (matching's backlog); absent → nothing released. */
+export async function releasedFenByContract(
+  ctx: Pick<AppContext, 'db'>,
+  contractIds: readonly string[],
+): Promise<Map<string, bigint>> {
+  const rows = await repo.releasedByContract(ctx.db, [...new Set(contractIds)]);
+  return new Map(rows.map((r) => [r.contractId, BigInt(r.fen)]));
+}
+
 /** 资金状态 what a contract's money view shows: funded, held, released, retained, frozen, and the timeline. */
 export async function escrowStatus(ctx: Pick<AppContext, 'db'>, contractId: string) {
   const escrow = await requireEscrow(ctx.db, contractId);

@@ -15,6 +15,7 @@ export {
   postBondByDeposit,
   RISK_RESERVE_BPS,
   registerEscrowJobs,
+  releasedFenByContract,
   releaseMilestone,
   releaseRetention,
   requestPayout,

@@ -8,5 +8,12 @@ export const matchingPermissions = {
   /** suppliers see their pushes and answer them */
   pushes: definePermission('matching.pushes', { kind: 'org', param: 'orgId' }),
   answer: definePermission('matching.answer', { kind: 'org', param: 'orgId' }),
+  /** members see their declared capacity and open backlog; owner/admin declare it */
+  capacity: definePermission('matching.capacity', { kind: 'org', param: 'orgId' }),
+  declareCapacity: definePermission('matching.declare_capacity', {
+    kind: 'org',
+    param: 'orgId',
+    membership: ['owner', 'admin'],
+  }),
   figures: definePermission('matching.figures', { kind: 'staff', roles: ['reviewer', 'operator', 'admin'] }),
 };

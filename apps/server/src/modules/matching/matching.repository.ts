@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../infra/db/client';
-import { matchingPushes, matchingRuns } from './matching.tables';
+import { matchingCapacity, matchingPushes, matchingRuns } from './matching.tables';
 
 export type PushRow = typeof matchingPushes.$inferSelect;
 export type RunRow = typeof matchingRuns.$inferSelect;
@@ -111,4 +111,42 @@ export async function weeklyFigures(db: DbOrTx, since: Date) {
 export async function awardedPushCount(db: DbOrTx): Promise<number> {
   const [row] = await db.select({ n: count() }).from(matchingPushes).where(isNotNull(matchingPushes.awardedAt));
   return Number(row?.n ?? 0);
+}
+
+export type CapacityRow = typeof matchingCapacity.$inferSelect;
+
+export async function findCapacity(db: DbOrTx, orgId: string): Promise<CapacityRow | undefined> {
+  const [row] = await db.select().from(matchingCapacity).where(eq(matchingCapacity.orgId, orgId));
+  return row;
+}
+
+export async function saveCapacity(db: DbOrTx, row: CapacityRow): Promise<CapacityRow> {
+  const [saved] = await db
+    .insert(matchingCapacity)
+    .values(row)
+    .onConflictDoUpdate({
+      target: matchingCapacity.orgId,
+      set: {
+        singleProjectLimitFen: row.singleProjectLimitFen,
+        aggregateLimitFen: row.aggregateLimitFen,
+        updatedAt: row.updatedAt,
+        updatedBy: row.updatedBy,
+      },
+    })
+    .returning();
+  return saved as CapacityRow;
+}
+
+/** Declared capacities of the organisations that declared one (with at least one limit). */
+export async function capacitiesOf(db: DbOrTx, orgIds: readonly string[]): Promise<CapacityRow[]> {
+  if (orgIds.length === 0) return [];
+  return db
+    .select()
+    .from(matchingCapacity)
+    .where(
+      and(
+        inArray(matchingCapacity.orgId, [...orgIds]),
+        sql`(${matchingCapacity.singleProjectLimitFen} is not null or ${matchingCapacity.aggregateLimitFen} is not null)`,
+      ),
+    );
 }

@@ -1,12 +1,24 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signedSubcontract, type TestParty } from '../../test/execution';
 import { orgClient, staffClient } from '../../test/library-fixtures';
-import { createTestApp, type TestApp, type TestClient, tinyPdf, upload } from '../../test/test-app';
+import {
+  createTestApp,
+  registeredClient,
+  type TestApp,
+  type TestClient,
+  tinyPdf,
+  uniqueEmail,
+  upload,
+} from '../../test/test-app';
 import { recordCooperation } from '../cooperation';
 import { setCreditGrade } from '../credit';
+import { matchingRuns } from './matching.tables';
 
 let t: TestApp;
 let gc: TestClient;
 let gcOrg: string;
+let gcUser: string;
 let staff: TestClient;
 const suppliers: Record<string, { client: TestClient; orgId: string }> = {};
 
@@ -24,7 +36,7 @@ const LISTING = {
 beforeAll(async () => {
   t = await createTestApp();
   // the buyer also supplies rebar: it must never be pushed its own demand
-  ({ client: gc, orgId: gcOrg } = await orgClient(t.app, ['GC', 'SUP'], '浙江宏筑建设集团有限公司'));
+  ({ client: gc, orgId: gcOrg, userId: gcUser } = await orgClient(t.app, ['GC', 'SUP'], '浙江宏筑建设集团有限公司'));
   for (const [key, name] of [
     ['partner', '杭州钢联物资有限公司'],
     ['newcomer', '宁波甬钢贸易有限公司'],
@@ -181,5 +193,97 @@ describe('a demand passes review → suppliers are pushed', () => {
     expect(figures.totals.interested).toBe(1);
     expect(figures.weeks.length).toBeGreaterThan(0);
     expect(figures.model.features).toContain('fromBuyer');
+  });
+});
+
+describe('capacity: open backlog and declared limits decide what a supplier is matched to', () => {
+  const BUDGET = 260_000_000;
+  let small: { client: TestClient; orgId: string; userId: string };
+  let busy: { client: TestClient; orgId: string; userId: string };
+
+  async function matchedFor(extra: Record<string, unknown> = {}) {
+    const id = await publish(extra);
+    await t.ctx.jobs.runDue();
+    const matches = (await gc.get(`/api/orgs/${gcOrg}/demands/${id}/matches`)).json();
+    expect(matches.state).toBe('ready');
+    return { id, pushed: matches.items.map((m: { orgId: string }) => m.orgId) as string[] };
+  }
+
+  beforeAll(async () => {
+    small = await orgClient(t.app, ['SUP'], '台州小量钢材经营部');
+    busy = await orgClient(t.app, ['SUP', 'SUB'], '金华满单建材有限公司');
+    for (const s of [small, busy])
+      expect((await s.client.post(`/api/orgs/${s.orgId}/resources`, LISTING)).statusCode).toBe(201);
+  });
+
+  it('proposes both while they declare no limits', async () => {
+    const declared = (await small.client.get(`/api/orgs/${small.orgId}/matching/capacity`)).json();
+    expect(declared).toMatchObject({ singleProjectLimitFen: null, aggregateLimitFen: null, openBacklogFen: 0 });
+    const { pushed } = await matchedFor();
+    expect(pushed).toContain(small.orgId);
+    expect(pushed).toContain(busy.orgId);
+  });
+
+  it('does not propose a supplier whose single-project limit is below the budget', async () => {
+    const put = await small.client.request('PUT', `/api/orgs/${small.orgId}/matching/capacity`, {
+      singleProjectLimitFen: BUDGET - 1,
+    });
+    expect(put.statusCode, put.body).toBe(200);
+    expect(put.json()).toMatchObject({ singleProjectLimitFen: BUDGET - 1, aggregateLimitFen: null });
+    const aggregate = await busy.client.request('PUT', `/api/orgs/${busy.orgId}/matching/capacity`, {
+      singleProjectLimitFen: null,
+      aggregateLimitFen: 300_000_000,
+    });
+    expect(aggregate.statusCode, aggregate.body).toBe(200);
+    const { pushed } = await matchedFor();
+    expect(pushed).not.toContain(small.orgId);
+    // no backlog yet: 0 + budget stays within the aggregate limit
+    expect(pushed).toContain(busy.orgId);
+  });
+
+  it('does not propose a supplier whose open backlog plus the budget exceeds its aggregate limit', async () => {
+    const gcParty = { orgId: gcOrg, userId: gcUser } as TestParty;
+    await signedSubcontract(t, gcParty, busy as unknown as TestParty, 106_015_000);
+    const mine = (await busy.client.get(`/api/orgs/${busy.orgId}/matching/capacity`)).json();
+    expect(mine).toMatchObject({ aggregateLimitFen: 300_000_000, openBacklogFen: 106_015_000, openContracts: 1 });
+    // the initiator's own contract is not its backlog
+    expect((await gc.get(`/api/orgs/${gcOrg}/matching/capacity`)).json().openBacklogFen).toBe(0);
+    const { id, pushed } = await matchedFor();
+    expect(pushed).not.toContain(busy.orgId);
+    expect(pushed).not.toContain(small.orgId);
+    const [run] = await t.ctx.db.select().from(matchingRuns).where(eq(matchingRuns.demandId, id));
+    expect(run?.note).toContain('capacity excluded 2');
+    // the buyer sees only who was proposed, not why others were not
+    const matches = (await gc.get(`/api/orgs/${gcOrg}/demands/${id}/matches`)).json();
+    expect(JSON.stringify(matches)).not.toContain('capacity');
+  });
+
+  it('lets only the owner or an admin declare it; members may read it', async () => {
+    const email = uniqueEmail('capacity-member');
+    const invitation = (
+      await small.client.post(`/api/orgs/${small.orgId}/invitations`, { identifier: email, role: 'member' })
+    ).json();
+    const member = await registeredClient(t.app, email, '业务员 王');
+    expect((await member.client.post(`/api/invitations/${invitation.id}/accept`)).statusCode).toBeLessThan(300);
+    expect((await member.client.get(`/api/orgs/${small.orgId}/matching/capacity`)).statusCode).toBe(200);
+    const refused = await member.client.request('PUT', `/api/orgs/${small.orgId}/matching/capacity`, {
+      singleProjectLimitFen: null,
+      aggregateLimitFen: null,
+    });
+    expect(refused.statusCode).toBe(403);
+    const after = (await small.client.get(`/api/orgs/${small.orgId}/matching/capacity`)).json();
+    expect(after.singleProjectLimitFen).toBe(BUDGET - 1);
+    // another organisation cannot read it
+    expect((await busy.client.get(`/api/orgs/${small.orgId}/matching/capacity`)).statusCode).toBe(404);
+  });
+
+  it('refuses negative and fractional limits with both languages, storing nothing', async () => {
+    for (const body of [{ singleProjectLimitFen: -1 }, { aggregateLimitFen: 1.5 }, { singleProjectLimitFen: '1' }]) {
+      const bad = await small.client.request('PUT', `/api/orgs/${small.orgId}/matching/capacity`, body);
+      expect(bad.statusCode, JSON.stringify(body)).toBe(400);
+      expect(bad.body).toMatch(/[\u4e00-\u9fa5]/);
+    }
+    const after = (await small.client.get(`/api/orgs/${small.orgId}/matching/capacity`)).json();
+    expect(after).toMatchObject({ singleProjectLimitFen: BUDGET - 1, aggregateLimitFen: null });
   });
 });

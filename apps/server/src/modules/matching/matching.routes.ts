@@ -1,6 +1,8 @@
 import {
   AnswerPushBody,
   DemandMatches,
+  MatchingCapacity,
+  MatchingCapacityBody,
   MatchingFigures,
   OrgParams,
   PushParams,
@@ -75,6 +77,35 @@ export function matchingRoutes(ctx: AppContext, options: MatchingRoutesOptions =
           request.params.pushId,
           request.body.answer,
         ),
+    );
+
+    app.get(
+      '/api/orgs/:orgId/matching/capacity',
+      {
+        config: { permission: perm.capacity },
+        schema: {
+          tags,
+          summary: '产能 declared capacity and open backlog',
+          params: OrgParams,
+          response: { 200: MatchingCapacity },
+        },
+      },
+      async (request) => service.getCapacity(ctx, request.params.orgId),
+    );
+
+    app.put(
+      '/api/orgs/:orgId/matching/capacity',
+      {
+        config: { permission: perm.declareCapacity },
+        schema: {
+          tags,
+          summary: '申报产能 single-project and aggregate limits (fen; null = no limit)',
+          params: OrgParams,
+          body: MatchingCapacityBody,
+          response: { 200: MatchingCapacity },
+        },
+      },
+      async (request) => service.declareCapacity(ctx, requireActor(request).userId, request.params.orgId, request.body),
     );
 
     app.get(

@@ -1,6 +1,8 @@
 import {
   type DemandMatches,
   type MatchedSupplier,
+  type MatchingCapacity,
+  type MatchingCapacityBody,
   type MatchingFigures,
   type PushAnswer,
   RESOURCE_KINDS,
@@ -9,6 +11,7 @@ import {
 import { shanghaiDate } from '../../infra/calendar/working-days';
 import type { AppContext } from '../../infra/context';
 import { newId } from '../../infra/ids';
+import { openContractAmountsOf } from '../contracts';
 import {
   categoryLevels,
   demandCategoryCode,
@@ -17,6 +20,7 @@ import {
   supplierHistory,
 } from '../cooperation';
 import { type DemandRow, findDemandRow, onDemandPublished } from '../demands';
+import { releasedFenByContract } from '../escrow';
 import { notify } from '../notifications';
 import { getOrganisation, getOrganisations } from '../organisation';
 import { listingOffers } from '../resources';
@@ -109,8 +113,8 @@ export interface MatchOutcome {
 /**
  * 智能匹配 for one published demand: candidates from the cooperation history (same category division and
  * province, and this buyer's suppliers) and from active listings serving the region; hard filters (a supplying
- * organisation, not the buyer, not credit grade C, the required qualification held and valid); the learned score
- * plus policy signals; the best 5 pushed, each supplier told in-app and by e-mail.
+ * organisation, not the buyer, not credit grade C, within its declared capacity, the required qualification held
+ * and valid); the learned score plus policy signals; the best 5 pushed, each supplier told in-app and by e-mail.
  */
 export async function matchDemand(
   ctx: AppContext,
@@ -122,8 +126,14 @@ export async function matchDemand(
   if (!demand) throw matchingErrors.raise('MATCHING_DEMAND_NOT_FOUND');
   if (demand.status !== 'published') throw matchingErrors.raise('MATCHING_NOT_PUBLISHED');
   const now = options.at ?? new Date();
-  const { chosen, eligible, buyerName } = await proposeSuppliers(ctx, demand, { model, at: now });
-  const note = chosen.length < PUSH_MIN ? `only ${chosen.length} of ${eligible} candidates qualify` : null;
+  const proposed = await proposeSuppliers(ctx, demand, { model, at: now });
+  const { chosen, eligible, buyerName } = proposed;
+  const { capacityExcluded } = proposed;
+  const notes = [
+    chosen.length < PUSH_MIN ? `only ${chosen.length} of ${eligible} candidates qualify` : null,
+    capacityExcluded > 0 ? `capacity excluded ${capacityExcluded}` : null,
+  ].filter(Boolean);
+  const note = notes.length > 0 ? notes.join('; ') : null;
   const pushedAt = now;
   await ctx.db.transaction(async (tx) => {
     await repo.saveRun(tx, {
@@ -213,15 +223,21 @@ export async function proposeSuppliers(
   const orgs = new Map((await getOrganisations(ctx, [...candidates.keys()])).map((o) => [o.id, o]));
   const grades = await providers.credit.grades(ctx, [...candidates.keys()]);
   const vip = (await providers.credit.vip?.(ctx, [...candidates.keys()])) ?? new Set<string>();
-  const eligible: Candidate[] = [];
+  const passed: Candidate[] = [];
   for (const c of candidates.values()) {
     const org = orgs.get(c.orgId);
     if (!org || org.id === demand.orgId) continue;
     if (!org.businessRoles.some((r) => SUPPLYING_ROLES.includes(r))) continue;
     if (org.verification === 'rejected' || org.verification === 'expired') continue;
     if (grades.get(c.orgId) === 'C') continue;
-    eligible.push({ ...c, name: org.name, town: (org.regionCode ?? '').slice(0, 4) });
+    passed.push({ ...c, name: org.name, town: (org.regionCode ?? '').slice(0, 4) });
   }
+  const overCapacity = await exceedsCapacity(
+    ctx,
+    passed.map((c) => c.orgId),
+    demand.budgetFen,
+  );
+  const eligible = passed.filter((c) => !overCapacity.has(c.orgId));
 
   const boosts = await providers.boost.activeBoosts(ctx);
   const stats = await repo.responseStats(
@@ -301,7 +317,87 @@ export async function proposeSuppliers(
       continue;
     chosen.push(r);
   }
-  return { chosen, eligible: eligible.length, buyerName: buyer.name };
+  return { chosen, eligible: eligible.length, capacityExcluded: overCapacity.size, buyerName: buyer.name };
+}
+
+/**
+ * 在手合同 open backlog per organisation: the amounts of its signed contracts (where it performs, not where it
+ * initiated) less what escrow has released on them. Two queries for any number of organisations.
+ */
+async function openBacklogs(ctx: AppContext, orgIds: readonly string[]) {
+  const out = new Map<string, { fen: bigint; contracts: number }>();
+  if (orgIds.length === 0) return out;
+  const open = await openContractAmountsOf(ctx, orgIds);
+  const released = await releasedFenByContract(
+    ctx,
+    open.map((o) => o.contractId),
+  );
+  for (const o of open) {
+    const left = BigInt(o.amountFen) - (released.get(o.contractId) ?? 0n);
+    const entry = out.get(o.orgId) ?? { fen: 0n, contracts: 0 };
+    if (left > 0n) {
+      entry.fen += left;
+      entry.contracts += 1;
+    }
+    out.set(o.orgId, entry);
+  }
+  return out;
+}
+
+/**
+ * 产能 hard filter (INFO-5): the organisations among these that cannot take on a demand of this budget — over
+ * their single-project limit, or their open backlog plus the budget over their aggregate limit. Only those that
+ * declared an aggregate limit have their backlog read.
+ */
+async function exceedsCapacity(ctx: AppContext, orgIds: readonly string[], budgetFen: number): Promise<Set<string>> {
+  const out = new Set<string>();
+  const declared = await repo.capacitiesOf(ctx.db, orgIds);
+  if (declared.length === 0) return out;
+  const backlogs = await openBacklogs(
+    ctx,
+    declared.filter((d) => d.aggregateLimitFen !== null).map((d) => d.orgId),
+  );
+  const budget = BigInt(budgetFen);
+  for (const d of declared) {
+    if (d.singleProjectLimitFen !== null && budget > BigInt(d.singleProjectLimitFen)) out.add(d.orgId);
+    else if (d.aggregateLimitFen !== null && (backlogs.get(d.orgId)?.fen ?? 0n) + budget > BigInt(d.aggregateLimitFen))
+      out.add(d.orgId);
+  }
+  return out;
+}
+
+async function presentCapacity(ctx: AppContext, orgId: string, row: repo.CapacityRow | undefined) {
+  const backlog = (await openBacklogs(ctx, [orgId])).get(orgId);
+  return {
+    orgId,
+    singleProjectLimitFen: row?.singleProjectLimitFen ?? null,
+    aggregateLimitFen: row?.aggregateLimitFen ?? null,
+    openBacklogFen: Number(backlog?.fen ?? 0n),
+    openContracts: backlog?.contracts ?? 0,
+    updatedAt: row?.updatedAt.toISOString() ?? null,
+  } satisfies MatchingCapacity;
+}
+
+/** 产能 a supplier's declared capacity and its open backlog. */
+export async function getCapacity(ctx: AppContext, orgId: string): Promise<MatchingCapacity> {
+  return presentCapacity(ctx, orgId, await repo.findCapacity(ctx.db, orgId));
+}
+
+/** 申报产能 replaces the declared limits (null → no limit); matching applies them from its next run. */
+export async function declareCapacity(
+  ctx: AppContext,
+  userId: string,
+  orgId: string,
+  body: MatchingCapacityBody,
+): Promise<MatchingCapacity> {
+  const row = await repo.saveCapacity(ctx.db, {
+    orgId,
+    singleProjectLimitFen: body.singleProjectLimitFen ?? null,
+    aggregateLimitFen: body.aggregateLimitFen ?? null,
+    updatedAt: new Date(),
+    updatedBy: userId,
+  });
+  return presentCapacity(ctx, orgId, row);
 }
 
 function presentPush(push: repo.PushRow, orgName: string): MatchedSupplier {

@@ -60,3 +60,14 @@ export const matchingPushes = pgTable(
     index('matching_pushes_created_idx').on(t.createdAt),
   ],
 );
+
+/** 产能 a supplier's declared capacity in fen (TradeTapp-style); null → no limit. One row per organisation. */
+export const matchingCapacity = pgTable('matching_capacity', {
+  orgId: uuid('org_id').primaryKey(),
+  /** the largest single demand budget it takes on */
+  singleProjectLimitFen: bigint('single_project_limit_fen', { mode: 'number' }),
+  /** open backlog plus a new demand's budget may not exceed this */
+  aggregateLimitFen: bigint('aggregate_limit_fen', { mode: 'number' }),
+  updatedAt: ts('updated_at').notNull(),
+  updatedBy: uuid('updated_by').notNull(),
+});

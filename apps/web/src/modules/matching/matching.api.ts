@@ -1,5 +1,7 @@
 import {
   DemandMatches,
+  MatchingCapacity,
+  type MatchingCapacityBody,
   MatchingFigures,
   NotificationList,
   Notification as NotificationSchema,
@@ -14,6 +16,7 @@ import { apiRequest } from '../../app/api-client';
 export type DemandMatchesData = z.infer<typeof DemandMatches>;
 export type MatchedSupplierData = DemandMatchesData['items'][number];
 export type SupplierPushData = z.infer<typeof SupplierPush>;
+export type MatchingCapacityData = z.infer<typeof MatchingCapacity>;
 export type MatchingFiguresData = z.infer<typeof MatchingFigures>;
 export type NotificationData = z.infer<typeof NotificationSchema>;
 
@@ -30,3 +33,7 @@ export const fetchNotifications = () => apiRequest('GET', '/api/notifications', 
 export const fetchUnread = () => apiRequest('GET', '/api/notifications/unread-count', UnreadCount);
 export const markRead = (id: string) => apiRequest('POST', `/api/notifications/${id}/read`, NotificationSchema);
 export const markAllRead = () => apiRequest('POST', '/api/notifications/read-all', UnreadCount);
+export const fetchCapacity = (orgId: string) =>
+  apiRequest('GET', `/api/orgs/${orgId}/matching/capacity`, MatchingCapacity);
+export const declareCapacity = (orgId: string, body: MatchingCapacityBody) =>
+  apiRequest('PUT', `/api/orgs/${orgId}/matching/capacity`, MatchingCapacity, { body });

@@ -26,6 +26,21 @@ export const matchingZhCN = {
     answered: '已回复：{{answer}}',
     open: '查看需求',
   },
+  capacity: {
+    title: '产能申报',
+    subtitle:
+      '平台只向贵司推荐产能范围内的需求：单个项目不超过单项目上限，在手合同余额加新需求预算不超过总产能上限。留空表示不限。',
+    singleShort: '单项目上限',
+    aggregateShort: '总产能上限',
+    single: '单项目上限（万元）',
+    aggregate: '总产能上限（万元）',
+    backlog: '在手合同余额',
+    backlogHint: '{{count}} 份已签合同，扣除资金监管已放款部分',
+    none: '不限',
+    save: '保存产能',
+    saved: '产能已保存',
+    ownerOnly: '仅组织所有者或管理员可修改产能。',
+  },
   bell: { label: '通知', empty: '暂无通知', readAll: '全部已读' },
   figures: {
     title: '匹配数据',
@@ -69,6 +84,21 @@ export const matchingEn: typeof matchingZhCN = {
     notInterested: 'Not interested',
     answered: 'Answered: {{answer}}',
     open: 'Open demand',
+  },
+  capacity: {
+    title: 'Declared capacity',
+    subtitle:
+      'You are matched only to demands within your capacity: a single project up to the single-project limit, and your open backlog plus the new budget up to the aggregate limit. Leave empty for no limit.',
+    singleShort: 'Single-project limit',
+    aggregateShort: 'Aggregate limit',
+    single: 'Single-project limit (10k CNY)',
+    aggregate: 'Aggregate limit (10k CNY)',
+    backlog: 'Open backlog',
+    backlogHint: '{{count}} signed contracts, less what escrow has released',
+    none: 'No limit',
+    save: 'Save capacity',
+    saved: 'Capacity saved',
+    ownerOnly: 'Only the owner or an admin can change the capacity.',
   },
   bell: { label: 'Notifications', empty: 'No notifications', readAll: 'Mark all read' },
   figures: {

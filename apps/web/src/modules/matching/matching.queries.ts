@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { PushAnswer } from '@zhuhe/contracts';
+import type { MatchingCapacityBody, PushAnswer } from '@zhuhe/contracts';
 import * as api from './matching.api';
 
 export const matchingKeys = {
@@ -7,6 +7,7 @@ export const matchingKeys = {
   demand: (demandId: string) => ['matching', 'demand', demandId] as const,
   pushes: (orgId: string) => ['matching', 'pushes', orgId] as const,
   figures: ['matching', 'figures'] as const,
+  capacity: (orgId: string) => ['matching', 'capacity', orgId] as const,
   notifications: ['notifications'] as const,
   unread: ['notifications', 'unread'] as const,
 };
@@ -61,5 +62,17 @@ export function useMarkRead() {
       else await api.markRead(id);
     },
     onSuccess: () => client.invalidateQueries({ queryKey: matchingKeys.notifications }),
+  });
+}
+
+export function useCapacity(orgId: string) {
+  return useQuery({ queryKey: matchingKeys.capacity(orgId), queryFn: () => api.fetchCapacity(orgId) });
+}
+
+export function useDeclareCapacity(orgId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: MatchingCapacityBody) => api.declareCapacity(orgId, body),
+    onSuccess: (data) => client.setQueryData(matchingKeys.capacity(orgId), data),
   });
 }
