@@ -19,6 +19,7 @@ import { RESOURCE_KINDS } from '@zhuhe/contracts';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import type { AppContext } from '../../apps/server/src/infra/context';
+import { CITIES } from '../../apps/server/src/demo/libraries.demo';
 import { type DatabaseHandle, openPglite, openPostgres, queryRows } from '../../apps/server/src/infra/db/client';
 import type { DemandRow } from '../../apps/server/src/modules/demands';
 import { proposeSuppliers } from '../../apps/server/src/modules/matching';
@@ -30,48 +31,6 @@ const requests = Number(process.env.BENCH_REQUESTS ?? 300);
 const only = process.env.BENCH_ONLY;
 const pgAdminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
-const CITIES: [string, string][] = [
-  ['330100', '杭州'],
-  ['330200', '宁波'],
-  ['330300', '温州'],
-  ['330600', '绍兴'],
-  ['330400', '嘉兴'],
-  ['320100', '南京'],
-  ['320500', '苏州'],
-  ['320200', '无锡'],
-  ['320400', '常州'],
-  ['320600', '南通'],
-  ['310000', '上海'],
-  ['110000', '北京'],
-  ['120000', '天津'],
-  ['500000', '重庆'],
-  ['440100', '广州'],
-  ['440300', '深圳'],
-  ['441900', '东莞'],
-  ['440600', '佛山'],
-  ['350200', '厦门'],
-  ['350100', '福州'],
-  ['370100', '济南'],
-  ['370200', '青岛'],
-  ['410100', '郑州'],
-  ['420100', '武汉'],
-  ['430100', '长沙'],
-  ['340100', '合肥'],
-  ['360100', '南昌'],
-  ['510100', '成都'],
-  ['520100', '贵阳'],
-  ['530100', '昆明'],
-  ['610100', '西安'],
-  ['620100', '兰州'],
-  ['130100', '石家庄'],
-  ['140100', '太原'],
-  ['210100', '沈阳'],
-  ['210200', '大连'],
-  ['220100', '长春'],
-  ['230100', '哈尔滨'],
-  ['450100', '南宁'],
-  ['460100', '海口'],
-];
 const KINDS = RESOURCE_KINDS.map((k) => ({ key: k.key, name: k.name, category: k.category, unit: k.units[0] }));
 
 /** Runs each statement of a script on its own (prepared statements take one command). */

@@ -15,8 +15,8 @@ import type { DemoLogin } from './foundation.demo';
  */
 const COUNTS = { projects: 3000, listings: 1500, demands: 800, pendingDemands: 6 };
 
-/** [GB/T 2260 city code, how the city is written in a title] */
-const CITIES: [string, string][] = [
+/** [GB/T 2260 city code, how the city is written in a title]; the matching benchmark spreads its suppliers over them */
+export const CITIES: [string, string][] = [
   ['330100', '杭州'],
   ['330200', '宁波'],
   ['330300', '温州'],
