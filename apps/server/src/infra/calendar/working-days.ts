@@ -26,6 +26,11 @@ export function shanghaiDate(instant: Date): string {
   return new Date(instant.getTime() + OFFSET_MS).toISOString().slice(0, 10);
 }
 
+/** The Shanghai wall-clock time of an instant, as YYYY-MM-DD HH:mm:ss (for documents and exports). */
+export function shanghaiDateTime(instant: Date): string {
+  return new Date(instant.getTime() + OFFSET_MS).toISOString().replace('T', ' ').slice(0, 19);
+}
+
 /** Midnight (Asia/Shanghai) at the start of the given Shanghai date, as an instant. */
 function startOfShanghaiDay(date: string): Date {
   return new Date(Date.parse(`${date}T00:00:00Z`) - OFFSET_MS);

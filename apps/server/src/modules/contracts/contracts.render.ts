@@ -1,3 +1,4 @@
+import { shanghaiDateTime } from '../../infra/calendar/working-days';
 import { sha256Hex } from '../../infra/crypto';
 import { PdfWriter } from '../../infra/pdf/pdf-writer';
 import { contractErrors } from './contracts.errors';
@@ -171,7 +172,7 @@ export async function renderContractPdf(input: {
       s.orgName,
       s.creditCode,
       s.signerName,
-      new Date(s.signedAt.getTime() + 8 * 3_600_000).toISOString().replace('T', ' ').slice(0, 19),
+      shanghaiDateTime(s.signedAt),
     ]),
   );
   writer.text(`合同正文 SHA-256：${bodyHash(input.body)}`, { size: 9 });

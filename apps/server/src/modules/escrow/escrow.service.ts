@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { shanghaiDate } from '../../infra/calendar/working-days';
+import { shanghaiDate, shanghaiDateTime } from '../../infra/calendar/working-days';
 import type { AppContext } from '../../infra/context';
 import type { DbOrTx } from '../../infra/db/client';
 import { DomainError } from '../../infra/errors';
@@ -1051,8 +1051,7 @@ const POSTED = new Set(['single', 'post_pending', 'reversal']);
 /** 对账单 the wallet statement as CSV (UTF-8 with BOM for spreadsheet programs), times in Asia/Shanghai. */
 export async function walletStatementCsv(ctx: Pick<AppContext, 'db'>, orgId: string): Promise<string> {
   const { entries } = await walletOf(ctx, orgId, 10_000);
-  const time = (iso: string) =>
-    new Date(iso).toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai', hour12: false }).replace('T', ' ');
+  const time = (iso: string) => shanghaiDateTime(new Date(iso));
   const rows = [
     ['时间 (Asia/Shanghai)', '流水号', '摘要', '对方账户', '合同', '收入(元)', '支出(元)', '余额(元)'].join(','),
     ...[...entries]

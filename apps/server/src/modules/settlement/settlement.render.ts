@@ -1,11 +1,10 @@
+import { shanghaiDateTime } from '../../infra/calendar/working-days';
 import { PdfWriter } from '../../infra/pdf/pdf-writer';
 import { quantity, yuan } from './settlement.statement';
 import type { StatementData } from './settlement.tables';
 
 export const ROLE_NAME = { gc: '甲方（总包）', payee: '乙方（施工/供货方）', supervisor: '监理单位' } as const;
 export type SettlementRole = keyof typeof ROLE_NAME;
-
-const beijing = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().replace('T', ' ').slice(0, 19);
 
 /**
  * 结算单 PDF: the measured quantities × unit prices, variations, deductions, retention, amounts paid before and the
@@ -72,7 +71,7 @@ export async function renderStatementPdf(input: {
       { title: '授权签署人', width: 0.18 },
       { title: '签署时间（北京时间）', width: 0.24 },
     ],
-    input.signatories.map((x) => [ROLE_NAME[x.role], x.orgName, x.signerName, beijing(x.signedAt)]),
+    input.signatories.map((x) => [ROLE_NAME[x.role], x.orgName, x.signerName, shanghaiDateTime(x.signedAt)]),
   );
   writer.text(
     '三方授权签署人已通过二次身份验证（动态口令）确认签署；各方电子印章以数字签名（PAdES）附于本文件。三方签署后，平台按本期应付金额自资金监管账户放款。',

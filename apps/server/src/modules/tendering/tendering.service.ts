@@ -9,7 +9,7 @@ import type {
   TenderStatus,
 } from '@zhuhe/contracts';
 import type { z } from 'zod';
-import { addWorkingDays } from '../../infra/calendar/working-days';
+import { addWorkingDays, shanghaiDate } from '../../infra/calendar/working-days';
 import type { AppContext } from '../../infra/context';
 import { canonicalJson, randomToken, sha256Hex } from '../../infra/crypto';
 import { newId } from '../../infra/ids';
@@ -1000,7 +1000,7 @@ async function awardCooperation(
     categoryCode: demandCategoryCode(demand),
     regionCode: demand.regionCode,
     amountFen: award.amountFen,
-    occurredOn: new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }),
+    occurredOn: shanghaiDate(new Date()),
     title: tender.title,
   };
 }
