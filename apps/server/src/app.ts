@@ -19,6 +19,7 @@ import { createActorResolver } from './access-resolver';
 import type { Config } from './config';
 import type { AppContext } from './infra/context';
 import type { DatabaseHandle } from './infra/db/client';
+import { DomainEventBus } from './infra/events';
 import type { BlobStore } from './infra/files/blob-store';
 import { accessPlugin } from './infra/http/access';
 import { auditPlugin } from './infra/http/audit-hook';
@@ -104,7 +105,8 @@ export async function buildApp({
   });
 
   const jobs = new JobQueue(database.db, app.log);
-  const ctx: AppContext = { db: database.db, config, log: app.log, jobs, blobs, mailer };
+  const events = new DomainEventBus(jobs, app.log);
+  const ctx: AppContext = { db: database.db, config, log: app.log, jobs, events, blobs, mailer };
   app.decorate('appContext', ctx);
   registerMailJob(jobs, mailer);
   const resolver = createActorResolver(ctx);

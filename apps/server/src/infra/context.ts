@@ -1,16 +1,22 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../config';
 import type { Db } from './db/client';
+import type { DomainEventBus } from './events';
 import type { BlobStore } from './files/blob-store';
 import type { JobQueue } from './jobs/job-queue';
 import type { Mailer } from './mail/mailer';
 
-/** What every service function receives: database, configuration, logger, job queue, blob store, mailer. */
+/**
+ * What every service function receives: database, configuration, logger, job queue, domain events, blob store,
+ * mailer. One per app (built in `app.ts`, or by `createTestContext()` for service tests); nothing in it is
+ * module-specific.
+ */
 export interface AppContext {
   db: Db;
   config: Config;
   log: FastifyBaseLogger;
   jobs: JobQueue;
+  events: DomainEventBus;
   blobs: BlobStore;
   mailer: Mailer;
 }
