@@ -16,6 +16,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { createActorResolver } from './access-resolver';
+import { composeModules, type PlatformModules } from './composition';
 import type { Config } from './config';
 import type { AppContext } from './infra/context';
 import type { DatabaseHandle } from './infra/db/client';
@@ -29,33 +30,7 @@ import { registerProblemHandlers } from './infra/http/problem';
 import { JobQueue } from './infra/jobs/job-queue';
 import type { Mailer } from './infra/mail/mailer';
 import { registerMailJob } from './infra/mail/outbox';
-import { analyticsRoutes } from './modules/analytics';
-import { activeRankingBoosts, commissionRoutes } from './modules/commission';
-import { complianceRoutes } from './modules/compliance';
-import { contractRoutes } from './modules/contracts';
-import { cooperationRoutes } from './modules/cooperation';
-import { creditGradeOf, creditRoutes } from './modules/credit';
-import { demandsRoutes } from './modules/demands';
-import { escrowRoutes, registerEscrowJobs } from './modules/escrow';
-import { evidenceRoutes, registerEvidenceJobs } from './modules/evidence';
-import { executionRoutes, registerExecutionJobs } from './modules/execution';
-import { filesRoutes } from './modules/files';
-import { identityRoutes } from './modules/identity';
-import { registerLedgerJobs } from './modules/ledger';
-import { matchingRoutes } from './modules/matching';
-import { merchantRoutes, registerMerchantJobs } from './modules/merchants';
-import { notificationRoutes, registerNotificationJobs } from './modules/notifications';
-import { organisationRoutes } from './modules/organisation';
-import { projectsRoutes } from './modules/projects';
-import { regionsRoutes } from './modules/regions';
-import { resourcesRoutes } from './modules/resources';
-import { searchRoutes } from './modules/search';
-import { settlementRoutes } from './modules/settlement';
-import { signingRoutes } from './modules/signing';
-import { staffRoutes } from './modules/staff';
-import { registerTenderingJobs, tenderingRoutes } from './modules/tendering';
-import { registerTierJobs, tierRoutes } from './modules/tiers';
-import { registerVerificationJobs, verificationRoutes } from './modules/verification';
+import type { PlatformModule } from './infra/module';
 
 export interface BuildAppOptions {
   config: Config;
@@ -70,6 +45,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** the services' context, for the job runner and for tests */
     appContext: AppContext;
+    /** the modules as the composition root wired them (their `api`), for the demo seeder and tests */
+    modules: PlatformModules;
   }
 }
 
@@ -153,53 +130,11 @@ export async function buildApp({
   await app.register(metricsPlugin, { slowSeconds: config.slowResponseSeconds, collectProcessMetrics: logger });
   registerHealthRoutes(app, database.ping);
 
-  // 3. modules
-  await app.register(identityRoutes(ctx, resolver));
-  await app.register(organisationRoutes(ctx, resolver));
-  await app.register(staffRoutes(ctx));
-  await app.register(analyticsRoutes(ctx));
-  await app.register(filesRoutes(ctx));
-  await app.register(evidenceRoutes(ctx));
-  registerEvidenceJobs(ctx);
-  await app.register(signingRoutes(ctx));
-  await app.register(contractRoutes(ctx));
-  await app.register(escrowRoutes(ctx));
-  registerEscrowJobs(ctx);
-  registerLedgerJobs(ctx.jobs, ctx.db);
-  await app.register(executionRoutes(ctx));
-  await app.register(settlementRoutes(ctx));
-  registerExecutionJobs(ctx);
-  await app.register(verificationRoutes(ctx));
-  await app.register(complianceRoutes(ctx));
-  await app.register(merchantRoutes(ctx));
-  await app.register(commissionRoutes(ctx));
-  await app.register(tierRoutes(ctx));
-  registerVerificationJobs(ctx);
-  registerMerchantJobs(ctx);
-  registerTierJobs(ctx);
-  await app.register(regionsRoutes());
-  await app.register(projectsRoutes(ctx));
-  await app.register(resourcesRoutes(ctx));
-  await app.register(demandsRoutes(ctx));
-  await app.register(creditRoutes(ctx));
-  await app.register(tenderingRoutes(ctx));
-  registerTenderingJobs(ctx);
-  // 流量扶持: new merchants' listings rank first for the months the commission policy says (MERCH-3).
-  await app.register(searchRoutes(ctx, { rankingBoost: { activeBoosts: (c) => activeRankingBoosts(c) } }));
-  await app.register(notificationRoutes(ctx));
-  registerNotificationJobs(ctx);
-  await app.register(cooperationRoutes(ctx));
-  // 智能匹配: the same new-merchant boost; credit grades (C excluded, AAA first) are wired once credit exists.
-  await app.register(
-    matchingRoutes(ctx, {
-      boost: { activeBoosts: (c) => activeRankingBoosts(c) },
-      // C is excluded and AAA goes first (CREDIT-3) with the grades the credit module holds.
-      credit: {
-        grades: async (c, orgIds) =>
-          new Map([...(await creditGradeOf(c, orgIds))].map(([orgId, info]) => [orgId, info.grade])),
-      },
-    }),
-  );
+  // 3. modules: created and wired in modules.ts (jobs, event handlers), their routes registered here in order
+  const modules = composeModules(ctx, { resolver });
+  app.decorate('modules', modules);
+  for (const module of Object.values(modules) as PlatformModule[])
+    for (const routes of module.routes ?? []) await app.register(routes);
 
   // 4. the built web pages at /, when present
   if (existsSync(index)) {

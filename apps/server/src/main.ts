@@ -14,7 +14,7 @@ const blobs = new LocalBlobStore(join(config.dataDir, 'files'));
 const app = await buildApp({ config, database, blobs, mailer: mail.mailer });
 
 if (config.seedDemo) {
-  const logins = await seedDemoIfEmpty(app.appContext);
+  const logins = await seedDemoIfEmpty(app.appContext, app.modules);
   if (logins) {
     const lines = logins.map(
       (l) =>

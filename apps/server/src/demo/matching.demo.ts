@@ -1,9 +1,10 @@
 import { sql } from 'drizzle-orm';
+import type { PlatformModules } from '../composition';
 import type { AppContext } from '../infra/context';
 import { queryRows } from '../infra/db/client';
 import { recordCooperation } from '../modules/cooperation';
 import { createUserDirect, findUserByIdentifier } from '../modules/identity';
-import { answerPush, matchDemand } from '../modules/matching';
+import { answerPush } from '../modules/matching';
 import { managersOf, membershipsOfUser } from '../modules/organisation';
 import { seedStaffRoles } from '../modules/staff';
 import { DEMO_PASSWORD, type DemoLogin } from './foundation.demo';
@@ -70,7 +71,7 @@ const HISTORY: [string, string, string, string, number, string, string][] = [
  * organisations, and pushes for the GCs' latest published demands spread over the last weeks, some answered, so
  * the buyer, supplier and staff pages have something to show.
  */
-export async function seedMatchingDemo(ctx: AppContext): Promise<DemoLogin[]> {
+export async function seedMatchingDemo(ctx: AppContext, modules: PlatformModules): Promise<DemoLogin[]> {
   const matcher = await createUserDirect(ctx, {
     identifier: 'matcher@example.com',
     password: DEMO_PASSWORD,
@@ -106,7 +107,7 @@ export async function seedMatchingDemo(ctx: AppContext): Promise<DemoLogin[]> {
     );
     for (const [week, { id }] of demands.entries()) {
       const at = new Date(now - (week * 7 + 1) * 86_400_000);
-      const matches = await matchDemand(ctx, id, { at });
+      const matches = await modules.matching.api.matchDemand(id, { at });
       for (const [n, push] of matches.items.entries()) {
         if ((week + n) % 3 === 2) continue;
         const [owner] = await managersOf(ctx, push.orgId);

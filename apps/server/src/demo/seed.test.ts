@@ -17,11 +17,11 @@ afterAll(async () => {
 
 describe('demo data', () => {
   it('seeds an empty database once, with working log-ins, a signed contract and a consistent evidence log', async () => {
-    const logins = await seedDemoIfEmpty(t.ctx);
+    const logins = await seedDemoIfEmpty(t.ctx, t.app.modules);
     expect(logins?.map((l) => l.identifier)).toEqual(
       expect.arrayContaining(['gc@example.com', 'sup@example.com', 'admin@example.com']),
     );
-    expect(await seedDemoIfEmpty(t.ctx)).toBeNull();
+    expect(await seedDemoIfEmpty(t.ctx, t.app.modules)).toBeNull();
 
     const gc = new TestClient(t.app);
     const login = await gc.post('/api/auth/login', { identifier: 'gc@example.com', password: DEMO_PASSWORD });

@@ -1,3 +1,4 @@
+import type { PlatformModules } from '../composition';
 import type { AppContext } from '../infra/context';
 import { countUsers } from '../modules/identity';
 import { seedContractsDemo } from './contracts.demo';
@@ -13,7 +14,7 @@ import { seedTenderingDemo } from './tendering.demo';
  * Demo data, seeded once into an empty database. Each later module appends its own seeder here, after the
  * ones it builds on.
  */
-const SEEDERS: ((ctx: AppContext) => Promise<DemoLogin[]>)[] = [
+const SEEDERS: ((ctx: AppContext, modules: PlatformModules) => Promise<DemoLogin[]>)[] = [
   seedFoundationDemo,
   seedOnboardingDemo,
   seedLibrariesDemo,
@@ -25,9 +26,9 @@ const SEEDERS: ((ctx: AppContext) => Promise<DemoLogin[]>)[] = [
   seedMatchingDemo,
 ];
 
-export async function seedDemoIfEmpty(ctx: AppContext): Promise<DemoLogin[] | null> {
+export async function seedDemoIfEmpty(ctx: AppContext, modules: PlatformModules): Promise<DemoLogin[] | null> {
   if ((await countUsers(ctx)) > 0) return null;
   const logins: DemoLogin[] = [];
-  for (const seeder of SEEDERS) logins.push(...(await seeder(ctx)));
+  for (const seeder of SEEDERS) logins.push(...(await seeder(ctx, modules)));
   return logins;
 }

@@ -11,7 +11,7 @@ import type { FastifyPluginAsync } from 'fastify';
  * - `api`: the part of its public face that holds state or injected dependencies (stateless functions that take
  *   `ctx` stay plain exports of `index.ts`).
  */
-export interface PlatformModule<Api extends object = Record<string, never>> {
+export interface PlatformModule<Api extends object = object> {
   name: string;
   // biome-ignore lint/suspicious/noExplicitAny: route plugins carry their own type providers
   routes?: FastifyPluginAsync<any, any, any>[];
@@ -20,9 +20,7 @@ export interface PlatformModule<Api extends object = Record<string, never>> {
   api: Api;
 }
 
-/** Identity function that checks a module's shape and keeps its `api` type. */
-export function defineModule<Api extends object = Record<string, never>>(
-  module: PlatformModule<Api>,
-): PlatformModule<Api> {
+/** Identity function that checks a module's shape and keeps its exact type (its `api` above all). */
+export function defineModule<M extends PlatformModule<object>>(module: M): M {
   return module;
 }

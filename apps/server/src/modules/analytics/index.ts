@@ -1,2 +1,2 @@
-export { analyticsRoutes } from './analytics.routes';
+export { createAnalyticsModule } from './analytics.module';
 export { listProductEvents, type ProductEventInput, recordProductEvent } from './analytics.service';

@@ -161,16 +161,12 @@ export async function rankingBoosts(
   );
 }
 
-let boostCache: { at: number; boosts: Map<string, number> } | null = null;
-
 /**
  * 流量扶持 the organisations boosted right now (factor > 1), for search and matching. Search asks on every query,
- * so the answer is kept for a minute: a policy change or a new merchant shows in ranking within that minute.
+ * so the commission module's instance keeps the answer for a minute (see commission.module.ts): a policy change or
+ * a new merchant shows in ranking within that minute.
  */
 export async function activeRankingBoosts(ctx: AppContext, at: Date = new Date()): Promise<Map<string, number>> {
-  if (boostCache && at.getTime() - boostCache.at < 60_000) return boostCache.boosts;
   const all = await rankingBoosts(ctx, await activeMerchantOrgIds(ctx), at);
-  const boosts = new Map([...all].filter(([, factor]) => factor > 1));
-  boostCache = { at: at.getTime(), boosts };
-  return boosts;
+  return new Map([...all].filter(([, factor]) => factor > 1));
 }

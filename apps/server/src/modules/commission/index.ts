@@ -1,4 +1,4 @@
 export { boostAt, calculateMonth } from './commission.calculator';
 export { commissionErrors } from './commission.errors';
-export { commissionRoutes } from './commission.routes';
+export { createCommissionModule } from './commission.module';
 export { activeRankingBoosts, calculate, rankingBoosts } from './commission.service';

@@ -16,6 +16,7 @@ import type { AppContext } from '../../infra/context';
 import { requireActor } from '../../infra/http/access';
 import { getOrganisations } from '../organisation';
 import { compliancePermissions as perm } from './compliance.policy';
+import type { TakedownSubjects } from './compliance.service';
 import * as service from './compliance.service';
 
 const tags = ['compliance'];
@@ -31,7 +32,7 @@ function presentTerm(row: service.BannedTermRow) {
   };
 }
 
-export function complianceRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+export function complianceRoutes(ctx: AppContext, subjects: TakedownSubjects): FastifyPluginAsyncZod {
   const presentOne = async (row: service.TakedownRow) => {
     const [presented] = await presentTakedowns([row]);
     if (!presented) throw new Error('takedown not presented');
@@ -133,7 +134,7 @@ export function complianceRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const row = await service.takeDown(ctx, requireActor(request), request.body);
+        const row = await service.takeDown(ctx, subjects, requireActor(request), request.body);
         request.auditOverride = { orgId: row.orgId, target: `takedown ${row.id} ${row.subjectKind} ${row.subjectId}` };
         return reply.status(201).send(await presentOne(row));
       },

@@ -64,21 +64,19 @@ export async function setTermActive(ctx: AppContext, termId: string, active: boo
 }
 
 /** A module whose content can be taken down says how to find it: the title, or null when it does not exist. */
-type SubjectResolver = (ctx: AppContext, orgId: string, subjectId: string) => Promise<string | null>;
-const subjects = new Map<string, SubjectResolver>();
-
-export function registerTakedownSubject(kind: string, resolver: SubjectResolver): void {
-  subjects.set(kind, resolver);
-}
+export type TakedownSubjectResolver = (orgId: string, subjectId: string) => Promise<string | null>;
+/** What can be taken down, by kind (e.g. `merchant_profile`), given by the composition root. */
+export type TakedownSubjects = Readonly<Record<string, TakedownSubjectResolver>>;
 
 /** 下架 takes content down with a reason the merchant sees; the listing or profile stops showing publicly. */
 export async function takeDown(
   ctx: AppContext,
+  subjects: TakedownSubjects,
   actor: { userId: string },
   input: { subjectKind: string; orgId: string; subjectId: string; reason: string },
 ) {
-  const resolver = subjects.get(input.subjectKind);
-  if (!resolver || !(await resolver(ctx, input.orgId, input.subjectId)))
+  const resolver = Object.hasOwn(subjects, input.subjectKind) ? subjects[input.subjectKind] : undefined;
+  if (!resolver || !(await resolver(input.orgId, input.subjectId)))
     throw complianceErrors.raise('COMPLIANCE_SUBJECT_NOT_FOUND');
   if (await repo.activeTakedown(ctx.db, input.subjectKind, input.subjectId))
     throw complianceErrors.raise('COMPLIANCE_ALREADY_TAKEN_DOWN');

@@ -1,4 +1,4 @@
 export { complianceErrors } from './compliance.errors';
 export { findBannedTerms } from './compliance.matcher';
-export { complianceRoutes } from './compliance.routes';
-export { activeTakedown, assertCompliant, checkTexts, registerTakedownSubject } from './compliance.service';
+export { createComplianceModule } from './compliance.module';
+export { activeTakedown, assertCompliant, checkTexts, type TakedownSubjects } from './compliance.service';

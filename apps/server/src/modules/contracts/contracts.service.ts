@@ -3,7 +3,6 @@ import { shanghaiDate } from '../../infra/calendar/working-days';
 import type { AppContext } from '../../infra/context';
 import { newId } from '../../infra/ids';
 import { recordProductEvent } from '../analytics';
-import { recordCooperation } from '../cooperation';
 import { appendEvidence } from '../evidence';
 import { getFile, readFileContent, storeFile } from '../files';
 import { getUser } from '../identity';
@@ -334,25 +333,22 @@ async function sealIfComplete(ctx: AppContext, contractId: string, versionNo: nu
       },
       tx,
     );
-    // 合作记录: a first signature makes the parties' cooperation history (matching learns from it)
+    // 合作记录 and anything else that reacts to a signature subscribes to `contract.signed` (same transaction).
     const partyA = parties.find((p) => p.orgId === initiator.orgId);
-    if (!locked.signedVersion && partyA && partyB) {
+    if (partyA && partyB) {
       const amount = Number(version.variables.amountFen);
-      await recordCooperation(
-        ctx,
-        {
-          source: 'contract',
-          sourceRef: contractId,
-          buyer: { orgId: partyA.orgId, name: partyA.name },
-          supplier: { orgId: partyB.orgId, name: partyB.name },
-          categoryCode: `ZH:${contract.kind}`,
-          regionCode: placeOfWork,
-          amountFen: Number.isFinite(amount) && amount > 0 ? amount : null,
-          occurredOn: shanghaiDate(new Date()),
-          title: contract.title,
-        },
-        tx,
-      );
+      await ctx.events.publish(tx, 'contract.signed', {
+        contractId,
+        kind: contract.kind,
+        title: contract.title,
+        buyer: { orgId: partyA.orgId, name: partyA.name },
+        supplier: { orgId: partyB.orgId, name: partyB.name },
+        regionCode: placeOfWork,
+        amountFen: Number.isFinite(amount) && amount > 0 ? amount : null,
+        signedOn: shanghaiDate(new Date()),
+        versionNo,
+        amendment: Boolean(locked.signedVersion),
+      });
     }
   });
 }

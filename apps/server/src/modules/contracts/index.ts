@@ -1,4 +1,5 @@
-export { contractRoutes } from './contracts.routes';
+export type { ContractSigned } from './contracts.events';
+export { createContractsModule } from './contracts.module';
 export {
   type AwardPrefill,
   awardVariables,

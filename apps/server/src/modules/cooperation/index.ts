@@ -1,8 +1,8 @@
 export { type CategoryLevels, categoryLevels, demandCategoryCode, regionPrefix } from './cooperation.categories';
 export { parseCsv } from './cooperation.csv';
 export { cooperationErrors } from './cooperation.errors';
+export { createCooperationModule } from './cooperation.module';
 export { normaliseFirmName } from './cooperation.normalise';
-export { cooperationRoutes } from './cooperation.routes';
 export {
   type CooperationEvent,
   type CooperationParty,

@@ -1,3 +1,3 @@
 export { creditErrors } from './credit.errors';
-export { creditRoutes } from './credit.routes';
+export { createCreditModule } from './credit.module';
 export { type CreditGradeInfo, creditGradeOf, setCreditGrade } from './credit.service';

@@ -2,7 +2,6 @@ import type { CreateDemandBody, Demand, DemandDraft, DemandReview } from '@zhuhe
 import type { z } from 'zod';
 import { addWorkingDays, shanghaiDate, workingDaysBetween } from '../../infra/calendar/working-days';
 import type { AppContext } from '../../infra/context';
-import type { DbOrTx } from '../../infra/db/client';
 import { detectFileType } from '../../infra/files/blob-store';
 import type { Actor } from '../../infra/http/access';
 import { newId } from '../../infra/ids';
@@ -260,17 +259,6 @@ export async function reviewFile(ctx: AppContext, reviewId: string, fileId: stri
   return getFile(ctx, demand.orgId, fileId);
 }
 
-type PublishedListener = (ctx: AppContext, demand: repo.DemandRow, tx: DbOrTx) => Promise<void>;
-const publishedListeners: PublishedListener[] = [];
-
-/**
- * Modules that act on a newly published demand (matching pushes suppliers) register here; listeners run inside
- * the approval's transaction, so they should only enqueue work.
- */
-export function onDemandPublished(listener: PublishedListener): void {
-  if (!publishedListeners.includes(listener)) publishedListeners.push(listener);
-}
-
 /** The stored demand, for modules that work on it (matching); undefined when absent. */
 export async function findDemandRow(ctx: AppContext, demandId: string): Promise<repo.DemandRow | undefined> {
   return repo.findDemand(ctx.db, demandId);
@@ -306,7 +294,7 @@ export async function decideReview(
     });
     if (decision === 'approved') {
       await indexDocuments(ctx, [demandSearchDocument(updated, org.name)], t);
-      for (const listener of publishedListeners) await listener(ctx, updated, t);
+      await ctx.events.publish(t, 'demand.published', { demandId: updated.id, orgId: updated.orgId }, now);
     }
     await recordProductEvent(
       ctx,

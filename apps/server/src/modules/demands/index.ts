@@ -1,5 +1,6 @@
 export { demandErrors } from './demands.errors';
-export { demandsRoutes } from './demands.routes';
+export type { DemandPublished } from './demands.events';
+export { createDemandsModule } from './demands.module';
 export {
   createDemandsDirect,
   type DemandRow,
@@ -9,6 +10,5 @@ export {
   findDemandRow,
   getDemand,
   type NewDemand,
-  onDemandPublished,
   REVIEW_WORKING_DAYS,
 } from './demands.service';

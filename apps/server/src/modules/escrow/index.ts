@@ -1,6 +1,6 @@
 export { type BankAdapter, fenToYuan, SimulatedBank, setBankAdapter, yuanToFen } from './escrow.bank';
 export { escrowErrors } from './escrow.errors';
-export { escrowRoutes } from './escrow.routes';
+export { createEscrowModule } from './escrow.module';
 export {
   assertWorkMayStart,
   type EscrowStatus,
@@ -14,7 +14,6 @@ export {
   PLATFORM_FEE_BPS,
   postBondByDeposit,
   RISK_RESERVE_BPS,
-  registerEscrowJobs,
   releasedFenByContract,
   releaseMilestone,
   releaseRetention,

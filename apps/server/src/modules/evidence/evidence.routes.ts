@@ -127,10 +127,3 @@ export function evidenceRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
   };
 }
-
-/** Signs a checkpoint every hour (and the job runner recovers it after a restart). */
-export function registerEvidenceJobs(ctx: AppContext): void {
-  ctx.jobs.schedule('evidence.checkpoint', '0 * * * *', async () => {
-    await service.createCheckpoint(ctx);
-  });
-}

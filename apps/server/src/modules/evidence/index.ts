@@ -1,2 +1,2 @@
-export { evidenceRoutes, registerEvidenceJobs } from './evidence.routes';
+export { createEvidenceModule } from './evidence.module';
 export { appendEvidence, createCheckpoint, type EvidenceItem, findBySubjects, verifyLog } from './evidence.service';

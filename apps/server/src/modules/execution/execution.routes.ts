@@ -24,7 +24,7 @@ import * as service from './execution.service';
 
 const tags = ['execution'];
 
-export function executionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+export function executionRoutes(ctx: AppContext, deps: service.ExecutionDeps): FastifyPluginAsyncZod {
   const oneLog = async (orgId: string, contractId: string, logId: string) => {
     const found = (await service.listLogs(ctx, orgId, contractId)).find((l) => l.log.id === logId);
     if (!found) throw executionErrors.raise('EXECUTION_LOG_NOT_FOUND');
@@ -38,7 +38,7 @@ export function executionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         config: { permission: perm.read },
         schema: { tags, summary: '施工执行的合同', params: OrgParams, response: { 200: ExecutionContractList } },
       },
-      async (request) => ({ items: await service.listExecutionContracts(ctx, request.params.orgId) }),
+      async (request) => ({ items: await service.listExecutionContracts(ctx, deps, request.params.orgId) }),
     );
 
     app.get(
@@ -61,7 +61,7 @@ export function executionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         config: { permission: perm.read },
         schema: { tags, summary: '施工计划与进度', params: ExecutionParams, response: { 200: ExecutionPlan } },
       },
-      async (request) => service.getPlanView(ctx, request.params.orgId, request.params.contractId),
+      async (request) => service.getPlanView(ctx, deps, request.params.orgId, request.params.contractId),
     );
 
     app.post(
@@ -80,7 +80,7 @@ export function executionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const { orgId, contractId } = request.params;
         await service.setPlan(ctx, requireActor(request), orgId, contractId, request.body);
         request.auditOverride = { target: `contract ${contractId} plan` };
-        return reply.status(201).send(await service.getPlanView(ctx, orgId, contractId));
+        return reply.status(201).send(await service.getPlanView(ctx, deps, orgId, contractId));
       },
     );
 

@@ -35,11 +35,12 @@ export type PartyRole = 'gc' | 'payee' | 'supervisor';
 /** Days without a log after which the payee is reminded (FLOW-5: logs at least weekly). */
 export const LOG_REMINDER_DAYS = 7;
 
-type SettlementStatusSource = (ctx: AppContext, contractId: string) => Promise<Map<string, string>>;
-let settlementStatusSource: SettlementStatusSource = async () => new Map();
-/** The settlement module tells the plan view how far each milestone's settlement has gone. */
-export function setSettlementStatusSource(source: SettlementStatusSource): void {
-  settlementStatusSource = source;
+/**
+ * What execution needs from modules that depend on it (and so cannot be imported back): the settlement module
+ * tells the plan view how far each milestone's settlement has gone. Given by the composition root.
+ */
+export interface ExecutionDeps {
+  settlementStatuses(contractId: string): Promise<Map<string, string>>;
 }
 
 function roleOf(plan: repo.PlanRow, orgId: string): PartyRole | null {
@@ -201,13 +202,19 @@ export async function setPlan(
 }
 
 /** The plan with the planned and actual curves and each milestone's delay, for every party. */
-export async function getPlanView(ctx: AppContext, orgId: string, contractId: string, now = new Date()) {
+export async function getPlanView(
+  ctx: AppContext,
+  deps: ExecutionDeps,
+  orgId: string,
+  contractId: string,
+  now = new Date(),
+) {
   const { plan, role, milestones, lines } = await executionAccess(ctx, orgId, contractId);
   const logs = (await repo.logsOf(ctx.db, contractId)).filter((l) => l.status !== 'revised');
   const actual = actualCurve(lines, logs);
   const today = shanghaiDate(now);
   const delays = milestoneDelays(milestones, actual, today);
-  const statuses = await settlementStatusSource(ctx, contractId);
+  const statuses = await deps.settlementStatuses(contractId);
   const logged = new Map<string, number>();
   for (const log of logs) for (const w of log.work) logged.set(w.lineId, (logged.get(w.lineId) ?? 0) + w.quantityMilli);
   const [gc, payee, supervisor] = await Promise.all([
@@ -258,12 +265,12 @@ export async function getPlanView(ctx: AppContext, orgId: string, contractId: st
 }
 
 /** Contracts this organisation executes: planned ones (any role) and signed ones still waiting for a plan. */
-export async function listExecutionContracts(ctx: AppContext, orgId: string, now = new Date()) {
+export async function listExecutionContracts(ctx: AppContext, deps: ExecutionDeps, orgId: string, now = new Date()) {
   const plans = await repo.plansForOrg(ctx.db, orgId);
   const planned = new Set(plans.map((p) => p.contractId));
   const items = [];
   for (const plan of plans) {
-    const view = await getPlanView(ctx, orgId, plan.contractId, now);
+    const view = await getPlanView(ctx, deps, orgId, plan.contractId, now);
     const other = view.myRole === 'payee' ? view.gcOrg : view.payeeOrg;
     items.push({
       contractId: plan.contractId,
@@ -513,11 +520,4 @@ export async function runMissingLogReminders(ctx: AppContext, now = new Date()):
     reminded.push(plan.contractId);
   }
   return { reminded };
-}
-
-export function registerExecutionJobs(ctx: AppContext): void {
-  // Mondays 09:00 China time: a week without a log is noticed at the start of the next week.
-  ctx.jobs.schedule('execution.log-reminders', '0 9 * * 1', async () => {
-    await runMissingLogReminders(ctx);
-  });
 }

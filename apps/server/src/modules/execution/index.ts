@@ -1,13 +1,13 @@
 export { executionErrors } from './execution.errors';
+export { createExecutionModule } from './execution.module';
 export { executionRoutes } from './execution.routes';
 export {
   assignSupervisor,
   createLog,
+  type ExecutionDeps,
   executionAccess,
   type PartyRole,
-  registerExecutionJobs,
   reviewLog,
   runMissingLogReminders,
   setPlan,
-  setSettlementStatusSource,
 } from './execution.service';

@@ -1,6 +1,6 @@
 export { identityErrors } from './identity.errors';
+export { createIdentityModule } from './identity.module';
 export { presentMe } from './identity.presenter';
-export { identityRoutes } from './identity.routes';
 export {
   countUsers,
   createUserDirect,

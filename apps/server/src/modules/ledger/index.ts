@@ -1,4 +1,5 @@
 export { ledgerErrors } from './ledger.errors';
+export { createLedgerModule } from './ledger.module';
 export {
   type AccountKind,
   type AccountRow,
@@ -18,7 +19,6 @@ export {
   ledgerTransaction,
   openHoldsOf,
   orgWallet,
-  registerLedgerJobs,
   SYSTEM_ACCOUNTS,
   type TransferRow,
   transfersOfAccount,

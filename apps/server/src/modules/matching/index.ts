@@ -2,6 +2,7 @@ export { matchingErrors } from './matching.errors';
 export { DEFAULT_TRAIN, evaluate, formatReport, trainModel } from './matching.evaluation';
 export { certificateGradeOf, gradeSatisfies, qualificationCovers } from './matching.grades';
 export { defaultModel, formatModel, type MatchingModel, WEIGHTS_FILE } from './matching.model';
+export { createMatchingModule } from './matching.module';
 export { historyDatabase } from './matching.offline';
 export {
   type CreditGrade,
@@ -10,5 +11,10 @@ export {
   noCreditGrades,
   staticCreditGrades,
 } from './matching.providers';
-export { type MatchingRoutesOptions, matchingRoutes } from './matching.routes';
-export { answerPush, matchDemand, proposeSuppliers, recordAwardToPushed } from './matching.service';
+export {
+  answerPush,
+  type MatchingProviders,
+  NO_PROVIDERS,
+  proposeSuppliers,
+  recordAwardToPushed,
+} from './matching.service';

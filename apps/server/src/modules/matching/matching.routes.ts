@@ -19,11 +19,7 @@ import * as service from './matching.service';
 const tags = ['matching'];
 const OrgDemandParams = z.object({ orgId: z.uuid(), demandId: z.uuid() });
 
-export interface MatchingRoutesOptions extends Partial<service.MatchingProviders> {}
-
-export function matchingRoutes(ctx: AppContext, options: MatchingRoutesOptions = {}): FastifyPluginAsyncZod {
-  service.configureMatching(options);
-  service.registerMatchingJobs(ctx);
+export function matchingRoutes(ctx: AppContext, providers: service.MatchingProviders): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/orgs/:orgId/demands/:demandId/matches',
@@ -45,7 +41,7 @@ export function matchingRoutes(ctx: AppContext, options: MatchingRoutesOptions =
         config: { permission: perm.rematch },
         schema: { tags, summary: '重新匹配', params: OrgDemandParams, response: { 200: DemandMatches } },
       },
-      async (request) => service.rematch(ctx, request.params.orgId, request.params.demandId),
+      async (request) => service.rematch(ctx, providers, request.params.orgId, request.params.demandId),
     );
 
     app.get(

@@ -19,7 +19,7 @@ import {
   type SupplierHistory,
   supplierHistory,
 } from '../cooperation';
-import { type DemandRow, findDemandRow, onDemandPublished } from '../demands';
+import { type DemandRow, findDemandRow } from '../demands';
 import { releasedFenByContract } from '../escrow';
 import { notify } from '../notifications';
 import { getOrganisation, getOrganisations } from '../organisation';
@@ -44,7 +44,6 @@ export const PUSH_MIN = 3;
 const CANDIDATES = 150;
 /** how far down the ranking the qualification filter looks for 5 qualified suppliers */
 const QUALIFICATION_CHECKS = 40;
-const MATCH_JOB = 'matching.match-demand';
 /** Roles that can supply: 材料供应商, 分包商, 设计, 监理 */
 const SUPPLYING_ROLES = ['SUP', 'SUB', 'DES', 'SVR'];
 
@@ -53,22 +52,8 @@ export interface MatchingProviders {
   boost: MerchantBoostProvider;
 }
 
-let providers: MatchingProviders = { credit: noCreditGrades, boost: noMerchantBoost };
-
-/** Wiring from the composition root: credit grades (once credit exists) and the new-merchant boost. */
-export function configureMatching(options: Partial<MatchingProviders>): void {
-  providers = { ...providers, ...options };
-}
-
-/** The matching job runs when a demand passes review (in the approval's transaction: only if it commits). */
-export function registerMatchingJobs(ctx: AppContext): void {
-  ctx.jobs.register(MATCH_JOB, async (payload) => {
-    await matchDemand(ctx, payload.demandId as string);
-  });
-  onDemandPublished(async (c, demand, tx) => {
-    await c.jobs.enqueue(MATCH_JOB, { demandId: demand.id }, { dedupeKey: `matching-${demand.id}` }, tx);
-  });
-}
+/** Offline use (the benchmark, evaluation): no credit grades, no boosts. */
+export const NO_PROVIDERS: MatchingProviders = { credit: noCreditGrades, boost: noMerchantBoost };
 
 interface Candidate extends SupplierHistory {
   orgId: string;
@@ -118,6 +103,7 @@ export interface MatchOutcome {
  */
 export async function matchDemand(
   ctx: AppContext,
+  providers: MatchingProviders,
   demandId: string,
   options: { model?: MatchingModel; at?: Date } = {},
 ): Promise<DemandMatches> {
@@ -126,7 +112,7 @@ export async function matchDemand(
   if (!demand) throw matchingErrors.raise('MATCHING_DEMAND_NOT_FOUND');
   if (demand.status !== 'published') throw matchingErrors.raise('MATCHING_NOT_PUBLISHED');
   const now = options.at ?? new Date();
-  const proposed = await proposeSuppliers(ctx, demand, { model, at: now });
+  const proposed = await proposeSuppliers(ctx, demand, { model, at: now, providers });
   const { chosen, eligible, buyerName } = proposed;
   const { capacityExcluded } = proposed;
   const notes = [
@@ -182,9 +168,10 @@ export async function matchDemand(
 export async function proposeSuppliers(
   ctx: AppContext,
   demand: DemandRow,
-  options: { model?: MatchingModel; at?: Date } = {},
+  options: { model?: MatchingModel; at?: Date; providers?: MatchingProviders } = {},
 ) {
   const model = options.model ?? defaultModel();
+  const providers = options.providers ?? NO_PROVIDERS;
   const buyer = await getOrganisation(ctx, demand.orgId);
   const buyerFirm = (await firmsOfOrganisations(ctx, [{ orgId: buyer.id, name: buyer.name }])).get(buyer.id) ?? null;
   const code = demandCategoryCode({
@@ -446,9 +433,14 @@ export async function demandMatches(ctx: AppContext, orgId: string, demandId: st
 }
 
 /** 重新匹配 on the buyer's request: suppliers already pushed are not pushed again. */
-export async function rematch(ctx: AppContext, orgId: string, demandId: string): Promise<DemandMatches> {
+export async function rematch(
+  ctx: AppContext,
+  providers: MatchingProviders,
+  orgId: string,
+  demandId: string,
+): Promise<DemandMatches> {
   const demand = await ownDemand(ctx, orgId, demandId);
-  return matchDemand(ctx, demand.id);
+  return matchDemand(ctx, providers, demand.id);
 }
 
 async function presentSupplierPush(ctx: AppContext, push: repo.PushRow): Promise<SupplierPush> {

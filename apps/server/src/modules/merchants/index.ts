@@ -1,6 +1,6 @@
 export { MERCHANT_AGREEMENT } from './merchants.agreement';
 export { merchantErrors } from './merchants.errors';
-export { merchantRoutes } from './merchants.routes';
+export { createMerchantsModule } from './merchants.module';
 export {
   acceptAgreement,
   activeMerchantOrgIds,
@@ -10,8 +10,7 @@ export {
   evaluateTiers,
   merchantFacts,
   recordInspection,
-  registerMerchantJobs,
+  salesPerformance,
   scheduleInspection,
-  setMerchantPerformanceSource,
 } from './merchants.service';
 export type { MerchantPerformance, MerchantPerformanceSource } from './merchants.tiers';

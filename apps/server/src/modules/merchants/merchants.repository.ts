@@ -1,6 +1,12 @@
-import { and, asc, desc, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../infra/db/client';
-import { merchantApplications, merchantCategories, merchantStageEvents, merchantTierHistory } from './merchants.tables';
+import {
+  merchantApplications,
+  merchantCategories,
+  merchantSales,
+  merchantStageEvents,
+  merchantTierHistory,
+} from './merchants.tables';
 
 export type CategoryRow = typeof merchantCategories.$inferSelect;
 export type ApplicationRow = typeof merchantApplications.$inferSelect;
@@ -87,4 +93,21 @@ export async function stageEvents(db: DbOrTx, applicationIds?: string[]): Promis
 
 export async function insertTierChange(db: DbOrTx, row: typeof merchantTierHistory.$inferInsert): Promise<void> {
   await db.insert(merchantTierHistory).values(row);
+}
+
+/** Records one sale; a second call for the same settlement changes nothing. */
+export async function insertSale(db: DbOrTx, row: typeof merchantSales.$inferInsert): Promise<void> {
+  await db.insert(merchantSales).values(row).onConflictDoNothing();
+}
+
+/** Sales per organisation in [from, to), fen. */
+export async function salesBetween(db: DbOrTx, orgIds: string[], from: Date, to: Date): Promise<Map<string, number>> {
+  if (orgIds.length === 0) return new Map();
+  const s = merchantSales;
+  const rows = await db
+    .select({ orgId: s.orgId, fen: sql<string>`sum(${s.amountFen})::text` })
+    .from(s)
+    .where(and(inArray(s.orgId, orgIds), gte(s.soldAt, from), lt(s.soldAt, to)))
+    .groupBy(s.orgId);
+  return new Map(rows.map((r) => [r.orgId, Number(r.fen)]));
 }

@@ -28,10 +28,11 @@ import { fileErrors, sendStoredFile } from '../files';
 import { merchantPermissions as perm } from './merchants.policy';
 import { presentApplication, presentCategory, presentSla } from './merchants.presenter';
 import * as service from './merchants.service';
+import type { MerchantPerformanceSource } from './merchants.tiers';
 
 const tags = ['merchants'];
 
-export function merchantRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+export function merchantRoutes(ctx: AppContext, performance: MerchantPerformanceSource): FastifyPluginAsyncZod {
   const view = async (row: service.ApplicationRow) => presentApplication(await service.loadApplicationView(ctx, row));
 
   return async (app) => {
@@ -293,7 +294,7 @@ export function merchantRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         config: { permission: perm.evaluateTiers },
         schema: { tags, summary: '立即复评商家层级（平时按月自动执行）', response: { 200: TierEvaluationResult } },
       },
-      async () => service.evaluateTiers(ctx),
+      async () => service.evaluateTiers(ctx, performance),
     );
   };
 }

@@ -6,16 +6,16 @@ import { sha256Hex } from '../../infra/crypto';
 import type { DbOrTx } from '../../infra/db/client';
 import { newId } from '../../infra/ids';
 import { recordProductEvent } from '../analytics';
-import { activeTakedown, assertCompliant, registerTakedownSubject } from '../compliance';
+import { activeTakedown, assertCompliant } from '../compliance';
 import { getFile, type StoredFileRow, storeFile } from '../files';
 import { getUser } from '../identity';
 import { getOrganisation, getOrganisations } from '../organisation';
+import type { SettlementSealed } from '../settlement';
 import {
   applyDecision,
   type CredentialExpired,
   getVerification,
   loadViews,
-  onCredentialExpired,
   prepareDecision,
   prepareVerification,
   savePreparedVerification,
@@ -35,7 +35,7 @@ import {
   stageDurations,
 } from './merchants.metrics';
 import * as repo from './merchants.repository';
-import { evaluateMerchantTier, type MerchantPerformanceSource, NO_PERFORMANCE_DATA } from './merchants.tiers';
+import { evaluateMerchantTier, type MerchantPerformanceSource } from './merchants.tiers';
 
 export type { ApplicationRow, CategoryRow, StageEventRow } from './merchants.repository';
 
@@ -471,15 +471,51 @@ export async function board(ctx: AppContext, now = new Date()) {
   };
 }
 
-let performanceSource: MerchantPerformanceSource = NO_PERFORMANCE_DATA;
+/** The first instant of the Shanghai month `back` months before the one containing `at`. */
+function shanghaiMonthStart(at: Date, back: number): Date {
+  const local = new Date(at.getTime() + 8 * 3_600_000);
+  return new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth() - back, 1) - 8 * 3_600_000);
+}
 
-/** Orders and reviews plug their data in here when they exist (see merchants.tiers.ts). */
-export function setMerchantPerformanceSource(source: MerchantPerformanceSource): void {
-  performanceSource = source;
+/**
+ * Performance from platform data: the mean monthly sales over the last 3 full months (Shanghai calendar) from the
+ * merchant's sealed settlement statements. A merchant active for less than those 3 months has no performance yet
+ * (its reviewer-assigned tier stands). Ratings and complaints have no source yet: null.
+ */
+export function salesPerformance(ctx: AppContext): MerchantPerformanceSource {
+  return {
+    async performance(orgIds, at) {
+      const from = shanghaiMonthStart(at, 3);
+      const to = shanghaiMonthStart(at, 0);
+      const facts = await merchantFacts(ctx, orgIds);
+      const sales = await repo.salesBetween(ctx.db, orgIds, from, to);
+      return new Map(
+        orgIds.map((id) => {
+          const f = facts.get(id);
+          if (!f?.activatedAt || f.activatedAt > from) return [id, null];
+          return [
+            id,
+            { avgMonthlySalesFen: Math.round((sales.get(id) ?? 0) / 3), rating: null, complaintRateBp: null },
+          ];
+        }),
+      );
+    },
+  };
+}
+
+/** 销售记录: a sealed settlement statement is a sale of its supplier (payee). */
+export async function recordSale(tx: DbOrTx, event: SettlementSealed): Promise<void> {
+  await repo.insertSale(tx, {
+    orgId: event.supplierOrgId,
+    settlementId: event.settlementId,
+    buyerOrgId: event.buyerOrgId,
+    amountFen: event.grossFen,
+    soldAt: new Date(event.sealedAt),
+  });
 }
 
 /** 商家分层复评 the scheduled re-evaluation of active merchants' tiers. */
-export async function evaluateTiers(ctx: AppContext, now = new Date(), source = performanceSource) {
+export async function evaluateTiers(ctx: AppContext, source: MerchantPerformanceSource, now = new Date()) {
   const active = await repo.activeApplications(ctx.db);
   const data = await source.performance(
     active.map((a) => a.orgId),
@@ -541,7 +577,7 @@ export async function merchantFacts(ctx: AppContext, orgIds: string[]) {
 }
 
 /** An expired licence or ID card suspends the merchant (its listing privileges) until a renewal is approved. */
-async function suspendOnExpiry(_ctx: AppContext, event: CredentialExpired, tx: DbOrTx) {
+export async function suspendOnCredentialExpiry(tx: DbOrTx, event: CredentialExpired) {
   if (event.credential === 'qualification') return;
   const row = await repo.latestApplication(tx, event.orgId);
   if (!row || !['active', 'agreement', 'inspection', 'in_review'].includes(row.stage)) return;
@@ -554,15 +590,9 @@ async function suspendOnExpiry(_ctx: AppContext, event: CredentialExpired, tx: D
   });
   if (updated) await enterStage(tx, updated, 'suspended', now, null);
 }
-onCredentialExpired(suspendOnExpiry);
 
-registerTakedownSubject('merchant_profile', async (ctx, orgId, subjectId) => {
+/** What compliance shows for a taken-down merchant profile: its shop name, or null when it is not this org's. */
+export async function merchantProfileTitle(ctx: AppContext, orgId: string, subjectId: string): Promise<string | null> {
   const row = await repo.findApplication(ctx.db, subjectId);
   return row && row.orgId === orgId ? row.shopName : null;
-});
-
-export function registerMerchantJobs(ctx: AppContext): void {
-  ctx.jobs.schedule('merchants.tier-evaluation', '0 4 1 * *', async () => {
-    await evaluateTiers(ctx, new Date());
-  });
 }

@@ -1,4 +1,5 @@
 import {
+  bigint,
   boolean,
   date,
   index,
@@ -91,4 +92,20 @@ export const merchantTierHistory = pgTable(
     at: ts('at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.orgId, t.id] })],
+);
+
+/**
+ * 商家销售 a merchant's sales on the platform: one row per settlement statement sealed with the organisation as the
+ * supplier (payee), recorded from `settlement.sealed` in the sealing transaction. The tier re-evaluation reads it.
+ */
+export const merchantSales = pgTable(
+  'merchant_sales',
+  {
+    orgId: uuid('org_id').notNull(),
+    settlementId: uuid('settlement_id').notNull(),
+    buyerOrgId: uuid('buyer_org_id').notNull(),
+    amountFen: bigint('amount_fen', { mode: 'number' }).notNull(),
+    soldAt: ts('sold_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.settlementId] }), index('merchant_sales_sold_at').on(t.soldAt)],
 );

@@ -1,3 +1,3 @@
 export { notificationErrors } from './notifications.errors';
-export { notificationRoutes } from './notifications.routes';
-export { type NotifyInput, notify, registerNotificationJobs } from './notifications.service';
+export { createNotificationsModule } from './notifications.module';
+export { type NotifyInput, notify } from './notifications.service';

@@ -1,5 +1,5 @@
 export { organisationErrors } from './organisation.errors';
-export { organisationRoutes } from './organisation.routes';
+export { createOrganisationModule } from './organisation.module';
 export {
   createOrganisationDirect,
   getOrganisation,

@@ -1,5 +1,5 @@
 export { projectErrors } from './projects.errors';
-export { projectsRoutes } from './projects.routes';
+export { createProjectsModule } from './projects.module';
 export {
   createProject,
   createProjectsDirect,

@@ -1,5 +1,5 @@
 export { regionErrors } from './regions.errors';
-export { regionsRoutes } from './regions.routes';
+export { createRegionsModule } from './regions.module';
 export {
   findRegion,
   findRegionInText,

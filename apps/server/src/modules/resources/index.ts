@@ -1,6 +1,6 @@
 export { compareListings } from './resources.comparison';
 export { resourceErrors } from './resources.errors';
-export { resourcesRoutes } from './resources.routes';
+export { createResourcesModule } from './resources.module';
 export {
   createListingsDirect,
   type ListingOffer,

@@ -1,8 +1,8 @@
 export { searchErrors } from './search.errors';
+export { createSearchModule } from './search.module';
 export {
   noRankingBoost,
   type RankingBoostProvider,
   staticRankingBoost,
 } from './search.ranking-boost';
-export { type SearchRoutesOptions, searchRoutes } from './search.routes';
 export { indexDocuments, removeDocument, type SearchDocumentInput } from './search.service';

@@ -1,5 +1,6 @@
 export { settlementErrors } from './settlement.errors';
-export { settlementRoutes } from './settlement.routes';
+export type { SettlementSealed } from './settlement.events';
+export { createSettlementModule } from './settlement.module';
 export {
   generateStatement,
   inviteSupervisor,

@@ -14,7 +14,6 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../infra/context';
 import { requireActor } from '../../infra/http/access';
-import { setSettlementStatusSource } from '../execution';
 import { settlementPermissions as perm } from './settlement.policy';
 import { presentSettlement } from './settlement.presenter';
 import * as service from './settlement.service';
@@ -22,7 +21,6 @@ import * as service from './settlement.service';
 const tags = ['settlement'];
 
 export function settlementRoutes(ctx: AppContext): FastifyPluginAsyncZod {
-  setSettlementStatusSource(service.settlementStatuses);
   const load = async (orgId: string, contractId: string, settlementId: string) =>
     presentSettlement(await service.loadSettlement(ctx, orgId, contractId, settlementId));
 

@@ -353,6 +353,22 @@ async function sealIfComplete(ctx: AppContext, orgId: string, contractId: string
       signedSha256: file.sha256,
       evidenceIndex: entry.entryIndex,
     });
+    const sealedAt = new Date();
+    await ctx.events.publish(
+      tx,
+      'settlement.sealed',
+      {
+        settlementId,
+        contractId,
+        milestoneId: locked.milestoneId,
+        buyerOrgId: plan.orgId,
+        supplierOrgId: plan.payeeOrgId,
+        supervisorOrgId: plan.supervisorOrgId ?? null,
+        grossFen: settlement.statement?.grossFen ?? 0,
+        sealedAt: sealedAt.toISOString(),
+      },
+      sealedAt,
+    );
   });
   await releaseSettlement(ctx, plan.orgId, contractId, settlementId);
 }

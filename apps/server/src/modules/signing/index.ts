@@ -1,3 +1,3 @@
+export { createSigningModule } from './signing.module';
 export type { ESignatureProvider, SignatureRequest } from './signing.provider';
-export { signingRoutes } from './signing.routes';
 export { authority, caCertificatePem, platformSealProvider, sealFor } from './signing.service';

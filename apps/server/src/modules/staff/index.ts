@@ -1,6 +1,6 @@
 export { defineSensitiveAction, type SensitiveAction } from './staff.dual-control';
 export { staffErrors } from './staff.errors';
-export { staffRoutes } from './staff.routes';
+export { createStaffModule } from './staff.module';
 export {
   bootstrapAdmin,
   requestSensitiveAction,

@@ -1,5 +1,5 @@
 export { tenderErrors } from './tendering.errors';
-export { registerTenderingJobs, tenderingRoutes } from './tendering.routes';
+export { createTenderingModule } from './tendering.module';
 export { demandGradeToQualificationGrade } from './tendering.rules';
 export {
   addAddendum,

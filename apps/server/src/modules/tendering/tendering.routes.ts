@@ -292,13 +292,3 @@ export function tenderingRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
   };
 }
-
-/** The deadline job opens tenders; the offer job passes an unanswered award on. */
-export function registerTenderingJobs(ctx: AppContext): void {
-  ctx.jobs.register('tendering.open', async (payload) => {
-    await service.openDueTender(ctx, String(payload.tenderId));
-  });
-  ctx.jobs.register('tendering.award-lapse', async (payload) => {
-    await service.lapseAward(ctx, String(payload.awardId));
-  });
-}

@@ -1,3 +1,3 @@
-export { tierRoutes } from './tiers.routes';
+export { createTiersModule } from './tiers.module';
 export { evaluateUserTier, PENDING_TIER_DATA, type TierDataSource, type TierFacts } from './tiers.rules';
-export { evaluateQuarter, registerTierJobs, setTierDataSource } from './tiers.service';
+export { evaluateQuarter, promoteOnTransaction, transactionTierData } from './tiers.service';

@@ -1,6 +1,6 @@
-import { desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../infra/db/client';
-import { orgTierHistory, orgTiers } from './tiers.tables';
+import { orgTierHistory, orgTiers, tierTransactions } from './tiers.tables';
 
 export type OrgTierRow = typeof orgTiers.$inferSelect;
 export type TierHistoryRow = typeof orgTierHistory.$inferSelect;
@@ -38,4 +38,52 @@ export async function historyOf(db: DbOrTx, orgId: string): Promise<TierHistoryR
 
 export async function recentHistory(db: DbOrTx, limit: number): Promise<TierHistoryRow[]> {
   return db.select().from(orgTierHistory).orderBy(desc(orgTierHistory.computedAt)).limit(limit);
+}
+
+/** Records one completed transaction of an organisation; a second call for the same settlement changes nothing. */
+export async function insertTransaction(db: DbOrTx, row: typeof tierTransactions.$inferInsert): Promise<void> {
+  await db.insert(tierTransactions).values(row).onConflictDoNothing();
+}
+
+export interface TransactionCounts {
+  orgId: string;
+  completed: number;
+  volumeFen: number;
+  inPeriod: number;
+}
+
+/**
+ * Per organisation: transactions completed before `end`, the volume in [`volumeFrom`, `end`) and the count in
+ * [`periodStart`, `end`).
+ */
+export async function transactionCounts(
+  db: DbOrTx,
+  orgIds: string[],
+  periodStart: Date,
+  end: Date,
+  volumeFrom: Date,
+): Promise<TransactionCounts[]> {
+  if (orgIds.length === 0) return [];
+  const t = tierTransactions;
+  const rows = await db
+    .select({
+      orgId: t.orgId,
+      completed: sql<number>`count(*)::int`,
+      volumeFen: sql<string>`coalesce(sum(${t.amountFen}) filter (where ${t.completedAt} >= ${volumeFrom}), 0)::text`,
+      inPeriod: sql<number>`(count(*) filter (where ${t.completedAt} >= ${periodStart}))::int`,
+    })
+    .from(t)
+    .where(and(inArray(t.orgId, orgIds), lt(t.completedAt, end)))
+    .groupBy(t.orgId);
+  return rows.map((r) => ({ ...r, volumeFen: Number(r.volumeFen) }));
+}
+
+/** Whether the organisation already moved up a tier in this quarter (one step up per quarter at most). */
+export async function movedUpIn(db: DbOrTx, orgId: string, quarter: string): Promise<boolean> {
+  const rows = await db
+    .select({ from: orgTierHistory.fromTier, to: orgTierHistory.toTier })
+    .from(orgTierHistory)
+    .where(and(eq(orgTierHistory.orgId, orgId), eq(orgTierHistory.quarter, quarter)));
+  const order = ['new', 'normal', 'certified', 'vip'];
+  return rows.some((r) => order.indexOf(r.to) > order.indexOf(r.from));
 }

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../infra/context';
 import { tierPermissions as perm } from './tiers.policy';
 import type { TierHistoryRow } from './tiers.repository';
+import type { TierDataSource } from './tiers.rules';
 import * as service from './tiers.service';
 
 const tags = ['tiers'];
@@ -17,7 +18,7 @@ function presentChange(h: TierHistoryRow) {
   };
 }
 
-export function tierRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+export function tierRoutes(ctx: AppContext, data: TierDataSource): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/orgs/:orgId/tier',
@@ -26,7 +27,7 @@ export function tierRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: { tags, summary: '用户等级与历史', params: OrgParams, response: { 200: OrgTier } },
       },
       async (request) => {
-        const t = await service.tierOf(ctx, request.params.orgId);
+        const t = await service.tierOf(ctx, data, request.params.orgId);
         return {
           tier: t.tier,
           since: t.since.toISOString(),
@@ -57,7 +58,7 @@ export function tierRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         config: { permission: perm.run },
         schema: { tags, summary: '立即执行季度分级（平时每季度初自动执行）', response: { 200: TierRunResult } },
       },
-      async () => service.evaluateQuarter(ctx),
+      async () => service.evaluateQuarter(ctx, data),
     );
   };
 }

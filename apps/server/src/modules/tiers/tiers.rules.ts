@@ -41,7 +41,8 @@ export const PENDING_TIER_DATA: TierDataSource = {
 };
 
 type Reason = { 'zh-CN': string; en: string };
-const ORDER: UserTier[] = ['new', 'normal', 'certified', 'vip'];
+export const TIER_ORDER: readonly UserTier[] = ['new', 'normal', 'certified', 'vip'];
+const ORDER = TIER_ORDER;
 
 export function evaluateUserTier(
   current: UserTier,

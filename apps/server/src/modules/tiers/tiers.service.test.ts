@@ -72,7 +72,7 @@ describe('quarterly job', () => {
         );
       },
     };
-    const run = await evaluateQuarter(t.ctx, new Date('2026-10-01T03:00:00+08:00'), source);
+    const run = await evaluateQuarter(t.ctx, source, new Date('2026-10-01T03:00:00+08:00'));
     expect(run).toMatchObject({ quarter: '2026-Q3', changed: 1 });
     const tier = (await owner.get(`/api/orgs/${orgId}/tier`)).json();
     expect(tier).toMatchObject({
@@ -80,8 +80,8 @@ describe('quarterly job', () => {
       history: [{ quarter: '2026-Q3', fromTier: 'new', toTier: 'normal' }],
     });
     expect(tier.history[0].reasons[0]['zh-CN']).toBe('已完成 4 笔交易');
-    // The default source has no transactions or credit yet: the page lists those rules as pending.
-    expect(tier.pendingData.length).toBe(3);
-    expect((await evaluateQuarter(t.ctx, new Date('2027-01-01T03:00:00+08:00'), PENDING_TIER_DATA)).changed).toBe(0);
+    // Transactions and volume now come from sealed settlements; only the credit score is still pending.
+    expect(tier.pendingData.length).toBe(1);
+    expect((await evaluateQuarter(t.ctx, PENDING_TIER_DATA, new Date('2027-01-01T03:00:00+08:00'))).changed).toBe(0);
   });
 });

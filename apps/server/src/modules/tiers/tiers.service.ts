@@ -2,23 +2,115 @@ import type { UserTier } from '@zhuhe/contracts';
 import { appendAuditInTx } from '../../infra/audit/audit-chain';
 import type { AppContext } from '../../infra/context';
 import { sha256Hex } from '../../infra/crypto';
+import type { DbOrTx } from '../../infra/db/client';
 import { newId } from '../../infra/ids';
 import { getOrganisation, getOrganisations, listOrganisationsForStaff } from '../organisation';
+import type { SettlementSealed } from '../settlement';
 import * as repo from './tiers.repository';
-import { evaluateUserTier, PENDING_TIER_DATA, pendingRules, quarterOf, type TierDataSource } from './tiers.rules';
+import { evaluateUserTier, pendingRules, quarterOf, TIER_ORDER, type TierDataSource } from './tiers.rules';
 
-let source: TierDataSource = PENDING_TIER_DATA;
+const DAY_MS = 86_400_000;
 
-/** The settlement and credit modules plug their data in here when they exist (see tiers.rules.ts). */
-export function setTierDataSource(next: TierDataSource): void {
-  source = next;
+/**
+ * The facts from platform data: completed transactions are the sealed settlement statements recorded from
+ * `settlement.sealed` (see tiers.module.ts); the credit score stays null until the credit rating exists.
+ */
+export function transactionTierData(ctx: AppContext): TierDataSource {
+  return {
+    async facts(orgIds, quarterStart, quarterEnd) {
+      const rows = new Map(
+        (
+          await repo.transactionCounts(
+            ctx.db,
+            orgIds,
+            quarterStart,
+            quarterEnd,
+            new Date(quarterEnd.getTime() - 365 * DAY_MS),
+          )
+        ).map((r) => [r.orgId, r]),
+      );
+      return new Map(
+        orgIds.map((id) => {
+          const r = rows.get(id);
+          return [
+            id,
+            {
+              completedTransactions: r?.completed ?? 0,
+              trailing12mVolumeFen: r?.volumeFen ?? 0,
+              transactionsThisQuarter: r?.inPeriod ?? 0,
+              creditScore: null,
+            },
+          ];
+        }),
+      );
+    },
+  };
+}
+
+/** 交易完成: the buyer and the supplier of a sealed settlement statement each count one completed transaction. */
+export async function recordCompletedTransaction(tx: DbOrTx, event: SettlementSealed): Promise<void> {
+  const completedAt = new Date(event.sealedAt);
+  for (const [orgId, role] of [
+    [event.buyerOrgId, 'buyer'],
+    [event.supplierOrgId, 'supplier'],
+  ] as const)
+    await repo.insertTransaction(tx, {
+      orgId,
+      settlementId: event.settlementId,
+      role,
+      amountFen: event.grossFen,
+      completedAt,
+    });
+}
+
+/**
+ * Moves an organisation up as soon as a transaction makes it qualify (new → normal at the third completed
+ * transaction), at most one step a quarter; moving down stays with the quarterly evaluation, which sees whole
+ * quiet quarters.
+ */
+export async function promoteOnTransaction(ctx: AppContext, data: TierDataSource, orgIds: string[], at = new Date()) {
+  const q = quarterOf(at);
+  const facts = await data.facts(orgIds, q.start, new Date(at.getTime() + 1));
+  const promoted: string[] = [];
+  for (const orgId of orgIds) {
+    const f = facts.get(orgId);
+    if (!f) continue;
+    const row = await repo.findTier(ctx.db, orgId);
+    const tier = (row?.tier as UserTier | undefined) ?? 'new';
+    const quiet = row?.quietQuarters ?? 0;
+    const result = evaluateUserTier(tier, quiet, { ...f, transactionsThisQuarter: null });
+    if (TIER_ORDER.indexOf(result.tier) <= TIER_ORDER.indexOf(tier)) continue;
+    if (await repo.movedUpIn(ctx.db, orgId, q.label)) continue;
+    await ctx.db.transaction(async (tx) => {
+      await repo.upsertTier(tx, { orgId, tier: result.tier, since: at, quietQuarters: quiet });
+      await repo.insertHistory(tx, {
+        orgId,
+        id: newId(),
+        quarter: q.label,
+        fromTier: tier,
+        toTier: result.tier,
+        reasons: result.reasons,
+        computedAt: at,
+      });
+      await appendAuditInTx(tx, {
+        actorUserId: null,
+        orgId,
+        action: 'tiers.transaction',
+        target: `${q.label} ${tier} → ${result.tier}`,
+        digest: sha256Hex(JSON.stringify({ org: orgId, f, at: at.toISOString() })),
+        ip: null,
+      });
+    });
+    promoted.push(orgId);
+  }
+  return promoted;
 }
 
 /**
  * 季度分级 the quarterly evaluation of every organisation's tier: runs at the start of a quarter for the quarter
  * just ended; changes are kept in the history and written to the audit chain.
  */
-export async function evaluateQuarter(ctx: AppContext, at = new Date(), data: TierDataSource = source) {
+export async function evaluateQuarter(ctx: AppContext, data: TierDataSource, at = new Date()) {
   const quarter = quarterOf(new Date(quarterOf(at).start.getTime() - 1));
   const orgs = (await listOrganisationsForStaff(ctx, 100_000)).map((r) => r.org);
   const current = new Map((await repo.allTiers(ctx.db)).map((t) => [t.orgId, t]));
@@ -66,11 +158,11 @@ export async function evaluateQuarter(ctx: AppContext, at = new Date(), data: Ti
   return { quarter: quarter.label, evaluated: orgs.length, changed };
 }
 
-export async function tierOf(ctx: AppContext, orgId: string) {
+export async function tierOf(ctx: AppContext, data: TierDataSource, orgId: string) {
   const org = await getOrganisation(ctx, orgId);
   const row = await repo.findTier(ctx.db, orgId);
   const q = quarterOf(new Date());
-  const f = (await source.facts([orgId], q.start, q.end)).get(orgId);
+  const f = (await data.facts([orgId], q.start, q.end)).get(orgId);
   return {
     tier: (row?.tier as UserTier | undefined) ?? 'new',
     since: row?.since ?? org.createdAt,
@@ -102,11 +194,4 @@ export async function overview(ctx: AppContext) {
     ).map((o) => [o.id, o.name]),
   );
   return { counts: [...counts].map(([tier, count]) => ({ tier, count })), recent, names };
-}
-
-export function registerTierJobs(ctx: AppContext): void {
-  // 03:00 on the first day of each quarter (Asia/Shanghai), for the quarter just ended.
-  ctx.jobs.schedule('tiers.quarterly', '0 3 1 1,4,7,10 *', async () => {
-    await evaluateQuarter(ctx, new Date());
-  });
 }

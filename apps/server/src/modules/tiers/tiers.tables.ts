@@ -1,4 +1,4 @@
-import { integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -24,4 +24,21 @@ export const orgTierHistory = pgTable(
     computedAt: ts('computed_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.orgId, t.id] })],
+);
+
+/**
+ * 已完成交易 the completed transactions the tier rules count, one row per organisation and sealed settlement
+ * statement (the buyer and the supplier each get one). Filled from `settlement.sealed` in the sealing transaction.
+ */
+export const tierTransactions = pgTable(
+  'tier_transactions',
+  {
+    orgId: uuid('org_id').notNull(),
+    settlementId: uuid('settlement_id').notNull(),
+    /** buyer (the GC that pays) or supplier (the payee) */
+    role: text('role').$type<'buyer' | 'supplier'>().notNull(),
+    amountFen: bigint('amount_fen', { mode: 'number' }).notNull(),
+    completedAt: ts('completed_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.settlementId] }), index('tier_transactions_completed').on(t.completedAt)],
 );

@@ -1,19 +1,17 @@
 export { verificationErrors } from './verification.errors';
+export type { CredentialExpired } from './verification.events';
+export { createVerificationModule } from './verification.module';
 export { presentVerification } from './verification.presenter';
-export { verificationRoutes } from './verification.routes';
 export {
   applyDecision,
-  type CredentialExpired,
   decideVerification,
   getVerification,
   loadViews,
-  onCredentialExpired,
   type ParsedPackage,
   type PreparedDecision,
   type PreparedVerification,
   prepareDecision,
   prepareVerification,
-  registerVerificationJobs,
   revealIdNumber,
   runExpiryWatch,
   type SubmissionRow,

@@ -22,6 +22,7 @@ import {
   runAutomaticChecks,
 } from './verification.checks';
 import { verificationErrors } from './verification.errors';
+import type { CredentialExpired } from './verification.events';
 import * as repo from './verification.repository';
 
 export type { QualificationRow, SubmissionRow } from './verification.repository';
@@ -333,24 +334,6 @@ export async function validQualificationsOf(ctx: AppContext, orgIds: readonly st
   return byOrg;
 }
 
-export interface CredentialExpired {
-  orgId: string;
-  verificationId: string;
-  credential: 'licence' | 'id_card' | 'qualification';
-  label: string;
-  validUntil: string;
-}
-type ExpiryListener = (ctx: AppContext, event: CredentialExpired, tx: DbOrTx) => Promise<void>;
-const expiryListeners: ExpiryListener[] = [];
-
-/**
- * Modules whose privileges depend on a valid licence, ID card or certificate register here (the merchants module
- * suspends a merchant); listeners run inside the expiry watch's transaction.
- */
-export function onCredentialExpired(listener: ExpiryListener): void {
-  if (!expiryListeners.includes(listener)) expiryListeners.push(listener);
-}
-
 async function managerEmails(ctx: AppContext, orgId: string): Promise<{ id: string; email: string }[]> {
   const users = await getUsers(ctx, await managersOf(ctx, orgId));
   return users.flatMap((u) => (u.email ? [{ id: u.id, email: u.email }] : []));
@@ -444,7 +427,13 @@ export async function runExpiryWatch(ctx: AppContext, now = new Date()): Promise
         await repo.setCredentialStatus(tx, s.verificationId, s.credential, 'expired');
         await setVerificationStatus(ctx, s.orgId, 'expired', tx);
       }
-      for (const listener of expiryListeners) await listener(ctx, s, tx);
+      await ctx.events.publish(tx, 'verification.credential_expired', {
+        orgId: s.orgId,
+        verificationId: s.verificationId,
+        credential: s.credential,
+        label: s.label,
+        validUntil: s.validUntil,
+      });
       await appendAuditInTx(tx, {
         actorUserId: null,
         orgId: s.orgId,
