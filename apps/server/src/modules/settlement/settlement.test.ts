@@ -174,6 +174,17 @@ describe('acceptance with the supervisor', () => {
     expect(money.releases[0]).toMatchObject({ settlementId, netFen: 28_855_968, feeFen: 86_395 });
     const plan = (await sub.client.get(`/api/orgs/${sub.orgId}/execution/${contractId}`)).json();
     expect(plan.milestones[0].settlementStatus).toBe('released');
+
+    // settlement.sealed reached the tiers module in the sealing transaction: one completed transaction each
+    // for the GC and the payee (用户分级), none for the supervisor.
+    const facts = await t.app.modules.tiers.api.data.facts(
+      [gc.orgId, sub.orgId, svr.orgId],
+      new Date(0),
+      new Date(Date.now() + 60_000),
+    );
+    expect(facts.get(gc.orgId)).toMatchObject({ completedTransactions: 1, trailing12mVolumeFen: 43_197_557 });
+    expect(facts.get(sub.orgId)).toMatchObject({ completedTransactions: 1, trailing12mVolumeFen: 43_197_557 });
+    expect(facts.get(svr.orgId)).toMatchObject({ completedTransactions: 0 });
   });
 
   it('subtracts what was paid before in the next milestone’s statement', async () => {

@@ -1,0 +1,161 @@
+import type { BusinessRole, MerchantTier } from '@zhuhe/contracts';
+import { shanghaiDate } from '../infra/calendar/working-days';
+import type { AppContext } from '../infra/context';
+import type { Actor } from '../infra/http/access';
+import { createContract, signVersion } from '../modules/contracts';
+import { storeFile } from '../modules/files';
+import { createUserDirect } from '../modules/identity';
+import { acceptAgreement, apply, decide, MERCHANT_AGREEMENT } from '../modules/merchants';
+import { createOrganisationDirect, getOrganisation } from '../modules/organisation';
+import { validCreditCode } from './credit-codes';
+import { idNumber } from './onboarding';
+import { PASSWORD, tinyPdf, tinyPng } from './test-app';
+
+let seq = 0;
+const next = () => {
+  seq += 1;
+  return `${process.pid}-${seq}`;
+};
+
+export interface BuiltOrg {
+  orgId: string;
+  /** the owner */
+  userId: string;
+  name: string;
+  email: string;
+}
+
+/** A user who can log in with the test password. */
+export async function buildUser(ctx: AppContext, name = '测试用户') {
+  const email = `user-${next()}@example.com`;
+  const user = await createUserDirect(ctx, { identifier: email, password: PASSWORD, displayName: name });
+  return { userId: user.id, email };
+}
+
+/** An organisation of the given business roles with its owner (verified unless told otherwise). */
+export async function buildOrg(
+  ctx: AppContext,
+  options: { roles?: BusinessRole[]; name?: string; regionCode?: string; verification?: string } = {},
+): Promise<BuiltOrg> {
+  const n = next();
+  const name = options.name ?? `测试${n}建设有限公司`;
+  const owner = await buildUser(ctx, `${name}负责人`);
+  const org = await createOrganisationDirect(ctx, owner.userId, {
+    name,
+    creditCode: validCreditCode(options.regionCode ?? '330100'),
+    businessRoles: options.roles ?? ['GC'],
+    regionCode: options.regionCode ?? '330106',
+    verification: options.verification ?? 'verified',
+  });
+  return { orgId: org.id, userId: owner.userId, name, email: owner.email };
+}
+
+/** The owner as a logged-in actor with 2FA and a fresh step-up, acting for the organisation. */
+export function actorOf(org: BuiltOrg, roles: BusinessRole[] = ['GC']): Actor {
+  return {
+    userId: org.userId,
+    sessionId: `session-${org.userId}`,
+    csrfToken: 'test',
+    mfa: true,
+    pendingMfa: false,
+    stepUpAt: new Date(),
+    activeOrgId: org.orgId,
+    activeRole: roles[0] ?? null,
+    staffRoles: [],
+    memberships: [{ orgId: org.orgId, orgName: org.name, membershipRole: 'owner', businessRoles: roles }],
+  };
+}
+
+/** A subcontract between a buyer (甲方) and a supplier (乙方), signed by both through the contracts use cases. */
+export async function buildSignedContract(
+  ctx: AppContext,
+  buyer: BuiltOrg,
+  supplier: BuiltOrg,
+  options: { amountFen?: number; title?: string } = {},
+): Promise<string> {
+  const id = await createContract(ctx, actorOf(buyer), buyer.orgId, {
+    kind: 'subcontract',
+    counterpartyOrgId: supplier.orgId,
+    title: options.title ?? '1# 楼主体结构劳务分包',
+    variables: {
+      projectName: '杭州未来科技城 A3 地块住宅项目',
+      projectLocation: '杭州市余杭区',
+      scope: '1# 楼主体结构钢筋、模板、混凝土浇筑劳务作业',
+      amountFen: options.amountFen ?? 106_015_000,
+      startDate: '2026-10-01',
+      endDate: '2027-03-31',
+      advanceBp: 1000,
+      retentionBp: 300,
+      paymentTerms: '按节点计量，经监理确认后支付',
+      qualityStandard: '合格（GB 50300-2013）',
+      disputeVenue: '杭州仲裁委员会',
+    },
+  });
+  await signVersion(ctx, actorOf(buyer), buyer.orgId, id, 1);
+  await signVersion(ctx, actorOf(supplier, ['SUB']), supplier.orgId, id, 1);
+  return id;
+}
+
+/**
+ * A steel supplier that went through onboarding (apply → approve with `tier` → agreement) and is an active
+ * merchant since `activatedAt`.
+ */
+export async function buildActiveMerchant(
+  ctx: AppContext,
+  options: { tier?: MerchantTier; activatedAt?: Date } = {},
+): Promise<BuiltOrg> {
+  const org = await buildOrg(ctx, { roles: ['SUP'], verification: 'unverified' });
+  const reviewer = await buildUser(ctx, '审核员');
+  const at = options.activatedAt ?? new Date();
+  const file = async (name: string, bytes: Buffer) =>
+    (await storeFile(ctx, { orgId: org.orgId, userId: org.userId, name, bytes })).id;
+  const { creditCode: code } = await getOrganisation(ctx, org.orgId);
+  const application = await apply(
+    ctx,
+    { userId: org.userId },
+    org.orgId,
+    {
+      categoryCode: 'steel',
+      serviceRegions: ['330000'],
+      shopName: `${org.name}钢材旗舰店`,
+      profile: '螺纹钢、盘螺、型钢，杭州现货',
+      verification: {
+        licence: {
+          creditCode: code,
+          companyName: org.name,
+          legalRepresentative: '张建国',
+          registeredCapitalFen: 1_000_000_000,
+          address: '浙江省杭州市西湖区',
+          validFrom: '2012-03-01',
+          validUntil: null,
+          fileId: await file('营业执照.pdf', tinyPdf()),
+        },
+        idCard: {
+          name: '张建国',
+          number: idNumber('19750412', '330106', '215'),
+          validUntil: shanghaiDate(new Date(at.getTime() + 3650 * 86_400_000)),
+          frontFileId: await file('身份证人像面.png', tinyPng()),
+          backFileId: await file('身份证国徽面.png', tinyPng()),
+        },
+        qualifications: [],
+      },
+    },
+    at,
+  );
+  await decide(
+    ctx,
+    reviewer,
+    application.id,
+    { decision: 'approve', reasons: [], tier: options.tier ?? 'potential' },
+    at,
+  );
+  await acceptAgreement(
+    ctx,
+    { userId: org.userId },
+    org.orgId,
+    { agreementVersion: MERCHANT_AGREEMENT.version },
+    { ip: null },
+    at,
+  );
+  return org;
+}
