@@ -26,7 +26,7 @@ import { getOrganisation, managersOf, membershipsOfUser } from '../organisation'
 import { validQualifications } from '../verification';
 import { envelopeHash, generateTenderKeys, openBid, sealBid } from './tendering.crypto';
 import { tenderErrors } from './tendering.errors';
-import { type OpeningRecordDoc, renderEvaluationPdf, renderOpeningPdf, renderPrequalPdf } from './tendering.pdf';
+import { renderEvaluationPdf, renderOpeningPdf, renderPrequalPdf } from './tendering.pdf';
 import * as repo from './tendering.repository';
 import {
   bidTotalFen,
@@ -34,9 +34,9 @@ import {
   GRADE_NAMES,
   gradeMeets,
   qualificationMatches,
-  type ScoredBid,
   scoreBids,
 } from './tendering.rules';
+import type { EvaluationTable, OpenedBidRecord, OpeningRecord } from './tendering.tables';
 
 export type { TenderRow } from './tendering.repository';
 
@@ -56,25 +56,6 @@ interface BidContent {
   totalFen: number;
   /** random, so equal bids do not produce guessable equal plaintexts */
   salt: string;
-}
-
-interface OpenedBidRecord {
-  bidId: string;
-  bidderOrgId: string;
-  bidderName: string;
-  envelopeSha256: string;
-  status: string;
-  confirmedVersion: number;
-  valid: boolean;
-  invalidReason: Bilingual | null;
-  totalFen: number | null;
-  submittedAt: string;
-}
-interface OpeningRecord extends OpeningRecordDoc {
-  bids: OpenedBidRecord[];
-}
-interface EvaluationTable {
-  rows: (ScoredBid & { bidderOrgId: string; bidderName: string })[];
 }
 
 // ——— loading and visibility ———
@@ -410,7 +391,7 @@ export async function prequalReports(
   }
   const opening = await repo.findOpening(ctx.db, tenderId);
   if (!opening) throw tenderErrors.raise('TENDER_SEALED');
-  const record = opening.record as unknown as OpeningRecord;
+  const record = opening.record;
   const bidders = record.bids.filter((b) => !bidderOrgId || b.bidderOrgId === bidderOrgId);
   if (bidderOrgId && bidders.length === 0) throw tenderErrors.raise('TENDER_BID_NOT_FOUND');
   return {
@@ -722,7 +703,7 @@ export async function openTender(
         orgId: tender.orgId,
         openedAt,
         openedBy: actor?.userId ?? null,
-        record: record as unknown as Record<string, unknown>,
+        record,
         fileId: file.id,
         sha256: file.sha256,
         evidenceIndex: entry.entryIndex,
@@ -755,10 +736,6 @@ export async function addEvaluator(ctx: AppContext, actor: Actor, orgId: string,
   await repo.insertEvaluator(ctx.db, { tenderId, orgId, userId, addedBy: actor.userId });
 }
 
-function openingOf(opening: repo.OpeningRow): OpeningRecord {
-  return opening.record as unknown as OpeningRecord;
-}
-
 /** 录入技术分: an evaluator scores a valid bid; a change is a new row, the old one stays. */
 export async function enterScore(
   ctx: AppContext,
@@ -772,7 +749,7 @@ export async function enterScore(
   const evaluators = await repo.evaluatorsOf(ctx.db, tenderId);
   if (!evaluators.some((e) => e.userId === actor.userId)) throw tenderErrors.raise('TENDER_NOT_EVALUATOR');
   const opening = await repo.findOpening(ctx.db, tenderId);
-  if (!opening || !openingOf(opening).bids.some((b) => b.bidId === input.bidId && b.valid))
+  if (!opening?.record.bids.some((b) => b.bidId === input.bidId && b.valid))
     throw tenderErrors.raise('TENDER_BID_NOT_FOUND');
   await repo.insertScore(ctx.db, {
     orgId,
@@ -787,7 +764,7 @@ export async function enterScore(
 
 /** The scoring table as it stands: latest score per evaluator and bid, weights applied, ranked. */
 async function currentTable(ctx: AppContext, tender: repo.TenderRow, opening: repo.OpeningRow) {
-  const valid = openingOf(opening).bids.filter((b) => b.valid && b.totalFen !== null);
+  const valid = opening.record.bids.filter((b) => b.valid && b.totalFen !== null);
   const [evaluators, scores, grades, counts] = await Promise.all([
     repo.evaluatorsOf(ctx.db, tender.id),
     repo.scoresOf(ctx.db, tender.id),
@@ -885,11 +862,10 @@ export async function finaliseEvaluation(ctx: AppContext, actor: Actor, orgId: s
       { kind: 'tender.evaluation', subject: `tender:${tenderId}:evaluation`, sha256: file.sha256, orgId },
       tx,
     );
-    const stored: EvaluationTable = { rows: table.rows };
     await repo.insertEvaluation(tx, {
       tenderId,
       orgId,
-      table: { ...stored, history: table.history } as unknown as Record<string, unknown>,
+      table: { rows: table.rows, history: table.history },
       fileId: file.id,
       sha256: file.sha256,
       evidenceIndex: entry.entryIndex,
@@ -939,7 +915,7 @@ async function offer(
 /** 顺延: the offer passes to the next ranked bidder, or the tender fails (流标) when no one is left. */
 async function cascade(ctx: AppContext, tx: Tx, tender: repo.TenderRow, fromRank: number) {
   const evaluation = await repo.findEvaluation(tx, tender.id);
-  const rows = (evaluation?.table as unknown as EvaluationTable | undefined)?.rows ?? [];
+  const rows = evaluation?.table.rows ?? [];
   const next = rows.find((r) => r.rank === fromRank + 1);
   if (!next) {
     await repo.updateTender(tx, tender.id, { status: 'failed' });
@@ -1127,7 +1103,7 @@ export async function viewTender(ctx: AppContext, viewer: Actor, orgId: string, 
   const myBid = role === 'bidder' ? await repo.findBid(ctx.db, tenderId, orgId) : undefined;
   let openingView: Tender['opening'] = null;
   if (opening) {
-    const record = openingOf(opening);
+    const record = opening.record;
     // Contents are decrypted on each read, through the key the database releases only after the deadline.
     const key = role === 'buyer' ? await repo.releaseKey(ctx.db, tenderId) : null;
     const all = role === 'buyer' ? await repo.bidsOf(ctx.db, tenderId) : [];
@@ -1169,7 +1145,7 @@ export async function viewTender(ctx: AppContext, viewer: Actor, orgId: string, 
       finalisedAt: evaluation?.finalisedAt.toISOString() ?? null,
       sha256: evaluation?.sha256 ?? null,
       evidenceIndex: evaluation?.evidenceIndex ?? null,
-      rows: (evaluation ? (evaluation.table as unknown as { rows: typeof table.rows }).rows : table.rows).map((r) => ({
+      rows: (evaluation ? evaluation.table.rows : table.rows).map((r) => ({
         bidId: r.bidId,
         bidderName: r.bidderName,
         totalFen: r.totalFen,
