@@ -29,34 +29,7 @@ export async function viewTender(ctx: AppContext, viewer: Actor, orgId: string, 
     return names.get(id) as string;
   };
   const myBid = role === 'bidder' ? await repo.findBid(ctx.db, tenderId, orgId) : undefined;
-  let openingView: Tender['opening'] = null;
-  if (opening) {
-    const record = opening.record;
-    // Contents are decrypted on each read, through the key the database releases only after the deadline.
-    const key = role === 'buyer' ? await repo.releaseKey(ctx.db, tenderId) : null;
-    const all = role === 'buyer' ? await repo.bidsOf(ctx.db, tenderId) : [];
-    openingView = {
-      openedAt: opening.openedAt.toISOString(),
-      sha256: opening.sha256,
-      evidenceIndex: opening.evidenceIndex,
-      bids: record.bids.map((b) => {
-        const row = all.find((x) => x.id === b.bidId);
-        const content = key && row && b.totalFen !== null ? decryptBid(ctx, tender, key, row) : null;
-        return {
-          bidId: b.bidId,
-          bidderOrgId: b.bidderOrgId,
-          bidderName: b.bidderName,
-          envelopeSha256: b.envelopeSha256,
-          valid: b.valid,
-          invalidReason: b.invalidReason,
-          totalFen: b.totalFen,
-          unitPricesFen: content?.unitPricesFen ?? null,
-          constructionPlan: content?.constructionPlan ?? null,
-          qualificationNumbers: content?.qualificationNumbers ?? [],
-        };
-      }),
-    };
-  }
+  const openingView = opening ? await presentOpening(ctx, tender, opening, role) : null;
   const evaluators = role === 'buyer' ? await repo.evaluatorsOf(ctx.db, tenderId) : [];
   const evaluatorNames = new Map(
     (
@@ -66,28 +39,10 @@ export async function viewTender(ctx: AppContext, viewer: Actor, orgId: string, 
       )
     ).map((u) => [u.id, u.displayName]),
   );
-  let evaluationView: Tender['evaluation'] = null;
-  if (opening && (role === 'buyer' || evaluation)) {
-    const table = await currentTable(ctx, tender, opening);
-    evaluationView = {
-      finalisedAt: evaluation?.finalisedAt.toISOString() ?? null,
-      sha256: evaluation?.sha256 ?? null,
-      evidenceIndex: evaluation?.evidenceIndex ?? null,
-      rows: (evaluation ? evaluation.table.rows : table.rows).map((r) => ({
-        bidId: r.bidId,
-        bidderName: r.bidderName,
-        totalFen: r.totalFen,
-        price: r.price,
-        technical: r.technical,
-        credit: r.credit,
-        performance: r.performance,
-        total: r.total,
-        rank: r.rank,
-        technicalByEvaluator: role === 'buyer' ? r.technicalByEvaluator : [],
-      })),
-      history: role === 'buyer' ? table.history : [],
-    };
-  }
+  const evaluationView =
+    opening && (role === 'buyer' || evaluation)
+      ? await presentEvaluation(ctx, tender, opening, evaluation, role)
+      : null;
   const invited = role === 'buyer' ? await repo.invitationsOf(ctx.db, tenderId) : [];
   return {
     id: tender.id,
@@ -148,5 +103,72 @@ export async function viewTender(ctx: AppContext, viewer: Actor, orgId: string, 
     defaultContractKind: tender.demandType === 'procurement' ? 'purchase' : 'subcontract',
     viewerIsEvaluator: evaluators.some((e) => e.userId === viewer.userId),
     dbNow: now.toISOString(),
+  };
+}
+
+type Role = 'buyer' | 'bidder';
+
+/** 开标记录 as shown: every bid with its hash and validity; the buyer also sees each opened bid's contents. */
+async function presentOpening(
+  ctx: AppContext,
+  tender: repo.TenderRow,
+  opening: repo.OpeningRow,
+  role: Role,
+): Promise<NonNullable<Tender['opening']>> {
+  // Contents are decrypted on each read, through the key the database releases only after the deadline.
+  const key = role === 'buyer' ? await repo.releaseKey(ctx.db, tender.id) : null;
+  const all = role === 'buyer' ? await repo.bidsOf(ctx.db, tender.id) : [];
+  return {
+    openedAt: opening.openedAt.toISOString(),
+    sha256: opening.sha256,
+    evidenceIndex: opening.evidenceIndex,
+    bids: opening.record.bids.map((b) => {
+      const row = all.find((x) => x.id === b.bidId);
+      const content = key && row && b.totalFen !== null ? decryptBid(ctx, tender, key, row) : null;
+      return {
+        bidId: b.bidId,
+        bidderOrgId: b.bidderOrgId,
+        bidderName: b.bidderName,
+        envelopeSha256: b.envelopeSha256,
+        valid: b.valid,
+        invalidReason: b.invalidReason,
+        totalFen: b.totalFen,
+        unitPricesFen: content?.unitPricesFen ?? null,
+        constructionPlan: content?.constructionPlan ?? null,
+        qualificationNumbers: content?.qualificationNumbers ?? [],
+      };
+    }),
+  };
+}
+
+/**
+ * 评分表 as shown: the finalised rows once there are any, until then the table as it stands (the buyer only);
+ * per-evaluator scores and the score history go to the buyer alone.
+ */
+async function presentEvaluation(
+  ctx: AppContext,
+  tender: repo.TenderRow,
+  opening: repo.OpeningRow,
+  evaluation: repo.EvaluationRow | undefined,
+  role: Role,
+): Promise<NonNullable<Tender['evaluation']>> {
+  const table = await currentTable(ctx, tender, opening);
+  return {
+    finalisedAt: evaluation?.finalisedAt.toISOString() ?? null,
+    sha256: evaluation?.sha256 ?? null,
+    evidenceIndex: evaluation?.evidenceIndex ?? null,
+    rows: (evaluation ? evaluation.table.rows : table.rows).map((r) => ({
+      bidId: r.bidId,
+      bidderName: r.bidderName,
+      totalFen: r.totalFen,
+      price: r.price,
+      technical: r.technical,
+      credit: r.credit,
+      performance: r.performance,
+      total: r.total,
+      rank: r.rank,
+      technicalByEvaluator: role === 'buyer' ? r.technicalByEvaluator : [],
+    })),
+    history: role === 'buyer' ? table.history : [],
   };
 }
