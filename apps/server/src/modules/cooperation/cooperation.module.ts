@@ -1,5 +1,6 @@
 import type { AppContext } from '../../infra/context';
 import { defineModule } from '../../infra/module';
+import { demandCategoryCode } from './cooperation.categories';
 import { cooperationRoutes } from './cooperation.routes';
 import { recordCooperation } from './cooperation.service';
 
@@ -24,6 +25,24 @@ export function createCooperationModule(ctx: AppContext) {
             amountFen: c.amountFen,
             occurredOn: c.signedOn,
             title: c.title,
+          },
+          tx,
+        );
+      });
+      // An accepted award is history the matcher learns from (buyer, supplier, category, region, amount).
+      ctx.events.onTransaction('tender.award_accepted', 'cooperation.record-award', async ({ payload: a }, tx) => {
+        await recordCooperation(
+          ctx,
+          {
+            source: 'award',
+            sourceRef: a.awardId,
+            buyer: a.buyer,
+            supplier: a.supplier,
+            categoryCode: demandCategoryCode(a.demand),
+            regionCode: a.demand.regionCode,
+            amountFen: a.amountFen,
+            occurredOn: a.acceptedOn,
+            title: a.title,
           },
           tx,
         );

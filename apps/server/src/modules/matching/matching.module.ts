@@ -1,7 +1,7 @@
 import type { AppContext } from '../../infra/context';
 import { defineModule } from '../../infra/module';
 import { matchingRoutes } from './matching.routes';
-import { type MatchingProviders, matchDemand } from './matching.service';
+import { type MatchingProviders, matchDemand, recordAwardToPushed } from './matching.service';
 
 /**
  * 智能匹配. A demand is matched after its approval commits (`demand.published`, delivered once through the job
@@ -11,10 +11,15 @@ export function createMatchingModule(ctx: AppContext, providers: MatchingProvide
   return defineModule({
     name: 'matching',
     routes: [matchingRoutes(ctx, providers)],
-    subscribe: () =>
+    subscribe: () => {
       ctx.events.afterCommit('demand.published', 'matching.match-demand', async (event) => {
         await matchDemand(ctx, providers, event.payload.demandId);
-      }),
+      });
+      // 匹配数据: an award that goes to a supplier the matcher pushed counts for the matching figures.
+      ctx.events.afterCommit('tender.award_accepted', 'matching.count-award', async ({ payload: a }) => {
+        await recordAwardToPushed(ctx, a.demandId, a.supplier.orgId);
+      });
+    },
     api: {
       matchDemand: (demandId: string, options: { at?: Date } = {}) => matchDemand(ctx, providers, demandId, options),
     },

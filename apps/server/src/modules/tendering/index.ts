@@ -1,19 +1,10 @@
+export { answerAward, contractFromAward, lapseAward } from './tendering.award';
+export { confirmBid, submitBid, withdrawBid } from './tendering.bids';
 export { tenderErrors } from './tendering.errors';
+export type { TenderAwardAccepted } from './tendering.events';
 export { createTenderingModule } from './tendering.module';
+export { openTender } from './tendering.opening';
+export { viewTender } from './tendering.presenter';
+export { addAddendum, createTender, publishTender } from './tendering.publish';
 export { demandGradeToQualificationGrade } from './tendering.rules';
-export {
-  addAddendum,
-  addEvaluator,
-  answerAward,
-  confirmBid,
-  contractFromAward,
-  createTender,
-  enterScore,
-  finaliseEvaluation,
-  lapseAward,
-  openTender,
-  publishTender,
-  submitBid,
-  viewTender,
-  withdrawBid,
-} from './tendering.service';
+export { addEvaluator, enterScore, finaliseEvaluation } from './tendering.scoring';

@@ -1,7 +1,8 @@
 import type { AppContext } from '../../infra/context';
 import { defineModule } from '../../infra/module';
+import { lapseAward } from './tendering.award';
+import { openDueTender } from './tendering.opening';
 import { tenderingRoutes } from './tendering.routes';
-import { lapseAward, openDueTender } from './tendering.service';
 
 /** 招投标: the deadline job opens tenders; the offer job passes an unanswered award on. */
 export function createTenderingModule(ctx: AppContext) {

@@ -21,8 +21,15 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../infra/context';
 import { requireActor } from '../../infra/http/access';
+import { answerAward, contractFromAward, lapseAward } from './tendering.award';
+import { confirmBid, myReceipt, submitBid, withdrawBid } from './tendering.bids';
+import { openDueTender, openTender } from './tendering.opening';
 import { tenderPermissions as perm } from './tendering.policy';
-import * as service from './tendering.service';
+import { prequalPdf, prequalReports } from './tendering.prequalification';
+import { viewTender } from './tendering.presenter';
+import { addAddendum, createTender, publishTender } from './tendering.publish';
+import { documentPdf, listTenders } from './tendering.queries';
+import { addEvaluator, enterScore, finaliseEvaluation } from './tendering.scoring';
 
 const tags = ['tendering'];
 
@@ -52,7 +59,7 @@ export function tenderingRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request) => ({
-        items: await service.listTenders(ctx, request.params.orgId, request.query.scope),
+        items: await listTenders(ctx, request.params.orgId, request.query.scope),
         minBiddingSeconds: ctx.config.tendering.minBiddingSeconds,
       }),
     );
@@ -65,9 +72,9 @@ export function tenderingRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const actor = requireActor(request);
-        const id = await service.createTender(ctx, actor, request.params.orgId, request.body);
+        const id = await createTender(ctx, actor, request.params.orgId, request.body);
         request.auditOverride = { target: `tender ${id}` };
-        return reply.status(201).send(await service.viewTender(ctx, actor, request.params.orgId, id));
+        return reply.status(201).send(await viewTender(ctx, actor, request.params.orgId, id));
       },
     );
 
@@ -77,7 +84,7 @@ export function tenderingRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         config: { permission: perm.read },
         schema: { tags, summary: '招标详情', params: TenderParams, response: { 200: Tender } },
       },
-      async (request) => service.viewTender(ctx, requireActor(request), request.params.orgId, request.params.tenderId),
+      async (request) => viewTender(ctx, requireActor(request), request.params.orgId, request.params.tenderId),
     );
 
     const buyerAction = (
@@ -96,25 +103,25 @@ export function tenderingRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           const actor = requireActor(request);
           const { orgId, tenderId } = request.params;
           await run(actor, orgId, tenderId, request.body as never);
-          return service.viewTender(ctx, actor, orgId, tenderId);
+          return viewTender(ctx, actor, orgId, tenderId);
         },
       );
 
-    buyerAction('/publish', '发布招标', (a, o, t) => service.publishTender(ctx, a, o, t));
+    buyerAction('/publish', '发布招标', (a, o, t) => publishTender(ctx, a, o, t));
     buyerAction(
       '/addenda',
       '发布补遗（投标人须重新确认）',
-      (a, o, t, body: z.output<typeof AddendumBody>) => service.addAddendum(ctx, a, o, t, body),
+      (a, o, t, body: z.output<typeof AddendumBody>) => addAddendum(ctx, a, o, t, body),
       AddendumBody,
     );
-    buyerAction('/open', '开标（截止后）', (a, o, t) => service.openTender(ctx, a, o, t));
+    buyerAction('/open', '开标（截止后）', (a, o, t) => openTender(ctx, a, o, t));
     buyerAction(
       '/evaluators',
       '指定评标专家',
-      (a, o, t, body: z.output<typeof EvaluatorBody>) => service.addEvaluator(ctx, a, o, t, body.userId),
+      (a, o, t, body: z.output<typeof EvaluatorBody>) => addEvaluator(ctx, a, o, t, body.userId),
       EvaluatorBody,
     );
-    buyerAction('/evaluation/finalise', '评标定稿并定标', (a, o, t) => service.finaliseEvaluation(ctx, a, o, t));
+    buyerAction('/evaluation/finalise', '评标定稿并定标', (a, o, t) => finaliseEvaluation(ctx, a, o, t));
 
     app.post(
       `${one}/scores`,
@@ -125,8 +132,8 @@ export function tenderingRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request) => {
         const actor = requireActor(request);
         const { orgId, tenderId } = request.params;
-        await service.enterScore(ctx, actor, orgId, tenderId, request.body);
-        return service.viewTender(ctx, actor, orgId, tenderId);
+        await enterScore(ctx, actor, orgId, tenderId, request.body);
+        return viewTender(ctx, actor, orgId, tenderId);
       },
     );
 
@@ -144,7 +151,7 @@ export function tenderingRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const { orgId, tenderId } = request.params;
-        const contractId = await service.contractFromAward(ctx, requireActor(request), orgId, tenderId, request.body);
+        const contractId = await contractFromAward(ctx, requireActor(request), orgId, tenderId, request.body);
         return reply.status(201).send({ contractId });
       },
     );
@@ -155,7 +162,7 @@ export function tenderingRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         config: { permission: perm.read },
         schema: { tags, summary: '本单位投标回执', params: TenderParams, response: { 200: BidReceipt } },
       },
-      async (request) => service.myReceipt(ctx, request.params.orgId, request.params.tenderId),
+      async (request) => myReceipt(ctx, request.params.orgId, request.params.tenderId),
     );
 
     app.put(
@@ -171,7 +178,7 @@ export function tenderingRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request) =>
-        service.submitBid(ctx, requireActor(request), request.params.orgId, request.params.tenderId, request.body),
+        submitBid(ctx, requireActor(request), request.params.orgId, request.params.tenderId, request.body),
     );
 
     app.post(
@@ -181,7 +188,7 @@ export function tenderingRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: { tags, summary: '确认补遗', params: TenderParams, body: ConfirmBody, response: { 200: BidReceipt } },
       },
       async (request) =>
-        service.confirmBid(
+        confirmBid(
           ctx,
           requireActor(request),
           request.params.orgId,
@@ -196,7 +203,7 @@ export function tenderingRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         config: { permission: perm.bid },
         schema: { tags, summary: '撤回投标（截止前）', params: TenderParams, response: { 200: BidReceipt } },
       },
-      async (request) => service.withdrawBid(ctx, requireActor(request), request.params.orgId, request.params.tenderId),
+      async (request) => withdrawBid(ctx, requireActor(request), request.params.orgId, request.params.tenderId),
     );
 
     app.post(
@@ -208,8 +215,8 @@ export function tenderingRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request) => {
         const actor = requireActor(request);
         const { orgId, tenderId } = request.params;
-        await service.answerAward(ctx, actor, orgId, tenderId, { accept: true });
-        return service.viewTender(ctx, actor, orgId, tenderId);
+        await answerAward(ctx, actor, orgId, tenderId, { accept: true });
+        return viewTender(ctx, actor, orgId, tenderId);
       },
     );
 
@@ -228,8 +235,8 @@ export function tenderingRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request) => {
         const actor = requireActor(request);
         const { orgId, tenderId } = request.params;
-        await service.answerAward(ctx, actor, orgId, tenderId, { accept: false, reason: request.body.reason });
-        return service.viewTender(ctx, actor, orgId, tenderId);
+        await answerAward(ctx, actor, orgId, tenderId, { accept: false, reason: request.body.reason });
+        return viewTender(ctx, actor, orgId, tenderId);
       },
     );
 
@@ -246,9 +253,8 @@ export function tenderingRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request) => ({
-        items: (
-          await service.prequalReports(ctx, request.params.orgId, request.params.tenderId, request.query.bidderOrgId)
-        ).reports,
+        items: (await prequalReports(ctx, request.params.orgId, request.params.tenderId, request.query.bidderOrgId))
+          .reports,
       }),
     );
 
@@ -265,10 +271,7 @@ export function tenderingRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) =>
-        sendPdf(
-          reply,
-          await service.prequalPdf(ctx, request.params.orgId, request.params.tenderId, request.query.bidderOrgId),
-        ),
+        sendPdf(reply, await prequalPdf(ctx, request.params.orgId, request.params.tenderId, request.query.bidderOrgId)),
     );
 
     app.get(
@@ -278,7 +281,7 @@ export function tenderingRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: { tags, summary: '开标记录 PDF', params: TenderParams, response: { 200: z.any() } },
       },
       async (request, reply) =>
-        sendPdf(reply, await service.documentPdf(ctx, request.params.orgId, request.params.tenderId, 'opening')),
+        sendPdf(reply, await documentPdf(ctx, request.params.orgId, request.params.tenderId, 'opening')),
     );
 
     app.get(
@@ -288,7 +291,7 @@ export function tenderingRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: { tags, summary: '评分表 PDF', params: TenderParams, response: { 200: z.any() } },
       },
       async (request, reply) =>
-        sendPdf(reply, await service.documentPdf(ctx, request.params.orgId, request.params.tenderId, 'evaluation')),
+        sendPdf(reply, await documentPdf(ctx, request.params.orgId, request.params.tenderId, 'evaluation')),
     );
   };
 }

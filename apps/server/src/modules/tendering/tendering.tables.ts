@@ -12,6 +12,8 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { OpeningRecordDoc } from './tendering.pdf';
+import type { ScoredBid } from './tendering.rules';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -26,6 +28,40 @@ export interface WeightsRow {
   technical: number;
   credit: number;
   performance: number;
+}
+
+/** One bid in the opening record: every bid is listed with its hash; only valid ones carry a total. */
+export interface OpenedBidRecord {
+  bidId: string;
+  bidderOrgId: string;
+  bidderName: string;
+  envelopeSha256: string;
+  status: string;
+  confirmedVersion: number;
+  valid: boolean;
+  invalidReason: { 'zh-CN': string; en: string } | null;
+  totalFen: number | null;
+  submittedAt: string;
+}
+/** 开标记录 as stored in `tender_openings.record`; the PDF is rendered from the same object. */
+export interface OpeningRecord extends OpeningRecordDoc {
+  bids: OpenedBidRecord[];
+}
+/** 评分表 as stored in `tender_evaluations.table`: the ranked rows and every score ever entered (留痕). */
+export interface EvaluationTable {
+  rows: (ScoredBid & {
+    bidderOrgId: string;
+    bidderName: string;
+    technicalByEvaluator: { evaluatorName: string; score: number | null }[];
+  })[];
+  history: {
+    bidId: string;
+    bidderName: string;
+    evaluatorName: string;
+    score: number;
+    note: string;
+    createdAt: string;
+  }[];
 }
 
 /**
@@ -163,7 +199,7 @@ export const tenderOpenings = pgTable('tender_openings', {
   orgId: uuid('org_id').notNull(),
   openedAt: ts('opened_at').notNull(),
   openedBy: uuid('opened_by'),
-  record: jsonb('record').$type<Record<string, unknown>>().notNull(),
+  record: jsonb('record').$type<OpeningRecord>().notNull(),
   /** the opening record as PDF; its hash is the one in the evidence log */
   fileId: uuid('file_id').notNull(),
   sha256: text('sha256').notNull(),
@@ -203,7 +239,7 @@ export const tenderScores = pgTable(
 export const tenderEvaluations = pgTable('tender_evaluations', {
   tenderId: uuid('tender_id').primaryKey(),
   orgId: uuid('org_id').notNull(),
-  table: jsonb('table').$type<Record<string, unknown>>().notNull(),
+  table: jsonb('table').$type<EvaluationTable>().notNull(),
   /** the table and ranking as PDF; its hash is the one in the evidence log */
   fileId: uuid('file_id').notNull(),
   sha256: text('sha256').notNull(),

@@ -13,7 +13,7 @@ import {
   uniqueEmail,
 } from '../../test/test-app';
 import { createDemandsDirect } from '../demands';
-import { lapseAward } from './tendering.service';
+import { lapseAward } from './tendering.award';
 
 /**
  * Tendering on a real database, through HTTP. Deadlines are real instants judged by the database's clock, so the

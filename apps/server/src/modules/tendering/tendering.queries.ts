@@ -1,0 +1,90 @@
+import type { TenderStatus } from '@zhuhe/contracts';
+import type { AppContext } from '../../infra/context';
+import { getFile, readFileContent } from '../files';
+import { getOrganisation } from '../organisation';
+import { tenderErrors } from './tendering.errors';
+import * as repo from './tendering.repository';
+
+/** A tender of the buyer organisation, locked when asked; anyone else's is simply not found. */
+export async function buyerTender(ctx: AppContext, orgId: string, tenderId: string, lock = false) {
+  const tender = await repo.findTender(ctx.db, tenderId, lock);
+  if (!tender || tender.orgId !== orgId) throw tenderErrors.raise('TENDER_NOT_FOUND');
+  return tender;
+}
+
+/** A tender as one organisation may see it: its own as buyer, or a published one it may bid on or bid on. */
+export async function visibleTender(ctx: AppContext, orgId: string, tenderId: string) {
+  const tender = await repo.findTender(ctx.db, tenderId);
+  if (!tender) throw tenderErrors.raise('TENDER_NOT_FOUND');
+  if (tender.orgId === orgId) return { tender, role: 'buyer' as const };
+  if (tender.status === 'draft') throw tenderErrors.raise('TENDER_NOT_FOUND');
+  if (tender.mode === 'invited') {
+    const invited = await repo.invitationsOf(ctx.db, tenderId);
+    const bid = await repo.findBid(ctx.db, tenderId, orgId);
+    if (!invited.includes(orgId) && !bid) throw tenderErrors.raise('TENDER_NOT_FOUND');
+  }
+  return { tender, role: 'bidder' as const };
+}
+
+/** The status a user sees: an open tender whose deadline passed is 已截标 (closed) until it is opened. */
+export function displayStatus(tender: repo.TenderRow, now: Date): TenderStatus {
+  if (tender.status === 'open' && now.getTime() >= tender.deadline.getTime()) return 'closed';
+  return tender.status as TenderStatus;
+}
+
+/** An organisation's name for records and views; '—' when it cannot be read. */
+export async function orgName(ctx: AppContext, orgId: string): Promise<string> {
+  return (await getOrganisation(ctx, orgId).catch(() => null))?.name ?? '—';
+}
+
+export async function listTenders(ctx: AppContext, orgId: string, scope: 'mine' | 'market') {
+  const now = await repo.dbNow(ctx.db);
+  const rows = scope === 'mine' ? await repo.tendersOfBuyer(ctx.db, orgId) : await repo.tendersForBidder(ctx.db, orgId);
+  const bids =
+    scope === 'market'
+      ? await repo.bidsOfOrg(
+          ctx.db,
+          orgId,
+          rows.map((r) => r.id),
+        )
+      : [];
+  const names = new Map<string, string>();
+  for (const r of rows) if (!names.has(r.orgId)) names.set(r.orgId, await orgName(ctx, r.orgId));
+  return rows.map((t) => {
+    const bid = bids.find((b) => b.tenderId === t.id);
+    return {
+      id: t.id,
+      orgId: t.orgId,
+      orgName: names.get(t.orgId) ?? '—',
+      title: t.title,
+      projectName: t.projectName,
+      mode: t.mode as 'open' | 'invited',
+      status: displayStatus(t, now),
+      version: t.version,
+      deadline: t.deadline.toISOString(),
+      viewerRole: (t.orgId === orgId ? 'buyer' : 'bidder') as 'buyer' | 'bidder',
+      myBidStatus: bid
+        ? bid.status === 'withdrawn'
+          ? ('withdrawn' as const)
+          : bid.confirmedVersion < t.version
+            ? ('needs_reconfirmation' as const)
+            : ('submitted' as const)
+        : null,
+    };
+  });
+}
+
+/** The stored opening record or scoring table PDF (the file whose hash is in the evidence log). */
+export async function documentPdf(
+  ctx: AppContext,
+  orgId: string,
+  tenderId: string,
+  which: 'opening' | 'evaluation',
+): Promise<{ name: string; bytes: Buffer }> {
+  const { tender } = await visibleTender(ctx, orgId, tenderId);
+  const row =
+    which === 'opening' ? await repo.findOpening(ctx.db, tenderId) : await repo.findEvaluation(ctx.db, tenderId);
+  if (!row) throw tenderErrors.raise(which === 'opening' ? 'TENDER_NOT_OPENED' : 'TENDER_NOT_EVALUATING');
+  const file = await getFile(ctx, tender.orgId, row.fileId);
+  return { name: file.name, bytes: await readFileContent(ctx, file) };
+}
