@@ -25,9 +25,10 @@ module.exports = {
       name: 'server-module-through-index',
       severity: 'error',
       comment:
-        'A module reaches another module only through its index.ts (house rule 6). Export what you need from the ' +
-        "other module's index.ts, or publish an event.",
-      from: { path: `${MODULES}([^/]+)/` },
+        'A module is reached from outside only through its index.ts (house rule 6): from another module, app.ts, ' +
+        "demo/, cli/ and test/ alike. Export what you need from the module's index.ts, or publish an event.",
+      // $1: the module's folder, or for code outside modules/ its first path segment (never a module's name)
+      from: { path: `${SERVER}(?:modules/)?([^/]+)` },
       to: { path: `${MODULES}[^/]+/`, pathNot: [`${MODULES}$1/`, `${MODULES}[^/]+/index\\.ts$`] },
     },
     {

@@ -59,7 +59,7 @@ const clean = {
   'apps/server/src/modules/b/b.test.ts':
     "import { sql } from 'drizzle-orm';\nimport { testDb } from '../../test/test-db';\nexport { sql, testDb };\n",
   'apps/server/src/test/test-db.ts': "import { doA } from '../modules/a';\nexport const testDb = doA;\n",
-  'apps/server/src/app.ts': "import { routes } from './modules/a/a.routes';\nexport const app = routes;\n",
+  'apps/server/src/app.ts': "import { doA } from './modules/a';\nexport const app = doA;\n",
   'apps/web/src/main.tsx': "import { initI18n } from './app/i18n';\ninitI18n();\n",
   'apps/web/src/app/i18n.ts': "import { Home } from '../pages/home';\nexport const initI18n = () => Home;\n",
   'apps/web/src/pages/home.tsx': "import { Schema } from '@zhuhe/contracts';\nexport const Home = Schema;\n",
@@ -94,19 +94,25 @@ describe('dependency rules (.dependency-cruiser.cjs)', () => {
     );
   });
 
-  it("reports an import of another module's insides, and infra importing a module", async () => {
+  it("reports an import of a module's insides from outside it, and infra importing a module", async () => {
     const root = fixture({
       ...clean,
       'apps/server/src/modules/a/a.service.ts':
         "import { doB } from '../b/b.service';\nimport { rowsOfA } from './a.repository';\n" +
         'export const doA = () => [doB(), rowsOfA];\n',
       'apps/server/src/infra/jobs/job-queue.ts': "import { doB } from '../../modules/b';\nexport const q = doB;\n",
+      'apps/server/src/demo/seed.ts': "import { doB } from '../modules/b/b.service';\nexport const seed = doB;\n",
     });
     expect(await violations(root)).toEqual(
       expect.arrayContaining([
         expect.objectContaining({
           rule: 'server-module-through-index',
           from: 'apps/server/src/modules/a/a.service.ts',
+          to: 'apps/server/src/modules/b/b.service.ts',
+        }),
+        expect.objectContaining({
+          rule: 'server-module-through-index',
+          from: 'apps/server/src/demo/seed.ts',
           to: 'apps/server/src/modules/b/b.service.ts',
         }),
         expect.objectContaining({
