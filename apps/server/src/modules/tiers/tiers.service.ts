@@ -7,6 +7,8 @@ import { getOrganisation, getOrganisations, listOrganisationsForStaff } from '..
 import * as repo from './tiers.repository';
 import { evaluateUserTier, PENDING_TIER_DATA, pendingRules, quarterOf, type TierDataSource } from './tiers.rules';
 
+export type { TierHistoryRow } from './tiers.repository';
+
 let source: TierDataSource = PENDING_TIER_DATA;
 
 /** The settlement and credit modules plug their data in here when they exist (see tiers.rules.ts). */
