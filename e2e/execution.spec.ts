@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
-import { sitePhotoJpeg } from '../apps/server/src/test/site-photo.ts';
+import { sitePhotoJpeg } from '../apps/server/src/demo/site-photo.ts';
 import {
   awaitFreshStep,
   E2E_PASSWORD,

@@ -14,8 +14,8 @@ import {
   signStatement,
   voteQuantity,
 } from '../modules/settlement';
-import { sitePhotoJpeg } from '../test/site-photo';
 import type { DemoLogin } from './foundation.demo';
+import { sitePhotoJpeg } from './site-photo';
 
 async function ownerOf(ctx: AppContext, identifier: string) {
   const user = await findUserByIdentifier(ctx, identifier);

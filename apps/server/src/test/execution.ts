@@ -1,8 +1,8 @@
 import { generate } from 'otplib';
 import { vi } from 'vitest';
+import { sitePhotoJpeg } from '../demo/site-photo';
 import { createContract, signVersion } from '../modules/contracts';
 import { validCreditCode } from './credit-codes';
-import { sitePhotoJpeg } from './site-photo';
 import { createOrg, enableTotp, PASSWORD, registeredClient, type TestApp, TestClient, upload } from './test-app';
 
 export interface TestParty {

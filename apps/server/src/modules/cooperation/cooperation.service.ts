@@ -1,11 +1,11 @@
-import { sql } from 'drizzle-orm';
 import type { AppContext } from '../../infra/context';
-import { type DbOrTx, queryRows } from '../../infra/db/client';
+import type { DbOrTx } from '../../infra/db/client';
 import { newId } from '../../infra/ids';
 import { type CategoryLevels, categoryLevels, regionPrefix } from './cooperation.categories';
 import { parseCsv } from './cooperation.csv';
 import { cooperationErrors } from './cooperation.errors';
 import { normaliseFirmName } from './cooperation.normalise';
+import type { SupplierHistory } from './cooperation.repository';
 import * as repo from './cooperation.repository';
 
 export type CooperationSource = 'award' | 'contract' | 'completion' | 'rating' | 'import';
@@ -335,38 +335,16 @@ export interface HistoryQuery {
   widenBelow?: number;
 }
 
-/** What the history says about one candidate supplier, for the query's buyer, category and region. */
-export interface SupplierHistory {
-  firmId: string;
-  orgId: string | null;
-  name: string;
-  town: string;
-  country: string;
-  /** awards from this buyer (any category) and in the same division */
-  fromBuyer: number;
-  fromBuyerDivision: number;
-  sameCode: number;
-  sameGroup: number;
-  sameDivision: number;
-  sameRegion: number;
-  /** awards from buyers who share a supplier with this buyer (collaborative filtering) */
-  fromSimilarBuyers: number;
-  lastOn: string | null;
-  meanLogAmount: number | null;
-  meanRating: number | null;
-  titles: string;
-}
-
-/**
- * Candidate suppliers from the history: everyone who worked in the same category division and region prefix,
- * plus everyone who worked for this buyer, with their counts. Ordered by the strongest history first.
- */
 /**
  * The most recent records of a pool that are read: bounds the cost of a request however much history a busy
  * category and province gather (recent work says more about a supplier than old work).
  */
 const POOL_RECORDS = 2500;
 
+/**
+ * Candidate suppliers from the history: everyone who worked in the same category division and region prefix,
+ * plus everyone who worked for this buyer, with their counts. Ordered by the strongest history first.
+ */
 export async function supplierHistory(ctx: AppContext, q: HistoryQuery): Promise<SupplierHistory[]> {
   const narrow = await historyPool(ctx, q, 'group');
   if (narrow.length >= (q.widenBelow ?? 30)) return narrow;
@@ -374,80 +352,16 @@ export async function supplierHistory(ctx: AppContext, q: HistoryQuery): Promise
 }
 
 async function historyPool(ctx: AppContext, q: HistoryQuery, level: 'group' | 'division'): Promise<SupplierHistory[]> {
-  const buyer = q.buyerFirmId;
-  const rp = regionPrefix(q.regionCode);
-  const pool =
-    level === 'group' ? sql`category_group = ${q.category.group}` : sql`category_division = ${q.category.division}`;
-  const rows = await queryRows<Record<string, unknown>>(
-    ctx.db,
-    sql`
-    with sim as (
-      select distinct r2.buyer_firm_id as b
-      from cooperation_records r1
-      join cooperation_records r2 on r2.supplier_firm_id = r1.supplier_firm_id
-      where ${buyer}::uuid is not null and r1.buyer_firm_id = ${buyer}::uuid and r2.buyer_firm_id <> ${buyer}::uuid
-        and r1.occurred_on < ${q.before}::date and r2.occurred_on < ${q.before}::date
-      limit 2000
-    ),
-    pool as (
-      (select id, source_ref, supplier_firm_id, buyer_firm_id, category_code, category_group, category_division,
-             region_code, occurred_on, amount_minor, rating, title
-      from cooperation_records
-      where ${pool} and region_prefix = ${rp} and occurred_on < ${q.before}::date
-      order by occurred_on desc
-      limit ${POOL_RECORDS})
-      union all
-      (select id, source_ref, supplier_firm_id, buyer_firm_id, category_code, category_group, category_division,
-             region_code, occurred_on, amount_minor, rating, title
-      from cooperation_records
-      where ${buyer}::uuid is not null and buyer_firm_id = ${buyer}::uuid and occurred_on < ${q.before}::date
-        and not (${pool} and region_prefix = ${rp}))
-    ),
-    agg as (
-      select supplier_firm_id as firm_id,
-        count(*) filter (where buyer_firm_id = ${buyer}::uuid) as from_buyer,
-        count(*) filter (where buyer_firm_id = ${buyer}::uuid and category_division = ${q.category.division})
-          as from_buyer_division,
-        count(*) filter (where category_code = ${q.category.code}) as same_code,
-        count(*) filter (where category_group = ${q.category.group}) as same_group,
-        count(*) filter (where category_division = ${q.category.division}) as same_division,
-        count(*) filter (where region_code = ${q.regionCode}) as same_region,
-        count(*) filter (where buyer_firm_id in (select b from sim)) as from_similar,
-        max(occurred_on)::text as last_on,
-        avg(ln(amount_minor)) filter (where amount_minor > 0) as mean_log_amount,
-        avg(rating) as mean_rating,
-        left(string_agg(title, ' ' order by occurred_on desc, source_ref)
-          filter (where category_division = ${q.category.division}), 1200) as titles,
-        min(source_ref) as first_ref
-      from pool
-      where supplier_firm_id is distinct from ${buyer}::uuid
-      group by supplier_firm_id
-      -- ties broken by the data itself (the earliest source reference), so runs repeat exactly
-      order by from_buyer desc, same_group desc, same_division desc, first_ref
-      limit ${q.limit}
-    )
-    select agg.*, f.org_id, f.name, f.town, f.country
-    from agg join cooperation_firms f on f.id = agg.firm_id
-    order by agg.from_buyer desc, agg.same_group desc, agg.same_division desc, agg.first_ref`,
-  );
-  return rows.map((r) => ({
-    firmId: r.firm_id as string,
-    orgId: (r.org_id as string | null) ?? null,
-    name: r.name as string,
-    town: r.town as string,
-    country: r.country as string,
-    fromBuyer: Number(r.from_buyer),
-    fromBuyerDivision: Number(r.from_buyer_division),
-    sameCode: Number(r.same_code),
-    sameGroup: Number(r.same_group),
-    sameDivision: Number(r.same_division),
-    sameRegion: Number(r.same_region),
-    fromSimilarBuyers: Number(r.from_similar),
-    lastOn: (r.last_on as string | null) ?? null,
-    meanLogAmount: r.mean_log_amount == null ? null : Number(r.mean_log_amount),
-    meanRating: r.mean_rating == null ? null : Number(r.mean_rating),
-    titles: (r.titles as string | null) ?? '',
-  }));
+  return repo.historyPool(ctx.db, {
+    buyerFirmId: q.buyerFirmId,
+    category: q.category,
+    level,
+    regionCode: q.regionCode,
+    regionPrefix: regionPrefix(q.regionCode),
+    before: q.before,
+    limit: q.limit,
+    poolRecords: POOL_RECORDS,
+  });
 }
 
 /** The firm of a name (normalised), if the history knows it. */
@@ -466,14 +380,7 @@ export async function frequentWinners(
   ctx: AppContext,
   q: { group: string; regionCode: string; before: string; limit: number },
 ): Promise<string[]> {
-  const rows = await queryRows<{ firm_id: string }>(
-    ctx.db,
-    sql`select supplier_firm_id as firm_id from cooperation_records
-        where category_group = ${q.group} and region_prefix = ${regionPrefix(q.regionCode)}
-          and occurred_on < ${q.before}::date
-        group by supplier_firm_id order by count(*) desc, max(occurred_on) desc limit ${q.limit}`,
-  );
-  return rows.map((r) => r.firm_id);
+  return repo.frequentWinners(ctx.db, { ...q, regionPrefix: regionPrefix(q.regionCode) });
 }
 
-export type { FirmRow } from './cooperation.repository';
+export type { FirmRow, SupplierHistory } from './cooperation.repository';

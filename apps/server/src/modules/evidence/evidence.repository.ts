@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../infra/db/client';
+import { type DbOrTx, queryRows } from '../../infra/db/client';
 import { evidenceCheckpoints, evidenceEntries, evidenceNodes } from './evidence.tables';
 
 export type EvidenceEntryRow = typeof evidenceEntries.$inferSelect;
@@ -9,6 +9,15 @@ const LOG_LOCK = 7_310_420_002;
 
 export async function lockLog(tx: DbOrTx): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(${LOG_LOCK})`);
+}
+
+/** The index the next entry gets: one past the highest stored (call under the log lock). */
+export async function nextEntryIndex(db: DbOrTx): Promise<number> {
+  const rows = await queryRows<{ next: string | number }>(
+    db,
+    sql`select coalesce(max(entry_index), -1) + 1 as next from evidence_entries`,
+  );
+  return Number(rows[0]?.next ?? 0);
 }
 
 export async function treeSize(db: DbOrTx): Promise<number> {

@@ -1,7 +1,6 @@
-import { sql } from 'drizzle-orm';
 import type { AppContext } from '../../infra/context';
 import { canonicalJson } from '../../infra/crypto';
-import { type DbOrTx, queryRows } from '../../infra/db/client';
+import type { DbOrTx } from '../../infra/db/client';
 import { newId } from '../../infra/ids';
 import { evidenceErrors } from './evidence.errors';
 import { deriveLogKey, type LogKey, signCheckpoint, verifyCheckpointSignature } from './evidence.keys';
@@ -47,14 +46,6 @@ export function leafData(
   );
 }
 
-async function nextIndex(db: DbOrTx): Promise<number> {
-  const rows = await queryRows<{ next: string | number }>(
-    db,
-    sql`select coalesce(max(entry_index), -1) + 1 as next from evidence_entries`,
-  );
-  return Number(rows[0]?.next ?? 0);
-}
-
 /**
  * Appends an evidence item. Pass the caller's transaction so the item is logged exactly when the change it
  * proves commits. Appends are serialised by an advisory lock; the perfect subtrees the new leaf completes are
@@ -67,7 +58,7 @@ export async function appendEvidence(
 ): Promise<repo.EvidenceEntryRow> {
   const run = async (db: DbOrTx) => {
     await repo.lockLog(db);
-    const entryIndex = await nextIndex(db);
+    const entryIndex = await repo.nextEntryIndex(db);
     const entry = {
       entryIndex,
       kind: item.kind,
@@ -108,7 +99,7 @@ function storedSubtrees(db: DbOrTx) {
 }
 
 export async function currentSize(ctx: Pick<AppContext, 'db'>): Promise<number> {
-  return nextIndex(ctx.db);
+  return repo.nextEntryIndex(ctx.db);
 }
 
 export async function rootAt(ctx: Pick<AppContext, 'db'>, size: number): Promise<Hash> {
@@ -119,7 +110,7 @@ export async function rootAt(ctx: Pick<AppContext, 'db'>, size: number): Promise
 export async function createCheckpoint(ctx: Pick<AppContext, 'db' | 'config'>): Promise<repo.CheckpointRow> {
   return ctx.db.transaction(async (tx) => {
     await repo.lockLog(tx);
-    const treeSize = await nextIndex(tx);
+    const treeSize = await repo.nextEntryIndex(tx);
     const rootHash = (await storedSubtrees(tx)(0, treeSize)).toString('hex');
     const createdAt = new Date();
     const key = logKey(ctx);
@@ -161,7 +152,7 @@ export async function findBySubjects(ctx: Pick<AppContext, 'db'>, subjects: stri
 }
 
 async function assertSize(ctx: Pick<AppContext, 'db'>, treeSize: number): Promise<void> {
-  const size = await nextIndex(ctx.db);
+  const size = await repo.nextEntryIndex(ctx.db);
   if (!Number.isInteger(treeSize) || treeSize < 1 || treeSize > size)
     throw evidenceErrors.raise('EVIDENCE_TREE_SIZE_INVALID', { size });
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { sitePhotoJpeg } from '../../demo/site-photo';
 import { executionParty, planBody, signedSubcontract, type TestParty } from '../../test/execution';
-import { sitePhotoJpeg } from '../../test/site-photo';
 import { createTestApp, type TestApp, tinyPdf, upload } from '../../test/test-app';
 import { fundEscrowByDeposit } from '../escrow';
 import { findBySubjects } from '../evidence';

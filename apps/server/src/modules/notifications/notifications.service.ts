@@ -1,5 +1,4 @@
 import type { Notification } from '@zhuhe/contracts';
-import { and, count, desc, eq, inArray, isNull, or, type SQL } from 'drizzle-orm';
 import type { AppContext } from '../../infra/context';
 import type { DbOrTx } from '../../infra/db/client';
 import { newId } from '../../infra/ids';
@@ -7,7 +6,10 @@ import { queueMail } from '../../infra/mail/outbox';
 import { getUser } from '../identity';
 import { managersOf } from '../organisation';
 import { notificationErrors } from './notifications.errors';
-import { notifications } from './notifications.tables';
+import type { NotificationRow, Reader } from './notifications.repository';
+import * as repo from './notifications.repository';
+
+export type { Reader } from './notifications.repository';
 
 const MAIL_JOB = 'notifications.mail';
 
@@ -33,7 +35,7 @@ export async function notify(ctx: AppContext, input: NotifyInput, tx?: DbOrTx): 
   if (!input.userId === !input.orgId) throw notificationErrors.raise('NOTIFICATION_NO_RECIPIENT');
   const id = newId();
   const db = tx ?? ctx.db;
-  await db.insert(notifications).values({
+  await repo.insertNotification(db, {
     id,
     userId: input.userId ?? null,
     orgId: input.orgId ?? null,
@@ -48,10 +50,7 @@ export async function notify(ctx: AppContext, input: NotifyInput, tx?: DbOrTx): 
 
 export function registerNotificationJobs(ctx: AppContext): void {
   ctx.jobs.register(MAIL_JOB, async (payload) => {
-    const [row] = await ctx.db
-      .select()
-      .from(notifications)
-      .where(eq(notifications.id, payload.id as string));
+    const row = await repo.findNotification(ctx.db, payload.id as string);
     if (!row) return;
     const userIds = row.userId ? [row.userId] : await managersOf(ctx, row.orgId as string);
     for (const userId of userIds) {
@@ -67,18 +66,7 @@ export function registerNotificationJobs(ctx: AppContext): void {
   });
 }
 
-export interface Reader {
-  userId: string;
-  orgIds: readonly string[];
-}
-
-function mine(reader: Reader): SQL {
-  const conditions = [eq(notifications.userId, reader.userId)];
-  if (reader.orgIds.length > 0) conditions.push(inArray(notifications.orgId, [...reader.orgIds]));
-  return or(...conditions) as SQL;
-}
-
-function present(row: typeof notifications.$inferSelect): Notification {
+function present(row: NotificationRow): Notification {
   return {
     id: row.id,
     kind: row.kind,
@@ -91,43 +79,21 @@ function present(row: typeof notifications.$inferSelect): Notification {
 }
 
 export async function unreadCount(ctx: AppContext, reader: Reader): Promise<number> {
-  const [row] = await ctx.db
-    .select({ n: count() })
-    .from(notifications)
-    .where(and(mine(reader), isNull(notifications.readAt)));
-  return Number(row?.n ?? 0);
+  return repo.countUnread(ctx.db, reader);
 }
 
 export async function listNotifications(ctx: AppContext, reader: Reader, limit = 50) {
-  const rows = await ctx.db
-    .select()
-    .from(notifications)
-    .where(mine(reader))
-    .orderBy(desc(notifications.createdAt), desc(notifications.id))
-    .limit(limit);
+  const rows = await repo.latestOf(ctx.db, reader, limit);
   return { items: rows.map(present), unread: await unreadCount(ctx, reader) };
 }
 
 export async function markRead(ctx: AppContext, reader: Reader, id: string): Promise<Notification> {
-  const [row] = await ctx.db
-    .select()
-    .from(notifications)
-    .where(and(eq(notifications.id, id), mine(reader)));
+  const row = await repo.findReadersNotification(ctx.db, reader, id);
   if (!row) throw notificationErrors.raise('NOTIFICATION_NOT_FOUND');
   if (row.readAt) return present(row);
-  const [updated] = await ctx.db
-    .update(notifications)
-    .set({ readAt: new Date() })
-    .where(eq(notifications.id, id))
-    .returning();
-  return present(updated as typeof notifications.$inferSelect);
+  return present(await repo.setRead(ctx.db, id, new Date()));
 }
 
 export async function markAllRead(ctx: AppContext, reader: Reader): Promise<number> {
-  const updated = await ctx.db
-    .update(notifications)
-    .set({ readAt: new Date() })
-    .where(and(mine(reader), isNull(notifications.readAt)))
-    .returning({ id: notifications.id });
-  return updated.length;
+  return repo.setAllRead(ctx.db, reader, new Date());
 }

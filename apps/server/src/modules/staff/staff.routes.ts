@@ -15,7 +15,6 @@ import {
   StaffUserQuery,
 } from '@zhuhe/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { listAudit, verifyAuditChain } from '../../infra/audit/audit-chain';
 import type { AppContext } from '../../infra/context';
 import { requireActor } from '../../infra/http/access';
 import { getUsers, maskContact, searchUsers } from '../identity';
@@ -173,10 +172,9 @@ export function staffRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: { tags, summary: '审计日志', querystring: AuditQuery, response: { 200: AuditList } },
       },
       async (request) => {
-        const rows = await listAudit(ctx.db, request.query);
-        const oldest = rows.at(-1)?.seq ?? null;
+        const { rows, nextBeforeSeq } = await service.auditPage(ctx, request.query);
         return {
-          nextBeforeSeq: rows.length === request.query.limit && oldest !== null && oldest > 1 ? oldest : null,
+          nextBeforeSeq,
           items: rows.map((r) => ({
             seq: r.seq,
             actorUserId: r.actorUserId,
@@ -198,7 +196,7 @@ export function staffRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         config: { permission: perm.readAudit },
         schema: { tags, summary: '校验审计链', response: { 200: AuditVerifyResult } },
       },
-      async () => verifyAuditChain(ctx.db),
+      async () => service.verifyAudit(ctx),
     );
   };
 }

@@ -1,4 +1,5 @@
 import type { StaffRole } from '@zhuhe/contracts';
+import { type AuditRow, type ChainVerification, listAudit, verifyAuditChain } from '../../infra/audit/audit-chain';
 import type { AppContext } from '../../infra/context';
 import type { Actor } from '../../infra/http/access';
 import { newId } from '../../infra/ids';
@@ -161,6 +162,24 @@ export async function bootstrapAdmin(
 ): Promise<void> {
   if ((await repo.countRole(ctx.db, 'admin')) > 0) throw staffErrors.raise('STAFF_ADMIN_EXISTS');
   for (const role of ['admin', ...extraRoles]) await repo.insertStaffRole(ctx.db, { userId, role, grantedVia: null });
+}
+
+/**
+ * 审计日志 audit log for the staff console: a page, newest first, and the sequence number to pass as `beforeSeq`
+ * for the next page (null on the last one).
+ */
+export async function auditPage(
+  ctx: Pick<AppContext, 'db'>,
+  options: { limit: number; beforeSeq?: number },
+): Promise<{ rows: AuditRow[]; nextBeforeSeq: number | null }> {
+  const rows = await listAudit(ctx.db, options);
+  const oldest = rows.at(-1)?.seq ?? null;
+  return { rows, nextBeforeSeq: rows.length === options.limit && oldest !== null && oldest > 1 ? oldest : null };
+}
+
+/** 校验审计链: recomputes the whole audit chain and names the first broken entry. */
+export async function verifyAudit(ctx: Pick<AppContext, 'db'>): Promise<ChainVerification> {
+  return verifyAuditChain(ctx.db);
 }
 
 /** Demo data only: staff roles for seeded staff members. */

@@ -2,8 +2,8 @@ import { OrgParams, OrgTier, TierOverview, TierRunResult, type UserTier } from '
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../infra/context';
 import { tierPermissions as perm } from './tiers.policy';
-import type { TierHistoryRow } from './tiers.repository';
 import type { TierDataSource } from './tiers.rules';
+import type { TierHistoryRow } from './tiers.service';
 import * as service from './tiers.service';
 
 const tags = ['tiers'];

@@ -9,6 +9,8 @@ import type { SettlementSealed } from '../settlement';
 import * as repo from './tiers.repository';
 import { evaluateUserTier, pendingRules, quarterOf, TIER_ORDER, type TierDataSource } from './tiers.rules';
 
+export type { TierHistoryRow } from './tiers.repository';
+
 const DAY_MS = 86_400_000;
 
 /**
