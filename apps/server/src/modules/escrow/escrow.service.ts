@@ -682,19 +682,6 @@ export async function requestUnfreeze(ctx: AppContext, actor: Actor, input: { co
   return { requestId: request.id, status: 'pending' as const, summary: unfreezeEscrow.summary(payload) };
 }
 
-export interface ReconciliationLine {
-  lineNo: number;
-  bankTxnId: string;
-  valueDate: string;
-  amountFen: number;
-  payerName: string;
-  memo: string;
-  outcome: 'matched' | 'unmatched' | 'duplicate' | 'invalid';
-  reason: string | null;
-  contractId: string | null;
-  purpose: 'escrow' | 'bond' | null;
-}
-
 class DuplicateLine extends Error {}
 
 /**
@@ -710,7 +697,7 @@ export async function importStatement(ctx: AppContext, actor: Actor | null, inpu
   } catch (error) {
     throw escrowErrors.raise('ESCROW_STATEMENT_INVALID', { detail: (error as Error).message });
   }
-  const report: ReconciliationLine[] = parsed.invalid.map((i) => ({
+  const report: repo.ReconciliationLine[] = parsed.invalid.map((i) => ({
     lineNo: i.lineNo,
     bankTxnId: '',
     valueDate: '',
@@ -820,7 +807,7 @@ export async function importStatement(ctx: AppContext, actor: Actor | null, inpu
     }
   }
   report.sort((a, b) => a.lineNo - b.lineNo);
-  const count = (o: ReconciliationLine['outcome']) => report.filter((r) => r.outcome === o).length;
+  const count = (o: repo.ReconciliationLine['outcome']) => report.filter((r) => r.outcome === o).length;
   const row: repo.ImportRow = {
     id: importId,
     filename: input.filename,
@@ -847,7 +834,7 @@ export function presentImport(row: repo.ImportRow) {
     unmatched: row.unmatched,
     duplicate: row.duplicate,
     invalid: row.invalid,
-    lines: row.report as ReconciliationLine[],
+    lines: row.report,
   };
 }
 
