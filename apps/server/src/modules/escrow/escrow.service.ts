@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { shanghaiDate, shanghaiDateTime } from '../../infra/calendar/working-days';
 import type { AppContext } from '../../infra/context';
 import type { DbOrTx } from '../../infra/db/client';
-import { DomainError } from '../../infra/errors';
 import type { Actor } from '../../infra/http/access';
 import { newId } from '../../infra/ids';
 import { queueMail } from '../../infra/mail/outbox';
@@ -25,8 +24,6 @@ import { defineSensitiveAction, requestSensitiveAction, staffRolesByUser } from 
 import { bankAdapter, csvCell, fenToYuan, parseStatementCsv } from './escrow.bank';
 import { escrowErrors } from './escrow.errors';
 import * as repo from './escrow.repository';
-
-export type { EscrowRow, RiskCaseRow } from './escrow.repository';
 
 /** 平台服务费 platform fee: 0.2% of each gross release (value-added escrow service, FUND-7), borne by the payee. */
 export const PLATFORM_FEE_BPS = 20n;
@@ -976,10 +973,6 @@ export async function verifyMoney(db: DbOrTx) {
       `escrow of contract ${escrow.unsettled.contract_id}: released ${escrow.unsettled.released} fen, settled ${escrow.unsettled.settled} fen`,
     );
   return { ...ledger, ok: violations.length === 0, violations };
-}
-
-export function isDomainError(error: unknown, code: string): boolean {
-  return error instanceof DomainError && error.code === code;
 }
 
 const COUNTERPARTY: Record<string, string> = {
