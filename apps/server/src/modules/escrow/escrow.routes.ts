@@ -18,7 +18,18 @@ import type { AppContext } from '../../infra/context';
 import { requireActor } from '../../infra/http/access';
 import { escrowErrors } from './escrow.errors';
 import { escrowPermissions as perm } from './escrow.policy';
-import * as service from './escrow.service';
+import {
+  escrowStatus,
+  financeOverview,
+  freezeOverdueEscrows,
+  getImport,
+  importStatement,
+  isEscrowParty,
+  requestPayout,
+  requestUnfreeze,
+  walletOf,
+  walletStatementCsv,
+} from './escrow.service';
 
 const tags = ['escrow'];
 const OrgParams = z.object({ orgId: z.uuid() });
@@ -34,8 +45,8 @@ export function escrowRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request) => {
         const { orgId, contractId } = request.params;
         // only the payer and the payee see it; anyone else is told it does not exist
-        if (!(await service.isEscrowParty(ctx, contractId, orgId))) throw escrowErrors.raise('ESCROW_NOT_FOUND');
-        return service.escrowStatus(ctx, contractId);
+        if (!(await isEscrowParty(ctx, contractId, orgId))) throw escrowErrors.raise('ESCROW_NOT_FOUND');
+        return escrowStatus(ctx, contractId);
       },
     );
 
@@ -45,7 +56,7 @@ export function escrowRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         config: { permission: perm.readWallet },
         schema: { tags, summary: '组织钱包', params: OrgParams, response: { 200: Wallet } },
       },
-      async (request) => service.walletOf(ctx, request.params.orgId),
+      async (request) => walletOf(ctx, request.params.orgId),
     );
 
     app.get(
@@ -55,7 +66,7 @@ export function escrowRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: { tags, summary: '钱包对账单 CSV', params: OrgParams, response: { 200: z.any() } },
       },
       async (request, reply) => {
-        const csv = await service.walletStatementCsv(ctx, request.params.orgId);
+        const csv = await walletStatementCsv(ctx, request.params.orgId);
         return reply
           .type('text/csv; charset=utf-8')
           .header('content-disposition', `attachment; filename="wallet-statement.csv"`)
@@ -75,7 +86,7 @@ export function escrowRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           response: { 200: Wallet.shape.payouts.element },
         },
       },
-      async (request) => service.requestPayout(ctx, { orgId: request.params.orgId, ...request.body }),
+      async (request) => requestPayout(ctx, { orgId: request.params.orgId, ...request.body }),
     );
 
     app.get(
@@ -84,7 +95,7 @@ export function escrowRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         config: { permission: perm.financeRead },
         schema: { tags, summary: '财务控制台', response: { 200: FinanceOverview } },
       },
-      async () => service.financeOverview(ctx),
+      async () => financeOverview(ctx),
     );
 
     app.post(
@@ -98,7 +109,7 @@ export function escrowRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           response: { 200: StatementImportReport },
         },
       },
-      async (request) => service.importStatement(ctx, requireActor(request), request.body),
+      async (request) => importStatement(ctx, requireActor(request), request.body),
     );
 
     app.get(
@@ -107,7 +118,7 @@ export function escrowRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         config: { permission: perm.financeRead },
         schema: { tags, summary: '对账报告', params: StatementImportParams, response: { 200: StatementImportReport } },
       },
-      async (request) => service.getImport(ctx, request.params.importId),
+      async (request) => getImport(ctx, request.params.importId),
     );
 
     app.get(
@@ -116,7 +127,7 @@ export function escrowRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         config: { permission: perm.financeRead },
         schema: { tags, summary: '合同监管资金（平台）', params: StaffEscrowParams, response: { 200: EscrowStatus } },
       },
-      async (request) => service.escrowStatus(ctx, request.params.contractId),
+      async (request) => escrowStatus(ctx, request.params.contractId),
     );
 
     app.post(
@@ -132,7 +143,7 @@ export function escrowRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request) =>
-        service.requestUnfreeze(ctx, requireActor(request), {
+        requestUnfreeze(ctx, requireActor(request), {
           contractId: request.params.contractId,
           reason: request.body.reason,
         }),
@@ -144,7 +155,7 @@ export function escrowRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         config: { permission: perm.runOverdueCheck },
         schema: { tags, summary: '立即执行逾期冻结检查', response: { 200: OverdueRunResult } },
       },
-      async () => ({ frozen: await service.freezeOverdueEscrows(ctx) }),
+      async () => ({ frozen: await freezeOverdueEscrows(ctx) }),
     );
   };
 }

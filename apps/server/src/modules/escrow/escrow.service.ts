@@ -23,6 +23,7 @@ import {
 import { defineSensitiveAction, requestSensitiveAction, staffRolesByUser } from '../staff';
 import { bankAdapter, csvCell, fenToYuan, parseStatementCsv } from './escrow.bank';
 import { escrowErrors } from './escrow.errors';
+import { presentImport, presentPayout, presentRelease, presentScheduleItem } from './escrow.presenter';
 import * as repo from './escrow.repository';
 
 /** 平台服务费 platform fee: 0.2% of each gross release (value-added escrow service, FUND-7), borne by the payee. */
@@ -266,23 +267,6 @@ export async function setPaymentSchedule(ctx: AppContext, input: ScheduleInput, 
   });
 }
 
-function presentScheduleItem(item: repo.ScheduleRow, today = shanghaiDate(new Date())) {
-  const overdueDays =
-    item.status === 'scheduled'
-      ? Math.max(0, Math.round((Date.parse(today) - Date.parse(item.dueDate)) / 86_400_000))
-      : 0;
-  return {
-    milestoneId: item.milestoneId,
-    title: item.title,
-    dueDate: item.dueDate,
-    amountFen: Number(item.amountFen),
-    status: item.status as 'scheduled' | 'paid',
-    settlementId: item.settlementId,
-    paidAt: item.paidAt?.toISOString() ?? null,
-    overdueDays,
-  };
-}
-
 async function deposit(
   ctx: AppContext,
   tx: DbOrTx,
@@ -347,21 +331,6 @@ export interface ReleaseInput {
   grossFen: Fen;
   retentionFen: Fen;
   labourFen: Fen;
-}
-
-function presentRelease(r: repo.ReleaseRow) {
-  return {
-    releaseId: r.id,
-    contractId: r.contractId,
-    milestoneId: r.milestoneId,
-    settlementId: r.settlementId,
-    grossFen: Number(r.grossFen),
-    retentionFen: Number(r.retentionFen),
-    labourFen: Number(r.labourFen),
-    feeFen: Number(r.feeFen),
-    reserveFen: Number(r.reserveFen),
-    netFen: Number(r.netFen),
-  };
 }
 
 /**
@@ -821,20 +790,6 @@ export async function importStatement(ctx: AppContext, actor: Actor | null, inpu
   return presentImport(row);
 }
 
-export function presentImport(row: repo.ImportRow) {
-  return {
-    id: row.id,
-    filename: row.filename,
-    createdAt: row.createdAt.toISOString(),
-    lineCount: row.lineCount,
-    matched: row.matched,
-    unmatched: row.unmatched,
-    duplicate: row.duplicate,
-    invalid: row.invalid,
-    lines: row.report,
-  };
-}
-
 export async function getImport(ctx: AppContext, id: string) {
   const row = await repo.findImport(ctx.db, id);
   if (!row) throw escrowErrors.raise('ESCROW_STATEMENT_NOT_FOUND');
@@ -945,18 +900,6 @@ export async function requestPayout(
   });
   if (answer.status === 'refused') throw escrowErrors.raise('ESCROW_PAYOUT_REFUSED', { detail: answer.reason });
   return presentPayout({ ...payout, status: 'paid', bankReference: answer.bankReference });
-}
-
-function presentPayout(p: repo.PayoutRow) {
-  return {
-    id: p.id,
-    amountFen: Number(p.amountFen),
-    beneficiaryName: p.beneficiaryName,
-    beneficiaryAccount: p.beneficiaryAccount,
-    status: p.status as 'pending' | 'paid' | 'failed',
-    bankReference: p.bankReference,
-    createdAt: p.createdAt.toISOString(),
-  };
 }
 
 /** Everything `ledger:verify` checks: the ledger's invariants, and no escrow paid out more than funded or settled. */
