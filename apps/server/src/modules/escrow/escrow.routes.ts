@@ -27,9 +27,8 @@ import {
   isEscrowParty,
   requestPayout,
   requestUnfreeze,
-  walletOf,
-  walletStatementCsv,
 } from './escrow.service';
+import { walletOf, walletStatementCsv } from './escrow.wallet';
 
 const tags = ['escrow'];
 const OrgParams = z.object({ orgId: z.uuid() });

@@ -22,6 +22,5 @@ export {
   requestUnfreeze,
   setPaymentSchedule,
   verifyMoney,
-  walletOf,
-  walletStatementCsv,
 } from './escrow.service';
+export { walletOf, walletStatementCsv } from './escrow.wallet';
