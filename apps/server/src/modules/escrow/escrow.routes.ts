@@ -17,6 +17,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../infra/context';
 import { requireActor } from '../../infra/http/access';
 import { escrowErrors } from './escrow.errors';
+import { requestPayout } from './escrow.payouts';
 import { escrowPermissions as perm } from './escrow.policy';
 import {
   escrowStatus,
@@ -25,7 +26,6 @@ import {
   getImport,
   importStatement,
   isEscrowParty,
-  requestPayout,
   requestUnfreeze,
 } from './escrow.service';
 import { walletOf, walletStatementCsv } from './escrow.wallet';

@@ -1,5 +1,6 @@
 export { type BankAdapter, fenToYuan, SimulatedBank, setBankAdapter, yuanToFen } from './escrow.bank';
 export { escrowErrors } from './escrow.errors';
+export { requestPayout } from './escrow.payouts';
 export { escrowRoutes } from './escrow.routes';
 export {
   assertWorkMayStart,
@@ -18,7 +19,6 @@ export {
   releasedFenByContract,
   releaseMilestone,
   releaseRetention,
-  requestPayout,
   requestUnfreeze,
   setPaymentSchedule,
   verifyMoney,
