@@ -19,15 +19,8 @@ import { requireActor } from '../../infra/http/access';
 import { escrowErrors } from './escrow.errors';
 import { requestPayout } from './escrow.payouts';
 import { escrowPermissions as perm } from './escrow.policy';
-import {
-  escrowStatus,
-  financeOverview,
-  freezeOverdueEscrows,
-  getImport,
-  importStatement,
-  isEscrowParty,
-  requestUnfreeze,
-} from './escrow.service';
+import { getImport, importStatement } from './escrow.reconciliation';
+import { escrowStatus, financeOverview, freezeOverdueEscrows, isEscrowParty, requestUnfreeze } from './escrow.service';
 import { walletOf, walletStatementCsv } from './escrow.wallet';
 
 const tags = ['escrow'];

@@ -1,6 +1,7 @@
 export { type BankAdapter, fenToYuan, SimulatedBank, setBankAdapter, yuanToFen } from './escrow.bank';
 export { escrowErrors } from './escrow.errors';
 export { requestPayout } from './escrow.payouts';
+export { importStatement } from './escrow.reconciliation';
 export { escrowRoutes } from './escrow.routes';
 export {
   assertWorkMayStart,
@@ -8,7 +9,6 @@ export {
   escrowStatus,
   freezeOverdueEscrows,
   fundEscrowByDeposit,
-  importStatement,
   isEscrowParty,
   OVERDUE_FREEZE_DAYS,
   openContractEscrow,
