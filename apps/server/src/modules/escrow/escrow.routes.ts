@@ -17,10 +17,11 @@ import { z } from 'zod';
 import type { AppContext } from '../../infra/context';
 import { requireActor } from '../../infra/http/access';
 import { escrowErrors } from './escrow.errors';
+import { freezeOverdueEscrows, requestUnfreeze } from './escrow.overdue';
 import { requestPayout } from './escrow.payouts';
 import { escrowPermissions as perm } from './escrow.policy';
 import { getImport, importStatement } from './escrow.reconciliation';
-import { escrowStatus, financeOverview, freezeOverdueEscrows, isEscrowParty, requestUnfreeze } from './escrow.service';
+import { escrowStatus, financeOverview, isEscrowParty } from './escrow.service';
 import { walletOf, walletStatementCsv } from './escrow.wallet';
 
 const tags = ['escrow'];

@@ -1,5 +1,6 @@
 export { type BankAdapter, fenToYuan, SimulatedBank, setBankAdapter, yuanToFen } from './escrow.bank';
 export { escrowErrors } from './escrow.errors';
+export { freezeOverdueEscrows, OVERDUE_FREEZE_DAYS, registerEscrowJobs, requestUnfreeze } from './escrow.overdue';
 export { requestPayout } from './escrow.payouts';
 export { importStatement } from './escrow.reconciliation';
 export { escrowRoutes } from './escrow.routes';
@@ -7,19 +8,15 @@ export {
   assertWorkMayStart,
   type EscrowStatus,
   escrowStatus,
-  freezeOverdueEscrows,
   fundEscrowByDeposit,
   isEscrowParty,
-  OVERDUE_FREEZE_DAYS,
   openContractEscrow,
   PLATFORM_FEE_BPS,
   postBondByDeposit,
   RISK_RESERVE_BPS,
-  registerEscrowJobs,
   releasedFenByContract,
   releaseMilestone,
   releaseRetention,
-  requestUnfreeze,
   setPaymentSchedule,
   verifyMoney,
 } from './escrow.service';
