@@ -18,6 +18,6 @@ export {
   releaseMilestone,
   releaseRetention,
   setPaymentSchedule,
-  verifyMoney,
 } from './escrow.service';
+export { verifyMoney } from './escrow.verify';
 export { walletOf, walletStatementCsv } from './escrow.wallet';
