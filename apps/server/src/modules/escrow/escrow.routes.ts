@@ -20,8 +20,8 @@ import { escrowErrors } from './escrow.errors';
 import { freezeOverdueEscrows, requestUnfreeze } from './escrow.overdue';
 import { requestPayout } from './escrow.payouts';
 import { escrowPermissions as perm } from './escrow.policy';
+import { escrowStatus, financeOverview, isEscrowParty } from './escrow.queries';
 import { getImport, importStatement } from './escrow.reconciliation';
-import { escrowStatus, financeOverview, isEscrowParty } from './escrow.service';
 import { walletOf, walletStatementCsv } from './escrow.wallet';
 
 const tags = ['escrow'];

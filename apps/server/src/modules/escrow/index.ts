@@ -2,19 +2,16 @@ export { type BankAdapter, fenToYuan, SimulatedBank, setBankAdapter, yuanToFen }
 export { escrowErrors } from './escrow.errors';
 export { freezeOverdueEscrows, OVERDUE_FREEZE_DAYS, registerEscrowJobs, requestUnfreeze } from './escrow.overdue';
 export { requestPayout } from './escrow.payouts';
+export { type EscrowStatus, escrowStatus, isEscrowParty, releasedFenByContract } from './escrow.queries';
 export { importStatement } from './escrow.reconciliation';
 export { escrowRoutes } from './escrow.routes';
 export {
   assertWorkMayStart,
-  type EscrowStatus,
-  escrowStatus,
   fundEscrowByDeposit,
-  isEscrowParty,
   openContractEscrow,
   PLATFORM_FEE_BPS,
   postBondByDeposit,
   RISK_RESERVE_BPS,
-  releasedFenByContract,
   releaseMilestone,
   releaseRetention,
   setPaymentSchedule,
