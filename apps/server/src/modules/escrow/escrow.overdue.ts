@@ -6,8 +6,8 @@ import { queueMail } from '../../infra/mail/outbox';
 import { getUsers } from '../identity';
 import { defineSensitiveAction, requestSensitiveAction, staffRolesByUser } from '../staff';
 import { escrowErrors } from './escrow.errors';
+import { event, requireEscrow } from './escrow.lifecycle';
 import * as repo from './escrow.repository';
-import { event, requireEscrow } from './escrow.service';
 
 /** FUND-3: a scheduled payment more than this many days overdue freezes the escrow. */
 export const OVERDUE_FREEZE_DAYS = 15;

@@ -3,9 +3,9 @@ import { newId } from '../../infra/ids';
 import { applyInTx, ensureAccounts, ledgerTransaction, orgWallet, SYSTEM_ACCOUNTS } from '../ledger';
 import { bankAdapter } from './escrow.bank';
 import { escrowErrors } from './escrow.errors';
+import { type Fen, fen } from './escrow.lifecycle';
 import { presentPayout } from './escrow.presenter';
 import * as repo from './escrow.repository';
-import { type Fen, fen } from './escrow.service';
 
 /** 付款指令 pays money out of an organisation's wallet to its bank account through the bank adapter. */
 export async function requestPayout(

@@ -1,8 +1,8 @@
 import type { AppContext } from '../../infra/context';
 import { accountsById } from '../ledger';
+import { bondReferenceOf, requireEscrow } from './escrow.lifecycle';
 import { presentImport, presentRelease, presentScheduleItem } from './escrow.presenter';
 import * as repo from './escrow.repository';
-import { bondReferenceOf, requireEscrow } from './escrow.service';
 
 /** Gross released so far per contract, for many contracts at once (matching's backlog); absent → nothing released. */
 export async function releasedFenByContract(

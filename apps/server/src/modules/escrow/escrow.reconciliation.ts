@@ -4,9 +4,9 @@ import { newId } from '../../infra/ids';
 import { ledgerTransaction } from '../ledger';
 import { parseStatementCsv } from './escrow.bank';
 import { escrowErrors } from './escrow.errors';
+import { deposit } from './escrow.lifecycle';
 import { presentImport } from './escrow.presenter';
 import * as repo from './escrow.repository';
-import { deposit } from './escrow.service';
 
 class DuplicateLine extends Error {}
 
