@@ -1,3 +1,9 @@
+import { registerTexts } from '../../app/language';
+import { identityEn, identityZhCN } from './identity.i18n';
+
+// The module brings its own texts: whichever chunk loads it registers them before any of its components renders.
+registerTexts('identity', { 'zh-CN': identityZhCN, en: identityEn });
+
 export type {
   LoginResultData,
   MeData,
@@ -6,7 +12,8 @@ export type {
   StepUpResultData,
   TotpSetupData,
 } from './identity.api';
-export { identityEn, identityZhCN } from './identity.i18n';
+// For the i18next resource types declared by the entry.
+export type { identityZhCN } from './identity.i18n';
 export {
   forgetSession,
   identityKeys,

@@ -1,7 +1,14 @@
+import { registerTexts } from '../../app/language';
+import { verificationEn, verificationZhCN } from './verification.i18n';
+
+// The module brings its own texts: whichever chunk loads it registers them before any of its components renders.
+registerTexts('verification', { 'zh-CN': verificationZhCN, en: verificationEn });
+
 export { DocumentLink, DocumentUpload } from './document-upload';
 export { StaffVerificationsPanel } from './staff-verifications-panel';
 export { orgFileUrl, revealIdNumber, type VerificationData } from './verification.api';
-export { verificationEn, verificationZhCN } from './verification.i18n';
+// For the i18next resource types declared by the entry.
+export type { verificationZhCN } from './verification.i18n';
 export { VerificationChecks } from './verification-checks';
 export { VerificationFields } from './verification-fields';
 export { showIssuesOnForm, toPackage, type VerificationFormValues } from './verification-form';
