@@ -1,54 +1,76 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import type { commissionZhCN } from '../modules/commission';
-import type { complianceZhCN } from '../modules/compliance';
-import type { contractsZhCN } from '../modules/contracts';
-import type { escrowZhCN } from '../modules/escrow';
-import type { evidenceZhCN } from '../modules/evidence';
-import type { executionZhCN } from '../modules/execution';
-import type { identityZhCN } from '../modules/identity';
-import type { librariesZhCN } from '../modules/libraries';
-import type { matchingZhCN } from '../modules/matching';
-import type { merchantsZhCN } from '../modules/merchants';
-import type { organisationZhCN } from '../modules/organisation';
-import type { staffZhCN } from '../modules/staff';
-import type { tenderingZhCN } from '../modules/tendering';
-import type { tiersZhCN } from '../modules/tiers';
-import type { verificationZhCN } from '../modules/verification';
+import { commissionEn, commissionZhCN } from '../modules/commission';
+import { complianceEn, complianceZhCN } from '../modules/compliance';
+import { contractsEn, contractsZhCN } from '../modules/contracts';
+import { escrowEn, escrowZhCN } from '../modules/escrow';
+import { evidenceEn, evidenceZhCN } from '../modules/evidence';
+import { executionEn, executionZhCN } from '../modules/execution';
+import { identityEn, identityZhCN } from '../modules/identity';
+import { librariesEn, librariesZhCN } from '../modules/libraries';
+import { matchingEn, matchingZhCN } from '../modules/matching';
+import { merchantsEn, merchantsZhCN } from '../modules/merchants';
+import { organisationEn, organisationZhCN } from '../modules/organisation';
+import { staffEn, staffZhCN } from '../modules/staff';
+import { tenderingEn, tenderingZhCN } from '../modules/tendering';
+import { tiersEn, tiersZhCN } from '../modules/tiers';
+import { verificationEn, verificationZhCN } from '../modules/verification';
 import { commonEn, commonZhCN } from './common.i18n';
-import { LANGUAGES, registerTexts, startLanguage } from './language';
+import { LANGUAGES, startLanguage } from './language';
 
 /**
- * The i18next setup, imported by the entry only. Modules register their own namespaces from their index.ts
- * (registerTexts), so this file needs their texts' types, not their code, and lazily loaded pages bring their texts.
+ * The i18next setup, imported by the entry only: nothing imports this file back, so reading every module's texts
+ * here makes no cycle. Modules' index.ts files have no side effects, so only the *.i18n.ts files come along, not
+ * the components, which stay in the chunks of the pages that use them.
  */
+const resources = {
+  'zh-CN': {
+    common: commonZhCN,
+    identity: identityZhCN,
+    organisation: organisationZhCN,
+    staff: staffZhCN,
+    evidence: evidenceZhCN,
+    contracts: contractsZhCN,
+    escrow: escrowZhCN,
+    verification: verificationZhCN,
+    merchants: merchantsZhCN,
+    compliance: complianceZhCN,
+    commission: commissionZhCN,
+    tiers: tiersZhCN,
+    libraries: librariesZhCN,
+    tendering: tenderingZhCN,
+    execution: executionZhCN,
+    matching: matchingZhCN,
+  },
+  en: {
+    common: commonEn,
+    identity: identityEn,
+    organisation: organisationEn,
+    staff: staffEn,
+    evidence: evidenceEn,
+    contracts: contractsEn,
+    escrow: escrowEn,
+    verification: verificationEn,
+    merchants: merchantsEn,
+    compliance: complianceEn,
+    commission: commissionEn,
+    tiers: tiersEn,
+    libraries: librariesEn,
+    tendering: tenderingEn,
+    execution: executionEn,
+    matching: matchingEn,
+  },
+};
+
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'common';
-    resources: {
-      common: typeof commonZhCN;
-      identity: typeof identityZhCN;
-      organisation: typeof organisationZhCN;
-      staff: typeof staffZhCN;
-      evidence: typeof evidenceZhCN;
-      contracts: typeof contractsZhCN;
-      escrow: typeof escrowZhCN;
-      verification: typeof verificationZhCN;
-      merchants: typeof merchantsZhCN;
-      compliance: typeof complianceZhCN;
-      commission: typeof commissionZhCN;
-      tiers: typeof tiersZhCN;
-      libraries: typeof librariesZhCN;
-      tendering: typeof tenderingZhCN;
-      execution: typeof executionZhCN;
-      matching: typeof matchingZhCN;
-    };
+    resources: (typeof resources)['zh-CN'];
   }
 }
 
 export function initI18n(): typeof i18next {
-  registerTexts('common', { 'zh-CN': commonZhCN, en: commonEn });
-  const { language, resources } = startLanguage();
+  const language = startLanguage();
   void i18next.use(initReactI18next).init({
     resources,
     lng: language,

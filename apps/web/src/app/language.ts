@@ -1,6 +1,6 @@
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import i18next, { type ResourceKey, type ResourceLanguage } from 'i18next';
+import i18next from 'i18next';
 import { useCallback, useSyncExternalStore } from 'react';
 
 /**
@@ -75,24 +75,8 @@ export async function changeLanguage(next: Language): Promise<void> {
   await switched;
 }
 
-type Texts = Record<Language, ResourceLanguage>;
-
-/** Namespaces registered before i18next starts; the entry hands them to i18next.init(). */
-const pending: Texts = { 'zh-CN': {}, en: {} };
-
-/**
- * Registers a namespace's texts in both languages. Each module calls it from its index.ts, so the texts travel in
- * the same chunk as the module's components and are in place before any of them renders.
- */
-export function registerTexts(namespace: string, texts: Readonly<Record<Language, ResourceKey>>): void {
-  for (const value of LANGUAGES) {
-    if (i18next.isInitialized) i18next.addResourceBundle(value, namespace, texts[value], true, true);
-    else pending[value][namespace] = texts[value];
-  }
-}
-
-/** The texts registered so far, and the remembered language applied to the page, for i18next.init(). */
-export function startLanguage(): { language: Language; resources: Texts } {
+/** Applies the remembered language to the page (html lang, dayjs) and returns it, for i18next.init(). */
+export function startLanguage(): Language {
   applyToPage(language);
-  return { language, resources: pending };
+  return language;
 }

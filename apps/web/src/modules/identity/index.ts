@@ -1,9 +1,3 @@
-import { registerTexts } from '../../app/language';
-import { identityEn, identityZhCN } from './identity.i18n';
-
-// The module brings its own texts: whichever chunk loads it registers them before any of its components renders.
-registerTexts('identity', { 'zh-CN': identityZhCN, en: identityEn });
-
 export type {
   LoginResultData,
   MeData,
@@ -12,8 +6,7 @@ export type {
   StepUpResultData,
   TotpSetupData,
 } from './identity.api';
-// For the i18next resource types declared by the entry.
-export type { identityZhCN } from './identity.i18n';
+export { identityEn, identityZhCN } from './identity.i18n';
 export {
   forgetSession,
   identityKeys,

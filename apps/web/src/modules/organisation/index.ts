@@ -1,9 +1,3 @@
-import { registerTexts } from '../../app/language';
-import { organisationEn, organisationZhCN } from './organisation.i18n';
-
-// The module brings its own texts: whichever chunk loads it registers them before any of its components renders.
-registerTexts('organisation', { 'zh-CN': organisationZhCN, en: organisationEn });
-
 export { BusinessRolePicker, BusinessRoleTag, BusinessRoleTags } from './business-role-tags';
 export { ContextChooser } from './context-chooser';
 export { CreateOrganisationForm } from './create-organisation-form';
@@ -12,8 +6,7 @@ export { MyInvitationsList } from './my-invitations-list';
 export { OrgInvitationsPanel } from './org-invitations-panel';
 export { OrgSwitcher } from './org-switcher';
 export type { InvitationData, MemberData, OrganisationData } from './organisation.api';
-// For the i18next resource types declared by the entry.
-export type { organisationZhCN } from './organisation.i18n';
+export { organisationEn, organisationZhCN } from './organisation.i18n';
 export { assignableMemberRoles, canActOnMember, canManageOrganisation } from './organisation.policy';
 export {
   type ActiveContext,
