@@ -5,6 +5,7 @@ export {
   acceptAgreement,
   activeMerchantOrgIds,
   apply,
+  currentApplication,
   attachInspectionVideo,
   decide,
   evaluateTiers,
