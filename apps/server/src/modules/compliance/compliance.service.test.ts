@@ -20,14 +20,18 @@ describe('compliance', () => {
   it('finds a banned claim a staff member adds, with its field and place, and refuses the text', async () => {
     await addTerm(tc.ctx, staff, { term: '保证零风险收益', category: 'absolute', basis: '《广告法》第二十八条' });
     const hits = await checkTexts(tc.ctx, { profile: '本公司钢材质量可靠，保证零风险收益供货' });
-    expect(hits).toContainEqual(expect.objectContaining({ field: 'profile', term: '保证零风险收益', start: 10, end: 17 }));
-    await expect(assertCompliant(tc.ctx, { shopName: '放心钢材', profile: '保证零风险收益供货' })).rejects.toMatchObject({
+    expect(hits).toContainEqual(
+      expect.objectContaining({ field: 'profile', term: '保证零风险收益', start: 10, end: 17 }),
+    );
+    await expect(
+      assertCompliant(tc.ctx, { shopName: '放心钢材', profile: '保证零风险收益供货' }),
+    ).rejects.toMatchObject({
       code: 'COMPLIANCE_BANNED_CLAIMS',
     });
     await expect(assertCompliant(tc.ctx, { shopName: '放心钢材', profile: '杭州现货' })).resolves.toBeUndefined();
-    await expect(addTerm(tc.ctx, staff, { term: '保证零风险收益', category: 'absolute', basis: '重复' })).rejects.toMatchObject(
-      { code: 'COMPLIANCE_TERM_EXISTS' },
-    );
+    await expect(
+      addTerm(tc.ctx, staff, { term: '保证零风险收益', category: 'absolute', basis: '重复' }),
+    ).rejects.toMatchObject({ code: 'COMPLIANCE_TERM_EXISTS' });
   });
 
   it('takes a merchant profile down once, only for its own organisation, and lifts it', async () => {
