@@ -78,12 +78,10 @@ export async function transactionCounts(
   return rows.map((r) => ({ ...r, volumeFen: Number(r.volumeFen) }));
 }
 
-/** Whether the organisation already moved up a tier in this quarter (one step up per quarter at most). */
-export async function movedUpIn(db: DbOrTx, orgId: string, quarter: string): Promise<boolean> {
-  const rows = await db
-    .select({ from: orgTierHistory.fromTier, to: orgTierHistory.toTier })
+/** The tier changes of an organisation in one quarter. */
+export async function changesIn(db: DbOrTx, orgId: string, quarter: string) {
+  return db
+    .select({ fromTier: orgTierHistory.fromTier, toTier: orgTierHistory.toTier })
     .from(orgTierHistory)
     .where(and(eq(orgTierHistory.orgId, orgId), eq(orgTierHistory.quarter, quarter)));
-  const order = ['new', 'normal', 'certified', 'vip'];
-  return rows.some((r) => order.indexOf(r.to) > order.indexOf(r.from));
 }

@@ -82,7 +82,9 @@ export async function promoteOnTransaction(ctx: AppContext, data: TierDataSource
     const quiet = row?.quietQuarters ?? 0;
     const result = evaluateUserTier(tier, quiet, { ...f, transactionsThisQuarter: null });
     if (TIER_ORDER.indexOf(result.tier) <= TIER_ORDER.indexOf(tier)) continue;
-    if (await repo.movedUpIn(ctx.db, orgId, q.label)) continue;
+    const changes = await repo.changesIn(ctx.db, orgId, q.label);
+    const rank = (t: string) => TIER_ORDER.indexOf(t as UserTier);
+    if (changes.some((c) => rank(c.toTier) > rank(c.fromTier))) continue;
     await ctx.db.transaction(async (tx) => {
       await repo.upsertTier(tx, { orgId, tier: result.tier, since: at, quietQuarters: quiet });
       await repo.insertHistory(tx, {
