@@ -1,8 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newId } from './infra/ids';
-import { buildOrg } from './test/builders';
+import { buildOrg, publishSealedSettlement } from './test/builders';
 import { createTestContext, type TestContext } from './test/test-context';
 
 const MODULES = new URL('./modules', import.meta.url).pathname;
@@ -67,18 +66,7 @@ describe('composition root', () => {
     it('deliver an event only in the app that published it', async () => {
       const buyer = await buildOrg(a.ctx, { roles: ['GC'] });
       const supplier = await buildOrg(a.ctx, { roles: ['SUB'] });
-      await a.ctx.db.transaction(async (tx) => {
-        await a.ctx.events.publish(tx, 'settlement.sealed', {
-          settlementId: newId(),
-          contractId: newId(),
-          milestoneId: newId(),
-          buyerOrgId: buyer.orgId,
-          supplierOrgId: supplier.orgId,
-          supervisorOrgId: null,
-          grossFen: 1_000,
-          sealedAt: new Date().toISOString(),
-        });
-      });
+      await publishSealedSettlement(a.ctx, buyer, supplier, 1_000);
       expect(await b.drain()).toBe(0);
       expect(await a.drain()).toBe(1);
       const facts = await a.modules.tiers.api.data.facts([supplier.orgId], new Date(0), new Date(Date.now() + 1000));

@@ -17,7 +17,8 @@ import {
 import type { DemoLogin } from './foundation.demo';
 import { sitePhotoJpeg } from './site-photo';
 
-async function ownerOf(ctx: AppContext, identifier: string) {
+/** The owner of a demo account's (first) organisation. */
+export async function ownerOf(ctx: AppContext, identifier: string) {
   const user = await findUserByIdentifier(ctx, identifier);
   const [membership] = user ? await membershipsOfUser(ctx, user.id) : [];
   if (!user || !membership) throw new Error(`demo user ${identifier} has no organisation`);
@@ -26,7 +27,7 @@ async function ownerOf(ctx: AppContext, identifier: string) {
 
 const DAY = 86_400_000;
 /** A date `days` from today (China time), so the demo tells the same story whenever it is seeded. */
-const day = (days: number, now = new Date()) => shanghaiDate(new Date(now.getTime() + days * DAY));
+export const day = (days: number, now = new Date()) => shanghaiDate(new Date(now.getTime() + days * DAY));
 
 /**
  * 施工执行与结算 demo: a signed subcontract between gc@ and sub@ with a plan (three milestones), twelve weekly

@@ -1,10 +1,7 @@
-import { shanghaiDate } from '../infra/calendar/working-days';
 import type { AppContext } from '../infra/context';
 import { createContract, signVersion } from '../modules/contracts';
 import { fundEscrowByDeposit } from '../modules/escrow';
 import { createLog, executionAccess, reviewLog, setPlan } from '../modules/execution';
-import { findUserByIdentifier } from '../modules/identity';
-import { membershipsOfUser } from '../modules/organisation';
 import {
   generateStatement,
   inviteSupervisor,
@@ -13,17 +10,8 @@ import {
   signStatement,
   voteQuantity,
 } from '../modules/settlement';
+import { day, ownerOf } from './execution.demo';
 import type { DemoLogin } from './foundation.demo';
-
-async function ownerOf(ctx: AppContext, identifier: string) {
-  const user = await findUserByIdentifier(ctx, identifier);
-  const [membership] = user ? await membershipsOfUser(ctx, user.id) : [];
-  if (!user || !membership) throw new Error(`demo user ${identifier} has no organisation`);
-  return { userId: user.id, orgId: membership.orgId };
-}
-
-const DAY = 86_400_000;
-const day = (days: number, now = new Date()) => shanghaiDate(new Date(now.getTime() + days * DAY));
 
 /**
  * 用户分级 on real transactions: gc2@ (中原恒泰建工) and sub2@ complete a small subcontract of three milestones, each

@@ -2,6 +2,7 @@ import type { BusinessRole, MerchantTier } from '@zhuhe/contracts';
 import { shanghaiDate } from '../infra/calendar/working-days';
 import type { AppContext } from '../infra/context';
 import type { Actor } from '../infra/http/access';
+import { newId } from '../infra/ids';
 import { createContract, signVersion } from '../modules/contracts';
 import { storeFile } from '../modules/files';
 import { createUserDirect } from '../modules/identity';
@@ -66,6 +67,23 @@ export function actorOf(org: BuiltOrg, roles: BusinessRole[] = ['GC']): Actor {
   };
 }
 
+/** The variables of the demo-style 1# 楼 subcontract (劳务分包) template. */
+export function subcontractVariables(amountFen: number) {
+  return {
+    projectName: '杭州未来科技城 A3 地块住宅项目',
+    projectLocation: '杭州市余杭区',
+    scope: '1# 楼主体结构钢筋、模板、混凝土浇筑劳务作业',
+    amountFen,
+    startDate: '2026-10-01',
+    endDate: '2027-03-31',
+    advanceBp: 1000,
+    retentionBp: 300,
+    paymentTerms: '按节点计量，经监理确认后支付',
+    qualityStandard: '合格（GB 50300-2013）',
+    disputeVenue: '杭州仲裁委员会',
+  };
+}
+
 /** A subcontract between a buyer (甲方) and a supplier (乙方), signed by both through the contracts use cases. */
 export async function buildSignedContract(
   ctx: AppContext,
@@ -77,19 +95,7 @@ export async function buildSignedContract(
     kind: 'subcontract',
     counterpartyOrgId: supplier.orgId,
     title: options.title ?? '1# 楼主体结构劳务分包',
-    variables: {
-      projectName: '杭州未来科技城 A3 地块住宅项目',
-      projectLocation: '杭州市余杭区',
-      scope: '1# 楼主体结构钢筋、模板、混凝土浇筑劳务作业',
-      amountFen: options.amountFen ?? 106_015_000,
-      startDate: '2026-10-01',
-      endDate: '2027-03-31',
-      advanceBp: 1000,
-      retentionBp: 300,
-      paymentTerms: '按节点计量，经监理确认后支付',
-      qualityStandard: '合格（GB 50300-2013）',
-      disputeVenue: '杭州仲裁委员会',
-    },
+    variables: subcontractVariables(options.amountFen ?? 106_015_000),
   });
   await signVersion(ctx, actorOf(buyer), buyer.orgId, id, 1);
   await signVersion(ctx, actorOf(supplier, ['SUB']), supplier.orgId, id, 1);
@@ -158,4 +164,35 @@ export async function buildActiveMerchant(
     at,
   );
   return org;
+}
+
+/**
+ * What the settlement module publishes when the third party seals a statement (`settlement.sealed`), in its own
+ * transaction: for use cases that react to completed transactions without building a whole settlement.
+ */
+export async function publishSealedSettlement(
+  ctx: AppContext,
+  buyer: BuiltOrg,
+  supplier: BuiltOrg,
+  grossFen: number,
+  options: { settlementId?: string; at?: Date } = {},
+): Promise<void> {
+  const at = options.at ?? new Date();
+  await ctx.db.transaction(async (tx) => {
+    await ctx.events.publish(
+      tx,
+      'settlement.sealed',
+      {
+        settlementId: options.settlementId ?? newId(),
+        contractId: newId(),
+        milestoneId: newId(),
+        buyerOrgId: buyer.orgId,
+        supplierOrgId: supplier.orgId,
+        supervisorOrgId: null,
+        grossFen,
+        sealedAt: at.toISOString(),
+      },
+      at,
+    );
+  });
 }

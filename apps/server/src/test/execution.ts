@@ -2,6 +2,7 @@ import { generate } from 'otplib';
 import { vi } from 'vitest';
 import { sitePhotoJpeg } from '../demo/site-photo';
 import { createContract, signVersion } from '../modules/contracts';
+import { subcontractVariables } from './builders';
 import { validCreditCode } from './credit-codes';
 import { createOrg, enableTotp, PASSWORD, registeredClient, type TestApp, TestClient, upload } from './test-app';
 
@@ -42,19 +43,7 @@ export async function signedSubcontract(t: TestApp, gc: TestParty, sub: TestPart
     kind: 'subcontract',
     counterpartyOrgId: sub.orgId,
     title: '1# 楼主体结构劳务分包',
-    variables: {
-      projectName: '杭州未来科技城 A3 地块住宅项目',
-      projectLocation: '杭州市余杭区',
-      scope: '1# 楼主体结构钢筋、模板、混凝土浇筑劳务作业',
-      amountFen,
-      startDate: '2026-10-01',
-      endDate: '2027-03-31',
-      advanceBp: 1000,
-      retentionBp: 300,
-      paymentTerms: '按节点计量，经监理确认后支付',
-      qualityStandard: '合格（GB 50300-2013）',
-      disputeVenue: '杭州仲裁委员会',
-    },
+    variables: subcontractVariables(amountFen),
   });
   await signVersion(t.ctx, { userId: gc.userId }, gc.orgId, id, 1);
   await signVersion(t.ctx, { userId: sub.userId }, sub.orgId, id, 1);

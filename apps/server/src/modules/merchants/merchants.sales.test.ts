@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newId } from '../../infra/ids';
-import { type BuiltOrg, buildActiveMerchant, buildOrg } from '../../test/builders';
+import { type BuiltOrg, buildActiveMerchant, buildOrg, publishSealedSettlement } from '../../test/builders';
 import { createTestContext, type TestContext } from '../../test/test-context';
 import { evaluateTiers, merchantFacts } from '.';
 
@@ -19,18 +18,7 @@ describe('merchant tiers from sales', () => {
   afterAll(async () => tc?.close());
 
   const sale = (supplier: BuiltOrg, grossFen: number, at: string) =>
-    tc.ctx.db.transaction(async (tx) => {
-      await tc.ctx.events.publish(tx, 'settlement.sealed', {
-        settlementId: newId(),
-        contractId: newId(),
-        milestoneId: newId(),
-        buyerOrgId: buyer.orgId,
-        supplierOrgId: supplier.orgId,
-        supervisorOrgId: null,
-        grossFen,
-        sealedAt: new Date(at).toISOString(),
-      });
-    });
+    publishSealedSettlement(tc.ctx, buyer, supplier, grossFen, { at: new Date(at) });
 
   it('promotes on three months of sales, demotes without them, and leaves a merchant too new to judge', async () => {
     const since = new Date('2026-06-01T10:00:00+08:00');

@@ -7,7 +7,14 @@ import { newId } from '../../infra/ids';
 import { getOrganisation, getOrganisations, listOrganisationsForStaff } from '../organisation';
 import type { SettlementSealed } from '../settlement';
 import * as repo from './tiers.repository';
-import { evaluateUserTier, pendingRules, quarterOf, TIER_ORDER, type TierDataSource } from './tiers.rules';
+import {
+  evaluateUserTier,
+  pendingRules,
+  quarterOf,
+  TIER_ORDER,
+  type TierDataSource,
+  type TierFacts,
+} from './tiers.rules';
 
 export type { TierHistoryRow } from './tiers.repository';
 
@@ -65,6 +72,39 @@ export async function recordCompletedTransaction(tx: DbOrTx, event: SettlementSe
     });
 }
 
+/** A tier change: kept in the history with its reasons and written to the audit chain. */
+async function recordChange(
+  tx: DbOrTx,
+  action: 'tiers.transaction' | 'tiers.quarterly',
+  change: {
+    orgId: string;
+    quarter: string;
+    from: UserTier;
+    result: ReturnType<typeof evaluateUserTier>;
+    at: Date;
+    facts: TierFacts;
+  },
+) {
+  const { orgId, quarter, from, result, at } = change;
+  await repo.insertHistory(tx, {
+    orgId,
+    id: newId(),
+    quarter,
+    fromTier: from,
+    toTier: result.tier,
+    reasons: result.reasons,
+    computedAt: at,
+  });
+  await appendAuditInTx(tx, {
+    actorUserId: null,
+    orgId,
+    action,
+    target: `${quarter} ${from} → ${result.tier}`,
+    digest: sha256Hex(JSON.stringify({ org: orgId, f: change.facts, quarter, at: at.toISOString() })),
+    ip: null,
+  });
+}
+
 /**
  * Moves an organisation up as soon as a transaction makes it qualify (new → normal at the third completed
  * transaction), at most one step a quarter; moving down stays with the quarterly evaluation, which sees whole
@@ -87,23 +127,7 @@ export async function promoteOnTransaction(ctx: AppContext, data: TierDataSource
     if (changes.some((c) => rank(c.toTier) > rank(c.fromTier))) continue;
     await ctx.db.transaction(async (tx) => {
       await repo.upsertTier(tx, { orgId, tier: result.tier, since: at, quietQuarters: quiet });
-      await repo.insertHistory(tx, {
-        orgId,
-        id: newId(),
-        quarter: q.label,
-        fromTier: tier,
-        toTier: result.tier,
-        reasons: result.reasons,
-        computedAt: at,
-      });
-      await appendAuditInTx(tx, {
-        actorUserId: null,
-        orgId,
-        action: 'tiers.transaction',
-        target: `${q.label} ${tier} → ${result.tier}`,
-        digest: sha256Hex(JSON.stringify({ org: orgId, f, at: at.toISOString() })),
-        ip: null,
-      });
+      await recordChange(tx, 'tiers.transaction', { orgId, quarter: q.label, from: tier, result, at, facts: f });
     });
     promoted.push(orgId);
   }
@@ -139,22 +163,13 @@ export async function evaluateQuarter(ctx: AppContext, data: TierDataSource, at 
         quietQuarters: result.quietQuarters,
       });
       if (result.tier === tier) return;
-      await repo.insertHistory(tx, {
+      await recordChange(tx, 'tiers.quarterly', {
         orgId: org.id,
-        id: newId(),
         quarter: quarter.label,
-        fromTier: tier,
-        toTier: result.tier,
-        reasons: result.reasons,
-        computedAt: at,
-      });
-      await appendAuditInTx(tx, {
-        actorUserId: null,
-        orgId: org.id,
-        action: 'tiers.quarterly',
-        target: `${quarter.label} ${tier} → ${result.tier}`,
-        digest: sha256Hex(JSON.stringify({ org: org.id, f, quarter: quarter.label })),
-        ip: null,
+        from: tier,
+        result,
+        at,
+        facts: f,
       });
     });
     if (result.tier !== tier) changed += 1;

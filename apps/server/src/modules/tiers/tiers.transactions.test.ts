@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../infra/ids';
-import { type BuiltOrg, buildOrg } from '../../test/builders';
+import { type BuiltOrg, buildOrg, publishSealedSettlement } from '../../test/builders';
 import { createTestContext, type TestContext } from '../../test/test-context';
 import { evaluateQuarter, tierOf } from '.';
 
@@ -21,25 +21,8 @@ describe('tiers from completed transactions', () => {
   });
   afterAll(async () => tc?.close());
 
-  /** What the settlement module publishes when the third party seals a statement. */
   const seal = (buyer: BuiltOrg, supplier: BuiltOrg, grossFen: number, settlementId = newId(), at = new Date()) =>
-    tc.ctx.db.transaction(async (tx) => {
-      await tc.ctx.events.publish(
-        tx,
-        'settlement.sealed',
-        {
-          settlementId,
-          contractId: newId(),
-          milestoneId: newId(),
-          buyerOrgId: buyer.orgId,
-          supplierOrgId: supplier.orgId,
-          supervisorOrgId: null,
-          grossFen,
-          sealedAt: at.toISOString(),
-        },
-        at,
-      );
-    });
+    publishSealedSettlement(tc.ctx, buyer, supplier, grossFen, { settlementId, at });
   const tier = async (org: BuiltOrg) => (await tierOf(tc.ctx, tc.modules.tiers.api.data, org.orgId)).tier;
 
   it('moves both parties new → normal at the third completed transaction, not before', async () => {
