@@ -1,6 +1,6 @@
 import { MenuOutlined } from '@ant-design/icons';
-import { Button, Drawer, Flex, Grid, Layout } from 'antd';
-import { Suspense, useEffect, useState } from 'react';
+import { Button, Flex, Grid, Layout } from 'antd';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation } from 'react-router';
 import { type MeData, useAuthedMe } from '../modules/identity';
@@ -12,6 +12,9 @@ import { NavMenu } from './nav-menu';
 import { type NavGroup, STAFF_NAV, workspaceNav } from './navigation';
 import { LoadingState } from './page-states';
 import { UserMenu } from './user-menu';
+
+// Loaded on the first tap of the menu button; it then stays mounted so it can animate open and closed.
+const NavDrawer = lazy(() => import('./nav-drawer').then((m) => ({ default: m.NavDrawer })));
 
 function navigationFor(pathname: string, me: MeData): NavGroup[] | null {
   if (pathname.startsWith('/staff')) return me.staffRoles.length > 0 ? STAFF_NAV : null;
@@ -32,6 +35,7 @@ export function AppShell() {
   const screens = Grid.useBreakpoint();
   const mobile = screens.md !== true;
   const [drawerOpen, setDrawerOpen] = useState(false);
+  const [drawerWanted, setDrawerWanted] = useState(false);
   const nav = navigationFor(pathname, me);
   const hasContext = me.activeOrgId !== null && !pathname.startsWith('/staff');
 
@@ -57,7 +61,10 @@ export function AppShell() {
             icon={<MenuOutlined />}
             aria-label={t('header.openNavigation')}
             data-testid="nav-toggle"
-            onClick={() => setDrawerOpen(true)}
+            onClick={() => {
+              setDrawerWanted(true);
+              setDrawerOpen(true);
+            }}
           />
         ) : null}
         <Brand to={me.memberships.length > 0 ? '/workspace' : '/'} compact={mobile} />
@@ -86,24 +93,10 @@ export function AppShell() {
           </Suspense>
         </Layout.Content>
       </Layout>
-      {mobile && nav ? (
-        <Drawer
-          placement="left"
-          open={drawerOpen}
-          onClose={() => setDrawerOpen(false)}
-          size={288}
-          title={<Brand compact />}
-          styles={{ body: { padding: 0 } }}
-          data-testid="nav-drawer"
-        >
-          {hasContext ? (
-            <Flex vertical gap={8} style={{ padding: 12, borderBottom: '1px solid #f0f0f0' }}>
-              <OrgSwitcher block />
-              <RoleSwitcher block />
-            </Flex>
-          ) : null}
-          <NavMenu groups={nav} onNavigate={() => setDrawerOpen(false)} />
-        </Drawer>
+      {mobile && nav && drawerWanted ? (
+        <Suspense fallback={null}>
+          <NavDrawer nav={nav} hasContext={hasContext} open={drawerOpen} onClose={() => setDrawerOpen(false)} />
+        </Suspense>
       ) : null}
     </Layout>
   );

@@ -5,7 +5,6 @@ import { RequireActiveContext } from '../modules/organisation';
 import { HomeRedirectPage } from '../pages/home-redirect-page';
 import { LoginPage } from '../pages/login-page';
 import { LoginTotpPage } from '../pages/login-totp-page';
-import { NotFoundPage } from '../pages/not-found-page';
 import { WorkspaceHomePage } from '../pages/workspace-home-page';
 import { AppShell } from './app-shell';
 import { LoadingState } from './page-states';
@@ -63,6 +62,7 @@ const StaffMerchantReviewPage = lazyPage(() => import('../pages/onboarding-pages
 const StaffTiersPage = lazyPage(() => import('../pages/onboarding-pages'), 'StaffTiersPage');
 const StaffVerificationsPage = lazyPage(() => import('../pages/onboarding-pages'), 'StaffVerificationsPage');
 const VerificationPage = lazyPage(() => import('../pages/onboarding-pages'), 'VerificationPage');
+const NotFoundPage = lazyPage(() => import('../pages/not-found-page'), 'NotFoundPage');
 const OrgInvitationsPage = lazyPage(() => import('../pages/org-invitations-page'), 'OrgInvitationsPage');
 const OrgSettingsPage = lazyPage(() => import('../pages/org-settings-page'), 'OrgSettingsPage');
 const RegisterPage = lazyPage(() => import('../pages/register-page'), 'RegisterPage');

@@ -1,7 +1,5 @@
-import { Result } from 'antd';
-import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation, useSearchParams } from 'react-router';
-import { ErrorState, LoadingState } from '../../app/page-states';
+import { ErrorState, ForbiddenState, LoadingState } from '../../app/page-states';
 import { useMe, wasSignedOutOnPurpose } from './identity.queries';
 import { homePathFor, safeNextPath } from './post-login-path';
 
@@ -21,10 +19,9 @@ export function RequireAuth() {
 
 /** The staff console is for users holding a staff role; the server enforces the rest (2FA, per-role rights). */
 export function RequireStaff() {
-  const { t } = useTranslation();
   const { data: me } = useMe();
   if (!me || me.staffRoles.length === 0) {
-    return <Result status="403" title={t('states.forbiddenTitle')} subTitle={t('states.forbiddenHint')} />;
+    return <ForbiddenState />;
   }
   return <Outlet />;
 }
