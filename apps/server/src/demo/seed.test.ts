@@ -78,5 +78,5 @@ describe('demo data', () => {
     const log = await verifyLog(t.ctx);
     expect(log).toMatchObject({ ok: true, checkpoints: 1 });
     expect(log.entries).toBeGreaterThanOrEqual(4);
-  });
+  }, 240_000); // every seeder through the real use cases: about 50 s alone, several times that on a loaded machine
 });
