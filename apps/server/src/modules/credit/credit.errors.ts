@@ -12,6 +12,7 @@ export const creditErrors = defineErrors({
     'zh-CN': '只能评价与本组织签订过该合同的对方',
     en: 'You can only rate the other party of a contract your organisation signed',
   },
+  CREDIT_CONTRACT_NOT_FOUND: { kind: 'not_found', 'zh-CN': '合同不存在', en: 'Contract not found' },
   CREDIT_ALREADY_RATED: {
     kind: 'conflict',
     'zh-CN': '本组织已评价过该合同的对方，每份合同每方只能评价一次',

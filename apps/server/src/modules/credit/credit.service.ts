@@ -111,7 +111,7 @@ export async function rateCounterparty(ctx: AppContext, actor: Actor, orgId: str
 export async function ratingsOfContract(ctx: AppContext, orgId: string, contractId: string) {
   const contract = await repo.findContract(ctx.db, contractId);
   if (!contract || (contract.buyerOrgId !== orgId && contract.supplierOrgId !== orgId))
-    throw creditErrors.raise('CREDIT_NO_CONTRACT');
+    throw creditErrors.raise('CREDIT_CONTRACT_NOT_FOUND');
   return repo.ratingsFor(ctx.db, { contractId });
 }
 
@@ -460,8 +460,11 @@ export async function setCreditGrade(
   return { orgId: row.orgId, grade: row.grade as CreditGrade, assessedAt: row.assessedAt, source: row.source };
 }
 
-/** 信用档案 what the organisation's credit page shows. */
+/** 信用档案 what the organisation's credit page shows (404 for an unknown organisation). */
 export async function creditProfile(ctx: AppContext, orgId: string) {
+  await getOrganisation(ctx, orgId).catch(() => {
+    throw creditErrors.raise('CREDIT_ORG_NOT_FOUND');
+  });
   const [grades, history, overrides, received] = await Promise.all([
     creditGradeOf(ctx, [orgId]),
     repo.historyOf(ctx.db, orgId),
