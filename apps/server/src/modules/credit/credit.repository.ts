@@ -163,7 +163,10 @@ export async function upsertTaxDeclaration(db: DbOrTx, row: typeof creditTaxDecl
     });
 }
 
-/** Organisations the rating has anything on (the monthly batch's population). */
+/**
+ * Organisations the platform has anything on (the monthly batch's population). An organisation known only by an
+ * outside grade keeps that grade until it trades here.
+ */
 export async function ratedPopulation(db: DbOrTx): Promise<string[]> {
   const rows = await db.execute<{ org_id: string }>(sql`
     select buyer_org_id as org_id from credit_contracts
@@ -171,8 +174,7 @@ export async function ratedPopulation(db: DbOrTx): Promise<string[]> {
     union select org_id from credit_transactions
     union select org_id from credit_disputes
     union select rated_org_id from credit_ratings
-    union select org_id from credit_tax_declarations
-    union select org_id from org_credit_grades`);
+    union select org_id from credit_tax_declarations`);
   return (rows as unknown as { rows?: { org_id: string }[] }).rows
     ? (rows as unknown as { rows: { org_id: string }[] }).rows.map((r) => r.org_id)
     : (rows as unknown as { org_id: string }[]).map((r) => r.org_id);
