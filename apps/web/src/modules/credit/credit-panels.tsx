@@ -19,6 +19,7 @@ import {
 } from 'antd';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { z } from 'zod';
 import { apiRequest } from '../../app/api-client';
 import { useBilingual } from '../../app/language';
@@ -255,5 +256,26 @@ export function ContractRatingCard({
         </Form>
       ) : null}
     </Card>
+  );
+}
+
+const GradeOnly = z.object({ grade: z.object({ grade: z.string() }).nullable() });
+
+/** The organisation's grade in force as a badge linking to its credit page (header of the workspace). */
+export function OrgCreditBadge({ orgId }: { orgId: string }) {
+  const { t } = useTranslation('credit');
+  const query = useQuery({
+    queryKey: ['credit-grade', orgId],
+    queryFn: () => apiRequest('GET', `/api/orgs/${orgId}/credit-grade`, GradeOnly),
+  });
+  const grade = query.data?.grade?.grade;
+  if (!grade) return null;
+  return (
+    <Link to="/workspace/credit">
+      <Space size={4}>
+        <Typography.Text type="secondary">{t('title')}</Typography.Text>
+        <CreditGradeBadge grade={grade} />
+      </Space>
+    </Link>
   );
 }
