@@ -6,7 +6,7 @@ import { createCommissionModule } from './modules/commission';
 import { createComplianceModule } from './modules/compliance';
 import { createContractsModule } from './modules/contracts';
 import { createCooperationModule } from './modules/cooperation';
-import { createCreditModule, creditGradeOf } from './modules/credit';
+import { createCreditModule } from './modules/credit';
 import { createDemandsModule } from './modules/demands';
 import { createEscrowModule } from './modules/escrow';
 import { createEvidenceModule } from './modules/evidence';
@@ -38,6 +38,8 @@ export function composeModules(ctx: AppContext, deps: { resolver: ActorResolver 
   const commission = createCommissionModule(ctx);
   const merchants = createMerchantsModule(ctx);
   const settlement = createSettlementModule(ctx);
+  // 信用评级: the grade in force (manual review over the monthly rating over an outside grade) and the score.
+  const credit = createCreditModule(ctx);
   // 流量扶持: new merchants' listings rank first for the months the commission policy says (MERCH-3).
   const boost = { activeBoosts: () => commission.api.activeRankingBoosts() };
   const modules = {
@@ -57,12 +59,13 @@ export function composeModules(ctx: AppContext, deps: { resolver: ActorResolver 
     compliance: createComplianceModule(ctx, { takedownSubjects: { merchant_profile: merchants.api.profileTitle } }),
     merchants,
     commission,
-    tiers: createTiersModule(ctx),
+    // ORG-3: certified → VIP when the credit score is at least 90.
+    tiers: createTiersModule(ctx, { creditScores: credit.api.creditScores }),
     regions: createRegionsModule(),
     projects: createProjectsModule(ctx),
     resources: createResourcesModule(ctx),
     demands: createDemandsModule(ctx),
-    credit: createCreditModule(ctx),
+    credit,
     tendering: createTenderingModule(ctx),
     search: createSearchModule(ctx, { rankingBoost: boost }),
     notifications: createNotificationsModule(ctx),
@@ -71,8 +74,8 @@ export function composeModules(ctx: AppContext, deps: { resolver: ActorResolver 
     matching: createMatchingModule(ctx, {
       boost,
       credit: {
-        grades: async (c, orgIds) =>
-          new Map([...(await creditGradeOf(c, orgIds))].map(([orgId, info]) => [orgId, info.grade])),
+        grades: async (_c, orgIds) =>
+          new Map([...(await credit.api.grades(orgIds))].map(([orgId, info]) => [orgId, info.grade])),
       },
     }),
   } satisfies Record<string, PlatformModule<object>>;

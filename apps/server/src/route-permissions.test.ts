@@ -286,6 +286,13 @@ const VALID_BODIES: Record<string, unknown> = {
   'POST /api/orgs/:orgId/tenders/:tenderId/bid/confirm': { tenderVersion: 1 },
   'POST /api/orgs/:orgId/tenders/:tenderId/award/decline': { reason: '无法履约' },
   'PUT /api/staff/credit-grades/:gradedOrgId': { grade: 'B', source: '测试来源' },
+  'POST /api/staff/credit/:gradedOrgId/reviews': { grade: 'B', reason: '测试复核理由', expiresOn: '2099-12-31' },
+  'POST /api/orgs/:orgId/credit/ratings': {
+    contractId: newId(),
+    ratedOrgId: newId(),
+    stars: { quality: 3, timeliness: 3, cooperation: 3, payment: 3 },
+  },
+  'PUT /api/orgs/:orgId/credit/tax-years': { year: 2025, paidOnTime: true },
   'POST /api/orgs/:orgId/pushes/:pushId/answer': { answer: 'interested' },
   'PUT /api/orgs/:orgId/matching/capacity': { singleProjectLimitFen: 100_000_000, aggregateLimitFen: null },
 };

@@ -2,6 +2,7 @@ export * from './commission';
 export * from './common';
 export * from './compliance';
 export * from './contract';
+export * from './credit';
 export * from './credit-code';
 export * from './demands';
 export * from './escrow';

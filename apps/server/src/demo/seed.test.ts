@@ -75,6 +75,18 @@ describe('demo data', () => {
     expect(await tierOf('sub2@example.com')).toMatchObject({ tier: 'normal' });
     expect(await tierOf('gc@example.com')).toMatchObject({ tier: 'new' });
 
+    // credit demo: four rated months with ratings received, gc2@ reviewed up to AAA by two staff members
+    const creditOf = async (identifier: string) => {
+      const client = new TestClient(t.app);
+      const me = (await client.post('/api/auth/login', { identifier, password: DEMO_PASSWORD })).json().me;
+      return (await client.get(`/api/orgs/${me.activeOrgId}/credit`)).json();
+    };
+    expect(await creditOf('gc2@example.com')).toMatchObject({ grade: 'AAA', source: 'review' });
+    const subCredit = await creditOf('sub2@example.com');
+    expect(subCredit.source).toBe('computed');
+    expect(subCredit.history).toHaveLength(4);
+    expect(subCredit.ratingsReceived).toBeGreaterThan(0);
+
     const log = await verifyLog(t.ctx);
     expect(log).toMatchObject({ ok: true, checkpoints: 1 });
     expect(log.entries).toBeGreaterThanOrEqual(4);

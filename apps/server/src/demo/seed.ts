@@ -2,6 +2,7 @@ import type { PlatformModules } from '../composition';
 import type { AppContext } from '../infra/context';
 import { countUsers } from '../modules/identity';
 import { seedContractsDemo } from './contracts.demo';
+import { seedCreditDemo } from './credit.demo';
 import { seedEscrowDemo } from './escrow.demo';
 import { seedExecutionDemo } from './execution.demo';
 import { type DemoLogin, seedFoundationDemo } from './foundation.demo';
@@ -27,6 +28,8 @@ const SEEDERS: ((ctx: AppContext, modules: PlatformModules) => Promise<DemoLogin
   seedMatchingDemo,
   // three statements sealed by gc2@, sub2@ and svr@: completed transactions for the user tiers
   seedTiersDemo,
+  // after every seeder with contracts and statements: ratings, tax years, four rated months, one manual review
+  seedCreditDemo,
 ];
 
 export async function seedDemoIfEmpty(ctx: AppContext, modules: PlatformModules): Promise<DemoLogin[] | null> {

@@ -1,4 +1,4 @@
-import type { BusinessRole, MerchantTier } from '@zhuhe/contracts';
+import type { BusinessRole, MerchantTier, StaffRole } from '@zhuhe/contracts';
 import { shanghaiDate } from '../infra/calendar/working-days';
 import type { AppContext } from '../infra/context';
 import type { Actor } from '../infra/http/access';
@@ -8,6 +8,7 @@ import { storeFile } from '../modules/files';
 import { createUserDirect } from '../modules/identity';
 import { acceptAgreement, apply, decide, MERCHANT_AGREEMENT } from '../modules/merchants';
 import { createOrganisationDirect, getOrganisation } from '../modules/organisation';
+import { seedStaffRoles } from '../modules/staff';
 import { validCreditCode } from './credit-codes';
 import { idNumber } from './onboarding';
 import { PASSWORD, tinyPdf, tinyPng } from './test-app';
@@ -195,4 +196,22 @@ export async function publishSealedSettlement(
       at,
     );
   });
+}
+
+/** A platform staff member with the given roles, as an actor with 2FA (no organisation). */
+export async function buildStaff(ctx: AppContext, roles: StaffRole[], name = '风控专员'): Promise<Actor> {
+  const user = await buildUser(ctx, name);
+  await seedStaffRoles(ctx, user.userId, roles);
+  return {
+    userId: user.userId,
+    sessionId: `session-${user.userId}`,
+    csrfToken: 'test',
+    mfa: true,
+    pendingMfa: false,
+    stepUpAt: new Date(),
+    activeOrgId: null,
+    activeRole: null,
+    staffRoles: roles,
+    memberships: [],
+  };
 }

@@ -3,6 +3,7 @@ import { initReactI18next } from 'react-i18next';
 import { commissionEn, commissionZhCN } from '../modules/commission';
 import { complianceEn, complianceZhCN } from '../modules/compliance';
 import { contractsEn, contractsZhCN } from '../modules/contracts';
+import { creditEn, creditZhCN } from '../modules/credit';
 import { escrowEn, escrowZhCN } from '../modules/escrow';
 import { evidenceEn, evidenceZhCN } from '../modules/evidence';
 import { executionEn, executionZhCN } from '../modules/execution';
@@ -37,6 +38,7 @@ const resources = {
     compliance: complianceZhCN,
     commission: commissionZhCN,
     tiers: tiersZhCN,
+    credit: creditZhCN,
     libraries: librariesZhCN,
     tendering: tenderingZhCN,
     execution: executionZhCN,
@@ -55,6 +57,7 @@ const resources = {
     compliance: complianceEn,
     commission: commissionEn,
     tiers: tiersEn,
+    credit: creditEn,
     libraries: librariesEn,
     tendering: tenderingEn,
     execution: executionEn,

@@ -23,6 +23,7 @@ import {
   SolutionOutlined,
   StopOutlined,
   TeamOutlined,
+  TrophyOutlined,
   UserAddOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -54,6 +55,7 @@ type NavLabel =
   | 'staffAudit'
   | 'staffProductEvents'
   | 'verification'
+  | 'credit'
   | 'merchant'
   | 'staffMerchants'
   | 'staffVerifications'
@@ -126,6 +128,7 @@ const ORGANISATION_ITEMS: NavItem[] = [
   },
   { key: 'settings', label: 'settings', icon: <SettingOutlined />, path: '/workspace/settings' },
   { key: 'verification', label: 'verification', icon: <SafetyCertificateOutlined />, path: '/workspace/verification' },
+  { key: 'credit', label: 'credit', icon: <TrophyOutlined />, path: '/workspace/credit' },
 ];
 
 /** Business roles that can become merchants (商家入驻): suppliers and service providers. */

@@ -30,6 +30,7 @@ const AccountSecurityPage = lazyPage(() => import('../pages/account-security-pag
 const ContractDetailPage = lazyPage(() => import('../pages/contracts-pages'), 'ContractDetailPage');
 const ContractNewPage = lazyPage(() => import('../pages/contracts-pages'), 'ContractNewPage');
 const ContractsPage = lazyPage(() => import('../pages/contracts-pages'), 'ContractsPage');
+const CreditPage = lazyPage(() => import('../pages/credit-page'), 'CreditPage');
 const CreateOrganisationPage = lazyPage(() => import('../pages/create-organisation-page'), 'CreateOrganisationPage');
 const ContractMoneyPage = lazyPage(() => import('../pages/escrow-pages'), 'ContractMoneyPage');
 const StaffFinancePage = lazyPage(() => import('../pages/escrow-pages'), 'StaffFinancePage');
@@ -120,6 +121,7 @@ export function createRouter() {
                     { path: 'settlement', element: <SettlementsPage /> },
                     { path: 'settlement/:contractId', element: <ContractSettlementPage /> },
                     { path: 'verification', element: <VerificationPage /> },
+                    { path: 'credit', element: <CreditPage /> },
                     { path: 'merchant', element: <MerchantPage /> },
                     { path: 'projects', element: <ProjectsPage /> },
                     { path: 'projects/new', element: <ProjectNewPage /> },

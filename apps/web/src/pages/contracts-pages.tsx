@@ -2,7 +2,8 @@ import { Button, Card } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { PageTitle } from '../app/page-title';
-import { ContractDetail, ContractsTable, CreateContractForm } from '../modules/contracts';
+import { ContractDetail, ContractsTable, CreateContractForm, useContract } from '../modules/contracts';
+import { ContractRatingCard } from '../modules/credit';
 import { useActiveContext } from '../modules/organisation';
 
 export function ContractsPage() {
@@ -46,10 +47,20 @@ export function ContractDetailPage() {
   const { t } = useTranslation('contracts');
   const { orgId, membership } = useActiveContext();
   const { contractId = '' } = useParams();
+  const contract = useContract(orgId, contractId);
+  const other = contract.data?.parties.find((p) => p.orgId !== orgId);
   return (
     <>
       <PageTitle title={t('list.title')} />
       <ContractDetail orgId={orgId} contractId={contractId} canSign={membership.membershipRole !== 'member'} />
+      {contract.data?.signed && other ? (
+        <ContractRatingCard
+          orgId={orgId}
+          contractId={contractId}
+          counterpartyOrgId={other.orgId}
+          canRate={membership.membershipRole !== 'member'}
+        />
+      ) : null}
     </>
   );
 }

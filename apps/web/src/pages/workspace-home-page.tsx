@@ -1,6 +1,15 @@
+import { Flex } from 'antd';
+import { OrgCreditBadge } from '../modules/credit';
 import { useActiveContext, WorkspaceOverview } from '../modules/organisation';
 
 export function WorkspaceHomePage() {
   const { orgId, role } = useActiveContext();
-  return <WorkspaceOverview orgId={orgId} role={role} />;
+  return (
+    <Flex vertical gap={8}>
+      <Flex justify="flex-end">
+        <OrgCreditBadge orgId={orgId} />
+      </Flex>
+      <WorkspaceOverview orgId={orgId} role={role} />
+    </Flex>
+  );
 }

@@ -1,8 +1,22 @@
-import { inArray } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../infra/db/client';
-import { orgCreditGrades } from './credit.tables';
+import {
+  creditContracts,
+  creditDisputes,
+  creditMonthly,
+  creditOverrides,
+  creditPolicies,
+  creditRatings,
+  creditTaxDeclarations,
+  creditTransactions,
+  orgCreditGrades,
+} from './credit.tables';
 
 export type CreditGradeRow = typeof orgCreditGrades.$inferSelect;
+export type RatingRow = typeof creditRatings.$inferSelect;
+export type MonthlyRow = typeof creditMonthly.$inferSelect;
+export type OverrideRow = typeof creditOverrides.$inferSelect;
+export type PolicyRow = typeof creditPolicies.$inferSelect;
 
 export async function gradesOf(db: DbOrTx, orgIds: readonly string[]): Promise<CreditGradeRow[]> {
   if (orgIds.length === 0) return [];
@@ -28,4 +42,211 @@ export async function upsertGrade(db: DbOrTx, row: typeof orgCreditGrades.$infer
     })
     .returning();
   return saved as CreditGradeRow;
+}
+
+// ── read models fed by events ──────────────────────────────────────────────
+
+export async function recordContract(db: DbOrTx, row: typeof creditContracts.$inferInsert, amendment: boolean) {
+  const insert = db.insert(creditContracts).values(row);
+  if (!amendment) await insert.onConflictDoNothing();
+  else
+    await insert.onConflictDoUpdate({
+      target: creditContracts.contractId,
+      set: { amendments: sql`${creditContracts.amendments} + 1`, amountFen: row.amountFen },
+    });
+}
+
+export async function findContract(db: DbOrTx, contractId: string) {
+  const [row] = await db.select().from(creditContracts).where(eq(creditContracts.contractId, contractId)).limit(1);
+  return row;
+}
+
+export async function recordTransactions(db: DbOrTx, rows: (typeof creditTransactions.$inferInsert)[]) {
+  await db.insert(creditTransactions).values(rows).onConflictDoNothing();
+}
+
+export async function recordDisputes(db: DbOrTx, rows: (typeof creditDisputes.$inferInsert)[]) {
+  await db.insert(creditDisputes).values(rows).onConflictDoNothing();
+}
+
+// ── ratings ────────────────────────────────────────────────────────────────
+
+/** Inserts unless this side already rated the contract; returns the row or undefined. */
+export async function insertRating(db: DbOrTx, row: typeof creditRatings.$inferInsert) {
+  const [saved] = await db.insert(creditRatings).values(row).onConflictDoNothing().returning();
+  return saved;
+}
+
+export async function ratingsFor(db: DbOrTx, filter: { contractId?: string; ratedOrgId?: string }, limit = 50) {
+  const where = [
+    filter.contractId ? eq(creditRatings.contractId, filter.contractId) : undefined,
+    filter.ratedOrgId ? eq(creditRatings.ratedOrgId, filter.ratedOrgId) : undefined,
+  ].filter(Boolean);
+  return db
+    .select()
+    .from(creditRatings)
+    .where(and(...where))
+    .orderBy(desc(creditRatings.createdAt))
+    .limit(limit);
+}
+
+// ── facts for the monthly rating ─────────────────────────────────────────────
+
+export async function transactionFacts(db: DbOrTx, orgIds: string[], until: Date) {
+  if (orgIds.length === 0) return [];
+  return db
+    .select({
+      orgId: creditTransactions.orgId,
+      n: sql<number>`count(*)`.mapWith(Number),
+      volumeFen: sql<number>`coalesce(sum(${creditTransactions.grossFen}), 0)`.mapWith(Number),
+    })
+    .from(creditTransactions)
+    .where(and(inArray(creditTransactions.orgId, orgIds), lte(creditTransactions.sealedAt, until)))
+    .groupBy(creditTransactions.orgId);
+}
+
+/** When each milestone was sealed (as the supplier's transaction). */
+export async function sealedMilestones(db: DbOrTx, milestoneIds: string[], until: Date) {
+  if (milestoneIds.length === 0) return [];
+  return db
+    .selectDistinct({ milestoneId: creditTransactions.milestoneId, sealedAt: creditTransactions.sealedAt })
+    .from(creditTransactions)
+    .where(
+      and(
+        inArray(creditTransactions.milestoneId, milestoneIds),
+        eq(creditTransactions.role, 'supplier'),
+        lte(creditTransactions.sealedAt, until),
+      ),
+    );
+}
+
+export async function disputeFacts(db: DbOrTx, orgIds: string[], until: Date) {
+  if (orgIds.length === 0) return [];
+  return db
+    .select({ orgId: creditDisputes.orgId, result: creditDisputes.result, n: sql<number>`count(*)`.mapWith(Number) })
+    .from(creditDisputes)
+    .where(and(inArray(creditDisputes.orgId, orgIds), lte(creditDisputes.decidedAt, until)))
+    .groupBy(creditDisputes.orgId, creditDisputes.result);
+}
+
+export async function ratingFacts(db: DbOrTx, orgIds: string[], until: Date) {
+  if (orgIds.length === 0) return [];
+  return db
+    .select({
+      orgId: creditRatings.ratedOrgId,
+      n: sql<number>`count(*)`.mapWith(Number),
+      starsSum:
+        sql<number>`coalesce(sum((${creditRatings.quality} + ${creditRatings.timeliness} + ${creditRatings.cooperation} + ${creditRatings.payment}) / 4.0), 0)`.mapWith(
+          Number,
+        ),
+    })
+    .from(creditRatings)
+    .where(and(inArray(creditRatings.ratedOrgId, orgIds), lte(creditRatings.createdAt, until)))
+    .groupBy(creditRatings.ratedOrgId);
+}
+
+export async function taxDeclarations(db: DbOrTx, orgIds: string[], upToYear: number) {
+  if (orgIds.length === 0) return [];
+  return db
+    .select()
+    .from(creditTaxDeclarations)
+    .where(and(inArray(creditTaxDeclarations.orgId, orgIds), lte(creditTaxDeclarations.year, upToYear)));
+}
+
+export async function upsertTaxDeclaration(db: DbOrTx, row: typeof creditTaxDeclarations.$inferInsert) {
+  await db
+    .insert(creditTaxDeclarations)
+    .values(row)
+    .onConflictDoUpdate({
+      target: [creditTaxDeclarations.orgId, creditTaxDeclarations.year],
+      set: { paidOnTime: row.paidOnTime, declaredBy: row.declaredBy, declaredAt: new Date() },
+    });
+}
+
+/**
+ * Organisations the platform has anything on (the monthly batch's population). An organisation known only by an
+ * outside grade keeps that grade until it trades here.
+ */
+export async function ratedPopulation(db: DbOrTx): Promise<string[]> {
+  const rows = await db.execute<{ org_id: string }>(sql`
+    select buyer_org_id as org_id from credit_contracts
+    union select supplier_org_id from credit_contracts
+    union select org_id from credit_transactions
+    union select org_id from credit_disputes
+    union select rated_org_id from credit_ratings
+    union select org_id from credit_tax_declarations`);
+  return (rows as unknown as { rows?: { org_id: string }[] }).rows
+    ? (rows as unknown as { rows: { org_id: string }[] }).rows.map((r) => r.org_id)
+    : (rows as unknown as { org_id: string }[]).map((r) => r.org_id);
+}
+
+// ── policy, monthly ratings, reviews ─────────────────────────────────────────
+
+export async function latestPolicy(db: DbOrTx): Promise<PolicyRow | undefined> {
+  const [row] = await db.select().from(creditPolicies).orderBy(desc(creditPolicies.version)).limit(1);
+  return row;
+}
+
+export async function insertPolicy(db: DbOrTx, row: typeof creditPolicies.$inferInsert) {
+  await db.insert(creditPolicies).values(row);
+}
+
+export async function monthOf(db: DbOrTx, orgIds: string[], month: string) {
+  if (orgIds.length === 0) return [];
+  return db
+    .select()
+    .from(creditMonthly)
+    .where(and(inArray(creditMonthly.orgId, orgIds), eq(creditMonthly.month, month)));
+}
+
+export async function upsertMonth(db: DbOrTx, rows: (typeof creditMonthly.$inferInsert)[]) {
+  if (rows.length === 0) return;
+  await db
+    .insert(creditMonthly)
+    .values(rows)
+    .onConflictDoUpdate({
+      target: [creditMonthly.orgId, creditMonthly.month],
+      set: {
+        score: sql`excluded.score`,
+        grade: sql`excluded.grade`,
+        policyVersion: sql`excluded.policy_version`,
+        thin: sql`excluded.thin`,
+        dimensions: sql`excluded.dimensions`,
+        explanation: sql`excluded.explanation`,
+        computedAt: sql`excluded.computed_at`,
+      },
+    });
+}
+
+/** The latest computed month of each organisation. */
+export async function latestMonths(db: DbOrTx, orgIds: readonly string[]) {
+  if (orgIds.length === 0) return [];
+  return db
+    .selectDistinctOn([creditMonthly.orgId])
+    .from(creditMonthly)
+    .where(inArray(creditMonthly.orgId, [...orgIds]))
+    .orderBy(creditMonthly.orgId, desc(creditMonthly.month));
+}
+
+export async function historyOf(db: DbOrTx, orgId: string, limit = 24) {
+  return db
+    .select()
+    .from(creditMonthly)
+    .where(eq(creditMonthly.orgId, orgId))
+    .orderBy(desc(creditMonthly.month))
+    .limit(limit);
+}
+
+export async function insertOverride(db: DbOrTx, row: typeof creditOverrides.$inferInsert) {
+  await db.insert(creditOverrides).values(row);
+}
+
+/** The latest review of each organisation still in force on `today` (YYYY-MM-DD). */
+export async function overridesInForce(db: DbOrTx, orgIds: readonly string[], today: string) {
+  if (orgIds.length === 0) return [];
+  return db
+    .selectDistinctOn([creditOverrides.orgId])
+    .from(creditOverrides)
+    .where(and(inArray(creditOverrides.orgId, [...orgIds]), gte(creditOverrides.expiresOn, today)))
+    .orderBy(creditOverrides.orgId, desc(creditOverrides.createdAt));
 }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, or } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lte, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../infra/db/client';
 import {
   executionBoqLines,
@@ -135,4 +135,35 @@ export async function reviewsOf(db: DbOrTx, logIds: string[]): Promise<ReviewRow
     .from(executionLogReviews)
     .where(inArray(executionLogReviews.logId, logIds))
     .orderBy(asc(executionLogReviews.createdAt));
+}
+
+/** The milestones each payee organisation had to deliver by `dueBy` (YYYY-MM-DD), for the credit rating. */
+export async function payeeMilestonesDue(db: DbOrTx, orgIds: string[], dueBy: string) {
+  if (orgIds.length === 0) return [];
+  return db
+    .select({
+      payeeOrgId: executionPlans.payeeOrgId,
+      milestoneId: executionMilestones.id,
+      contractId: executionMilestones.contractId,
+      dueDate: executionMilestones.dueDate,
+    })
+    .from(executionMilestones)
+    .innerJoin(executionPlans, eq(executionPlans.contractId, executionMilestones.contractId))
+    .where(and(inArray(executionPlans.payeeOrgId, orgIds), lte(executionMilestones.dueDate, dueBy)));
+}
+
+/** Per payee organisation: how many of its reviewed logs were accepted or sent back, up to `until`. */
+export async function payeeReviewCounts(db: DbOrTx, orgIds: string[], until: Date) {
+  if (orgIds.length === 0) return [];
+  return db
+    .select({
+      payeeOrgId: executionPlans.payeeOrgId,
+      accepted: sql<number>`count(*) filter (where ${executionLogReviews.decision} = 'accept')`.mapWith(Number),
+      changesRequested:
+        sql<number>`count(*) filter (where ${executionLogReviews.decision} = 'request_changes')`.mapWith(Number),
+    })
+    .from(executionLogReviews)
+    .innerJoin(executionPlans, eq(executionPlans.contractId, executionLogReviews.contractId))
+    .where(and(inArray(executionPlans.payeeOrgId, orgIds), lte(executionLogReviews.createdAt, until)))
+    .groupBy(executionPlans.payeeOrgId);
 }

@@ -521,3 +521,36 @@ export async function runMissingLogReminders(ctx: AppContext, now = new Date()):
   }
   return { reminded };
 }
+
+/**
+ * 履约记录 for the credit rating: per payee organisation, the milestones due by `asOf` (Shanghai date) and how
+ * many of its daily logs the paying party accepted or sent back until then.
+ */
+export async function payeeTrackRecord(ctx: AppContext, orgIds: readonly string[], asOf: Date) {
+  const [due, reviews] = await Promise.all([
+    repo.payeeMilestonesDue(ctx.db, [...orgIds], shanghaiDate(asOf)),
+    repo.payeeReviewCounts(ctx.db, [...orgIds], asOf),
+  ]);
+  const out = new Map(
+    orgIds.map((id) => [
+      id,
+      {
+        milestonesDue: [] as { milestoneId: string; contractId: string; dueDate: string }[],
+        logsAccepted: 0,
+        logsSentBack: 0,
+      },
+    ]),
+  );
+  for (const m of due)
+    out
+      .get(m.payeeOrgId)
+      ?.milestonesDue.push({ milestoneId: m.milestoneId, contractId: m.contractId, dueDate: m.dueDate });
+  for (const r of reviews) {
+    const o = out.get(r.payeeOrgId);
+    if (o) {
+      o.logsAccepted = r.accepted;
+      o.logsSentBack = r.changesRequested;
+    }
+  }
+  return out;
+}

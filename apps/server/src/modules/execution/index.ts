@@ -7,6 +7,7 @@ export {
   type ExecutionDeps,
   executionAccess,
   type PartyRole,
+  payeeTrackRecord,
   reviewLog,
   runMissingLogReminders,
   setPlan,

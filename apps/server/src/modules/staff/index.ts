@@ -2,6 +2,7 @@ export { defineSensitiveAction, type SensitiveAction } from './staff.dual-contro
 export { staffErrors } from './staff.errors';
 export { createStaffModule } from './staff.module';
 export {
+  approveRequest,
   bootstrapAdmin,
   requestSensitiveAction,
   seedStaffRoles,

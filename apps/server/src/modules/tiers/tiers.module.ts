@@ -12,10 +12,14 @@ import {
 /**
  * 用户分级 ORG-3. Completed transactions come from `settlement.sealed`: recorded in the sealing transaction, then
  * (after commit) both parties are checked for a move up; the quarterly job applies the whole rule set.
- * `deps.data` replaces the platform data in tests.
+ * `deps.creditScores` is the credit rating's total score (certified → VIP at ≥ 90); `deps.data` replaces the
+ * platform data in tests.
  */
-export function createTiersModule(ctx: AppContext, deps: { data?: TierDataSource } = {}) {
-  const data = deps.data ?? transactionTierData(ctx);
+export function createTiersModule(
+  ctx: AppContext,
+  deps: { data?: TierDataSource; creditScores?: (orgIds: string[]) => Promise<Map<string, number>> } = {},
+) {
+  const data = deps.data ?? transactionTierData(ctx, deps.creditScores);
   return defineModule({
     name: 'tiers',
     routes: [tierRoutes(ctx, data)],

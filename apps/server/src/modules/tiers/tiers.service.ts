@@ -22,11 +22,16 @@ const DAY_MS = 86_400_000;
 
 /**
  * The facts from platform data: completed transactions are the sealed settlement statements recorded from
- * `settlement.sealed` (see tiers.module.ts); the credit score stays null until the credit rating exists.
+ * `settlement.sealed` (see tiers.module.ts); the credit score is the credit rating's latest total (null when the
+ * organisation has not been rated), passed in by the composition root.
  */
-export function transactionTierData(ctx: AppContext): TierDataSource {
+export function transactionTierData(
+  ctx: AppContext,
+  creditScores: (orgIds: string[]) => Promise<Map<string, number>> = async () => new Map(),
+): TierDataSource {
   return {
     async facts(orgIds, quarterStart, quarterEnd) {
+      const scores = await creditScores([...orgIds]);
       const rows = new Map(
         (
           await repo.transactionCounts(
@@ -47,7 +52,7 @@ export function transactionTierData(ctx: AppContext): TierDataSource {
               completedTransactions: r?.completed ?? 0,
               trailing12mVolumeFen: r?.volumeFen ?? 0,
               transactionsThisQuarter: r?.inPeriod ?? 0,
-              creditScore: null,
+              creditScore: scores.get(id) ?? null,
             },
           ];
         }),
