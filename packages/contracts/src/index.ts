@@ -4,6 +4,7 @@ export * from './compliance';
 export * from './contract';
 export * from './credit-code';
 export * from './demands';
+export * from './disputes';
 export * from './escrow';
 export * from './evidence';
 export * from './execution';

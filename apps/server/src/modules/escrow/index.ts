@@ -1,5 +1,6 @@
 export { type BankAdapter, fenToYuan, SimulatedBank, setBankAdapter, yuanToFen } from './escrow.bank';
 export { escrowErrors } from './escrow.errors';
+export { holdForDispute, settleDisputeHold } from './escrow.disputes';
 export { createEscrowModule } from './escrow.module';
 export {
   assertWorkMayStart,
