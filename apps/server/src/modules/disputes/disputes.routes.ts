@@ -88,19 +88,21 @@ export function disputesRoutes(ctx: AppContext, deps: { institution: Arbitration
         },
       },
       async (request) => {
-        if (!request.isMultipart()) throw fileErrors.raise('FILE_MISSING');
-        const part = await request.file();
-        if (!part) throw fileErrors.raise('FILE_MISSING');
-        let bytes: Buffer;
-        try {
-          bytes = await part.toBuffer();
-        } catch (error) {
-          if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
-            throw fileErrors.raise('FILE_TOO_LARGE', { maxMb: Math.round(ctx.config.fileMaxBytes / 1_048_576) });
-          throw error;
-        }
+        // the file is read only once the service has checked that the organisation is a party of the case
+        const read = async () => {
+          if (!request.isMultipart()) throw fileErrors.raise('FILE_MISSING');
+          const part = await request.file();
+          if (!part) throw fileErrors.raise('FILE_MISSING');
+          try {
+            return { name: part.filename, bytes: await part.toBuffer() };
+          } catch (error) {
+            if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
+              throw fileErrors.raise('FILE_TOO_LARGE', { maxMb: Math.round(ctx.config.fileMaxBytes / 1_048_576) });
+            throw error;
+          }
+        };
         const { orgId, disputeId } = request.params;
-        await service.uploadEvidence(ctx, requireActor(request), orgId, disputeId, { name: part.filename, bytes });
+        await service.uploadEvidence(ctx, requireActor(request), orgId, disputeId, read);
         return queries.disputeForParty(ctx, orgId, disputeId);
       },
     );

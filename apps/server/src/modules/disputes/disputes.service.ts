@@ -232,10 +232,11 @@ export async function uploadEvidence(
   actor: Actor,
   orgId: string,
   disputeId: string,
-  input: { name: string; bytes: Buffer },
+  read: () => Promise<{ name: string; bytes: Buffer }>,
 ) {
   const { row, side } = await loadForParty(ctx, orgId, disputeId);
   if (row.status === 'resolved' || row.status === 'withdrawn') throw disputeErrors.raise('DISPUTE_CLOSED');
+  const input = await read();
   const file = await storeFile(ctx, {
     orgId,
     userId: actor.userId,

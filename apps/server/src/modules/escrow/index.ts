@@ -1,6 +1,6 @@
 export { type BankAdapter, fenToYuan, SimulatedBank, setBankAdapter, yuanToFen } from './escrow.bank';
-export { escrowErrors } from './escrow.errors';
 export { holdForDispute, settleDisputeHold } from './escrow.disputes';
+export { escrowErrors } from './escrow.errors';
 export { createEscrowModule } from './escrow.module';
 export {
   assertWorkMayStart,
