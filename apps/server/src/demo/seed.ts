@@ -2,6 +2,7 @@ import type { PlatformModules } from '../composition';
 import type { AppContext } from '../infra/context';
 import { countUsers } from '../modules/identity';
 import { seedContractsDemo } from './contracts.demo';
+import { seedDisputesDemo } from './disputes.demo';
 import { seedEscrowDemo } from './escrow.demo';
 import { seedExecutionDemo } from './execution.demo';
 import { type DemoLogin, seedFoundationDemo } from './foundation.demo';
@@ -24,6 +25,7 @@ const SEEDERS: ((ctx: AppContext, modules: PlatformModules) => Promise<DemoLogin
   // after the escrow seeder (finance staff), which goes before it: the freeze it shows mails finance staff
   seedExecutionDemo,
   seedMatchingDemo,
+  seedDisputesDemo,
 ];
 
 export async function seedDemoIfEmpty(ctx: AppContext, modules: PlatformModules): Promise<DemoLogin[] | null> {
