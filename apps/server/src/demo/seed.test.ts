@@ -63,6 +63,18 @@ describe('demo data', () => {
     expect(matching?.pushes).toBeGreaterThan(0);
     expect(matching?.answers).toBeGreaterThan(0);
 
+    // tiers demo: three sealed statements move gc2@ and sub2@ up once the after-commit handlers run, as they do
+    // when the server starts; gc@ (one sealed statement) stays new.
+    await t.ctx.jobs.runDue();
+    const tierOf = async (identifier: string) => {
+      const client = new TestClient(t.app);
+      const me = (await client.post('/api/auth/login', { identifier, password: DEMO_PASSWORD })).json().me;
+      return (await client.get(`/api/orgs/${me.activeOrgId}/tier`)).json();
+    };
+    expect(await tierOf('gc2@example.com')).toMatchObject({ tier: 'normal', history: [{ toTier: 'normal' }] });
+    expect(await tierOf('sub2@example.com')).toMatchObject({ tier: 'normal' });
+    expect(await tierOf('gc@example.com')).toMatchObject({ tier: 'new' });
+
     // disputes demo: a case in every state, the money held and released consistently
     const [disputes] = await queryRows<{ statuses: string[]; late: number }>(
       t.ctx.db,

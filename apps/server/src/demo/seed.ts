@@ -10,6 +10,7 @@ import { seedLibrariesDemo } from './libraries.demo';
 import { seedMatchingDemo } from './matching.demo';
 import { seedOnboardingDemo } from './onboarding.demo';
 import { seedTenderingDemo } from './tendering.demo';
+import { seedTiersDemo } from './tiers.demo';
 
 /**
  * Demo data, seeded once into an empty database. Each later module appends its own seeder here, after the
@@ -25,6 +26,8 @@ const SEEDERS: ((ctx: AppContext, modules: PlatformModules) => Promise<DemoLogin
   // after the escrow seeder (finance staff), which goes before it: the freeze it shows mails finance staff
   seedExecutionDemo,
   seedMatchingDemo,
+  // three statements sealed by gc2@, sub2@ and svr@: completed transactions for the user tiers
+  seedTiersDemo,
   seedDisputesDemo,
 ];
 

@@ -1,5 +1,6 @@
 import { Problem } from '@zhuhe/contracts';
 import type { z } from 'zod';
+import { currentLanguage } from './language';
 
 /** Paths whose 401 means "wrong credentials" or "not signed in yet", not "the session has ended". */
 const NO_REDIRECT_ON_401 = new Set([
@@ -32,7 +33,6 @@ export class ApiError extends Error {
 // The CSRF token lives in memory only; every Me and LoginResult response refreshes it.
 let csrfToken: string | null = null;
 let unauthorizedHandler: (() => void) | null = null;
-let acceptLanguage = 'zh-CN';
 
 export function setCsrfToken(token: string | null): void {
   csrfToken = token;
@@ -40,10 +40,6 @@ export function setCsrfToken(token: string | null): void {
 
 export function setUnauthorizedHandler(handler: () => void): void {
   unauthorizedHandler = handler;
-}
-
-export function setApiLanguage(language: string): void {
-  acceptLanguage = language;
 }
 
 function rememberCsrfToken(data: unknown): void {
@@ -85,7 +81,7 @@ function buildUrl(path: string, query: RequestOptions['query']): string {
 }
 
 async function send(method: HttpMethod, path: string, options: RequestOptions): Promise<Response> {
-  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': acceptLanguage };
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': currentLanguage() };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let response: Response;
@@ -146,7 +142,7 @@ export async function apiUpload<S extends z.ZodType>(
 ): Promise<z.infer<S>> {
   const form = new FormData();
   form.append('file', file, file.name);
-  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': acceptLanguage };
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': currentLanguage() };
   if (csrfToken) headers['x-csrf-token'] = csrfToken;
   let response: Response;
   try {

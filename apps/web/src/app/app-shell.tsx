@@ -1,6 +1,6 @@
 import { MenuOutlined } from '@ant-design/icons';
 import { Button, Drawer, Flex, Grid, Layout } from 'antd';
-import { useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation } from 'react-router';
 import { type MeData, useAuthedMe } from '../modules/identity';
@@ -10,6 +10,7 @@ import { Brand } from './brand';
 import { LanguageSwitch } from './language-switch';
 import { NavMenu } from './nav-menu';
 import { type NavGroup, STAFF_NAV, workspaceNav } from './navigation';
+import { LoadingState } from './page-states';
 import { UserMenu } from './user-menu';
 
 function navigationFor(pathname: string, me: MeData): NavGroup[] | null {
@@ -79,7 +80,10 @@ export function AppShell() {
           </Layout.Sider>
         ) : null}
         <Layout.Content style={{ padding: mobile ? 12 : 24, minWidth: 0 }}>
-          <Outlet />
+          {/* Pages load their own chunk on first visit; the header and menu stay while they do. */}
+          <Suspense fallback={<LoadingState />}>
+            <Outlet />
+          </Suspense>
         </Layout.Content>
       </Layout>
       {mobile && nav ? (

@@ -1,7 +1,7 @@
 import { type ValidationMessageCode, validationMessage } from '@zhuhe/contracts';
 import type { FormRule } from 'antd';
 import type { z } from 'zod';
-import { currentLanguage } from './i18n';
+import { currentLanguage } from './language';
 
 /**
  * An antd form rule that checks a value with a contract schema, so the form and the server refuse the same input

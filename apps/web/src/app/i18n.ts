@@ -1,4 +1,5 @@
-import dayjs from 'dayjs';
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
 import { commissionEn, commissionZhCN } from '../modules/commission';
 import { complianceEn, complianceZhCN } from '../modules/compliance';
 import { contractsEn, contractsZhCN } from '../modules/contracts';
@@ -14,17 +15,14 @@ import { staffEn, staffZhCN } from '../modules/staff';
 import { tenderingEn, tenderingZhCN } from '../modules/tendering';
 import { tiersEn, tiersZhCN } from '../modules/tiers';
 import { verificationEn, verificationZhCN } from '../modules/verification';
-import 'dayjs/locale/zh-cn';
-import i18next from 'i18next';
-import { initReactI18next } from 'react-i18next';
-import { setApiLanguage } from './api-client';
 import { commonEn, commonZhCN } from './common.i18n';
+import { LANGUAGES, startLanguage } from './language';
 
-export const LANGUAGES = ['zh-CN', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
-
-const STORAGE_KEY = 'zhuhe.language';
-
+/**
+ * The i18next setup, imported by the entry only: nothing imports this file back, so reading every module's texts
+ * here makes no cycle. Modules' index.ts files have no side effects, so only the *.i18n.ts files come along, not
+ * the components, which stay in the chunks of the pages that use them.
+ */
 const resources = {
   'zh-CN': {
     common: commonZhCN,
@@ -71,61 +69,15 @@ declare module 'i18next' {
   }
 }
 
-export function isLanguage(value: unknown): value is Language {
-  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
-}
-
-function storedLanguage(): Language {
-  try {
-    const value = window.localStorage.getItem(STORAGE_KEY);
-    return isLanguage(value) ? value : 'zh-CN';
-  } catch {
-    return 'zh-CN';
-  }
-}
-
-function applyLanguage(language: Language): void {
-  document.documentElement.lang = language;
-  dayjs.locale(language === 'zh-CN' ? 'zh-cn' : 'en');
-  setApiLanguage(language);
-}
-
-export function currentLanguage(): Language {
-  return isLanguage(i18next.language) ? i18next.language : 'zh-CN';
-}
-
-export async function changeLanguage(language: Language): Promise<void> {
-  try {
-    window.localStorage.setItem(STORAGE_KEY, language);
-  } catch {
-    // Private browsing may refuse storage; the choice then lasts for this page only.
-  }
-  applyLanguage(language);
-  await i18next.changeLanguage(language);
-}
-
 export function initI18n(): typeof i18next {
-  const language = storedLanguage();
-  applyLanguage(language);
+  const language = startLanguage();
   void i18next.use(initReactI18next).init({
     resources,
     lng: language,
     fallbackLng: 'zh-CN',
     supportedLngs: LANGUAGES,
     defaultNS: 'common',
-    ns: [
-      'common',
-      'identity',
-      'organisation',
-      'staff',
-      'evidence',
-      'contracts',
-      'verification',
-      'merchants',
-      'compliance',
-      'commission',
-      'tiers',
-    ],
+    ns: Object.keys(resources['zh-CN']),
     interpolation: { escapeValue: false },
     initAsync: false,
   });

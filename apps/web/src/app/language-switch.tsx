@@ -1,12 +1,12 @@
 import { GlobalOutlined } from '@ant-design/icons';
 import { Button, Dropdown } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { changeLanguage, currentLanguage, isLanguage, LANGUAGES } from './i18n';
+import { changeLanguage, isLanguage, LANGUAGES, useLanguage } from './language';
 
 /** 语言切换 zh-CN / English; the choice is kept in localStorage. */
 export function LanguageSwitch({ compact = false }: { compact?: boolean }) {
   const { t } = useTranslation();
-  const language = currentLanguage();
+  const language = useLanguage();
   return (
     <Dropdown
       trigger={['click']}

@@ -4,15 +4,16 @@ import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import type { i18n as I18n } from 'i18next';
 import type { ReactNode } from 'react';
-import { I18nextProvider, useTranslation } from 'react-i18next';
+import { I18nextProvider } from 'react-i18next';
+import { useLanguage } from './language';
 import { theme } from './theme';
 
 /** Ant Design follows the UI language: zh_CN by default, en_US when English is chosen. */
 function LocalisedConfig({ children }: { children: ReactNode }) {
-  const { i18n } = useTranslation();
+  const language = useLanguage();
   return (
     // No space between two Chinese characters on buttons, so labels read exactly as written in the i18n files.
-    <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={theme} button={{ autoInsertSpace: false }}>
+    <ConfigProvider locale={language === 'en' ? enUS : zhCN} theme={theme} button={{ autoInsertSpace: false }}>
       {/* Toasts open below the 56 px header, so they never cover the organisation and role switchers. */}
       <AntApp message={{ top: 72 }}>{children}</AntApp>
     </ConfigProvider>

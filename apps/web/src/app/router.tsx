@@ -1,138 +1,168 @@
-import { createBrowserRouter, Navigate } from 'react-router';
+import { type ComponentType, lazy, Suspense } from 'react';
+import { createBrowserRouter, Navigate, Outlet } from 'react-router';
 import { GuestOnly, RequireAuth, RequireStaff } from '../modules/identity';
 import { RequireActiveContext } from '../modules/organisation';
-import { AccountSecurityPage } from '../pages/account-security-page';
-import { ContractDetailPage, ContractNewPage, ContractsPage } from '../pages/contracts-pages';
-import { CreateOrganisationPage } from '../pages/create-organisation-page';
-import { ContractMoneyPage, StaffFinancePage, WalletPage } from '../pages/escrow-pages';
-import { ContractProgressPage, ContractSettlementPage, ProgressPage, SettlementsPage } from '../pages/execution-pages';
 import { HomeRedirectPage } from '../pages/home-redirect-page';
-import {
-  ComparePage,
-  DemandDetailPage,
-  DemandNewPage,
-  DemandsPage,
-  MapPage,
-  ProjectDetailPage,
-  ProjectNewPage,
-  ProjectsPage,
-  ResourceDetailPage,
-  ResourceNewPage,
-  ResourcesPage,
-  StaffDemandReviewsPage,
-} from '../pages/library-pages';
 import { LoginPage } from '../pages/login-page';
 import { LoginTotpPage } from '../pages/login-totp-page';
-import { StaffMatchingPage, SupplierPushesPage } from '../pages/matching-pages';
-import { MembersPage } from '../pages/members-page';
-import { MyInvitationsPage } from '../pages/my-invitations-page';
 import { NotFoundPage } from '../pages/not-found-page';
-import {
-  MerchantPage,
-  StaffCommissionPage,
-  StaffCompliancePage,
-  StaffMerchantBoardPage,
-  StaffMerchantReviewPage,
-  StaffTiersPage,
-  StaffVerificationsPage,
-  VerificationPage,
-} from '../pages/onboarding-pages';
-import { OrgInvitationsPage } from '../pages/org-invitations-page';
-import { OrgSettingsPage } from '../pages/org-settings-page';
-import { RegisterPage } from '../pages/register-page';
-import {
-  StaffAuditPage,
-  StaffDualControlPage,
-  StaffOrganisationsPage,
-  StaffProductEventsPage,
-  StaffUsersPage,
-} from '../pages/staff-pages';
-import { PrequalReportPage, TenderDetailPage, TenderNewPage, TendersPage } from '../pages/tendering-pages';
-import { VerifyDocumentPage } from '../pages/verify-document-page';
 import { WorkspaceHomePage } from '../pages/workspace-home-page';
 import { AppShell } from './app-shell';
+import { LoadingState } from './page-states';
+
+/**
+ * A page loaded with its own chunk the first time its route is visited. The shell, sign-in and the workspace home
+ * are imported statically above, so the first page paints without waiting for a second round trip.
+ */
+function lazyPage<Name extends string>(load: () => Promise<Record<Name, ComponentType>>, name: Name) {
+  return lazy(() => load().then((module) => ({ default: module[name] })));
+}
+
+/** Pages outside the shell (the public verify page, registration) show a spinner while their chunk loads. */
+function SuspendedOutlet() {
+  return (
+    <Suspense fallback={<LoadingState minHeight="100vh" />}>
+      <Outlet />
+    </Suspense>
+  );
+}
+
+const AccountSecurityPage = lazyPage(() => import('../pages/account-security-page'), 'AccountSecurityPage');
+const ContractDetailPage = lazyPage(() => import('../pages/contracts-pages'), 'ContractDetailPage');
+const ContractNewPage = lazyPage(() => import('../pages/contracts-pages'), 'ContractNewPage');
+const ContractsPage = lazyPage(() => import('../pages/contracts-pages'), 'ContractsPage');
+const CreateOrganisationPage = lazyPage(() => import('../pages/create-organisation-page'), 'CreateOrganisationPage');
+const ContractMoneyPage = lazyPage(() => import('../pages/escrow-pages'), 'ContractMoneyPage');
+const StaffFinancePage = lazyPage(() => import('../pages/escrow-pages'), 'StaffFinancePage');
+const WalletPage = lazyPage(() => import('../pages/escrow-pages'), 'WalletPage');
+const ContractProgressPage = lazyPage(() => import('../pages/execution-pages'), 'ContractProgressPage');
+const ContractSettlementPage = lazyPage(() => import('../pages/execution-pages'), 'ContractSettlementPage');
+const ProgressPage = lazyPage(() => import('../pages/execution-pages'), 'ProgressPage');
+const SettlementsPage = lazyPage(() => import('../pages/execution-pages'), 'SettlementsPage');
+const ComparePage = lazyPage(() => import('../pages/library-pages'), 'ComparePage');
+const DemandDetailPage = lazyPage(() => import('../pages/library-pages'), 'DemandDetailPage');
+const DemandNewPage = lazyPage(() => import('../pages/library-pages'), 'DemandNewPage');
+const DemandsPage = lazyPage(() => import('../pages/library-pages'), 'DemandsPage');
+const MapPage = lazyPage(() => import('../pages/library-pages'), 'MapPage');
+const ProjectDetailPage = lazyPage(() => import('../pages/library-pages'), 'ProjectDetailPage');
+const ProjectNewPage = lazyPage(() => import('../pages/library-pages'), 'ProjectNewPage');
+const ProjectsPage = lazyPage(() => import('../pages/library-pages'), 'ProjectsPage');
+const ResourceDetailPage = lazyPage(() => import('../pages/library-pages'), 'ResourceDetailPage');
+const ResourceNewPage = lazyPage(() => import('../pages/library-pages'), 'ResourceNewPage');
+const ResourcesPage = lazyPage(() => import('../pages/library-pages'), 'ResourcesPage');
+const StaffDemandReviewsPage = lazyPage(() => import('../pages/library-pages'), 'StaffDemandReviewsPage');
+const StaffMatchingPage = lazyPage(() => import('../pages/matching-pages'), 'StaffMatchingPage');
+const SupplierPushesPage = lazyPage(() => import('../pages/matching-pages'), 'SupplierPushesPage');
+const MembersPage = lazyPage(() => import('../pages/members-page'), 'MembersPage');
+const MyInvitationsPage = lazyPage(() => import('../pages/my-invitations-page'), 'MyInvitationsPage');
+const MerchantPage = lazyPage(() => import('../pages/onboarding-pages'), 'MerchantPage');
+const StaffCommissionPage = lazyPage(() => import('../pages/onboarding-pages'), 'StaffCommissionPage');
+const StaffCompliancePage = lazyPage(() => import('../pages/onboarding-pages'), 'StaffCompliancePage');
+const StaffMerchantBoardPage = lazyPage(() => import('../pages/onboarding-pages'), 'StaffMerchantBoardPage');
+const StaffMerchantReviewPage = lazyPage(() => import('../pages/onboarding-pages'), 'StaffMerchantReviewPage');
+const StaffTiersPage = lazyPage(() => import('../pages/onboarding-pages'), 'StaffTiersPage');
+const StaffVerificationsPage = lazyPage(() => import('../pages/onboarding-pages'), 'StaffVerificationsPage');
+const VerificationPage = lazyPage(() => import('../pages/onboarding-pages'), 'VerificationPage');
+const OrgInvitationsPage = lazyPage(() => import('../pages/org-invitations-page'), 'OrgInvitationsPage');
+const OrgSettingsPage = lazyPage(() => import('../pages/org-settings-page'), 'OrgSettingsPage');
+const RegisterPage = lazyPage(() => import('../pages/register-page'), 'RegisterPage');
+const StaffAuditPage = lazyPage(() => import('../pages/staff-pages'), 'StaffAuditPage');
+const StaffDualControlPage = lazyPage(() => import('../pages/staff-pages'), 'StaffDualControlPage');
+const StaffOrganisationsPage = lazyPage(() => import('../pages/staff-pages'), 'StaffOrganisationsPage');
+const StaffProductEventsPage = lazyPage(() => import('../pages/staff-pages'), 'StaffProductEventsPage');
+const StaffUsersPage = lazyPage(() => import('../pages/staff-pages'), 'StaffUsersPage');
+const PrequalReportPage = lazyPage(() => import('../pages/tendering-pages'), 'PrequalReportPage');
+const TenderDetailPage = lazyPage(() => import('../pages/tendering-pages'), 'TenderDetailPage');
+const TenderNewPage = lazyPage(() => import('../pages/tendering-pages'), 'TenderNewPage');
+const TendersPage = lazyPage(() => import('../pages/tendering-pages'), 'TendersPage');
+const VerifyDocumentPage = lazyPage(() => import('../pages/verify-document-page'), 'VerifyDocumentPage');
 
 export function createRouter() {
   return createBrowserRouter([
-    // Public: anyone holding a document can check it against the evidence log, without an account.
-    { path: '/verify', element: <VerifyDocumentPage /> },
     {
-      element: <GuestOnly />,
+      element: <SuspendedOutlet />,
       children: [
-        { path: '/login', element: <LoginPage /> },
-        { path: '/login/totp', element: <LoginTotpPage /> },
-        { path: '/register', element: <RegisterPage /> },
-      ],
-    },
-    {
-      element: <RequireAuth />,
-      children: [
-        { index: true, element: <HomeRedirectPage /> },
+        // Public: anyone holding a document can check it against the evidence log, without an account.
+        { path: '/verify', element: <VerifyDocumentPage /> },
         {
-          element: <AppShell />,
+          element: <GuestOnly />,
           children: [
-            { path: '/orgs/new', element: <CreateOrganisationPage /> },
-            { path: '/invitations', element: <MyInvitationsPage /> },
-            { path: '/account/security', element: <AccountSecurityPage /> },
+            { path: '/login', element: <LoginPage /> },
+            { path: '/login/totp', element: <LoginTotpPage /> },
+            { path: '/register', element: <RegisterPage /> },
+          ],
+        },
+        {
+          element: <RequireAuth />,
+          children: [
+            { index: true, element: <HomeRedirectPage /> },
             {
-              path: '/workspace',
-              element: <RequireActiveContext />,
+              element: <AppShell />,
               children: [
-                { index: true, element: <WorkspaceHomePage /> },
-                { path: 'members', element: <MembersPage /> },
-                { path: 'invitations', element: <OrgInvitationsPage /> },
-                { path: 'settings', element: <OrgSettingsPage /> },
-                { path: 'contracts', element: <ContractsPage /> },
-                { path: 'contracts/new', element: <ContractNewPage /> },
-                { path: 'contracts/:contractId', element: <ContractDetailPage /> },
-                { path: 'contracts/:contractId/money', element: <ContractMoneyPage /> },
-                { path: 'wallet', element: <WalletPage /> },
-                { path: 'progress', element: <ProgressPage /> },
-                { path: 'progress/:contractId', element: <ContractProgressPage /> },
-                { path: 'settlement', element: <SettlementsPage /> },
-                { path: 'settlement/:contractId', element: <ContractSettlementPage /> },
-                { path: 'verification', element: <VerificationPage /> },
-                { path: 'merchant', element: <MerchantPage /> },
-                { path: 'projects', element: <ProjectsPage /> },
-                { path: 'projects/new', element: <ProjectNewPage /> },
-                { path: 'projects/:projectId', element: <ProjectDetailPage /> },
-                { path: 'resources', element: <ResourcesPage /> },
-                { path: 'resources/new', element: <ResourceNewPage /> },
-                { path: 'resources/compare', element: <ComparePage /> },
-                { path: 'resources/:listingId', element: <ResourceDetailPage /> },
-                { path: 'demands', element: <DemandsPage /> },
-                { path: 'demands/new', element: <DemandNewPage /> },
-                { path: 'demands/:demandId', element: <DemandDetailPage /> },
-                { path: 'map', element: <MapPage /> },
-                { path: 'tenders', element: <TendersPage /> },
-                { path: 'tenders/new', element: <TenderNewPage /> },
-                { path: 'tenders/:tenderId', element: <TenderDetailPage /> },
-                { path: 'tenders/:tenderId/prequalification', element: <PrequalReportPage /> },
-                { path: 'pushes', element: <SupplierPushesPage /> },
+                { path: '/orgs/new', element: <CreateOrganisationPage /> },
+                { path: '/invitations', element: <MyInvitationsPage /> },
+                { path: '/account/security', element: <AccountSecurityPage /> },
+                {
+                  path: '/workspace',
+                  element: <RequireActiveContext />,
+                  children: [
+                    { index: true, element: <WorkspaceHomePage /> },
+                    { path: 'members', element: <MembersPage /> },
+                    { path: 'invitations', element: <OrgInvitationsPage /> },
+                    { path: 'settings', element: <OrgSettingsPage /> },
+                    { path: 'contracts', element: <ContractsPage /> },
+                    { path: 'contracts/new', element: <ContractNewPage /> },
+                    { path: 'contracts/:contractId', element: <ContractDetailPage /> },
+                    { path: 'contracts/:contractId/money', element: <ContractMoneyPage /> },
+                    { path: 'wallet', element: <WalletPage /> },
+                    { path: 'progress', element: <ProgressPage /> },
+                    { path: 'progress/:contractId', element: <ContractProgressPage /> },
+                    { path: 'settlement', element: <SettlementsPage /> },
+                    { path: 'settlement/:contractId', element: <ContractSettlementPage /> },
+                    { path: 'verification', element: <VerificationPage /> },
+                    { path: 'merchant', element: <MerchantPage /> },
+                    { path: 'projects', element: <ProjectsPage /> },
+                    { path: 'projects/new', element: <ProjectNewPage /> },
+                    { path: 'projects/:projectId', element: <ProjectDetailPage /> },
+                    { path: 'resources', element: <ResourcesPage /> },
+                    { path: 'resources/new', element: <ResourceNewPage /> },
+                    { path: 'resources/compare', element: <ComparePage /> },
+                    { path: 'resources/:listingId', element: <ResourceDetailPage /> },
+                    { path: 'demands', element: <DemandsPage /> },
+                    { path: 'demands/new', element: <DemandNewPage /> },
+                    { path: 'demands/:demandId', element: <DemandDetailPage /> },
+                    { path: 'map', element: <MapPage /> },
+                    { path: 'tenders', element: <TendersPage /> },
+                    { path: 'tenders/new', element: <TenderNewPage /> },
+                    { path: 'tenders/:tenderId', element: <TenderDetailPage /> },
+                    { path: 'tenders/:tenderId/prequalification', element: <PrequalReportPage /> },
+                    { path: 'pushes', element: <SupplierPushesPage /> },
+                  ],
+                },
+                {
+                  path: '/staff',
+                  element: <RequireStaff />,
+                  children: [
+                    { index: true, element: <Navigate to="/staff/users" replace /> },
+                    { path: 'users', element: <StaffUsersPage /> },
+                    { path: 'organisations', element: <StaffOrganisationsPage /> },
+                    { path: 'dual-control', element: <StaffDualControlPage /> },
+                    { path: 'finance', element: <StaffFinancePage /> },
+                    { path: 'audit', element: <StaffAuditPage /> },
+                    { path: 'product-events', element: <StaffProductEventsPage /> },
+                    { path: 'merchants', element: <StaffMerchantBoardPage /> },
+                    { path: 'merchants/:applicationId', element: <StaffMerchantReviewPage /> },
+                    { path: 'verifications', element: <StaffVerificationsPage /> },
+                    { path: 'commission', element: <StaffCommissionPage /> },
+                    { path: 'compliance', element: <StaffCompliancePage /> },
+                    { path: 'tiers', element: <StaffTiersPage /> },
+                    { path: 'demand-reviews', element: <StaffDemandReviewsPage /> },
+                    { path: 'matching', element: <StaffMatchingPage /> },
+                  ],
+                },
+                { path: '*', element: <NotFoundPage /> },
               ],
             },
-            {
-              path: '/staff',
-              element: <RequireStaff />,
-              children: [
-                { index: true, element: <Navigate to="/staff/users" replace /> },
-                { path: 'users', element: <StaffUsersPage /> },
-                { path: 'organisations', element: <StaffOrganisationsPage /> },
-                { path: 'dual-control', element: <StaffDualControlPage /> },
-                { path: 'finance', element: <StaffFinancePage /> },
-                { path: 'audit', element: <StaffAuditPage /> },
-                { path: 'product-events', element: <StaffProductEventsPage /> },
-                { path: 'merchants', element: <StaffMerchantBoardPage /> },
-                { path: 'merchants/:applicationId', element: <StaffMerchantReviewPage /> },
-                { path: 'verifications', element: <StaffVerificationsPage /> },
-                { path: 'commission', element: <StaffCommissionPage /> },
-                { path: 'compliance', element: <StaffCompliancePage /> },
-                { path: 'tiers', element: <StaffTiersPage /> },
-                { path: 'demand-reviews', element: <StaffDemandReviewsPage /> },
-                { path: 'matching', element: <StaffMatchingPage /> },
-              ],
-            },
-            { path: '*', element: <NotFoundPage /> },
           ],
         },
       ],

@@ -2,7 +2,7 @@ import { App, type FormInstance } from 'antd';
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from './api-client';
-import { currentLanguage } from './i18n';
+import { currentLanguage, useLanguage } from './language';
 
 interface FormErrorOptions {
   /** names of the form's fields; issues on other paths are shown as a message */
@@ -32,16 +32,17 @@ function fieldOfPath(path: string): string | undefined {
 export function useErrorFeedback(): ErrorFeedback {
   const { message } = App.useApp();
   const { t } = useTranslation();
+  const language = useLanguage();
 
   const messageOf = useCallback(
     (error: unknown): string => {
       if (isApiError(error)) {
-        if (error.problem) return error.problem.message[currentLanguage()];
+        if (error.problem) return error.problem.message[language];
         if (error.status === 0) return t('errors.network');
       }
       return t('errors.unexpected');
     },
-    [t],
+    [t, language],
   );
 
   const show = useCallback((error: unknown) => void message.error(messageOf(error)), [message, messageOf]);
@@ -52,19 +53,20 @@ export function useErrorFeedback(): ErrorFeedback {
         show(error);
         return;
       }
-      const language = currentLanguage();
+      // Read now, not at render: the request may have finished after a language switch.
+      const now = currentLanguage();
       const byField = new Map<string, string[]>();
       for (const issue of error.problem.issues ?? []) {
         const field = fieldOfPath(issue.path);
         if (field && options.fields.includes(field)) {
-          byField.set(field, [...(byField.get(field) ?? []), issue.message[language]]);
+          byField.set(field, [...(byField.get(field) ?? []), issue.message[now]]);
         }
       }
       const code = error.problem.code;
       const codeField = Object.entries(options.codeFields ?? {}).find(
         ([key]) => code === key || code.endsWith(`_${key}`),
       )?.[1];
-      if (byField.size === 0 && codeField) byField.set(codeField, [error.problem.message[language]]);
+      if (byField.size === 0 && codeField) byField.set(codeField, [error.problem.message[now]]);
       if (byField.size === 0) {
         show(error);
         return;

@@ -28,17 +28,6 @@ export class SimulatedBank implements BankAdapter {
   }
 }
 
-let adapter: BankAdapter = new SimulatedBank();
-
-export function bankAdapter(): BankAdapter {
-  return adapter;
-}
-
-/** Replaces the bank adapter (a real bank in production, a refusing one in tests). */
-export function setBankAdapter(next: BankAdapter): void {
-  adapter = next;
-}
-
 export interface StatementLine {
   lineNo: number;
   bankTxnId: string;

@@ -1,14 +1,23 @@
 import type { AppContext } from '../../infra/context';
 import { defineModule } from '../../infra/module';
+import { type BankAdapter, SimulatedBank } from './escrow.bank';
+import { registerEscrowJobs } from './escrow.overdue';
+import { requestPayout } from './escrow.payouts';
 import { escrowRoutes } from './escrow.routes';
-import { registerEscrowJobs } from './escrow.service';
 
-/** 资金监管: escrow accounts on the ledger, deposits and statement import, releases, payouts, overdue freeze. */
-export function createEscrowModule(ctx: AppContext) {
+/**
+ * 资金监管: escrow accounts on the ledger, deposits and statement import, releases, payouts, overdue freeze.
+ * Money leaves the platform only through `deps.bank` (银企直连 or a supervising bank's API in production; the
+ * built-in `SimulatedBank` is a local simulation, named so in the README).
+ */
+export function createEscrowModule(ctx: AppContext, deps: { bank?: BankAdapter } = {}) {
+  const bank = deps.bank ?? new SimulatedBank();
   return defineModule({
     name: 'escrow',
-    routes: [escrowRoutes(ctx)],
+    routes: [escrowRoutes(ctx, bank)],
     jobs: () => registerEscrowJobs(ctx),
-    api: {},
+    api: {
+      requestPayout: (input: Parameters<typeof requestPayout>[2]) => requestPayout(ctx, bank, input),
+    },
   });
 }

@@ -12,6 +12,8 @@ import {
   escrowStatementLines,
 } from './escrow.tables';
 
+export type { ReconciliationLine } from './escrow.tables';
+
 export type EscrowRow = typeof escrowContracts.$inferSelect;
 export type ScheduleRow = typeof escrowScheduleItems.$inferSelect;
 export type ReleaseRow = typeof escrowReleases.$inferSelect;

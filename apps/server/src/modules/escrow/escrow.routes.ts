@@ -16,14 +16,19 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../infra/context';
 import { requireActor } from '../../infra/http/access';
+import type { BankAdapter } from './escrow.bank';
 import { escrowErrors } from './escrow.errors';
+import { freezeOverdueEscrows, requestUnfreeze } from './escrow.overdue';
+import { requestPayout } from './escrow.payouts';
 import { escrowPermissions as perm } from './escrow.policy';
-import * as service from './escrow.service';
+import { escrowStatus, financeOverview, isEscrowParty } from './escrow.queries';
+import { getImport, importStatement } from './escrow.reconciliation';
+import { walletOf, walletStatementCsv } from './escrow.wallet';
 
 const tags = ['escrow'];
 const OrgParams = z.object({ orgId: z.uuid() });
 
-export function escrowRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+export function escrowRoutes(ctx: AppContext, bank: BankAdapter): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/orgs/:orgId/escrow/:contractId',
@@ -34,8 +39,8 @@ export function escrowRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request) => {
         const { orgId, contractId } = request.params;
         // only the payer and the payee see it; anyone else is told it does not exist
-        if (!(await service.isEscrowParty(ctx, contractId, orgId))) throw escrowErrors.raise('ESCROW_NOT_FOUND');
-        return service.escrowStatus(ctx, contractId);
+        if (!(await isEscrowParty(ctx, contractId, orgId))) throw escrowErrors.raise('ESCROW_NOT_FOUND');
+        return escrowStatus(ctx, contractId);
       },
     );
 
@@ -45,7 +50,7 @@ export function escrowRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         config: { permission: perm.readWallet },
         schema: { tags, summary: '组织钱包', params: OrgParams, response: { 200: Wallet } },
       },
-      async (request) => service.walletOf(ctx, request.params.orgId),
+      async (request) => walletOf(ctx, request.params.orgId),
     );
 
     app.get(
@@ -55,7 +60,7 @@ export function escrowRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: { tags, summary: '钱包对账单 CSV', params: OrgParams, response: { 200: z.any() } },
       },
       async (request, reply) => {
-        const csv = await service.walletStatementCsv(ctx, request.params.orgId);
+        const csv = await walletStatementCsv(ctx, request.params.orgId);
         return reply
           .type('text/csv; charset=utf-8')
           .header('content-disposition', `attachment; filename="wallet-statement.csv"`)
@@ -75,7 +80,7 @@ export function escrowRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           response: { 200: Wallet.shape.payouts.element },
         },
       },
-      async (request) => service.requestPayout(ctx, { orgId: request.params.orgId, ...request.body }),
+      async (request) => requestPayout(ctx, bank, { orgId: request.params.orgId, ...request.body }),
     );
 
     app.get(
@@ -84,7 +89,7 @@ export function escrowRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         config: { permission: perm.financeRead },
         schema: { tags, summary: '财务控制台', response: { 200: FinanceOverview } },
       },
-      async () => service.financeOverview(ctx),
+      async () => financeOverview(ctx),
     );
 
     app.post(
@@ -98,7 +103,7 @@ export function escrowRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           response: { 200: StatementImportReport },
         },
       },
-      async (request) => service.importStatement(ctx, requireActor(request), request.body),
+      async (request) => importStatement(ctx, requireActor(request), request.body),
     );
 
     app.get(
@@ -107,7 +112,7 @@ export function escrowRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         config: { permission: perm.financeRead },
         schema: { tags, summary: '对账报告', params: StatementImportParams, response: { 200: StatementImportReport } },
       },
-      async (request) => service.getImport(ctx, request.params.importId),
+      async (request) => getImport(ctx, request.params.importId),
     );
 
     app.get(
@@ -116,7 +121,7 @@ export function escrowRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         config: { permission: perm.financeRead },
         schema: { tags, summary: '合同监管资金（平台）', params: StaffEscrowParams, response: { 200: EscrowStatus } },
       },
-      async (request) => service.escrowStatus(ctx, request.params.contractId),
+      async (request) => escrowStatus(ctx, request.params.contractId),
     );
 
     app.post(
@@ -132,7 +137,7 @@ export function escrowRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request) =>
-        service.requestUnfreeze(ctx, requireActor(request), {
+        requestUnfreeze(ctx, requireActor(request), {
           contractId: request.params.contractId,
           reason: request.body.reason,
         }),
@@ -144,7 +149,7 @@ export function escrowRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         config: { permission: perm.runOverdueCheck },
         schema: { tags, summary: '立即执行逾期冻结检查', response: { 200: OverdueRunResult } },
       },
-      async () => ({ frozen: await service.freezeOverdueEscrows(ctx) }),
+      async () => ({ frozen: await freezeOverdueEscrows(ctx) }),
     );
   };
 }

@@ -103,6 +103,20 @@ export const escrowExpectedDeposits = pgTable(
   (t) => [index('escrow_expected_contract_idx').on(t.contractId, t.status)],
 );
 
+/** One line of a reconciliation report, as stored in `escrow_statement_imports.report` and returned to finance staff. */
+export interface ReconciliationLine {
+  lineNo: number;
+  bankTxnId: string;
+  valueDate: string;
+  amountFen: number;
+  payerName: string;
+  memo: string;
+  outcome: 'matched' | 'unmatched' | 'duplicate' | 'invalid';
+  reason: string | null;
+  contractId: string | null;
+  purpose: 'escrow' | 'bond' | null;
+}
+
 /** 银行流水导入 an imported bank statement and its reconciliation counts. */
 export const escrowStatementImports = pgTable('escrow_statement_imports', {
   id: uuid('id').primaryKey(),
@@ -113,7 +127,7 @@ export const escrowStatementImports = pgTable('escrow_statement_imports', {
   unmatched: integer('unmatched').notNull(),
   duplicate: integer('duplicate').notNull(),
   invalid: integer('invalid').notNull(),
-  report: jsonb('report').$type<unknown[]>().notNull().default(sql`'[]'::jsonb`),
+  report: jsonb('report').$type<ReconciliationLine[]>().notNull().default(sql`'[]'::jsonb`),
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
 });
 

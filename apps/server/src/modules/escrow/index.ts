@@ -1,27 +1,22 @@
-export { type BankAdapter, fenToYuan, SimulatedBank, setBankAdapter, yuanToFen } from './escrow.bank';
+export { type BankAdapter, fenToYuan, SimulatedBank, yuanToFen } from './escrow.bank';
 export { holdForDispute, settleDisputeHold } from './escrow.disputes';
 export { escrowErrors } from './escrow.errors';
-export { createEscrowModule } from './escrow.module';
+export type { MilestoneReleased } from './escrow.events';
 export {
   assertWorkMayStart,
-  type EscrowStatus,
-  escrowStatus,
-  freezeOverdueEscrows,
   fundEscrowByDeposit,
-  importStatement,
-  isEscrowParty,
-  OVERDUE_FREEZE_DAYS,
   openContractEscrow,
   PLATFORM_FEE_BPS,
   postBondByDeposit,
   RISK_RESERVE_BPS,
-  releasedFenByContract,
   releaseMilestone,
   releaseRetention,
-  requestPayout,
-  requestUnfreeze,
   setPaymentSchedule,
-  verifyMoney,
-  walletOf,
-  walletStatementCsv,
-} from './escrow.service';
+} from './escrow.lifecycle';
+export { createEscrowModule } from './escrow.module';
+export { freezeOverdueEscrows, OVERDUE_FREEZE_DAYS, requestUnfreeze } from './escrow.overdue';
+export { requestPayout } from './escrow.payouts';
+export { type EscrowStatus, escrowStatus, isEscrowParty, releasedFenByContract } from './escrow.queries';
+export { importStatement } from './escrow.reconciliation';
+export { verifyMoney } from './escrow.verify';
+export { walletOf, walletStatementCsv } from './escrow.wallet';

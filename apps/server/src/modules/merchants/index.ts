@@ -6,6 +6,7 @@ export {
   activeMerchantOrgIds,
   apply,
   attachInspectionVideo,
+  currentApplication,
   decide,
   evaluateTiers,
   merchantFacts,

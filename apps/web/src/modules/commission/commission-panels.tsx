@@ -29,7 +29,7 @@ import type { z } from 'zod';
 import { apiRequest } from '../../app/api-client';
 import { formatDateTime } from '../../app/format-date';
 import { formatFen } from '../../app/format-money';
-import { currentLanguage } from '../../app/i18n';
+import { useBilingual } from '../../app/language';
 import { ErrorState } from '../../app/page-states';
 import { useErrorFeedback } from '../../app/use-error-feedback';
 
@@ -179,6 +179,7 @@ export function CommissionPoliciesPanel() {
 /** 佣金计算器 what a merchant pays for a month, and which policy versions applied. */
 export function CommissionCalculatorPanel() {
   const { t } = useTranslation('commission');
+  const bilingual = useBilingual();
   const feedback = useErrorFeedback();
   const orgs = useQuery({
     queryKey: ['commission', 'orgs'],
@@ -247,7 +248,7 @@ export function CommissionCalculatorPanel() {
             dataSource={r.applied}
             renderItem={(a) => (
               <List.Item>
-                {a.name} v{a.version}：{a.effect[currentLanguage()]}
+                {a.name} v{a.version}：{bilingual(a.effect)}
               </List.Item>
             )}
           />

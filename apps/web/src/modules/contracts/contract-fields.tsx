@@ -1,6 +1,7 @@
 import { DatePicker, Form, Input, InputNumber } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { useLanguage } from '../../app/language';
 import type { ContractTemplateData } from './contracts.api';
 
 type Variables = Record<string, string | number>;
@@ -35,8 +36,8 @@ export function fromVariables(template: ContractTemplateData, variables: Variabl
 
 /** The template's fields as form items. */
 export function ContractFields({ template }: { template: ContractTemplateData }) {
-  const { t, i18n } = useTranslation('contracts');
-  const lang = i18n.language === 'en' ? 'en' : 'zh-CN';
+  const { t } = useTranslation('contracts');
+  const lang = useLanguage();
   return (
     <>
       {template.fields.map((field) => {

@@ -3,14 +3,15 @@ import { Alert, Button, Form, Input, Select, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { useLanguage } from '../../app/language';
 import { useErrorFeedback } from '../../app/use-error-feedback';
 import { ContractFields, toVariables } from './contract-fields';
 import { type DirectoryEntryData, lookupOrganisation } from './contracts.api';
 import { useCreateContract, useTemplates } from './contracts.queries';
 
 export function CreateContractForm({ orgId }: { orgId: string }) {
-  const { t, i18n } = useTranslation('contracts');
-  const lang = i18n.language === 'en' ? 'en' : 'zh-CN';
+  const { t } = useTranslation('contracts');
+  const lang = useLanguage();
   const [form] = Form.useForm();
   const navigate = useNavigate();
   const templates = useTemplates();

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../app/format-date';
 import { formatFen } from '../../app/format-money';
+import { useLanguage } from '../../app/language';
 import { ErrorState, LoadingState } from '../../app/page-states';
 import { useErrorFeedback } from '../../app/use-error-feedback';
 import {
@@ -257,12 +258,12 @@ function FrozenEscrows({
 }
 
 function PendingUnfreezes() {
-  const { t, i18n } = useTranslation('escrow');
+  const { t } = useTranslation('escrow');
   const pending = usePendingUnfreezes();
   const approve = useApproveUnfreeze();
   const { message } = App.useApp();
   const feedback = useErrorFeedback();
-  const lang = i18n.language === 'en' ? 'en' : 'zh-CN';
+  const lang = useLanguage();
   if (!pending.data || pending.data.length === 0) return null;
   return (
     <Card title={t('finance.pending')} styles={{ body: { padding: 0 } }}>

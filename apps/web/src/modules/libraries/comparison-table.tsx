@@ -3,7 +3,7 @@ import { Alert, Card, Flex, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { currentLanguage } from '../../app/i18n';
+import { useBilingual } from '../../app/language';
 import { ErrorState, LoadingState } from '../../app/page-states';
 import type { ComparisonData } from './libraries.api';
 import { useComparison } from './libraries.queries';
@@ -15,18 +15,18 @@ type Row = ComparisonData['rows'][number];
 /** 资源对比表: one column per listing, one row per attribute; the best value is marked. */
 export function ComparisonTable({ ids }: { ids: readonly string[] }) {
   const { t } = useTranslation('libraries');
+  const bilingual = useBilingual();
   const [siteRegion, setSiteRegion] = useState<string | undefined>();
   const comparison = useComparison(ids, siteRegion);
   if (ids.length < 2) return <Alert type="info" title={t('resources.tooFew')} />;
   if (comparison.isLoading) return <LoadingState />;
   if (!comparison.data) return <ErrorState error={comparison.error} onRetry={() => comparison.refetch()} />;
   const { rows, weights, paramKeys } = comparison.data;
-  const language = currentLanguage();
   const attribute = (label: string, render: (row: Row) => React.ReactNode) => ({ key: label, label, render });
   const attributes = [
     attribute(t('resources.supplier'), (r) => r.listing.orgName),
     attribute(t('resources.kind'), (r) => r.listing.kindName),
-    ...paramKeys.map((p) => attribute(p.label[language], (r) => String(r.listing.params[p.key] ?? '—'))),
+    ...paramKeys.map((p) => attribute(bilingual(p.label), (r) => String(r.listing.params[p.key] ?? '—'))),
     attribute(t('resources.listedPrice'), (r) => `${formatFen(r.listing.priceFen)} / ${r.listing.unit}`),
     attribute(t('resources.normalised'), (r) => (
       <Flex gap={4} wrap>

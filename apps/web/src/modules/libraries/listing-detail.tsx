@@ -1,7 +1,7 @@
 import { RESOURCE_KINDS } from '@zhuhe/contracts';
 import { Card, Descriptions, Flex, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { currentLanguage } from '../../app/i18n';
+import { useBilingual } from '../../app/language';
 import { ErrorState, LoadingState } from '../../app/page-states';
 import { PageTitle } from '../../app/page-title';
 import { useListing } from './libraries.queries';
@@ -9,6 +9,7 @@ import { formatFen } from './money';
 
 export function ListingDetail({ listingId }: { listingId: string }) {
   const { t } = useTranslation('libraries');
+  const bilingual = useBilingual();
   const listing = useListing(listingId);
   if (listing.isLoading) return <LoadingState />;
   if (!listing.data) return <ErrorState error={listing.error} onRetry={() => listing.refetch()} />;
@@ -35,7 +36,7 @@ export function ListingDetail({ listingId }: { listingId: string }) {
             {formatFen(l.priceFen)} / {l.unit}
           </Descriptions.Item>
           {spec?.params.map((p) => (
-            <Descriptions.Item key={p.key} label={p.label[currentLanguage()]}>
+            <Descriptions.Item key={p.key} label={bilingual(p.label)}>
               {String(l.params[p.key] ?? '—')} {p.unit ?? ''}
             </Descriptions.Item>
           ))}

@@ -2,7 +2,7 @@ import { RESOURCE_KINDS } from '@zhuhe/contracts';
 import { App, Button, Card, Col, Form, Input, InputNumber, Row, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { currentLanguage } from '../../app/i18n';
+import { useBilingual } from '../../app/language';
 import { useErrorFeedback } from '../../app/use-error-feedback';
 import { useActiveContext } from '../organisation';
 import { createListing } from './libraries.api';
@@ -27,6 +27,7 @@ interface Values {
 /** 发布资源: the parameters asked for depend on the kind (钢筋: grade and diameter; 塔吊: load and jib …). */
 export function ResourceForm() {
   const { t } = useTranslation('libraries');
+  const bilingual = useBilingual();
   const { orgId } = useActiveContext();
   const [form] = Form.useForm<Values>();
   const navigate = useNavigate();
@@ -95,7 +96,7 @@ export function ResourceForm() {
             <Col xs={12} md={8} key={p.key}>
               <Form.Item
                 name={['params', p.key]}
-                label={`${p.label[currentLanguage()]}${p.unit ? `（${p.unit}）` : ''}`}
+                label={`${bilingual(p.label)}${p.unit ? `（${p.unit}）` : ''}`}
                 rules={[{ required: p.required }]}
               >
                 {p.type === 'enum' ? (

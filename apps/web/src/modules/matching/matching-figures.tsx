@@ -1,53 +1,12 @@
 import { Card, Col, Empty, Row, Statistic, Typography } from 'antd';
-import { BarChart, LineChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorState, LoadingState } from '../../app/page-states';
-import type { MatchingFiguresData } from './matching.api';
 import { useMatchingFigures } from './matching.queries';
 
-echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
-
-function WeeklyChart({ data }: { data: MatchingFiguresData }) {
-  const { t } = useTranslation('matching');
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!ref.current) return;
-    const chart = echarts.init(ref.current);
-    const weeks = data.weeks.map((w) => w.week);
-    chart.setOption({
-      tooltip: { trigger: 'axis' },
-      legend: { bottom: 0 },
-      grid: { left: 40, right: 40, top: 20, bottom: 50 },
-      xAxis: { type: 'category', data: weeks },
-      yAxis: [
-        { type: 'value', minInterval: 1 },
-        { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
-      ],
-      series: [
-        { name: t('figures.pushes'), type: 'bar', data: data.weeks.map((w) => w.pushes) },
-        { name: t('figures.answers'), type: 'bar', data: data.weeks.map((w) => w.answers) },
-        { name: t('figures.awardsToPushed'), type: 'bar', data: data.weeks.map((w) => w.awardsToPushed) },
-        {
-          name: t('figures.answerRate'),
-          type: 'line',
-          yAxisIndex: 1,
-          data: data.weeks.map((w) => (w.pushes > 0 ? Math.round((w.answers / w.pushes) * 100) : 0)),
-        },
-      ],
-    });
-    const resize = () => chart.resize();
-    window.addEventListener('resize', resize);
-    return () => {
-      window.removeEventListener('resize', resize);
-      chart.dispose();
-    };
-  }, [data, t]);
-  return <div ref={ref} style={{ width: '100%', height: 320 }} data-testid="matching-chart" />;
-}
+// The module's index is imported by the shell (the notification bell); a static ECharts import here would load
+// ECharts with every page. The chart comes with its own chunk instead, as the progress chart does.
+const WeeklyChart = lazy(() => import('./weekly-chart').then((m) => ({ default: m.WeeklyChart })));
 
 /** 匹配数据 for staff: totals and a weekly chart of pushes, answers, answer rate and awards to pushed suppliers. */
 export function MatchingFiguresPanel() {
@@ -73,7 +32,13 @@ export function MatchingFiguresPanel() {
           </Col>
         ))}
       </Row>
-      {figures.data.weeks.length > 0 ? <WeeklyChart data={figures.data} /> : <Empty description={t('figures.empty')} />}
+      {figures.data.weeks.length > 0 ? (
+        <Suspense fallback={<LoadingState minHeight={320} />}>
+          <WeeklyChart data={figures.data} />
+        </Suspense>
+      ) : (
+        <Empty description={t('figures.empty')} />
+      )}
       <Typography.Text type="secondary">
         {t('figures.model', { source: model.trainedOn, examples: model.examples })}
       </Typography.Text>

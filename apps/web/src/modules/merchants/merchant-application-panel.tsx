@@ -17,7 +17,7 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../app/format-date';
-import { currentLanguage } from '../../app/i18n';
+import { useLanguage } from '../../app/language';
 import { ErrorState, LoadingState } from '../../app/page-states';
 import { useErrorFeedback } from '../../app/use-error-feedback';
 import { ComplianceHint } from '../compliance';
@@ -47,6 +47,7 @@ const TOP_LEVEL = ['shopName', 'categoryCode', 'serviceRegions', 'profile'] as c
 
 function ApplicationForm({ orgId, previous }: { orgId: string; previous: MerchantApplicationData | null }) {
   const { t } = useTranslation(['merchants', 'verification']);
+  const language = useLanguage();
   const [form] = Form.useForm<ApplicationValues>();
   const categories = useCategories();
   const apply = useApplyAsMerchant(orgId);
@@ -54,7 +55,6 @@ function ApplicationForm({ orgId, previous }: { orgId: string; previous: Merchan
   const [problem, setProblem] = useState<string | null>(null);
   const shopName = Form.useWatch('shopName', form);
   const profile = Form.useWatch('profile', form);
-  const language = currentLanguage();
 
   const onFinish = (values: ApplicationValues) => {
     setProblem(null);
@@ -239,6 +239,7 @@ function ProfileCard({ orgId, application: a }: { orgId: string; application: Me
 /** 商家入驻 the applicant's page: progress, checks, reasons, the agreement, and the form when it is their turn. */
 export function MerchantApplicationPanel({ orgId, canManage }: { orgId: string; canManage: boolean }) {
   const { t } = useTranslation('merchants');
+  const language = useLanguage();
   const query = useMyApplication(orgId);
   if (query.isPending) return <LoadingState />;
   if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
@@ -282,7 +283,7 @@ export function MerchantApplicationPanel({ orgId, canManage }: { orgId: string; 
             />
           ) : null}
           <Descriptions size="small" column={{ xs: 1, md: 2 }} style={{ marginBottom: 16 }}>
-            <Descriptions.Item label={t('fields.category')}>{a.category.name[currentLanguage()]}</Descriptions.Item>
+            <Descriptions.Item label={t('fields.category')}>{a.category.name[language]}</Descriptions.Item>
             <Descriptions.Item label={t('fields.tier')}>{a.tier ? t(`tiers.${a.tier}`) : '—'}</Descriptions.Item>
             <Descriptions.Item label={t('submittedAt')}>{formatDateTime(a.firstSubmittedAt)}</Descriptions.Item>
             <Descriptions.Item label={t('sla.cycleDue')}>

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDateTime } from '../../app/format-date';
 import { formatBp } from '../../app/format-money';
-import { currentLanguage } from '../../app/i18n';
+import { useLanguage } from '../../app/language';
 import { ErrorState, LoadingState } from '../../app/page-states';
 import { useErrorFeedback } from '../../app/use-error-feedback';
 import { StageTag } from './merchant-progress';
@@ -13,6 +13,7 @@ import { merchantKeys, useBoard, useCategories } from './merchants.queries';
 
 function CategoriesPanel() {
   const { t } = useTranslation('merchants');
+  const language = useLanguage();
   const categories = useCategories();
   const client = useQueryClient();
   const feedback = useErrorFeedback();
@@ -29,7 +30,7 @@ function CategoriesPanel() {
       loading={categories.isPending}
       dataSource={categories.data ?? []}
       columns={[
-        { title: t('fields.category'), render: (_, c) => c.name[currentLanguage()] },
+        { title: t('fields.category'), render: (_, c) => c.name[language] },
         {
           title: t('fields.key'),
           render: (_, c) => (
@@ -44,6 +45,7 @@ function CategoriesPanel() {
 /** 招商看板 stages, cycle times, SLA timers (working days, official calendar), pass rate and brand share. */
 export function MerchantBoardPanel() {
   const { t } = useTranslation('merchants');
+  const language = useLanguage();
   const board = useBoard();
   const { message } = App.useApp();
   const feedback = useErrorFeedback();
@@ -55,7 +57,6 @@ export function MerchantBoardPanel() {
   if (board.isPending) return <LoadingState />;
   if (board.isError) return <ErrorState error={board.error} onRetry={() => void board.refetch()} />;
   const b = board.data;
-  const language = currentLanguage();
 
   const pipeline = (
     <>

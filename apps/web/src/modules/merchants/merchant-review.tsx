@@ -3,7 +3,7 @@ import { Alert, App, Button, Card, Descriptions, Flex, Form, Input, Radio, Typog
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../app/format-date';
-import { currentLanguage } from '../../app/i18n';
+import { type Language, useLanguage } from '../../app/language';
 import { ErrorState, LoadingState } from '../../app/page-states';
 import { useErrorFeedback } from '../../app/use-error-feedback';
 import { takeDown } from '../compliance';
@@ -12,9 +12,9 @@ import { MerchantHistory, MerchantSteps, StageTag } from './merchant-progress';
 import * as api from './merchants.api';
 import { useStaffAction, useStaffApplication } from './merchants.queries';
 
-const regionName = (code: string) => {
+const regionName = (code: string, language: Language) => {
   const found = PROVINCES.find(([c]) => c === code);
-  return found ? (currentLanguage() === 'zh-CN' ? found[1] : found[2]) : code;
+  return found ? (language === 'zh-CN' ? found[1] : found[2]) : code;
 };
 
 const lines = (text: string) =>
@@ -180,6 +180,7 @@ function TakedownCard({ application: a, onDone }: { application: api.MerchantApp
 /** 入驻审核 a reviewer's view of one application: documents, checks, decision, inspection, history. */
 export function MerchantReviewPanel({ applicationId }: { applicationId: string }) {
   const { t } = useTranslation('merchants');
+  const language = useLanguage();
   const query = useStaffApplication(applicationId);
   if (query.isPending) return <LoadingState />;
   if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
@@ -190,11 +191,11 @@ export function MerchantReviewPanel({ applicationId }: { applicationId: string }
         <MerchantSteps application={a} />
         <Descriptions size="small" column={{ xs: 1, md: 2 }}>
           <Descriptions.Item label={t('fields.category')}>
-            {a.category.name[currentLanguage()]} {a.category.key ? `（${t('fields.key')}）` : ''}
+            {a.category.name[language]} {a.category.key ? `（${t('fields.key')}）` : ''}
           </Descriptions.Item>
           <Descriptions.Item label={t('fields.tier')}>{a.tier ? t(`tiers.${a.tier}`) : '—'}</Descriptions.Item>
           <Descriptions.Item label={t('fields.regions')}>
-            {a.serviceRegions.map(regionName).join('、')}
+            {a.serviceRegions.map((code) => regionName(code, language)).join('、')}
           </Descriptions.Item>
           <Descriptions.Item label={t('submittedAt')}>{formatDateTime(a.firstSubmittedAt)}</Descriptions.Item>
           <Descriptions.Item label={t('sla.feedbackDue')}>{formatDateTime(a.sla.feedbackDueAt)}</Descriptions.Item>

@@ -15,7 +15,7 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../app/format-date';
-import { currentLanguage } from '../../app/i18n';
+import { useBilingual } from '../../app/language';
 import { useErrorFeedback } from '../../app/use-error-feedback';
 import { useAuthedMe } from '../identity';
 import type { DualControlRequestData } from './staff.api';
@@ -38,6 +38,7 @@ interface DecisionTarget {
 
 function DecideModal({ target, onClose }: { target: DecisionTarget | null; onClose: () => void }) {
   const { t } = useTranslation('staff');
+  const bilingual = useBilingual();
   const [form] = Form.useForm<{ reason?: string }>();
   const decide = useDecideDualControl();
   const feedback = useErrorFeedback();
@@ -68,7 +69,7 @@ function DecideModal({ target, onClose }: { target: DecisionTarget | null; onClo
       onCancel={onClose}
       destroyOnHidden
     >
-      {target ? <Typography.Paragraph strong>{target.request.summary[currentLanguage()]}</Typography.Paragraph> : null}
+      {target ? <Typography.Paragraph strong>{bilingual(target.request.summary)}</Typography.Paragraph> : null}
       <Form form={form} layout="vertical" onFinish={onFinish}>
         <Form.Item
           name="reason"
@@ -88,6 +89,7 @@ function DecideModal({ target, onClose }: { target: DecisionTarget | null; onClo
 /** 双人复核 sensitive staff actions waiting for a second staff admin; the requester cannot approve their own. */
 export function DualControlPanel() {
   const { t } = useTranslation('staff');
+  const bilingual = useBilingual();
   const me = useAuthedMe();
   const [filter, setFilter] = useState<StatusFilter>('pending');
   const [target, setTarget] = useState<DecisionTarget | null>(null);
@@ -101,7 +103,7 @@ export function DualControlPanel() {
       key: 'summary',
       render: (_: unknown, request) => (
         <Flex vertical>
-          <Typography.Text>{request.summary[currentLanguage()]}</Typography.Text>
+          <Typography.Text>{bilingual(request.summary)}</Typography.Text>
           <Typography.Text type="secondary" style={{ fontSize: 12, fontFamily: 'monospace' }}>
             {request.action}
           </Typography.Text>

@@ -3,7 +3,7 @@ import { Alert, Form, Modal, Radio, Result, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { currentLanguage } from '../../app/i18n';
+import { useBilingual } from '../../app/language';
 import { useErrorFeedback } from '../../app/use-error-feedback';
 import type { DualControlRequestData, StaffUserData } from './staff.api';
 import { useRequestStaffRoleChange } from './staff.queries';
@@ -21,6 +21,7 @@ interface StaffRoleChangeModalProps {
 /** Asks for a staff role to be granted or revoked. 双人复核: it takes effect only after a second admin approves. */
 export function StaffRoleChangeModal({ user, onClose }: StaffRoleChangeModalProps) {
   const { t } = useTranslation(['staff', 'common']);
+  const bilingual = useBilingual();
   const [form] = Form.useForm<RoleChangeValues>();
   const kind = Form.useWatch('kind', form) ?? 'grant';
   const mutation = useRequestStaffRoleChange();
@@ -65,7 +66,7 @@ export function StaffRoleChangeModal({ user, onClose }: StaffRoleChangeModalProp
           title={t('roleChange.submittedTitle')}
           subTitle={
             <>
-              <Typography.Paragraph>{submitted.summary[currentLanguage()]}</Typography.Paragraph>
+              <Typography.Paragraph>{bilingual(submitted.summary)}</Typography.Paragraph>
               <Link to="/staff/dual-control" onClick={close}>
                 {t('roleChange.viewRequests')}
               </Link>

@@ -3,6 +3,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { useLanguage } from '../../app/language';
 import { useErrorFeedback } from '../../app/use-error-feedback';
 import { useOrgDemands } from '../libraries';
 import { lookupOrganisation } from './tendering.api';
@@ -34,7 +35,8 @@ interface Values {
 
 /** 发起招标: a draft on one of the organisation's published demands. */
 export function CreateTenderForm({ orgId }: { orgId: string }) {
-  const { t, i18n } = useTranslation('tendering');
+  const { t } = useTranslation('tendering');
+  const language = useLanguage();
   const [form] = Form.useForm<Values>();
   const navigate = useNavigate();
   const demands = useOrgDemands(orgId);
@@ -146,7 +148,7 @@ export function CreateTenderForm({ orgId }: { orgId: string }) {
       <Form.Item
         name="deadline"
         label={t('create.deadline')}
-        extra={t('create.deadlineHint', { window: windowText(minSeconds, i18n.language) })}
+        extra={t('create.deadlineHint', { window: windowText(minSeconds, language) })}
         rules={[{ required: true }]}
         initialValue={earliest}
       >

@@ -2,6 +2,7 @@ import { Button, Card, Descriptions, Space, Table, Tag, Typography } from 'antd'
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDateTime } from '../../app/format-date';
+import { useLanguage } from '../../app/language';
 import { ErrorState, LoadingState } from '../../app/page-states';
 import { prequalPdfUrl } from './tendering.api';
 import { usePrequal } from './tendering.queries';
@@ -16,8 +17,8 @@ export function PrequalReport({
   tenderId: string;
   bidderOrgId?: string;
 }) {
-  const { t, i18n } = useTranslation('tendering');
-  const lang = i18n.language === 'en' ? 'en' : 'zh-CN';
+  const { t } = useTranslation('tendering');
+  const lang = useLanguage();
   const reports = usePrequal(orgId, tenderId, bidderOrgId);
   if (reports.isError) return <ErrorState error={reports.error} onRetry={() => void reports.refetch()} />;
   if (!reports.data) return <LoadingState />;

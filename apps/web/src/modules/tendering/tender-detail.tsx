@@ -22,6 +22,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { formatDateTime } from '../../app/format-date';
 import { formatFen } from '../../app/format-money';
+import { useLanguage } from '../../app/language';
 import { ErrorState, LoadingState } from '../../app/page-states';
 import { useErrorFeedback } from '../../app/use-error-feedback';
 import * as api from './tendering.api';
@@ -323,8 +324,8 @@ function BidPanel({ orgId, tender: x }: { orgId: string; tender: T }) {
 }
 
 function OpeningCard({ orgId, tender: x }: { orgId: string; tender: T }) {
-  const { t, i18n } = useTranslation('tendering');
-  const lang = i18n.language === 'en' ? 'en' : 'zh-CN';
+  const { t } = useTranslation('tendering');
+  const lang = useLanguage();
   const opening = x.opening;
   if (!opening) return null;
   return (
@@ -591,8 +592,8 @@ function AwardsCard({ orgId, tender: x, manager }: { orgId: string; tender: T; m
 const PREFILLED = new Set(['projectName', 'scope', 'goods', 'equipment', 'amountFen', 'billOfQuantities']);
 
 function ContractForm({ orgId, tender: x }: { orgId: string; tender: T }) {
-  const { t, i18n } = useTranslation('tendering');
-  const lang = i18n.language === 'en' ? 'en' : 'zh-CN';
+  const { t } = useTranslation('tendering');
+  const lang = useLanguage();
   const navigate = useNavigate();
   const feedback = useErrorFeedback();
   const templates = useQuery({ queryKey: ['contract-templates'], queryFn: api.fetchContractTemplates });

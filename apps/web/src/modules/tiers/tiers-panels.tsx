@@ -4,20 +4,20 @@ import { App, Button, Card, Col, List, Row, Statistic, Table, Tag, Typography } 
 import { useTranslation } from 'react-i18next';
 import { apiRequest } from '../../app/api-client';
 import { formatDate, formatDateTime } from '../../app/format-date';
-import { currentLanguage } from '../../app/i18n';
+import { useBilingual } from '../../app/language';
 import { ErrorState } from '../../app/page-states';
 import { useErrorFeedback } from '../../app/use-error-feedback';
 
 /** 用户等级 an organisation's tier, its history and the rules still waiting for data. */
 export function OrgTierCard({ orgId }: { orgId: string }) {
   const { t } = useTranslation('tiers');
+  const bilingual = useBilingual();
   const query = useQuery({
     queryKey: ['tiers', orgId],
     queryFn: () => apiRequest('GET', `/api/orgs/${orgId}/tier`, OrgTier),
   });
   if (query.isError || !query.data) return null;
   const d = query.data;
-  const language = currentLanguage();
   return (
     <Card size="small" title={t('title')} style={{ marginBottom: 16 }}>
       <Typography.Paragraph>
@@ -31,7 +31,7 @@ export function OrgTierCard({ orgId }: { orgId: string }) {
       </Typography.Paragraph>
       {d.pendingData.length ? (
         <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
-          {t('pending')} {d.pendingData.map((p) => p[language]).join('；')}
+          {t('pending')} {d.pendingData.map((p) => bilingual(p)).join('；')}
         </Typography.Paragraph>
       ) : null}
       {d.history.length ? (
@@ -42,7 +42,7 @@ export function OrgTierCard({ orgId }: { orgId: string }) {
           renderItem={(h) => (
             <List.Item>
               {h.quarter}：{t(`tiers.${h.fromTier}`)} → {t(`tiers.${h.toTier}`)}（
-              {h.reasons.map((r) => r[language]).join('；')}）
+              {h.reasons.map((r) => bilingual(r)).join('；')}）
             </List.Item>
           )}
         />
@@ -53,6 +53,7 @@ export function OrgTierCard({ orgId }: { orgId: string }) {
 
 export function TierOverviewPanel() {
   const { t } = useTranslation('tiers');
+  const bilingual = useBilingual();
   const client = useQueryClient();
   const { message } = App.useApp();
   const feedback = useErrorFeedback();
@@ -69,7 +70,6 @@ export function TierOverviewPanel() {
     onError: feedback.show,
   });
   if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
-  const language = currentLanguage();
   return (
     <Card
       title={t('overview')}
@@ -97,7 +97,7 @@ export function TierOverviewPanel() {
           { title: t('organisation'), dataIndex: 'orgName' },
           { title: t('quarter'), dataIndex: 'quarter' },
           { title: t('change'), render: (_, r) => `${t(`tiers.${r.fromTier}`)} → ${t(`tiers.${r.toTier}`)}` },
-          { title: t('reasons'), render: (_, r) => r.reasons.map((x) => x[language]).join('；') },
+          { title: t('reasons'), render: (_, r) => r.reasons.map((x) => bilingual(x)).join('；') },
           { title: '', render: (_, r) => formatDateTime(r.computedAt) },
         ]}
       />

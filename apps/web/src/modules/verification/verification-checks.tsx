@@ -2,7 +2,7 @@ import { CheckCircleFilled, CloseCircleFilled, ExclamationCircleFilled } from '@
 import type { VerificationCheck } from '@zhuhe/contracts';
 import { List, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { currentLanguage } from '../../app/i18n';
+import { useBilingual } from '../../app/language';
 
 const ICONS = {
   pass: <CheckCircleFilled style={{ color: '#52c41a' }} />,
@@ -14,6 +14,7 @@ const COLOURS = { pass: 'success', warn: 'warning', fail: 'error' } as const;
 /** 自动核验结果 every automatic check, problems first. */
 export function VerificationChecks({ checks }: { checks: VerificationCheck[] }) {
   const { t } = useTranslation('verification');
+  const bilingual = useBilingual();
   const order = { fail: 0, warn: 1, pass: 2 };
   const sorted = [...checks].sort((a, b) => order[a.status] - order[b.status]);
   return (
@@ -26,7 +27,7 @@ export function VerificationChecks({ checks }: { checks: VerificationCheck[] }) 
         <List.Item data-testid={`check-${check.status}`}>
           <span style={{ display: 'inline-flex', gap: 8, alignItems: 'flex-start' }}>
             {ICONS[check.status]}
-            <span>{check.message[currentLanguage()]}</span>
+            <span>{bilingual(check.message)}</span>
           </span>
           <Tag color={COLOURS[check.status]}>{t(`checks.${check.status}`)}</Tag>
         </List.Item>

@@ -1,7 +1,7 @@
 import type { VerificationPackage } from '@zhuhe/contracts';
 import type { FormInstance } from 'antd';
 import { isApiError } from '../../app/api-client';
-import { currentLanguage } from '../../app/i18n';
+import { currentLanguage } from '../../app/language';
 
 /** What the form holds; `toPackage` turns it into the contract's request body. */
 export interface VerificationFormValues {

@@ -1,0 +1,117 @@
+import type { AppContext } from '../../infra/context';
+import { accountsById } from '../ledger';
+import { bondReferenceOf, requireEscrow } from './escrow.lifecycle';
+import { presentImport, presentRelease, presentScheduleItem } from './escrow.presenter';
+import * as repo from './escrow.repository';
+
+/** Gross released so far per contract, for many contracts at once (matching's backlog); absent → nothing released. */
+export async function releasedFenByContract(
+  ctx: Pick<AppContext, 'db'>,
+  contractIds: readonly string[],
+): Promise<Map<string, bigint>> {
+  const rows = await repo.releasedByContract(ctx.db, [...new Set(contractIds)]);
+  return new Map(rows.map((r) => [r.contractId, BigInt(r.fen)]));
+}
+
+/** 资金状态 what a contract's money view shows: funded, held, released, retained, frozen, and the timeline. */
+export async function escrowStatus(ctx: Pick<AppContext, 'db'>, contractId: string) {
+  const escrow = await requireEscrow(ctx.db, contractId);
+  const accounts = new Map(
+    (
+      await accountsById(ctx.db, [
+        escrow.escrowAccountId,
+        escrow.retentionAccountId,
+        escrow.bondAccountId,
+        escrow.labourAccountId,
+      ])
+    ).map((a) => [a.id, a]),
+  );
+  const balance = (id: string) => accounts.get(id)?.posted ?? 0n;
+  const [releases, schedule, events, expected] = await Promise.all([
+    repo.releasesOf(ctx.db, contractId),
+    repo.scheduleOf(ctx.db, contractId),
+    repo.eventsOf(ctx.db, contractId),
+    repo.expectedOf(ctx.db, contractId),
+  ]);
+  const funded = events.filter((e) => e.kind === 'funded').reduce((s, e) => s + (e.amountFen ?? 0n), 0n);
+  const released = releases.reduce((s, r) => s + r.grossFen, 0n);
+  return {
+    contractId,
+    payerOrgId: escrow.payerOrgId,
+    payeeOrgId: escrow.payeeOrgId,
+    contractAmountFen: Number(escrow.contractAmountFen),
+    advanceRatioPct: escrow.advanceRatioPct,
+    retentionPct: escrow.retentionPct,
+    labourSharePct: escrow.labourSharePct,
+    bondPct: escrow.bondPct,
+    depositReference: escrow.depositReference,
+    bondReference: bondReferenceOf(escrow.depositReference),
+    /** paid into escrow so far */
+    fundedFen: Number(funded),
+    /** in escrow now, not yet released */
+    heldFen: Number(balance(escrow.escrowAccountId)),
+    /** gross released to the payee side (net + retention + wages + fee) */
+    releasedFen: Number(released),
+    /** retention held now */
+    retainedFen: Number(balance(escrow.retentionAccountId)),
+    labourWageFen: Number(balance(escrow.labourAccountId)),
+    bondRequiredFen: Number(escrow.bondRequiredFen),
+    bondPostedFen: Number(balance(escrow.bondAccountId)),
+    frozen: escrow.frozen,
+    frozenAt: escrow.frozenAt?.toISOString() ?? null,
+    frozenReason: escrow.frozenReason,
+    schedule: schedule.map((i) => presentScheduleItem(i)),
+    expectedDeposits: expected.map((e) => ({
+      purpose: e.purpose as 'escrow' | 'bond',
+      milestoneId: e.milestoneId,
+      amountFen: Number(e.amountFen),
+      status: e.status as 'open' | 'matched',
+    })),
+    releases: releases.map(presentRelease),
+    timeline: events.map((e) => ({
+      at: e.at.toISOString(),
+      kind: e.kind,
+      amountFen: e.amountFen === null ? null : Number(e.amountFen),
+      detail: e.detail,
+    })),
+  };
+}
+
+export type EscrowStatus = Awaited<ReturnType<typeof escrowStatus>>;
+
+/** Whether the organisation is a party (payer or payee) of the contract's escrow; false when none exists. */
+export async function isEscrowParty(ctx: Pick<AppContext, 'db'>, contractId: string, orgId: string) {
+  const escrow = await repo.findEscrow(ctx.db, contractId);
+  return Boolean(escrow && (escrow.payerOrgId === orgId || escrow.payeeOrgId === orgId));
+}
+
+export async function financeOverview(ctx: AppContext) {
+  const [imports, cases, frozen] = await Promise.all([
+    repo.recentImports(ctx.db, 20),
+    repo.riskCases(ctx.db, undefined, 100),
+    repo.frozenEscrows(ctx.db),
+  ]);
+  return {
+    imports: imports.map((i) => {
+      const { lines: _lines, ...rest } = presentImport(i);
+      return rest;
+    }),
+    riskCases: cases.map((c) => ({
+      id: c.id,
+      contractId: c.contractId,
+      kind: c.kind,
+      milestoneId: c.milestoneId,
+      detail: c.detail,
+      status: c.status as 'open' | 'closed',
+      openedAt: c.openedAt.toISOString(),
+      closedAt: c.closedAt?.toISOString() ?? null,
+    })),
+    frozen: frozen.map((e) => ({
+      contractId: e.contractId,
+      payerOrgId: e.payerOrgId,
+      payeeOrgId: e.payeeOrgId,
+      frozenAt: e.frozenAt?.toISOString() ?? null,
+      frozenReason: e.frozenReason,
+    })),
+  };
+}
