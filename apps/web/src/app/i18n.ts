@@ -3,6 +3,7 @@ import { initReactI18next } from 'react-i18next';
 import { commissionEn, commissionZhCN } from '../modules/commission';
 import { complianceEn, complianceZhCN } from '../modules/compliance';
 import { contractsEn, contractsZhCN } from '../modules/contracts';
+import { disputesEn, disputesZhCN } from '../modules/disputes';
 import { escrowEn, escrowZhCN } from '../modules/escrow';
 import { evidenceEn, evidenceZhCN } from '../modules/evidence';
 import { executionEn, executionZhCN } from '../modules/execution';
@@ -41,6 +42,7 @@ const resources = {
     tendering: tenderingZhCN,
     execution: executionZhCN,
     matching: matchingZhCN,
+    disputes: disputesZhCN,
   },
   en: {
     common: commonEn,
@@ -59,6 +61,7 @@ const resources = {
     tendering: tenderingEn,
     execution: executionEn,
     matching: matchingEn,
+    disputes: disputesEn,
   },
 };
 
