@@ -81,7 +81,11 @@ function useColumns(link: (id: string) => string) {
       responsive: ['md' as const],
       render: (_: unknown, d: Summary) => d.subject.title,
     },
-    { title: t('type'), key: 'type', render: (_: unknown, d: Summary) => t(`types.${d.type}`) },
+    {
+      title: t('type'),
+      key: 'type',
+      render: (_: unknown, d: Summary) => <span style={{ whiteSpace: 'nowrap' }}>{t(`types.${d.type}`)}</span>,
+    },
     {
       title: t('level'),
       key: 'level',
