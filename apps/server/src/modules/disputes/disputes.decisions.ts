@@ -268,6 +268,8 @@ async function finish(
     decisionReasons: decision.reasons,
     decidedAt: now,
     decisionSha256,
+    // the hold is resolved: the award went to the claimant, the rest back into escrow
+    heldFen: 0n,
     digest: digestOf(row, level, decision),
   });
   await ctx.events.publish(

@@ -139,6 +139,7 @@ describe('a payment dispute from filing to the committee’s decision', () => {
     expect(view.status).toBe('resolved');
     expect(view.outcome).toBe('split');
     expect(view.awardedToClaimantFen).toBe(150_000_00);
+    expect(view.heldFen).toBe(0);
     expect(view.decisionPdfUrl).toContain('/decision.pdf');
     expect(view.votes).toHaveLength(2);
     const wallet = (await accountByCode(tc.ctx.db, orgWallet(sub.orgId).code)).posted;
