@@ -8,6 +8,7 @@ import { createContractsModule } from './modules/contracts';
 import { createCooperationModule } from './modules/cooperation';
 import { createCreditModule } from './modules/credit';
 import { createDemandsModule } from './modules/demands';
+import { createDisputesModule } from './modules/disputes';
 import { createEscrowModule } from './modules/escrow';
 import { createEvidenceModule } from './modules/evidence';
 import { createExecutionModule } from './modules/execution';
@@ -70,6 +71,7 @@ export function composeModules(ctx: AppContext, deps: { resolver: ActorResolver 
     search: createSearchModule(ctx, { rankingBoost: boost }),
     notifications: createNotificationsModule(ctx),
     cooperation: createCooperationModule(ctx),
+    disputes: createDisputesModule(ctx),
     // 智能匹配: the same boost; C is excluded and AAA goes first (CREDIT-3) with the credit module's grades.
     matching: createMatchingModule(ctx, {
       boost,

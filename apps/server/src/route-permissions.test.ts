@@ -43,6 +43,8 @@ const PUBLIC_ROUTES = new Set([
   // Validators need the seal CA certificate to trust organisation seals.
   'GET /api/signing/ca.pem',
   'GET /api/regions',
+  // 案例公示: decided disputes as anonymised digests (no names), published by design.
+  'GET /api/disputes/digests',
 ]);
 
 let t: TestApp;
@@ -191,7 +193,7 @@ beforeAll(async () => {
 
   const admin = await registeredClient(t.app);
   const { secret } = await enableTotp(admin.client);
-  await bootstrapAdmin(t.ctx, admin.userId, ['reviewer', 'operator']);
+  await bootstrapAdmin(t.ctx, admin.userId, ['reviewer', 'operator', 'arbitrator']);
   staffAdmin = new TestClient(t.app);
   await staffAdmin.post('/api/auth/login', { identifier: admin.identifier, password: PASSWORD });
   await staffAdmin.post('/api/auth/login/totp', { code: await nextTotp(secret) });
@@ -228,6 +230,9 @@ beforeAll(async () => {
     // matching: a push and a notification that are not the caller's
     pushId: newId(),
     notificationId: newId(),
+    // disputes: a case and an evidence file that do not exist for the caller
+    disputeId: newId(),
+    evidenceId: newId(),
   };
 });
 afterAll(async () => {
@@ -295,6 +300,19 @@ const VALID_BODIES: Record<string, unknown> = {
   'PUT /api/orgs/:orgId/credit/tax-years': { year: 2025, paidOnTime: true },
   'POST /api/orgs/:orgId/pushes/:pushId/answer': { answer: 'interested' },
   'PUT /api/orgs/:orgId/matching/capacity': { singleProjectLimitFen: 100_000_000, aggregateLimitFen: null },
+  'POST /api/orgs/:orgId/disputes/:disputeId/messages': { body: '留言' },
+  'POST /api/staff/disputes/:disputeId/messages': { body: '留言' },
+  'POST /api/staff/disputes/:disputeId/mediation': { result: 'failed', note: '调解未成' },
+  'POST /api/staff/disputes/:disputeId/votes': {
+    outcome: 'claimant',
+    awardedToClaimantFen: null,
+    reasons: '理由充分，证据确实。',
+  },
+  'POST /api/staff/disputes/:disputeId/external-award': {
+    outcome: 'claimant',
+    awardedToClaimantFen: null,
+    reasons: '理由充分，证据确实。',
+  },
 };
 
 function routes(): RouteEntry[] {

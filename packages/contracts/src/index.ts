@@ -5,6 +5,7 @@ export * from './contract';
 export * from './credit';
 export * from './credit-code';
 export * from './demands';
+export * from './disputes';
 export * from './escrow';
 export * from './evidence';
 export * from './execution';

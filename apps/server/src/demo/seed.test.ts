@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../infra/db/client';
-import { escrowStatus } from '../modules/escrow';
+import { escrowStatus, verifyMoney } from '../modules/escrow';
 import { verifyLog } from '../modules/evidence';
 import { createTestApp, type TestApp, TestClient } from '../test/test-app';
 import { DEMO_PASSWORD } from './foundation.demo';
@@ -86,6 +86,16 @@ describe('demo data', () => {
     expect(subCredit.source).toBe('computed');
     expect(subCredit.history).toHaveLength(4);
     expect(subCredit.ratingsReceived).toBeGreaterThan(0);
+    // disputes demo: a case in every state, the money held and released consistently
+    const [disputes] = await queryRows<{ statuses: string[]; late: number }>(
+      t.ctx.db,
+      sql`select array_agg(distinct status order by status) as statuses,
+                 (select count(*) from disputes where team_formed_at > team_due_at)::int as late
+          from disputes`,
+    );
+    expect(disputes?.statuses).toEqual(['arbitration', 'external', 'mediation', 'resolved']);
+    expect(disputes?.late).toBe(1);
+    expect(await verifyMoney(t.ctx.db)).toMatchObject({ ok: true });
 
     const log = await verifyLog(t.ctx);
     expect(log).toMatchObject({ ok: true, checkpoints: 1 });

@@ -3,6 +3,7 @@ import type { AppContext } from '../infra/context';
 import { countUsers } from '../modules/identity';
 import { seedContractsDemo } from './contracts.demo';
 import { seedCreditDemo } from './credit.demo';
+import { seedDisputesDemo } from './disputes.demo';
 import { seedEscrowDemo } from './escrow.demo';
 import { seedExecutionDemo } from './execution.demo';
 import { type DemoLogin, seedFoundationDemo } from './foundation.demo';
@@ -28,7 +29,9 @@ const SEEDERS: ((ctx: AppContext, modules: PlatformModules) => Promise<DemoLogin
   seedMatchingDemo,
   // three statements sealed by gc2@, sub2@ and svr@: completed transactions for the user tiers
   seedTiersDemo,
-  // after every seeder with contracts and statements: ratings, tax years, four rated months, one manual review
+  seedDisputesDemo,
+  // after every seeder with contracts, statements and dispute outcomes: ratings, tax years, four rated months, one
+  // manual review
   seedCreditDemo,
 ];
 

@@ -74,6 +74,8 @@ export const commonZhCN = {
     staffDemandReviews: '需求审核',
     pushes: '推荐给我的需求',
     staffMatching: '匹配数据',
+    disputes: '我的纠纷',
+    staffDisputes: '纠纷看板',
   },
 };
 
@@ -152,5 +154,7 @@ export const commonEn: typeof commonZhCN = {
     staffDemandReviews: 'Demand review',
     pushes: 'Recommended demands',
     staffMatching: 'Matching figures',
+    disputes: 'My disputes',
+    staffDisputes: 'Dispute board',
   },
 };

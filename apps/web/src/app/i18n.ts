@@ -4,6 +4,7 @@ import { commissionEn, commissionZhCN } from '../modules/commission';
 import { complianceEn, complianceZhCN } from '../modules/compliance';
 import { contractsEn, contractsZhCN } from '../modules/contracts';
 import { creditEn, creditZhCN } from '../modules/credit';
+import { disputesEn, disputesZhCN } from '../modules/disputes';
 import { escrowEn, escrowZhCN } from '../modules/escrow';
 import { evidenceEn, evidenceZhCN } from '../modules/evidence';
 import { executionEn, executionZhCN } from '../modules/execution';
@@ -43,6 +44,7 @@ const resources = {
     tendering: tenderingZhCN,
     execution: executionZhCN,
     matching: matchingZhCN,
+    disputes: disputesZhCN,
   },
   en: {
     common: commonEn,
@@ -62,6 +64,7 @@ const resources = {
     tendering: tenderingEn,
     execution: executionEn,
     matching: matchingEn,
+    disputes: disputesEn,
   },
 };
 

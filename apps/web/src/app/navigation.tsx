@@ -26,6 +26,7 @@ import {
   TrophyOutlined,
   UserAddOutlined,
   UserOutlined,
+  WarningOutlined,
 } from '@ant-design/icons';
 import type { BusinessRole, MembershipRole } from '@zhuhe/contracts';
 import type { ReactNode } from 'react';
@@ -64,7 +65,9 @@ type NavLabel =
   | 'staffTiers'
   | 'staffDemandReviews'
   | 'pushes'
-  | 'staffMatching';
+  | 'staffMatching'
+  | 'disputes'
+  | 'staffDisputes';
 
 export interface NavItem {
   key: string;
@@ -158,6 +161,7 @@ export function workspaceNav(role: BusinessRole, membershipRole: MembershipRole 
               { key: 'pushes', label: 'pushes' as const, icon: <NodeIndexOutlined />, path: '/workspace/pushes' },
             ]
           : []),
+        { key: 'disputes', label: 'disputes' as const, icon: <WarningOutlined />, path: '/workspace/disputes' },
         ...ORGANISATION_ITEMS.filter((item) => manager || !item.managersOnly),
       ],
     },
@@ -192,6 +196,7 @@ export const STAFF_NAV: NavGroup[] = [
         path: '/staff/demand-reviews',
       },
       { key: 'staff-matching', label: 'staffMatching', icon: <NodeIndexOutlined />, path: '/staff/matching' },
+      { key: 'staff-disputes', label: 'staffDisputes', icon: <WarningOutlined />, path: '/staff/disputes' },
     ],
   },
 ];

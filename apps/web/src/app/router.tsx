@@ -32,6 +32,11 @@ const ContractNewPage = lazyPage(() => import('../pages/contracts-pages'), 'Cont
 const ContractsPage = lazyPage(() => import('../pages/contracts-pages'), 'ContractsPage');
 const CreditPage = lazyPage(() => import('../pages/credit-page'), 'CreditPage');
 const CreateOrganisationPage = lazyPage(() => import('../pages/create-organisation-page'), 'CreateOrganisationPage');
+const DisputeDetailPage = lazyPage(() => import('../pages/disputes-pages'), 'DisputeDetailPage');
+const FileDisputePage = lazyPage(() => import('../pages/disputes-pages'), 'FileDisputePage');
+const MyDisputesPage = lazyPage(() => import('../pages/disputes-pages'), 'MyDisputesPage');
+const StaffDisputeBoardPage = lazyPage(() => import('../pages/disputes-pages'), 'StaffDisputeBoardPage');
+const StaffDisputeRoomPage = lazyPage(() => import('../pages/disputes-pages'), 'StaffDisputeRoomPage');
 const ContractMoneyPage = lazyPage(() => import('../pages/escrow-pages'), 'ContractMoneyPage');
 const StaffFinancePage = lazyPage(() => import('../pages/escrow-pages'), 'StaffFinancePage');
 const WalletPage = lazyPage(() => import('../pages/escrow-pages'), 'WalletPage');
@@ -139,6 +144,9 @@ export function createRouter() {
                     { path: 'tenders/:tenderId', element: <TenderDetailPage /> },
                     { path: 'tenders/:tenderId/prequalification', element: <PrequalReportPage /> },
                     { path: 'pushes', element: <SupplierPushesPage /> },
+                    { path: 'disputes', element: <MyDisputesPage /> },
+                    { path: 'disputes/new', element: <FileDisputePage /> },
+                    { path: 'disputes/:disputeId', element: <DisputeDetailPage /> },
                   ],
                 },
                 {
@@ -160,6 +168,8 @@ export function createRouter() {
                     { path: 'tiers', element: <StaffTiersPage /> },
                     { path: 'demand-reviews', element: <StaffDemandReviewsPage /> },
                     { path: 'matching', element: <StaffMatchingPage /> },
+                    { path: 'disputes', element: <StaffDisputeBoardPage /> },
+                    { path: 'disputes/:disputeId', element: <StaffDisputeRoomPage /> },
                   ],
                 },
                 { path: '*', element: <NotFoundPage /> },

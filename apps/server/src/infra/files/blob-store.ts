@@ -84,7 +84,8 @@ const KIND_OF_MIME: Record<string, FileKind> = {
  * NUL bytes counts as CSV when nothing else matched (CSV has no signature).
  */
 export async function detectFileType(bytes: Buffer): Promise<{ mime: string; kind: FileKind } | null> {
-  const found = await fileTypeFromBuffer(bytes);
+  // a truncated or malformed container (e.g. a broken ZIP) makes the parser throw: such a file is of no supported type
+  const found = await fileTypeFromBuffer(bytes).catch(() => undefined);
   if (found) {
     const kind = KIND_OF_MIME[found.mime];
     return kind ? { mime: found.mime, kind } : null;

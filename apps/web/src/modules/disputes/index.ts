@@ -1,0 +1,2 @@
+export { disputesEn, disputesZhCN } from './disputes.i18n';
+export { DisputeBoard, DisputeCase, FileDisputeForm, MyDisputes } from './disputes-views';

@@ -1,0 +1,88 @@
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, type Page, test } from '@playwright/test';
+import { sitePhotoJpeg } from '../apps/server/src/demo/site-photo.ts';
+import { awaitFreshStep, totp } from './support';
+
+/** Demo log-ins of the disputes seeder (fixed authenticator secrets, demo only). */
+const DEMO_PASSWORD = 'Zhuhe@2026';
+const SERVICE = { email: 'service@example.com', secret: 'ONSXE5TJMNSSAMJTGE2TQOJQGEZDGNBX' };
+const ARB1 = { email: 'arb1@example.com', secret: 'MFZGEMJAGEZTCNBYHEYDCMRTGQ3TQOJQ' };
+const ARB2 = { email: 'arb2@example.com', secret: 'MFZGEMRAGEZTCNBYHEYDCMRTGQ3TQOJR' };
+
+async function login(page: Page, email: string) {
+  await page.goto('/login');
+  await page.getByLabel('邮箱或手机号').fill(email);
+  await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+async function staffLogin(page: Page, who: { email: string; secret: string }) {
+  await page.goto('/login');
+  await page.getByLabel('邮箱或手机号').fill(who.email);
+  await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await awaitFreshStep();
+  await page.getByLabel('动态口令或恢复码').fill(totp(who.secret));
+  await page.getByRole('button', { name: '验证并登录' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+test('a SUB files a dispute about a withheld payment with evidence → team within 2 hours → mediation fails → the committee decides → escrow releases the award → the outcome is visible', async ({
+  browser,
+}) => {
+  test.setTimeout(240_000);
+  // 1. sub2@ (四川蜀安幕墙) files about the 5# 楼 contract, whose earlier case is closed
+  const sub = await browser.newPage();
+  await login(sub, 'sub2@example.com');
+  await sub.goto('/workspace/disputes/new');
+  await sub.getByTestId('dispute-contract').click();
+  await sub.getByText('安置房三期 5# 楼幕墙分包 · 中原恒泰建工有限公司').click();
+  await sub.getByTestId('dispute-amount').fill('100000');
+  await sub
+    .getByTestId('dispute-claim')
+    .fill('第二节点幕墙安装经监理验收合格，总包扣留进度款 10 万元至今未付，请求支付。');
+  const photo = join(tmpdir(), `监理验收-${Date.now()}.jpg`);
+  writeFileSync(photo, sitePhotoJpeg({ takenAt: '2026:11:20 10:00:00', latitude: 34.52, longitude: 113.84 }));
+  await sub.locator('input[type=file]').setInputFiles(photo);
+  await sub.getByTestId('dispute-submit').click();
+  await sub.waitForURL(/\/workspace\/disputes\/[0-9a-f-]{36}$/);
+  const disputeId = sub.url().split('/').pop() as string;
+  await expect(sub.getByTestId('dispute-held')).toHaveText('¥100,000.00');
+  await expect(sub.getByTestId('evidence-claimant')).toContainText('监理验收');
+  // the case team formed at once: the 2-hour clock is green
+  await expect(sub.getByText('客服主管 唐悦')).toBeVisible();
+  await expect(sub.getByTestId('clock-breached')).toHaveCount(0);
+
+  // 2. customer service: mediation fails → the committee
+  const service = await browser.newPage();
+  await staffLogin(service, SERVICE);
+  await service.goto(`/staff/disputes/${disputeId}`);
+  await service.getByTestId('mediation-note').fill('线上调解一次，总包坚持待整改完成后付款，调解未成。');
+  await service.getByTestId('mediation-failed').click();
+  await expect(service.getByText('二级 平台仲裁委员会')).toBeVisible();
+
+  // 3. two arbitrators vote the same award: the committee decides
+  for (const arb of [ARB1, ARB2]) {
+    const page = await browser.newPage();
+    await staffLogin(page, arb);
+    await page.goto(`/staff/disputes/${disputeId}`);
+    await page.getByTestId('vote-amount').fill('80000');
+    await page.getByRole('combobox').first().click();
+    await page.getByTitle('部分支持').click();
+    await page.getByTestId('vote-reasons').fill('验收记录完整，应予支付；2 万元对应的整改项待复验合格后支付。');
+    await page.getByTestId('vote-submit').click();
+    await expect(page.getByText('仲裁员').first()).toBeVisible();
+    await page.close();
+  }
+
+  // 4. the claimant sees the outcome, the sealed decision and the money moved through escrow
+  await sub.reload();
+  await expect(sub.getByTestId('dispute-outcome')).toContainText('部分支持');
+  await expect(sub.getByTestId('dispute-awarded')).toHaveText('¥80,000.00');
+  await expect(sub.getByRole('link', { name: '裁决书 PDF（已盖章）' })).toBeVisible();
+  // the hold is resolved: nothing of this case stays frozen
+  await expect(sub.getByTestId('dispute-held')).toHaveText('¥0.00');
+});
