@@ -17,6 +17,8 @@ export const viteConfig = defineConfig({
     // declares which source files act on import (sideEffects); a module's index.ts then no longer ties all of its
     // components to the chunk of whoever imports one of them.
     chunkSizeWarningLimit: 1200,
+    // .vite/manifest.json maps source files to chunks; bench/web/first-page.ts reads it to find a route's chunks.
+    manifest: true,
     rolldownOptions: {
       output: {
         codeSplitting: {

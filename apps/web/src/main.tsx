@@ -5,7 +5,7 @@ import { setUnauthorizedHandler } from './app/api-client';
 import { initI18n } from './app/i18n';
 import { Providers } from './app/providers';
 import { createQueryClient } from './app/query-client';
-import { createRouter } from './app/router';
+import { createRouter, preloadSignedInPages } from './app/router';
 import { forgetSession } from './modules/identity';
 import './app/global.css';
 
@@ -31,3 +31,4 @@ createRoot(container).render(
     </Providers>
   </StrictMode>,
 );
+preloadSignedInPages();

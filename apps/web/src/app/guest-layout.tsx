@@ -1,8 +1,9 @@
-import { Card, Flex, Layout, Typography } from 'antd';
+import { Flex, Layout, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Brand } from './brand';
 import { LanguageSwitch } from './language-switch';
+import { Panel } from './panel';
 
 /** Frame of the sign-in and registration screens: a centred card under the brand. */
 export function GuestLayout({
@@ -24,13 +25,13 @@ export function GuestLayout({
         <LanguageSwitch />
       </Flex>
       <Flex vertical align="center" style={{ padding: '24px 12px 48px', flex: 1 }}>
-        <Card style={{ width: '100%', maxWidth: 420 }} styles={{ body: { padding: 24 } }}>
+        <Panel style={{ width: '100%', maxWidth: 420 }}>
           <Typography.Title level={3} style={{ marginTop: 0, marginBottom: 4 }}>
             {title}
           </Typography.Title>
           {subtitle ? <Typography.Paragraph type="secondary">{subtitle}</Typography.Paragraph> : null}
           {children}
-        </Card>
+        </Panel>
         {footer ? <div style={{ marginTop: 16 }}>{footer}</div> : null}
         <Typography.Text type="secondary" style={{ marginTop: 32, fontSize: 12 }}>
           {t('brand.full')} · {t('brand.tagline')}

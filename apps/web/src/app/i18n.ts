@@ -1,91 +1,145 @@
-import i18next from 'i18next';
+import i18next, { type BackendModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { commissionEn, commissionZhCN } from '../modules/commission';
-import { complianceEn, complianceZhCN } from '../modules/compliance';
-import { contractsEn, contractsZhCN } from '../modules/contracts';
+import type { commissionZhCN } from '../modules/commission';
+import type { complianceZhCN } from '../modules/compliance';
+import type { contractsZhCN } from '../modules/contracts';
 import { creditEn, creditZhCN } from '../modules/credit';
-import { disputesEn, disputesZhCN } from '../modules/disputes';
-import { escrowEn, escrowZhCN } from '../modules/escrow';
-import { evidenceEn, evidenceZhCN } from '../modules/evidence';
-import { executionEn, executionZhCN } from '../modules/execution';
+import type { disputesZhCN } from '../modules/disputes';
+import type { escrowZhCN } from '../modules/escrow';
+import type { evidenceZhCN } from '../modules/evidence';
+import type { executionZhCN } from '../modules/execution';
 import { identityEn, identityZhCN } from '../modules/identity';
-import { librariesEn, librariesZhCN } from '../modules/libraries';
+import type { librariesZhCN } from '../modules/libraries';
 import { matchingEn, matchingZhCN } from '../modules/matching';
-import { merchantsEn, merchantsZhCN } from '../modules/merchants';
+import type { merchantsZhCN } from '../modules/merchants';
 import { organisationEn, organisationZhCN } from '../modules/organisation';
-import { staffEn, staffZhCN } from '../modules/staff';
-import { tenderingEn, tenderingZhCN } from '../modules/tendering';
-import { tiersEn, tiersZhCN } from '../modules/tiers';
-import { verificationEn, verificationZhCN } from '../modules/verification';
+import type { staffZhCN } from '../modules/staff';
+import type { tenderingZhCN } from '../modules/tendering';
+import type { tiersZhCN } from '../modules/tiers';
+import type { verificationZhCN } from '../modules/verification';
 import { commonEn, commonZhCN } from './common.i18n';
-import { LANGUAGES, startLanguage } from './language';
+import { LANGUAGES, type Language, startLanguage } from './language';
 
 /**
- * The i18next setup, imported by the entry only: nothing imports this file back, so reading every module's texts
- * here makes no cycle. Modules' index.ts files have no side effects, so only the *.i18n.ts files come along, not
- * the components, which stay in the chunks of the pages that use them.
+ * The i18next setup, imported by the entry only: nothing imports this file back, so reading modules' texts here
+ * makes no cycle.
+ *
+ * The texts of the shell, sign-in and the workspace home (common, identity, organisation, matching's bell, credit's
+ * badge) come with the entry. Every other module's texts are a chunk of their own, fetched with the first page that
+ * asks for its namespace (`useTranslation('tendering')` suspends until then, inside the route's Suspense): both
+ * languages of a namespace come in one file, so switching language later needs no further request.
  */
-const resources = {
+const bundled = {
   'zh-CN': {
     common: commonZhCN,
     identity: identityZhCN,
     organisation: organisationZhCN,
-    staff: staffZhCN,
-    evidence: evidenceZhCN,
-    contracts: contractsZhCN,
-    escrow: escrowZhCN,
-    verification: verificationZhCN,
-    merchants: merchantsZhCN,
-    compliance: complianceZhCN,
-    commission: commissionZhCN,
-    tiers: tiersZhCN,
-    credit: creditZhCN,
-    libraries: librariesZhCN,
-    tendering: tenderingZhCN,
-    execution: executionZhCN,
     matching: matchingZhCN,
-    disputes: disputesZhCN,
+    credit: creditZhCN,
   },
   en: {
     common: commonEn,
     identity: identityEn,
     organisation: organisationEn,
-    staff: staffEn,
-    evidence: evidenceEn,
-    contracts: contractsEn,
-    escrow: escrowEn,
-    verification: verificationEn,
-    merchants: merchantsEn,
-    compliance: complianceEn,
-    commission: commissionEn,
-    tiers: tiersEn,
-    credit: creditEn,
-    libraries: librariesEn,
-    tendering: tenderingEn,
-    execution: executionEn,
     matching: matchingEn,
-    disputes: disputesEn,
+    credit: creditEn,
   },
 };
+
+type Texts = Record<string, unknown>;
+type Loader = () => Promise<Record<Language, Texts>>;
+
+/** One loader per lazily loaded namespace; Vite makes each `import()` a chunk of its own. */
+const loaders: Record<string, Loader> = {
+  staff: () => import('../modules/staff/staff.i18n').then((m) => ({ 'zh-CN': m.staffZhCN, en: m.staffEn })),
+  evidence: () =>
+    import('../modules/evidence/evidence.i18n').then((m) => ({ 'zh-CN': m.evidenceZhCN, en: m.evidenceEn })),
+  contracts: () =>
+    import('../modules/contracts/contracts.i18n').then((m) => ({ 'zh-CN': m.contractsZhCN, en: m.contractsEn })),
+  escrow: () => import('../modules/escrow/escrow.i18n').then((m) => ({ 'zh-CN': m.escrowZhCN, en: m.escrowEn })),
+  verification: () =>
+    import('../modules/verification/verification.i18n').then((m) => ({
+      'zh-CN': m.verificationZhCN,
+      en: m.verificationEn,
+    })),
+  merchants: () =>
+    import('../modules/merchants/merchants.i18n').then((m) => ({ 'zh-CN': m.merchantsZhCN, en: m.merchantsEn })),
+  compliance: () =>
+    import('../modules/compliance/compliance.i18n').then((m) => ({ 'zh-CN': m.complianceZhCN, en: m.complianceEn })),
+  commission: () =>
+    import('../modules/commission/commission.i18n').then((m) => ({ 'zh-CN': m.commissionZhCN, en: m.commissionEn })),
+  tiers: () => import('../modules/tiers/tiers.i18n').then((m) => ({ 'zh-CN': m.tiersZhCN, en: m.tiersEn })),
+  libraries: () =>
+    import('../modules/libraries/libraries.i18n').then((m) => ({ 'zh-CN': m.librariesZhCN, en: m.librariesEn })),
+  tendering: () =>
+    import('../modules/tendering/tendering.i18n').then((m) => ({ 'zh-CN': m.tenderingZhCN, en: m.tenderingEn })),
+  execution: () =>
+    import('../modules/execution/execution.i18n').then((m) => ({ 'zh-CN': m.executionZhCN, en: m.executionEn })),
+  disputes: () =>
+    import('../modules/disputes/disputes.i18n').then((m) => ({ 'zh-CN': m.disputesZhCN, en: m.disputesEn })),
+};
+
+/** An i18next backend that reads a namespace from its chunk; the bundled namespaces never reach it. */
+const chunkBackend: BackendModule = {
+  type: 'backend',
+  init() {},
+  read(language, namespace, callback) {
+    const load = loaders[namespace];
+    if (!load) {
+      callback(null, {});
+      return;
+    }
+    load().then(
+      (texts) => callback(null, texts[language as Language] ?? texts['zh-CN']),
+      (error: unknown) => callback(error instanceof Error ? error : new Error(String(error)), null),
+    );
+  },
+};
+
+interface AllTexts {
+  common: typeof commonZhCN;
+  identity: typeof identityZhCN;
+  organisation: typeof organisationZhCN;
+  matching: typeof matchingZhCN;
+  credit: typeof creditZhCN;
+  staff: typeof staffZhCN;
+  evidence: typeof evidenceZhCN;
+  contracts: typeof contractsZhCN;
+  escrow: typeof escrowZhCN;
+  verification: typeof verificationZhCN;
+  merchants: typeof merchantsZhCN;
+  compliance: typeof complianceZhCN;
+  commission: typeof commissionZhCN;
+  tiers: typeof tiersZhCN;
+  libraries: typeof librariesZhCN;
+  tendering: typeof tenderingZhCN;
+  execution: typeof executionZhCN;
+  disputes: typeof disputesZhCN;
+}
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'common';
-    resources: (typeof resources)['zh-CN'];
+    resources: AllTexts;
   }
 }
 
 export function initI18n(): typeof i18next {
   const language = startLanguage();
-  void i18next.use(initReactI18next).init({
-    resources,
-    lng: language,
-    fallbackLng: 'zh-CN',
-    supportedLngs: LANGUAGES,
-    defaultNS: 'common',
-    ns: Object.keys(resources['zh-CN']),
-    interpolation: { escapeValue: false },
-    initAsync: false,
-  });
+  void i18next
+    .use(chunkBackend)
+    .use(initReactI18next)
+    .init({
+      resources: bundled,
+      // The bundled namespaces are complete; the others come from the backend when a page first asks for them.
+      partialBundledLanguages: true,
+      lng: language,
+      fallbackLng: 'zh-CN',
+      supportedLngs: LANGUAGES,
+      defaultNS: 'common',
+      ns: Object.keys(bundled['zh-CN']),
+      interpolation: { escapeValue: false },
+      initAsync: false,
+    });
   return i18next;
 }

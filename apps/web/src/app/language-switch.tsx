@@ -1,27 +1,27 @@
 import { GlobalOutlined } from '@ant-design/icons';
-import { Button, Dropdown } from 'antd';
+import { Button } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { changeLanguage, isLanguage, LANGUAGES, useLanguage } from './language';
+import { changeLanguage, LANGUAGES, useLanguage } from './language';
 
-/** 语言切换 zh-CN / English; the choice is kept in localStorage. */
+/**
+ * 语言切换: one button that switches to the other language (there are two), labelled in that language so a reader
+ * of either finds it; the choice is kept in localStorage. A button rather than a drop-down menu keeps the menu
+ * component out of the sign-in page's first load.
+ */
 export function LanguageSwitch({ compact = false }: { compact?: boolean }) {
   const { t } = useTranslation();
   const language = useLanguage();
+  const other = LANGUAGES.find((value) => value !== language) ?? LANGUAGES[0];
   return (
-    <Dropdown
-      trigger={['click']}
-      menu={{
-        selectable: true,
-        selectedKeys: [language],
-        items: LANGUAGES.map((value) => ({ key: value, label: t(`language.${value}`) })),
-        onClick: ({ key }) => {
-          if (isLanguage(key)) void changeLanguage(key);
-        },
-      }}
+    <Button
+      type="text"
+      icon={<GlobalOutlined />}
+      data-testid="language-switch"
+      aria-label={`${t('language.label')}: ${t(`language.${language}`)} → ${t(`language.${other}`)}`}
+      title={t(`language.${other}`)}
+      onClick={() => void changeLanguage(other)}
     >
-      <Button type="text" icon={<GlobalOutlined />} data-testid="language-switch" aria-label={t('language.label')}>
-        {compact ? null : t(`language.${language}`)}
-      </Button>
-    </Dropdown>
+      {compact ? null : <span lang={other}>{t(`language.${other}`)}</span>}
+    </Button>
   );
 }

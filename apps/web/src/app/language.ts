@@ -67,12 +67,13 @@ export async function changeLanguage(next: Language): Promise<void> {
   } catch {
     // Private browsing may refuse storage; the choice then lasts for this page only.
   }
+  // i18next switches once the new language's texts of every loaded namespace are in (lazily loaded namespaces hold
+  // both languages in one chunk, so that is a microtask, not a request); only then do useLanguage() readers render,
+  // so t() and useLanguage() change in the same render.
+  await i18next.changeLanguage(next);
   applyToPage(next);
   language = next;
-  // i18next switches synchronously (its texts are bundled), so t() and useLanguage() change in the same render.
-  const switched = i18next.changeLanguage(next);
   for (const listener of listeners) listener();
-  await switched;
 }
 
 /** Applies the remembered language to the page (html lang, dayjs) and returns it, for i18next.init(). */

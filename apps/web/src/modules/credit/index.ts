@@ -1,2 +1,3 @@
 export { creditEn, creditZhCN } from './credit.i18n';
-export { ContractRatingCard, CreditGradeBadge, CreditProfilePanel, OrgCreditBadge } from './credit-panels';
+export { CreditGradeBadge, OrgCreditBadge } from './credit-badge';
+export { ContractRatingCard, CreditProfilePanel } from './credit-panels';

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { contractRule } from '../../app/contract-rule';
 import { useErrorFeedback } from '../../app/use-error-feedback';
-import { BusinessRolePicker } from './business-role-tags';
+import { BusinessRolePicker } from './business-role-picker';
 import type { CreateOrganisationInput } from './organisation.api';
 import { useCreateOrganisation } from './organisation.queries';
 

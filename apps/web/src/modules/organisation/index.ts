@@ -1,4 +1,5 @@
-export { BusinessRolePicker, BusinessRoleTag, BusinessRoleTags } from './business-role-tags';
+export { BusinessRolePicker } from './business-role-picker';
+export { BusinessRoleTag, BusinessRoleTags } from './business-role-tags';
 export { ContextChooser } from './context-chooser';
 export { CreateOrganisationForm } from './create-organisation-form';
 export { MembersTable } from './members-table';

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { contractRule } from '../../app/contract-rule';
 import { ErrorState, LoadingState } from '../../app/page-states';
 import { useErrorFeedback } from '../../app/use-error-feedback';
-import { BusinessRolePicker } from './business-role-tags';
+import { BusinessRolePicker } from './business-role-picker';
 import type { OrganisationData, UpdateOrganisationInput } from './organisation.api';
 import { canManageOrganisation } from './organisation.policy';
 import { useActiveMembership, useOrganisation, useUpdateOrganisation } from './organisation.queries';

@@ -1,9 +1,11 @@
-import { useEffect, useRef } from 'react';
+import { lazy, useEffect, useRef } from 'react';
 import { Navigate, Outlet } from 'react-router';
 import { LoadingState } from '../../app/page-states';
 import { useAuthedMe } from '../identity';
-import { ContextChooser } from './context-chooser';
 import { useActivateContext } from './organisation.queries';
+
+/** Only users with several organisations or roles see the chooser; the others do not load it. */
+const ContextChooser = lazy(() => import('./context-chooser').then((m) => ({ default: m.ContextChooser })));
 
 /**
  * Workspace routes need an active organisation and business role. Without any membership the user creates an

@@ -1,9 +1,10 @@
 import { CheckOutlined } from '@ant-design/icons';
 import type { BusinessRole } from '@zhuhe/contracts';
-import { Card, Col, Descriptions, Flex, Row, Typography } from 'antd';
+import { Col, Descriptions, Flex, Row, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../app/format-date';
 import { ErrorState, LoadingState } from '../../app/page-states';
+import { Panel } from '../../app/panel';
 import { useAuthedMe } from '../identity';
 import { BusinessRoleTags } from './business-role-tags';
 import { useOrganisation } from './organisation.queries';
@@ -55,12 +56,12 @@ export function WorkspaceOverview({ orgId, role }: { orgId: string; role: Busine
       </div>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={12}>
-          <Card title={t('workspace.organisationCard')}>
+          <Panel style={{ height: '100%' }} title={t('workspace.organisationCard')}>
             <OrganisationCard orgId={orgId} />
-          </Card>
+          </Panel>
         </Col>
         <Col xs={24} lg={12}>
-          <Card title={t('workspace.dutiesCard', { role: t(`roles.${role}`) })}>
+          <Panel style={{ height: '100%' }} title={t('workspace.dutiesCard', { role: t(`roles.${role}`) })}>
             <Flex vertical gap={12}>
               {DUTY_KEYS.map((key) => (
                 <Flex key={key} gap={8} align="baseline">
@@ -72,7 +73,7 @@ export function WorkspaceOverview({ orgId, role }: { orgId: string; role: Busine
             <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0 }}>
               {t('workspace.dutiesNote')}
             </Typography.Paragraph>
-          </Card>
+          </Panel>
         </Col>
       </Row>
     </Flex>
