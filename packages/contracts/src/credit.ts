@@ -94,6 +94,10 @@ export const CreditOverrideView = z.object({
   expiresOn: z.string(),
   approvedBy: Id,
 });
+/** How a decided dispute ended for one party. */
+export const DisputeResult = z.enum(['won', 'lost', 'split', 'withdrawn']);
+export type DisputeResult = z.infer<typeof DisputeResult>;
+
 export const CreditProfileView = z.object({
   orgId: Id,
   /** the grade in force: manual review over the computed rating over an outside assessment */
@@ -103,6 +107,15 @@ export const CreditProfileView = z.object({
   history: z.array(z.object({ month: z.string(), score: z.number(), grade: CreditGrade })),
   override: CreditOverrideView.nullable(),
   ratingsReceived: z.number(),
+  /** 纠纷结果 the latest decided disputes, newest first, and the month whose rating counts each */
+  disputeResults: z.array(
+    z.object({
+      result: DisputeResult,
+      level: z.number().int(),
+      decidedAt: z.iso.datetime(),
+      countsInMonth: z.string(),
+    }),
+  ),
   advice: z.array(z.object({ 'zh-CN': z.string(), en: z.string() })),
 });
 

@@ -1,4 +1,4 @@
-import type { CreditGrade } from '@zhuhe/contracts';
+import { type CreditGrade, DisputeResult } from '@zhuhe/contracts';
 import type { MonthlyRow, RatingRow } from './credit.repository';
 import type { creditProfile } from './credit.service';
 
@@ -59,6 +59,12 @@ export function presentProfile(p: Awaited<ReturnType<typeof creditProfile>>) {
         }
       : null,
     ratingsReceived: p.ratingsReceived,
+    disputeResults: p.disputeResults.map((d) => ({
+      result: DisputeResult.parse(d.result),
+      level: d.level,
+      decidedAt: d.decidedAt.toISOString(),
+      countsInMonth: d.countsInMonth,
+    })),
     advice: p.advice,
   };
 }

@@ -129,6 +129,16 @@ export async function disputeFacts(db: DbOrTx, orgIds: string[], until: Date) {
     .groupBy(creditDisputes.orgId, creditDisputes.result);
 }
 
+/** 纠纷结果 the latest dispute results of an organisation, newest first. */
+export async function disputeResultsOf(db: DbOrTx, orgId: string, limit: number) {
+  return db
+    .select({ result: creditDisputes.result, level: creditDisputes.level, decidedAt: creditDisputes.decidedAt })
+    .from(creditDisputes)
+    .where(eq(creditDisputes.orgId, orgId))
+    .orderBy(desc(creditDisputes.decidedAt))
+    .limit(limit);
+}
+
 export async function ratingFacts(db: DbOrTx, orgIds: string[], until: Date) {
   if (orgIds.length === 0) return [];
   return db

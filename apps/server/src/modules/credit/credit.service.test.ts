@@ -184,6 +184,11 @@ describe('credit rating on platform data', () => {
       await tc.ctx.db.transaction(async (tx) => {
         await tc.ctx.events.publish(tx, 'dispute.resolved', event);
       });
+      // both credit pages list the result at once, for the rating of the month it was decided in
+      const loser = (await creditProfile(tc.ctx, late.orgId)).disputeResults[0];
+      const winner = (await creditProfile(tc.ctx, gc.orgId)).disputeResults[0];
+      expect(loser).toMatchObject({ result: 'lost', level: 2, countsInMonth: '2027-01' });
+      expect(winner).toMatchObject({ result: 'won', level: 2, countsInMonth: '2027-01' });
       await recalculateMonth(tc.ctx, '2027-01', { orgIds: [late.orgId, gc.orgId], now: NOW });
       expect((await dimension(late, 'transactions'))?.score).toBeLessThan(before);
       if (beforeGc !== undefined) expect((await dimension(gc, 'transactions'))?.score).toBeGreaterThanOrEqual(beforeGc);

@@ -465,11 +465,12 @@ export async function creditProfile(ctx: AppContext, orgId: string) {
   await getOrganisation(ctx, orgId).catch(() => {
     throw creditErrors.raise('CREDIT_ORG_NOT_FOUND');
   });
-  const [grades, history, overrides, received] = await Promise.all([
+  const [grades, history, overrides, received, disputes] = await Promise.all([
     creditGradeOf(ctx, [orgId]),
     repo.historyOf(ctx.db, orgId),
     repo.overridesInForce(ctx.db, [orgId], shanghaiDate(new Date())),
     repo.ratingsFor(ctx.db, { ratedOrgId: orgId }, 1000),
+    repo.disputeResultsOf(ctx.db, orgId, 10),
   ]);
   const latest = history[0] ?? null;
   const grade = grades.get(orgId) ?? null;
@@ -489,6 +490,8 @@ export async function creditProfile(ctx: AppContext, orgId: string) {
     history: [...history].reverse().map((h) => ({ month: h.month, score: h.score, grade: h.grade as CreditGrade })),
     override,
     ratingsReceived: received.length,
+    // recorded when the case is decided; the month's rating counts them (交易历史 dispute rate)
+    disputeResults: disputes.map((d) => ({ ...d, countsInMonth: monthOfInstant(d.decidedAt) })),
     advice: latest ? advice(latest.dimensions as Dimension[]) : [],
   };
 }

@@ -21,9 +21,18 @@ import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { apiRequest } from '../../app/api-client';
+import { formatDate } from '../../app/format-date';
 import { useBilingual } from '../../app/language';
 import { ErrorState, LoadingState } from '../../app/page-states';
 import { useErrorFeedback } from '../../app/use-error-feedback';
+
+const DISPUTE_LEVEL_KEYS: Record<number, 'disputeResults.level1' | 'disputeResults.level2' | 'disputeResults.level3'> =
+  {
+    1: 'disputeResults.level1',
+    2: 'disputeResults.level2',
+    3: 'disputeResults.level3',
+  };
+const DISPUTE_RESULT_COLOURS = { won: 'green', lost: 'red', split: 'gold', withdrawn: 'default' } as const;
 
 const CreditHistoryChart = lazy(() =>
   import('./credit-history-chart').then((m) => ({ default: m.CreditHistoryChart })),
@@ -148,6 +157,29 @@ export function CreditProfilePanel({ orgId }: { orgId: string }) {
               />
             ) : (
               <Typography.Text type="secondary">{t('noMoves')}</Typography.Text>
+            )}
+          </Card>
+          <Card size="small" title={t('disputeResults.title')} style={{ marginBottom: 16 }}>
+            {p.disputeResults.length ? (
+              <List
+                size="small"
+                dataSource={p.disputeResults}
+                renderItem={(d) => (
+                  <List.Item data-testid="credit-dispute-result">
+                    <Space direction="vertical" size={0}>
+                      <Space size={6} wrap>
+                        <Tag color={DISPUTE_RESULT_COLOURS[d.result]}>{t(`disputeResults.${d.result}`)}</Tag>
+                        <Typography.Text>{t(DISPUTE_LEVEL_KEYS[d.level] ?? 'disputeResults.level1')}</Typography.Text>
+                      </Space>
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                        {formatDate(d.decidedAt)} · {t('disputeResults.counts', { month: d.countsInMonth })}
+                      </Typography.Text>
+                    </Space>
+                  </List.Item>
+                )}
+              />
+            ) : (
+              <Typography.Text type="secondary">{t('disputeResults.none')}</Typography.Text>
             )}
           </Card>
           <Card size="small" title={t('advice')}>

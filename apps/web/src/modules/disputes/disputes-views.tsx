@@ -430,7 +430,7 @@ export function DisputeCase({ base, staff }: { base: string; staff?: { arbitrato
             size="small"
             dataSource={d.votes}
             renderItem={(v) => (
-              <List.Item>
+              <List.Item data-testid="dispute-vote">
                 <Typography.Text strong>{v.arbitratorName}</Typography.Text>：{t(`outcomes.${v.outcome}`)}{' '}
                 {formatFen(v.awardedToClaimantFen)} — {v.reasons}
               </List.Item>
