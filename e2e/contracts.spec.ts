@@ -23,7 +23,7 @@ test('a GC drafts a purchase contract, both parties sign with 2FA, anyone verifi
 
   const gcPage = await (await browser.newContext()).newPage();
   await loginWithTotp(gcPage, gc);
-  await gcPage.getByRole('menuitem', { name: '合同签署' }).click();
+  await gcPage.getByRole('link', { name: '合同签署' }).click();
   await gcPage.getByRole('button', { name: '起草合同' }).click();
   await gcPage.getByTestId('contract-kind').click();
   await gcPage.getByTitle('建筑材料采购合同').click();
@@ -49,7 +49,7 @@ test('a GC drafts a purchase contract, both parties sign with 2FA, anyone verifi
 
   const supPage = await (await browser.newContext()).newPage();
   await loginWithTotp(supPage, sup);
-  await supPage.getByRole('menuitem', { name: '合同签署' }).click();
+  await supPage.getByRole('link', { name: '合同签署' }).click();
   await supPage.getByRole('link', { name: 'A3 地块钢筋采购' }).click();
   await supPage.getByTestId('sign-contract').click();
   await stepUp(supPage, sup);

@@ -60,9 +60,9 @@ test('a new user registers, turns on 2FA, creates an organisation and switches r
   // The header re-renders while its queries (notifications, memberships) settle after the organisation is created;
   // a choice made while the menu is still opening can be lost, so the switch is tried again, as a person would.
   await expect(async () => {
-    if (!(await page.getByRole('menuitem', { name: '材料供应商' }).isVisible()))
+    if (!(await page.getByRole('menuitemradio', { name: '材料供应商' }).isVisible()))
       await page.getByTestId('role-switcher').click();
-    await page.getByRole('menuitem', { name: '材料供应商' }).click({ timeout: 2_000 });
+    await page.getByRole('menuitemradio', { name: '材料供应商' }).click({ timeout: 2_000 });
     await expect(page.getByTestId('workspace-title')).toHaveText('材料供应商工作台', { timeout: 3_000 });
   }).toPass({ timeout: 20_000 });
   await expect(page.getByTestId('role-switcher')).toContainText('材料供应商');
@@ -94,7 +94,7 @@ test.describe('on a phone', () => {
     await page.goto('/workspace');
     await expect(page.getByTestId('workspace-title')).toHaveText('施工企业工作台');
     await expect(page.getByTestId('side-nav')).toHaveCount(0);
-    const membersLink = page.getByRole('menuitem', { name: '组织成员' });
+    const membersLink = page.getByRole('link', { name: '组织成员' });
     await expect(membersLink).toBeHidden();
 
     await page.getByRole('button', { name: '打开导航' }).click();

@@ -53,7 +53,7 @@ test('GC tenders, two suppliers bid sealed, bids open at the deadline, scored, a
   test.setTimeout(300_000);
   const gc = await (await browser.newContext()).newPage();
   await login(gc, GC);
-  await gc.getByRole('menuitem', { name: '招标投标' }).click();
+  await gc.getByRole('link', { name: '招标投标' }).click();
   await gc.getByTestId('tender-create').click();
   await gc.getByTestId('tender-demand').click();
   await gc.getByTitle(/绍兴滨海仓储中心钢结构分包/).click();

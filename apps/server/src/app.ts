@@ -105,7 +105,13 @@ export async function buildApp({
       },
     },
   });
-  await app.register(fastifyRateLimit, { max: config.rateLimit.max, timeWindow: '1 minute' });
+  // The limit is for the API: the built pages' scripts and styles, the health checks and the docs are not counted,
+  // or one page load (dozens of script chunks) from a shared office address would use up everyone's API budget.
+  await app.register(fastifyRateLimit, {
+    max: config.rateLimit.max,
+    timeWindow: '1 minute',
+    allowList: (request) => !request.url.startsWith('/api/'),
+  });
   await app.register(fastifyMultipart, { limits: { fileSize: config.fileMaxBytes, files: 1, fields: 20 } });
   await app.register(fastifySwagger, {
     openapi: {

@@ -41,6 +41,7 @@ export const commonZhCN = {
     logout: '退出登录',
   },
   nav: {
+    label: '主导航',
     groupBusiness: '业务',
     groupOrganisation: '组织',
     home: '工作台',
@@ -121,6 +122,7 @@ export const commonEn: typeof commonZhCN = {
     logout: 'Sign out',
   },
   nav: {
+    label: 'Main navigation',
     groupBusiness: 'Business',
     groupOrganisation: 'Organisation',
     home: 'Workspace',

@@ -1,5 +1,3 @@
-import dayjs from 'dayjs';
-import 'dayjs/locale/zh-cn';
 import i18next from 'i18next';
 import { useCallback, useSyncExternalStore } from 'react';
 
@@ -33,7 +31,6 @@ const listeners = new Set<() => void>();
 
 function applyToPage(value: Language): void {
   document.documentElement.lang = value;
-  dayjs.locale(value === 'zh-CN' ? 'zh-cn' : 'en');
 }
 
 /** The language right now, for code outside rendering (callbacks, validators, request headers). */
@@ -44,6 +41,11 @@ export function currentLanguage(): Language {
 function subscribe(listener: () => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
+}
+
+/** Calls `listener` after each language change (outside React: dayjs's locale). */
+export function onLanguageChange(listener: () => void): () => void {
+  return subscribe(listener);
 }
 
 /** The UI language; the component renders again when it changes. */
@@ -76,7 +78,7 @@ export async function changeLanguage(next: Language): Promise<void> {
   for (const listener of listeners) listener();
 }
 
-/** Applies the remembered language to the page (html lang, dayjs) and returns it, for i18next.init(). */
+/** Applies the remembered language to the page (html lang) and returns it, for i18next.init(). */
 export function startLanguage(): Language {
   applyToPage(language);
   return language;

@@ -1,49 +1,56 @@
-import { Menu, type MenuProps, Tag } from 'antd';
+import { Tag, theme } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useLocation, useNavigate } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { type NavGroup, selectedNavKey } from './navigation';
 
-type MenuItems = NonNullable<MenuProps['items']>;
-
-/** Renders a navigation structure; items still being built are disabled with a 建设中 tag. */
+/**
+ * The side navigation: real links in a <nav>, so a page opens in a new tab like any link and screen readers hear
+ * "current page" on the active one. Items still being built are shown disabled with a 建设中 tag.
+ */
 export function NavMenu({ groups, onNavigate }: { groups: readonly NavGroup[]; onNavigate?: () => void }) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
   const { pathname } = useLocation();
-  const paths = new Map(groups.flatMap((group) => group.items).map((item) => [item.key, item.path]));
-
-  const items = groups.flatMap((group): MenuItems | MenuItems[number] => {
-    const children = group.items.map((item) => ({
-      key: item.key,
-      icon: item.icon,
-      disabled: !item.path,
-      label: item.path ? (
-        t(`nav.${item.label}`)
-      ) : (
-        <span style={{ display: 'inline-flex', alignItems: 'center', gap: 6 }}>
-          {t(`nav.${item.label}`)}
-          <Tag style={{ marginInlineEnd: 0, fontSize: 11, lineHeight: '16px' }}>{t('nav.building')}</Tag>
-        </span>
-      ),
-    }));
-    return group.label
-      ? { type: 'group' as const, key: group.key, label: t(`nav.${group.label}`), children }
-      : children;
-  });
-
+  const { token } = theme.useToken();
   const selected = selectedNavKey(groups, pathname);
   return (
-    <Menu
-      mode="inline"
-      items={items}
-      selectedKeys={selected ? [selected] : []}
-      style={{ borderInlineEnd: 'none' }}
-      onClick={({ key }) => {
-        const path = paths.get(key);
-        if (!path) return;
-        navigate(path);
-        onNavigate?.();
-      }}
-    />
+    <nav
+      className="zh-nav"
+      aria-label={t('nav.label')}
+      style={{ ['--zh-primary' as string]: token.colorPrimary }}
+      data-testid="nav-menu"
+    >
+      {groups.map((group) => (
+        <div key={group.key}>
+          {group.label ? (
+            <div className="zh-nav-group" id={`nav-group-${group.key}`}>
+              {t(`nav.${group.label}`)}
+            </div>
+          ) : null}
+          <ul aria-labelledby={group.label ? `nav-group-${group.key}` : undefined}>
+            {group.items.map((item) => (
+              <li key={item.key}>
+                {item.path ? (
+                  <Link
+                    to={item.path}
+                    className="zh-nav-item"
+                    aria-current={item.key === selected ? 'page' : undefined}
+                    onClick={onNavigate}
+                  >
+                    <span aria-hidden="true">{item.icon}</span>
+                    <span>{t(`nav.${item.label}`)}</span>
+                  </Link>
+                ) : (
+                  <span className="zh-nav-item" aria-disabled="true">
+                    <span aria-hidden="true">{item.icon}</span>
+                    <span>{t(`nav.${item.label}`)}</span>
+                    <Tag style={{ marginInlineEnd: 0, fontSize: 11, lineHeight: '16px' }}>{t('nav.building')}</Tag>
+                  </span>
+                )}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+    </nav>
   );
 }

@@ -76,6 +76,22 @@ describe('operations endpoints', () => {
 });
 
 describe('rate limits', () => {
+  it('counts API requests only, not the pages, scripts or health checks', async () => {
+    const small = await createTestApp({ rateLimit: { max: 2, loginMax: 3 } });
+    try {
+      const health = [];
+      for (let i = 0; i < 5; i++) health.push((await small.app.inject('/healthz')).statusCode);
+      expect(health).toEqual([200, 200, 200, 200, 200]);
+      const api = [];
+      // a public API route: the third request within the minute is refused
+      for (let i = 0; i < 3; i++) api.push((await small.app.inject('/api/evidence/checkpoints/latest')).statusCode);
+      expect(api.slice(0, 2)).not.toContain(429);
+      expect(api[2]).toBe(429);
+    } finally {
+      await small.close();
+    }
+  });
+
   it('limits login attempts strictly, with a bilingual problem', async () => {
     const client = new TestClient(t.app);
     const statuses = [];

@@ -1,6 +1,6 @@
 import { DatePicker, Form, Input, InputNumber } from 'antd';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { dayjs } from '../../app/dayjs';
 import { useLanguage } from '../../app/language';
 import type { ContractTemplateData } from './contracts.api';
 

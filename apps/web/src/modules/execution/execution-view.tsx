@@ -1,9 +1,9 @@
 import { Alert, Button, Card, Descriptions, Space, Table, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { isApiError } from '../../app/api-client';
+import { dayjs } from '../../app/dayjs';
 import { DISPLAY_TIME_ZONE } from '../../app/format-date';
 import { formatBp, formatFen } from '../../app/format-money';
 import { ErrorState, LoadingState } from '../../app/page-states';

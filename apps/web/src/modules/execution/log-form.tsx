@@ -1,8 +1,9 @@
 import { UploadOutlined } from '@ant-design/icons';
 import { App, Button, Card, Col, DatePicker, Form, Input, InputNumber, Row, Typography, Upload } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { dayjs } from '../../app/dayjs';
 import { useErrorFeedback } from '../../app/use-error-feedback';
 import * as api from './execution.api';
 import { toMilli } from './execution.format';

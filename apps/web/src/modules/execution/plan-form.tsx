@@ -1,7 +1,8 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Col, DatePicker, Form, Input, InputNumber, Row, Space, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { dayjs } from '../../app/dayjs';
 import { formatFen } from '../../app/format-money';
 import { useErrorFeedback } from '../../app/use-error-feedback';
 import * as api from './execution.api';

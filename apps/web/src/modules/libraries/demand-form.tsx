@@ -16,10 +16,11 @@ import {
   Select,
   Upload,
 } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { dayjs } from '../../app/dayjs';
 import { useErrorFeedback } from '../../app/use-error-feedback';
 import { useActiveContext } from '../organisation';
 import { FileUploadField } from './file-upload-field';

@@ -1,6 +1,8 @@
 import { ENGINEERING_TYPES, PROJECT_STATUSES } from '@zhuhe/contracts';
 import { App, Button, Card, Col, DatePicker, Form, Input, InputNumber, Row, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
+// the date picker follows the UI language through dayjs's locale
+import '../../app/dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';

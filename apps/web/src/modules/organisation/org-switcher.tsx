@@ -1,7 +1,8 @@
 import { ApartmentOutlined, DownOutlined, MailOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Dropdown, type MenuProps, Typography } from 'antd';
+import { Button, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { ActionMenu, type ActionMenuEntry } from '../../app/action-menu';
 import { useErrorFeedback } from '../../app/use-error-feedback';
 import { useAuthedMe } from '../identity';
 import { useActivateContext } from './organisation.queries';
@@ -15,7 +16,15 @@ export function OrgSwitcher({ block = false }: { block?: boolean }) {
   const feedback = useErrorFeedback();
   const active = me.memberships.find((membership) => membership.orgId === me.activeOrgId);
 
-  const items: MenuProps['items'] = [
+  const choose = (orgId: string) => {
+    const membership = me.memberships.find((candidate) => candidate.orgId === orgId);
+    if (!membership || membership.orgId === me.activeOrgId) return;
+    const role =
+      me.activeRole && membership.businessRoles.includes(me.activeRole) ? me.activeRole : membership.businessRoles[0];
+    if (!role) return;
+    activate.mutate({ orgId: membership.orgId, role }, { onError: feedback.show });
+  };
+  const entries: ActionMenuEntry[] = [
     ...me.memberships.map((membership) => ({
       key: membership.orgId,
       label: (
@@ -26,28 +35,25 @@ export function OrgSwitcher({ block = false }: { block?: boolean }) {
           </Typography.Text>
         </span>
       ),
+      onSelect: () => choose(membership.orgId),
     })),
-    { type: 'divider' },
-    { key: 'create', icon: <PlusOutlined />, label: t('switcher.createOrganisation') },
-    { key: 'invitations', icon: <MailOutlined />, label: t('switcher.myInvitations') },
+    { key: 'divider', divider: true },
+    {
+      key: 'create',
+      icon: <PlusOutlined />,
+      label: t('switcher.createOrganisation'),
+      onSelect: () => void navigate('/orgs/new'),
+    },
+    {
+      key: 'invitations',
+      icon: <MailOutlined />,
+      label: t('switcher.myInvitations'),
+      onSelect: () => void navigate('/invitations'),
+    },
   ];
 
-  const onClick: MenuProps['onClick'] = ({ key }) => {
-    if (key === 'create') return void navigate('/orgs/new');
-    if (key === 'invitations') return void navigate('/invitations');
-    const membership = me.memberships.find((candidate) => candidate.orgId === key);
-    if (!membership || membership.orgId === me.activeOrgId) return;
-    const role =
-      me.activeRole && membership.businessRoles.includes(me.activeRole) ? me.activeRole : membership.businessRoles[0];
-    if (!role) return;
-    activate.mutate({ orgId: membership.orgId, role }, { onError: feedback.show });
-  };
-
   return (
-    <Dropdown
-      trigger={['click']}
-      menu={{ items, onClick, selectable: true, selectedKeys: me.activeOrgId ? [me.activeOrgId] : [] }}
-    >
+    <ActionMenu entries={entries} checked={me.activeOrgId} label={t('switcher.organisationLabel')}>
       <Button
         data-testid="org-switcher"
         icon={<ApartmentOutlined />}
@@ -63,6 +69,6 @@ export function OrgSwitcher({ block = false }: { block?: boolean }) {
         </span>
         <DownOutlined style={{ fontSize: 10 }} />
       </Button>
-    </Dropdown>
+    </ActionMenu>
   );
 }

@@ -1,6 +1,7 @@
 import { DownOutlined, SwapOutlined } from '@ant-design/icons';
-import { Button, Dropdown, type MenuProps } from 'antd';
+import { Button } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { ActionMenu, type ActionMenuEntry } from '../../app/action-menu';
 import { useErrorFeedback } from '../../app/use-error-feedback';
 import { useAuthedMe } from '../identity';
 import { useActivateContext, useActiveMembership } from './organisation.queries';
@@ -14,22 +15,16 @@ export function RoleSwitcher({ block = false }: { block?: boolean }) {
   const feedback = useErrorFeedback();
   if (!membership) return null;
 
-  const items: MenuProps['items'] = membership.businessRoles.map((role) => ({
+  const entries: ActionMenuEntry[] = membership.businessRoles.map((role) => ({
     key: role,
     label: t(`roles.${role}`),
+    onSelect: () => {
+      if (role !== me.activeRole) activate.mutate({ orgId: membership.orgId, role }, { onError: feedback.show });
+    },
   }));
 
-  const onClick: MenuProps['onClick'] = ({ key }) => {
-    const role = membership.businessRoles.find((candidate) => candidate === key);
-    if (!role || role === me.activeRole) return;
-    activate.mutate({ orgId: membership.orgId, role }, { onError: feedback.show });
-  };
-
   return (
-    <Dropdown
-      trigger={['click']}
-      menu={{ items, onClick, selectable: true, selectedKeys: me.activeRole ? [me.activeRole] : [] }}
-    >
+    <ActionMenu entries={entries} checked={me.activeRole} label={t('switcher.roleLabel')}>
       <Button
         data-testid="role-switcher"
         icon={<SwapOutlined />}
@@ -42,6 +37,6 @@ export function RoleSwitcher({ block = false }: { block?: boolean }) {
         </span>
         <DownOutlined style={{ fontSize: 10 }} />
       </Button>
-    </Dropdown>
+    </ActionMenu>
   );
 }

@@ -1,6 +1,7 @@
 import { CheckOutlined } from '@ant-design/icons';
 import type { BusinessRole } from '@zhuhe/contracts';
-import { Col, Descriptions, Flex, Row, Typography } from 'antd';
+import { Col, Flex, Row, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../app/format-date';
 import { ErrorState, LoadingState } from '../../app/page-states';
@@ -10,6 +11,16 @@ import { BusinessRoleTags } from './business-role-tags';
 import { useOrganisation } from './organisation.queries';
 import { VerificationTag } from './verification-tag';
 
+/** One line of the organisation's facts: a term and its value (a light stand-in for antd's Descriptions). */
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="zh-fact">
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
 const DUTY_KEYS = ['first', 'second', 'third', 'fourth'] as const;
 
 function OrganisationCard({ orgId }: { orgId: string }) {
@@ -18,27 +29,23 @@ function OrganisationCard({ orgId }: { orgId: string }) {
   if (isPending) return <LoadingState minHeight={160} />;
   if (error) return <ErrorState error={error} onRetry={() => void refetch()} />;
   return (
-    <Descriptions column={1} size="small">
-      <Descriptions.Item label={t('fields.name')}>{organisation.name}</Descriptions.Item>
-      <Descriptions.Item label={t('fields.creditCode')}>
+    <dl className="zh-facts">
+      <Fact label={t('fields.name')}>{organisation.name}</Fact>
+      <Fact label={t('fields.creditCode')}>
         <Typography.Text copyable style={{ fontFamily: 'monospace' }}>
           {organisation.creditCode}
         </Typography.Text>
-      </Descriptions.Item>
-      <Descriptions.Item label={t('fields.businessRoles')}>
+      </Fact>
+      <Fact label={t('fields.businessRoles')}>
         <BusinessRoleTags roles={organisation.businessRoles} />
-      </Descriptions.Item>
-      <Descriptions.Item label={t('fields.verification')}>
+      </Fact>
+      <Fact label={t('fields.verification')}>
         <VerificationTag status={organisation.verification} />
-      </Descriptions.Item>
-      {organisation.regionCode ? (
-        <Descriptions.Item label={t('fields.regionCode')}>{organisation.regionCode}</Descriptions.Item>
-      ) : null}
-      {organisation.address ? (
-        <Descriptions.Item label={t('fields.address')}>{organisation.address}</Descriptions.Item>
-      ) : null}
-      <Descriptions.Item label={t('fields.createdAt')}>{formatDate(organisation.createdAt)}</Descriptions.Item>
-    </Descriptions>
+      </Fact>
+      {organisation.regionCode ? <Fact label={t('fields.regionCode')}>{organisation.regionCode}</Fact> : null}
+      {organisation.address ? <Fact label={t('fields.address')}>{organisation.address}</Fact> : null}
+      <Fact label={t('fields.createdAt')}>{formatDate(organisation.createdAt)}</Fact>
+    </dl>
   );
 }
 

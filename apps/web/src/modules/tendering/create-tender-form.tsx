@@ -1,8 +1,9 @@
 import { Alert, Button, Checkbox, DatePicker, Form, Input, InputNumber, Radio, Select, Space, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { dayjs } from '../../app/dayjs';
 import { useLanguage } from '../../app/language';
 import { useErrorFeedback } from '../../app/use-error-feedback';
 import { useOrgDemands } from '../libraries';

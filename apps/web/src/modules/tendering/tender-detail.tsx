@@ -17,6 +17,8 @@ import {
   Typography,
 } from 'antd';
 import type { Dayjs } from 'dayjs';
+// the date picker follows the UI language through dayjs's locale
+import '../../app/dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
