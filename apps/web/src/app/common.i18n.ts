@@ -77,6 +77,7 @@ export const commonZhCN = {
     staffMatching: '匹配数据',
     disputes: '我的纠纷',
     staffDisputes: '纠纷看板',
+    staffCredit: '信用评级',
   },
 };
 
@@ -158,5 +159,6 @@ export const commonEn: typeof commonZhCN = {
     staffMatching: 'Matching figures',
     disputes: 'My disputes',
     staffDisputes: 'Dispute board',
+    staffCredit: 'Credit ratings',
   },
 };

@@ -67,7 +67,8 @@ type NavLabel =
   | 'pushes'
   | 'staffMatching'
   | 'disputes'
-  | 'staffDisputes';
+  | 'staffDisputes'
+  | 'staffCredit';
 
 export interface NavItem {
   key: string;
@@ -197,6 +198,7 @@ export const STAFF_NAV: NavGroup[] = [
       },
       { key: 'staff-matching', label: 'staffMatching', icon: <NodeIndexOutlined />, path: '/staff/matching' },
       { key: 'staff-disputes', label: 'staffDisputes', icon: <WarningOutlined />, path: '/staff/disputes' },
+      { key: 'staff-credit', label: 'staffCredit', icon: <TrophyOutlined />, path: '/staff/credit' },
     ],
   },
 ];

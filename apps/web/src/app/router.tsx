@@ -47,6 +47,7 @@ const ContractDetailPage = lazyPage(() => import('../pages/contracts-pages'), 'C
 const ContractNewPage = lazyPage(() => import('../pages/contracts-pages'), 'ContractNewPage');
 const ContractsPage = lazyPage(() => import('../pages/contracts-pages'), 'ContractsPage');
 const CreditPage = lazyPage(() => import('../pages/credit-page'), 'CreditPage');
+const StaffCreditPage = lazyPage(() => import('../pages/credit-page'), 'StaffCreditPage');
 const CreateOrganisationPage = lazyPage(() => import('../pages/create-organisation-page'), 'CreateOrganisationPage');
 const DisputeDetailPage = lazyPage(() => import('../pages/disputes-pages'), 'DisputeDetailPage');
 const FileDisputePage = lazyPage(() => import('../pages/disputes-pages'), 'FileDisputePage');
@@ -185,6 +186,7 @@ export function createRouter() {
                     { path: 'demand-reviews', element: <StaffDemandReviewsPage /> },
                     { path: 'matching', element: <StaffMatchingPage /> },
                     { path: 'disputes', element: <StaffDisputeBoardPage /> },
+                    { path: 'credit', element: <StaffCreditPage /> },
                     { path: 'disputes/:disputeId', element: <StaffDisputeRoomPage /> },
                   ],
                 },

@@ -38,12 +38,14 @@ const CreditHistoryChart = lazy(() =>
   import('./credit-history-chart').then((m) => ({ default: m.CreditHistoryChart })),
 );
 
-export function CreditProfilePanel({ orgId }: { orgId: string }) {
+/** 信用档案 an organisation's rating; `staff` reads it through the staff route (any organisation). */
+export function CreditProfilePanel({ orgId, staff = false }: { orgId: string; staff?: boolean }) {
   const { t } = useTranslation('credit');
   const bilingual = useBilingual();
   const query = useQuery({
-    queryKey: ['credit', orgId],
-    queryFn: () => apiRequest('GET', `/api/orgs/${orgId}/credit`, CreditProfileView),
+    queryKey: ['credit', staff ? 'staff' : 'member', orgId],
+    queryFn: () =>
+      apiRequest('GET', staff ? `/api/staff/credit/${orgId}` : `/api/orgs/${orgId}/credit`, CreditProfileView),
   });
   if (query.isPending) return <LoadingState />;
   if (query.isError) return <ErrorState error={query.error} onRetry={() => query.refetch()} />;

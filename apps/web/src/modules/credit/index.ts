@@ -1,3 +1,4 @@
 export { creditEn, creditZhCN } from './credit.i18n';
 export { CreditGradeBadge, OrgCreditBadge } from './credit-badge';
 export { ContractRatingCard, CreditProfilePanel } from './credit-panels';
+export { StaffCreditPolicyPanel, StaffCreditReviewPanel } from './credit-staff-panels';
