@@ -41,8 +41,12 @@ export const StaffTicketParams = z.object({ ticketId: z.uuid() });
 export const OpenTicketBody = z.object({
   category: TicketCategory,
   priority: TicketPriority.default('normal'),
-  subject: z.string().trim().min(1).max(200),
-  text: z.string().trim().min(1).max(8000),
+  subject: z
+    .string()
+    .trim()
+    .min(1, { message: 'TICKET_SUBJECT_REQUIRED' })
+    .max(200, { message: 'TICKET_SUBJECT_REQUIRED' }),
+  text: z.string().trim().min(1, { message: 'TICKET_TEXT_REQUIRED' }).max(8000),
   /** files already uploaded by the organisation (/api/orgs/:orgId/files) */
   attachmentFileIds: z.array(z.uuid()).max(10).default([]),
 });
@@ -63,7 +67,11 @@ export const EscalateTicketBody = z.object({ reason: z.string().trim().min(2).ma
 export const ResolveTicketBody = z.object({ resolution: z.string().trim().min(2).max(4000) });
 
 export const RateTicketBody = z.object({
-  stars: z.number().int().min(1).max(5),
+  stars: z
+    .number()
+    .int({ message: 'TICKET_RATING_RANGE' })
+    .min(1, { message: 'TICKET_RATING_RANGE' })
+    .max(5, { message: 'TICKET_RATING_RANGE' }),
   comment: z.string().trim().max(1000).default(''),
 });
 export type RateTicketBody = z.infer<typeof RateTicketBody>;
@@ -174,7 +182,7 @@ export const TicketQueueQuery = z.object({
 export const TicketBoardQuery = z.object({
   month: z
     .string()
-    .regex(/^\d{4}-\d{2}$/)
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'MONTH_INVALID' })
     .optional(),
 });
 
