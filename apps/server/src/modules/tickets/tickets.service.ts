@@ -181,7 +181,7 @@ async function tellRequester(ctx: AppContext, tx: DbOrTx, row: repo.TicketRow, t
         kind: 'tickets.answered',
         title: subject,
         body: text,
-        link: `/tickets/${row.id}`,
+        link: `/workspace/tickets/${row.id}`,
         email: true,
       },
       tx,
