@@ -76,6 +76,8 @@ export const commonZhCN = {
     staffMatching: '匹配数据',
     disputes: '我的纠纷',
     staffDisputes: '纠纷看板',
+    tickets: '我的工单',
+    staffTickets: '工单台',
   },
 };
 
@@ -156,5 +158,7 @@ export const commonEn: typeof commonZhCN = {
     staffMatching: 'Matching figures',
     disputes: 'My disputes',
     staffDisputes: 'Dispute board',
+    tickets: 'My tickets',
+    staffTickets: 'Ticket desk',
   },
 };

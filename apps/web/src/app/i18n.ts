@@ -15,6 +15,7 @@ import { merchantsEn, merchantsZhCN } from '../modules/merchants';
 import { organisationEn, organisationZhCN } from '../modules/organisation';
 import { staffEn, staffZhCN } from '../modules/staff';
 import { tenderingEn, tenderingZhCN } from '../modules/tendering';
+import { ticketsEn, ticketsZhCN } from '../modules/tickets';
 import { tiersEn, tiersZhCN } from '../modules/tiers';
 import { verificationEn, verificationZhCN } from '../modules/verification';
 import { commonEn, commonZhCN } from './common.i18n';
@@ -45,6 +46,7 @@ const resources = {
     execution: executionZhCN,
     matching: matchingZhCN,
     disputes: disputesZhCN,
+    tickets: ticketsZhCN,
   },
   en: {
     common: commonEn,
@@ -65,6 +67,7 @@ const resources = {
     execution: executionEn,
     matching: matchingEn,
     disputes: disputesEn,
+    tickets: ticketsEn,
   },
 };
 
