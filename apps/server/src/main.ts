@@ -27,7 +27,13 @@ if (config.seedDemo) {
 // 邮件受理: the support address as a real SMTP listener (SUPPORT_SMTP_PORT; 2526 in development).
 const support = config.support;
 const supportPort =
-  support.smtpPort === null ? null : await app.modules.tickets.api.inbound.start(support.smtpPort, support.smtpHost);
+  support.smtpPort === null
+    ? null
+    : await app.modules.tickets.api.inbound.start(support.smtpPort, support.smtpHost).catch((error: Error) => {
+        // the desk works without it (web and API intake); say so instead of refusing to start
+        app.log.warn({ err: error }, 'support mail listener not started');
+        return null;
+      });
 
 const shutdown = async (signal: string) => {
   app.log.info({ signal }, 'shutting down');
