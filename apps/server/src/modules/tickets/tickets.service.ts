@@ -293,11 +293,11 @@ async function moveUp(ctx: AppContext, tx: DbOrTx, row: repo.TicketRow, reason: 
     ticketId: row.id,
     side: 'system',
     authorUserId: by,
-    authorName: '系统',
+    authorName: '系统 System',
     body:
       by === null
-        ? `超出第 ${row.line} 线时限，已自动升级至第 ${toLine} 线：${reason}`
-        : `已升级至第 ${toLine} 线：${reason}`,
+        ? `超出第 ${row.line} 线时限，已自动升级至第 ${toLine} 线 / Line ${row.line} clock ran out, moved to line ${toLine}：${reason}`
+        : `已升级至第 ${toLine} 线 / Escalated to line ${toLine}：${reason}`,
     internal: true,
     createdAt: now,
   });
@@ -436,7 +436,7 @@ export async function checkClocks(ctx: AppContext, now = new Date()) {
         breached += 1;
       }
       if (dueForAutoEscalation(view, now)) {
-        await moveUp(ctx, tx, fresh, 'SLA 超时', null, now);
+        await moveUp(ctx, tx, fresh, 'SLA 超时 SLA breached', null, now);
         escalated += 1;
       }
     });

@@ -10,6 +10,7 @@ import {
   type TicketSummary,
 } from '@zhuhe/contracts';
 import {
+  Alert,
   App,
   Button,
   Card,
@@ -38,6 +39,7 @@ import { apiRequest, apiUpload } from '../../app/api-client';
 import { formatDateTime } from '../../app/format-date';
 import { ErrorState, LoadingState } from '../../app/page-states';
 import { useErrorFeedback } from '../../app/use-error-feedback';
+import { useAuthedMe } from '../identity';
 
 type Clock = TicketSummary['firstResponse'];
 const RED = '#cf1322';
@@ -296,7 +298,7 @@ function Overview({ d, staff }: { d: TicketData; staff: boolean }) {
         <Descriptions.Item label={t('status')}>
           <span data-testid="ticket-status">
             <StatusTag s={d} />
-          </span>
+          </span>{' '}
           <span data-testid="ticket-line">{t(`lines.l${d.line}`)}</span>
         </Descriptions.Item>
         <Descriptions.Item label={t('category')}>
@@ -337,13 +339,13 @@ function Overview({ d, staff }: { d: TicketData; staff: boolean }) {
       </Descriptions>
       {d.escalations.length ? (
         <Typography.Paragraph type="secondary" style={{ marginBottom: 0, fontSize: 12 }}>
-          {t('escalations')}：
+          {t('escalations')}:
           {d.escalations
             .map(
               (e) =>
-                `${t(`lines.l${e.fromLine}`)} → ${t(`lines.l${e.toLine}`)}（${e.automatic ? t('autoEscalated') : t('byAgent')}，${formatDateTime(e.at)}）`,
+                `${t(`lines.l${e.fromLine}`)} → ${t(`lines.l${e.toLine}`)} (${e.automatic ? t('autoEscalated') : t('byAgent')}, ${formatDateTime(e.at)})`,
             )
-            .join('；')}
+            .join('; ')}
         </Typography.Paragraph>
       ) : null}
     </Card>
@@ -665,6 +667,7 @@ export function StaffTicketDetail({ ticketId }: { ticketId: string }) {
     queryKey: ['tickets', 'canned'],
     queryFn: () => apiRequest('GET', '/api/staff/tickets/canned-answers', CannedAnswerList),
   });
+  const me = useAuthedMe();
   const [replyForm] = Form.useForm();
   const [escalateForm] = Form.useForm();
   const [resolveForm] = Form.useForm();
@@ -684,12 +687,23 @@ export function StaffTicketDetail({ ticketId }: { ticketId: string }) {
   if (!query.data) return <LoadingState />;
   const d = query.data;
   const open = d.status === 'new' || d.status === 'open' || d.status === 'answered' || d.status === 'reopened';
+  // an agent works the line their role gives them (一线 customer service, 二线 technical, 三线 expert); admins any
+  const lineRole = ({ 1: 'service', 2: 'support_technical', 3: 'support_expert' } as const)[d.line];
+  const mine = me.staffRoles.includes('admin') || me.staffRoles.includes(lineRole);
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
       <Overview d={d} staff />
+      {!mine && d.status !== 'closed' ? (
+        <Alert
+          type="info"
+          showIcon
+          message={t('otherLine', { line: t(`lines.l${d.line}`) })}
+          data-testid="other-line"
+        />
+      ) : null}
       <Card title={t('thread')} size="small">
         <Thread d={d} staff />
-        {d.status !== 'closed' ? (
+        {mine && d.status !== 'closed' ? (
           <Form
             form={replyForm}
             layout="vertical"
@@ -730,7 +744,7 @@ export function StaffTicketDetail({ ticketId }: { ticketId: string }) {
           </Form>
         ) : null}
       </Card>
-      {open ? (
+      {open && mine ? (
         <Row gutter={[16, 16]}>
           {d.line < 3 ? (
             <Col xs={24} md={12}>

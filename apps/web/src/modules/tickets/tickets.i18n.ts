@@ -89,6 +89,7 @@ export const ticketsZhCN = {
   days: '{{d}} 天 {{h}} 小时',
   none: '—',
   breachedBadge: '超时',
+  otherLine: '此工单在{{line}}，由该线坐席处理；您可查看对话与记录。',
 };
 
 export const ticketsEn: typeof ticketsZhCN = {
@@ -182,4 +183,5 @@ export const ticketsEn: typeof ticketsZhCN = {
   days: '{{d}} d {{h}} h',
   none: '—',
   breachedBadge: 'breached',
+  otherLine: 'This ticket is at {{line}}; agents of that line handle it. You can read the conversation.',
 };
