@@ -57,6 +57,8 @@ export const playwrightConfig = defineConfig({
             DATA_DIR: process.env.E2E_DATA_DIR ?? '',
             SEED_DEMO: 'true',
             MAIL_CATCHER_PORT: '0',
+            // the support address listens on a free port, so that journeys beside a running `npm start` do not clash
+            SUPPORT_SMTP_PORT: '0',
             LOG_LEVEL: 'warn',
             TENDER_MIN_BIDDING_SECONDS: '20',
           },

@@ -27,6 +27,7 @@ import { createSettlementModule } from './modules/settlement';
 import { createSigningModule } from './modules/signing';
 import { createStaffModule } from './modules/staff';
 import { createTenderingModule } from './modules/tendering';
+import { createTicketsModule } from './modules/tickets';
 import { createTiersModule } from './modules/tiers';
 import { createVerificationModule } from './modules/verification';
 
@@ -72,6 +73,8 @@ export function composeModules(ctx: AppContext, deps: { resolver: ActorResolver 
     notifications: createNotificationsModule(ctx),
     cooperation: createCooperationModule(ctx),
     disputes: createDisputesModule(ctx),
+    // 工单: 7×24 intake (web, API, e-mail), three support lines, SLA clocks, the ticket desk's board.
+    tickets: createTicketsModule(ctx),
     // 智能匹配: the same boost; C is excluded and AAA goes first (CREDIT-3) with the credit module's grades.
     matching: createMatchingModule(ctx, {
       boost,

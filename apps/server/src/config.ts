@@ -26,6 +26,10 @@ const EnvSchema = z.object({
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('筑合 ZhuHe <noreply@zhuhe.example>'),
   MAIL_CATCHER_PORT: z.coerce.number().int().min(0).max(65535).default(1025),
+  /** 邮件受理 the port the support address listens on (SMTP); absent → 2526 in development, off otherwise */
+  SUPPORT_SMTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  SUPPORT_SMTP_HOST: z.string().default('127.0.0.1'),
+  SUPPORT_MAIL_DOMAIN: z.string().default('zhuhe.example'),
   FILE_MAX_MB: z.coerce.number().int().positive().max(1024).default(50),
   /** map tiles, e.g. Tianditu `https://t{s}.tianditu.gov.cn/vec_w/wmts?...&tk=KEY`; absent → a plain background */
   MAP_TILE_URL: z.string().url().optional(),
@@ -53,6 +57,8 @@ export interface Config {
   mail: { smtpUrl: string | undefined; from: string; catcherPort: number };
   /** largest upload accepted, in bytes */
   fileMaxBytes: number;
+  /** the ticket desk's inbound mail: support@<domain>, an SMTP listener on `smtpPort` (null → off) */
+  support: { address: string; smtpPort: number | null; smtpHost: string };
   /** lockout after this many failed logins … */
   lockout: { maxFailures: number; minutes: number };
   /** how long a step-up (fresh TOTP) stays valid */
@@ -104,6 +110,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: P
     publicUrl: e.PUBLIC_URL,
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, catcherPort: e.MAIL_CATCHER_PORT },
     fileMaxBytes: e.FILE_MAX_MB * 1_048_576,
+    support: {
+      address: `support@${e.SUPPORT_MAIL_DOMAIN}`,
+      smtpPort: e.SUPPORT_SMTP_PORT ?? (e.NODE_ENV === 'development' ? 2526 : null),
+      smtpHost: e.SUPPORT_SMTP_HOST,
+    },
     lockout: { maxFailures: 5, minutes: 15 },
     stepUpMinutes: 5,
     slowResponseSeconds: 3,

@@ -24,8 +24,20 @@ if (config.seedDemo) {
   }
 }
 
+// 邮件受理: the support address as a real SMTP listener (SUPPORT_SMTP_PORT; 2526 in development).
+const support = config.support;
+const supportPort =
+  support.smtpPort === null
+    ? null
+    : await app.modules.tickets.api.inbound.start(support.smtpPort, support.smtpHost).catch((error: Error) => {
+        // the desk works without it (web and API intake); say so instead of refusing to start
+        app.log.warn({ err: error }, 'support mail listener not started');
+        return null;
+      });
+
 const shutdown = async (signal: string) => {
   app.log.info({ signal }, 'shutting down');
+  await app.modules.tickets.api.inbound.stop();
   await app.appContext.jobs.stop();
   await app.close();
   await mail.stop();
@@ -42,5 +54,6 @@ console.log(
   `\nZhuHe 筑合 is running at ${shown}  (API docs ${shown}/api/docs)\n` +
     `Database: ${database.driver === 'pglite' ? `embedded PGlite in ${join(config.dataDir, 'pglite')}` : 'PostgreSQL (DATABASE_URL)'}\n` +
     `Mail: ${mail.description}\n` +
+    `Support mail: ${supportPort === null ? 'off (SUPPORT_SMTP_PORT)' : `${support.address} via SMTP on ${support.smtpHost}:${supportPort}`}\n` +
     `Demo log-ins are printed once, when the demo data is first seeded; see README.md for them.\n`,
 );

@@ -233,6 +233,9 @@ beforeAll(async () => {
     // disputes: a case and an evidence file that do not exist for the caller
     disputeId: newId(),
     evidenceId: newId(),
+    // tickets: a ticket and an attachment that do not exist for the caller
+    ticketId: newId(),
+    attachmentId: newId(),
   };
 });
 afterAll(async () => {
@@ -308,6 +311,12 @@ const VALID_BODIES: Record<string, unknown> = {
     awardedToClaimantFen: null,
     reasons: '理由充分，证据确实。',
   },
+  'POST /api/orgs/:orgId/tickets/:ticketId/messages': { body: '补充说明' },
+  'POST /api/orgs/:orgId/tickets/:ticketId/rating': { stars: 5, comment: '' },
+  'POST /api/orgs/:orgId/tickets/:ticketId/reopen': { body: '问题又出现了' },
+  'POST /api/staff/tickets/:ticketId/messages': { body: '您好' },
+  'POST /api/staff/tickets/:ticketId/escalate': { reason: '需技术排查' },
+  'POST /api/staff/tickets/:ticketId/resolve': { resolution: '已解决' },
   'POST /api/staff/disputes/:disputeId/external-award': {
     outcome: 'claimant',
     awardedToClaimantFen: null,

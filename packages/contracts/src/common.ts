@@ -13,8 +13,21 @@ export const MEMBERSHIP_ROLES = ['owner', 'admin', 'member'] as const;
 export const MembershipRole = z.enum(MEMBERSHIP_ROLES);
 export type MembershipRole = z.infer<typeof MembershipRole>;
 
-/** 平台人员角色 platform staff roles. */
-export const STAFF_ROLES = ['operator', 'reviewer', 'risk', 'service', 'finance', 'arbitrator', 'admin'] as const;
+/**
+ * 平台人员角色 platform staff roles. The ticket desk's lines: 一线 基础 is customer service (`service`), 二线 技术
+ * `support_technical`, 三线 专家 `support_expert`.
+ */
+export const STAFF_ROLES = [
+  'operator',
+  'reviewer',
+  'risk',
+  'service',
+  'finance',
+  'arbitrator',
+  'admin',
+  'support_technical',
+  'support_expert',
+] as const;
 export const StaffRole = z.enum(STAFF_ROLES);
 export type StaffRole = z.infer<typeof StaffRole>;
 

@@ -23,5 +23,6 @@ export * from './resources';
 export * from './search';
 export * from './staff';
 export * from './tendering';
+export * from './tickets';
 export * from './tiers';
 export * from './verification';

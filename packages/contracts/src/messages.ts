@@ -55,6 +55,12 @@ export const VALIDATION_MESSAGES = {
     en: 'Choose the merchant tier (brand/potential) to approve',
   },
   MONTH_INVALID: { 'zh-CN': '月份格式应为 YYYY-MM', en: 'Months are written YYYY-MM' },
+  TICKET_SUBJECT_REQUIRED: {
+    'zh-CN': '请填写工单标题（不超过 200 字）',
+    en: 'Give the ticket a subject (at most 200 characters)',
+  },
+  TICKET_TEXT_REQUIRED: { 'zh-CN': '请描述遇到的问题', en: 'Describe the problem' },
+  TICKET_RATING_RANGE: { 'zh-CN': '评分须为 1 到 5 星', en: 'The rating must be 1 to 5 stars' },
 } as const satisfies Record<string, { 'zh-CN': string; en: string }>;
 
 export type ValidationMessageCode = keyof typeof VALIDATION_MESSAGES;

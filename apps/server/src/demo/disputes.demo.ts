@@ -28,7 +28,11 @@ const ARBITRATORS = [
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-async function actorFor(ctx: AppContext, identifier: string, staffRoles: Actor['staffRoles'] = []): Promise<Actor> {
+export async function actorFor(
+  ctx: AppContext,
+  identifier: string,
+  staffRoles: Actor['staffRoles'] = [],
+): Promise<Actor> {
   const user = await findUserByIdentifier(ctx, identifier);
   if (!user) throw new Error(`demo user ${identifier} missing`);
   const memberships = await membershipsOfUser(ctx, user.id);

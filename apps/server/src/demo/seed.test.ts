@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../infra/db/client';
 import { escrowStatus, verifyMoney } from '../modules/escrow';
 import { verifyLog } from '../modules/evidence';
+import { board } from '../modules/tickets';
 import { createTestApp, type TestApp, TestClient } from '../test/test-app';
 import { DEMO_PASSWORD } from './foundation.demo';
 import { seedDemoIfEmpty } from './seed';
@@ -96,6 +97,24 @@ describe('demo data', () => {
     expect(disputes?.statuses).toEqual(['arbitration', 'external', 'mediation', 'resolved']);
     expect(disputes?.late).toBe(1);
     expect(await verifyMoney(t.ctx.db)).toMatchObject({ ok: true });
+
+    // tickets demo: every state, lines 2 and 3, a breach, ratings, and board figures from last month's history
+    const [tickets] = await queryRows<{ statuses: string[]; lines: number[]; breached: number; rated: number }>(
+      t.ctx.db,
+      sql`select array_agg(distinct status order by status) as statuses,
+                 array_agg(distinct line order by line) as lines,
+                 (select count(*) from tickets where breached_at is not null)::int as breached,
+                 (select count(*) from tickets where rated_at is not null)::int as rated
+          from tickets`,
+    );
+    expect(tickets?.statuses).toEqual(['answered', 'closed', 'new', 'open', 'reopened', 'resolved']);
+    expect(tickets?.lines).toEqual([1, 2, 3]);
+    expect(tickets?.breached).toBeGreaterThanOrEqual(1);
+    expect(tickets?.rated).toBeGreaterThanOrEqual(7);
+    const lastMonth = new Date(Date.now() - 32 * 86_400_000).toISOString().slice(0, 7);
+    const figures = await board(t.ctx, lastMonth);
+    expect(figures.overall.opened).toBeGreaterThan(0);
+    expect(figures.overall.medianResolutionMinutes).not.toBeNull();
 
     const log = await verifyLog(t.ctx);
     expect(log).toMatchObject({ ok: true, checkpoints: 1 });

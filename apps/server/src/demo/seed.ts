@@ -11,6 +11,7 @@ import { seedLibrariesDemo } from './libraries.demo';
 import { seedMatchingDemo } from './matching.demo';
 import { seedOnboardingDemo } from './onboarding.demo';
 import { seedTenderingDemo } from './tendering.demo';
+import { seedTicketsDemo } from './tickets.demo';
 import { seedTiersDemo } from './tiers.demo';
 
 /**
@@ -33,6 +34,8 @@ const SEEDERS: ((ctx: AppContext, modules: PlatformModules) => Promise<DemoLogin
   // after every seeder with contracts, statements and dispute outcomes: ratings, tax years, four rated months, one
   // manual review
   seedCreditDemo,
+  // after the disputes seeder (service@ is the first support line): tickets in every state and the board's history
+  seedTicketsDemo,
 ];
 
 export async function seedDemoIfEmpty(ctx: AppContext, modules: PlatformModules): Promise<DemoLogin[] | null> {

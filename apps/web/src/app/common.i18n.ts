@@ -78,6 +78,8 @@ export const commonZhCN = {
     disputes: '我的纠纷',
     staffDisputes: '纠纷看板',
     staffCredit: '信用评级',
+    tickets: '我的工单',
+    staffTickets: '工单台',
   },
 };
 
@@ -160,5 +162,7 @@ export const commonEn: typeof commonZhCN = {
     disputes: 'My disputes',
     staffDisputes: 'Dispute board',
     staffCredit: 'Credit ratings',
+    tickets: 'My tickets',
+    staffTickets: 'Ticket desk',
   },
 };

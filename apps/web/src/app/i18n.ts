@@ -15,6 +15,7 @@ import type { merchantsZhCN } from '../modules/merchants';
 import { organisationEn, organisationZhCN } from '../modules/organisation';
 import type { staffZhCN } from '../modules/staff';
 import type { tenderingZhCN } from '../modules/tendering';
+import type { ticketsZhCN } from '../modules/tickets';
 import type { tiersZhCN } from '../modules/tiers';
 import type { verificationZhCN } from '../modules/verification';
 import { commonEn, commonZhCN } from './common.i18n';
@@ -77,6 +78,7 @@ const loaders: Record<string, Loader> = {
     import('../modules/execution/execution.i18n').then((m) => ({ 'zh-CN': m.executionZhCN, en: m.executionEn })),
   disputes: () =>
     import('../modules/disputes/disputes.i18n').then((m) => ({ 'zh-CN': m.disputesZhCN, en: m.disputesEn })),
+  tickets: () => import('../modules/tickets/tickets.i18n').then((m) => ({ 'zh-CN': m.ticketsZhCN, en: m.ticketsEn })),
 };
 
 /** An i18next backend that reads a namespace from its chunk; the bundled namespaces never reach it. */
@@ -115,6 +117,7 @@ interface AllTexts {
   tendering: typeof tenderingZhCN;
   execution: typeof executionZhCN;
   disputes: typeof disputesZhCN;
+  tickets: typeof ticketsZhCN;
 }
 
 declare module 'i18next' {

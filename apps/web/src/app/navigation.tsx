@@ -5,6 +5,7 @@ import {
   BankOutlined,
   BarChartOutlined,
   CrownOutlined,
+  CustomerServiceOutlined,
   DatabaseOutlined,
   EnvironmentOutlined,
   FileDoneOutlined,
@@ -68,7 +69,9 @@ type NavLabel =
   | 'staffMatching'
   | 'disputes'
   | 'staffDisputes'
-  | 'staffCredit';
+  | 'staffCredit'
+  | 'tickets'
+  | 'staffTickets';
 
 export interface NavItem {
   key: string;
@@ -163,6 +166,7 @@ export function workspaceNav(role: BusinessRole, membershipRole: MembershipRole 
             ]
           : []),
         { key: 'disputes', label: 'disputes' as const, icon: <WarningOutlined />, path: '/workspace/disputes' },
+        { key: 'tickets', label: 'tickets' as const, icon: <CustomerServiceOutlined />, path: '/workspace/tickets' },
         ...ORGANISATION_ITEMS.filter((item) => manager || !item.managersOnly),
       ],
     },
@@ -199,6 +203,7 @@ export const STAFF_NAV: NavGroup[] = [
       { key: 'staff-matching', label: 'staffMatching', icon: <NodeIndexOutlined />, path: '/staff/matching' },
       { key: 'staff-disputes', label: 'staffDisputes', icon: <WarningOutlined />, path: '/staff/disputes' },
       { key: 'staff-credit', label: 'staffCredit', icon: <TrophyOutlined />, path: '/staff/credit' },
+      { key: 'staff-tickets', label: 'staffTickets', icon: <CustomerServiceOutlined />, path: '/staff/tickets' },
     ],
   },
 ];

@@ -54,6 +54,11 @@ const FileDisputePage = lazyPage(() => import('../pages/disputes-pages'), 'FileD
 const MyDisputesPage = lazyPage(() => import('../pages/disputes-pages'), 'MyDisputesPage');
 const StaffDisputeBoardPage = lazyPage(() => import('../pages/disputes-pages'), 'StaffDisputeBoardPage');
 const StaffDisputeRoomPage = lazyPage(() => import('../pages/disputes-pages'), 'StaffDisputeRoomPage');
+const MyTicketsPage = lazyPage(() => import('../pages/tickets-pages'), 'MyTicketsPage');
+const OpenTicketPage = lazyPage(() => import('../pages/tickets-pages'), 'OpenTicketPage');
+const TicketDetailPage = lazyPage(() => import('../pages/tickets-pages'), 'TicketDetailPage');
+const StaffTicketDeskPage = lazyPage(() => import('../pages/tickets-pages'), 'StaffTicketDeskPage');
+const StaffTicketPage = lazyPage(() => import('../pages/tickets-pages'), 'StaffTicketPage');
 const ContractMoneyPage = lazyPage(() => import('../pages/escrow-pages'), 'ContractMoneyPage');
 const StaffFinancePage = lazyPage(() => import('../pages/escrow-pages'), 'StaffFinancePage');
 const WalletPage = lazyPage(() => import('../pages/escrow-pages'), 'WalletPage');
@@ -164,6 +169,9 @@ export function createRouter() {
                     { path: 'disputes', element: <MyDisputesPage /> },
                     { path: 'disputes/new', element: <FileDisputePage /> },
                     { path: 'disputes/:disputeId', element: <DisputeDetailPage /> },
+                    { path: 'tickets', element: <MyTicketsPage /> },
+                    { path: 'tickets/new', element: <OpenTicketPage /> },
+                    { path: 'tickets/:ticketId', element: <TicketDetailPage /> },
                   ],
                 },
                 {
@@ -188,6 +196,8 @@ export function createRouter() {
                     { path: 'disputes', element: <StaffDisputeBoardPage /> },
                     { path: 'credit', element: <StaffCreditPage /> },
                     { path: 'disputes/:disputeId', element: <StaffDisputeRoomPage /> },
+                    { path: 'tickets', element: <StaffTicketDeskPage /> },
+                    { path: 'tickets/:ticketId', element: <StaffTicketPage /> },
                   ],
                 },
                 { path: '*', element: <NotFoundPage /> },

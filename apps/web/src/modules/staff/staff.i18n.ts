@@ -12,6 +12,8 @@ export const staffZhCN = {
     finance: '财务',
     arbitrator: '仲裁员',
     admin: '超级管理员',
+    support_technical: '二线技术支持',
+    support_expert: '三线专家',
   },
   mfaRequired: {
     title: '需要双因素认证登录',
@@ -118,6 +120,8 @@ export const staffEn: typeof staffZhCN = {
     finance: 'Finance',
     arbitrator: 'Arbitrator',
     admin: 'Admin',
+    support_technical: 'Technical support (line 2)',
+    support_expert: 'Expert support (line 3)',
   },
   mfaRequired: {
     title: 'Sign in with two-factor authentication',

@@ -1,0 +1,19 @@
+export { ticketErrors } from './tickets.errors';
+export type { TicketEscalated, TicketOpened, TicketRated, TicketResolved } from './tickets.events';
+export type { InboundSmtp } from './tickets.inbound';
+export { createTicketsModule } from './tickets.module';
+export { board, listForOrg, queueForStaff, ticketForOrg, ticketForStaff } from './tickets.queries';
+export { LINE_ROLE, SLA_POLICY } from './tickets.rules';
+export {
+  agentReply,
+  checkClocks,
+  createCannedAnswer,
+  escalate,
+  intakeEmail,
+  openForMember,
+  openTicket,
+  rate,
+  reopen,
+  requesterReply,
+  resolve,
+} from './tickets.service';
