@@ -9,15 +9,26 @@ import { OrgSwitcher, RoleSwitcher } from '../modules/organisation';
 import { Brand } from './brand';
 import { LanguageSwitch } from './language-switch';
 import { NavMenu } from './nav-menu';
-import { type NavGroup, STAFF_NAV, workspaceNav } from './navigation';
+import { type NavGroup, workspaceNav } from './navigation';
 import { LoadingState } from './page-states';
 import { UserMenu } from './user-menu';
 
 // Loaded on the first tap of the menu button; it then stays mounted so it can animate open and closed.
 const NavDrawer = lazy(() => import('./nav-drawer').then((m) => ({ default: m.NavDrawer })));
 
-function navigationFor(pathname: string, me: MeData): NavGroup[] | null {
-  if (pathname.startsWith('/staff')) return me.staffRoles.length > 0 ? STAFF_NAV : null;
+const loadStaffNav = () => import('./staff-navigation').then((m) => m.STAFF_NAV);
+
+/** The staff console's navigation, loaded the first time a staff member is in the console. */
+function useStaffNav(wanted: boolean): NavGroup[] | null {
+  const [nav, setNav] = useState<NavGroup[] | null>(null);
+  useEffect(() => {
+    if (wanted && !nav) void loadStaffNav().then(setNav);
+  }, [wanted, nav]);
+  return wanted ? nav : null;
+}
+
+function navigationFor(pathname: string, me: MeData, staffNav: NavGroup[] | null): NavGroup[] | null {
+  if (pathname.startsWith('/staff')) return me.staffRoles.length > 0 ? staffNav : null;
   const membership = me.memberships.find((candidate) => candidate.orgId === me.activeOrgId);
   if (!membership || !me.activeRole) return null;
   return workspaceNav(me.activeRole, membership.membershipRole);
@@ -36,7 +47,8 @@ export function AppShell() {
   const mobile = screens.md !== true;
   const [drawerOpen, setDrawerOpen] = useState(false);
   const [drawerWanted, setDrawerWanted] = useState(false);
-  const nav = navigationFor(pathname, me);
+  const staffNav = useStaffNav(pathname.startsWith('/staff') && me.staffRoles.length > 0);
+  const nav = navigationFor(pathname, me, staffNav);
   const hasContext = me.activeOrgId !== null && !pathname.startsWith('/staff');
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: the drawer closes whenever the route changes

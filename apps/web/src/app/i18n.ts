@@ -3,14 +3,14 @@ import { initReactI18next } from 'react-i18next';
 import type { commissionZhCN } from '../modules/commission';
 import type { complianceZhCN } from '../modules/compliance';
 import type { contractsZhCN } from '../modules/contracts';
-import { creditEn, creditZhCN } from '../modules/credit';
+import type { creditZhCN } from '../modules/credit';
 import type { disputesZhCN } from '../modules/disputes';
 import type { escrowZhCN } from '../modules/escrow';
 import type { evidenceZhCN } from '../modules/evidence';
 import type { executionZhCN } from '../modules/execution';
 import { identityEn, identityZhCN } from '../modules/identity';
 import type { librariesZhCN } from '../modules/libraries';
-import { matchingEn, matchingZhCN } from '../modules/matching';
+import type { matchingZhCN } from '../modules/matching';
 import type { merchantsZhCN } from '../modules/merchants';
 import { organisationEn, organisationZhCN } from '../modules/organisation';
 import type { staffZhCN } from '../modules/staff';
@@ -25,8 +25,7 @@ import { LANGUAGES, type Language, startLanguage } from './language';
  * The i18next setup, imported by the entry only: nothing imports this file back, so reading modules' texts here
  * makes no cycle.
  *
- * The texts of the shell, sign-in and the workspace home (common, identity, organisation, matching's bell, credit's
- * badge) come with the entry. Every other module's texts are a chunk of their own, fetched with the first page that
+ * The texts of the shell, sign-in and the workspace home (common, identity, organisation) come with the entry. Every other module's texts are a chunk of their own, fetched with the first page that
  * asks for its namespace (`useTranslation('tendering')` suspends until then, inside the route's Suspense): both
  * languages of a namespace come in one file, so switching language later needs no further request.
  */
@@ -35,15 +34,11 @@ const bundled = {
     common: commonZhCN,
     identity: identityZhCN,
     organisation: organisationZhCN,
-    matching: matchingZhCN,
-    credit: creditZhCN,
   },
   en: {
     common: commonEn,
     identity: identityEn,
     organisation: organisationEn,
-    matching: matchingEn,
-    credit: creditEn,
   },
 };
 
@@ -52,6 +47,9 @@ type Loader = () => Promise<Record<Language, Texts>>;
 
 /** One loader per lazily loaded namespace; Vite makes each `import()` a chunk of its own. */
 const loaders: Record<string, Loader> = {
+  matching: () =>
+    import('../modules/matching/matching.i18n').then((m) => ({ 'zh-CN': m.matchingZhCN, en: m.matchingEn })),
+  credit: () => import('../modules/credit/credit.i18n').then((m) => ({ 'zh-CN': m.creditZhCN, en: m.creditEn })),
   staff: () => import('../modules/staff/staff.i18n').then((m) => ({ 'zh-CN': m.staffZhCN, en: m.staffEn })),
   evidence: () =>
     import('../modules/evidence/evidence.i18n').then((m) => ({ 'zh-CN': m.evidenceZhCN, en: m.evidenceEn })),

@@ -1,32 +1,22 @@
 import {
   AccountBookOutlined,
-  ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
-  BarChartOutlined,
-  CrownOutlined,
   CustomerServiceOutlined,
   DatabaseOutlined,
   EnvironmentOutlined,
-  FileDoneOutlined,
   FileProtectOutlined,
-  FileSearchOutlined,
   HomeOutlined,
   LineChartOutlined,
   NodeIndexOutlined,
-  PercentageOutlined,
   ProjectOutlined,
   SafetyCertificateOutlined,
-  SafetyOutlined,
   SettingOutlined,
   ShopOutlined,
   ShoppingCartOutlined,
-  SolutionOutlined,
-  StopOutlined,
   TeamOutlined,
   TrophyOutlined,
   UserAddOutlined,
-  UserOutlined,
   WarningOutlined,
 } from '@ant-design/icons';
 import type { BusinessRole, MembershipRole } from '@zhuhe/contracts';
@@ -172,41 +162,6 @@ export function workspaceNav(role: BusinessRole, membershipRole: MembershipRole 
     },
   ];
 }
-
-export const STAFF_NAV: NavGroup[] = [
-  {
-    key: 'staff',
-    label: null,
-    items: [
-      { key: 'staff-users', label: 'staffUsers', icon: <UserOutlined />, path: '/staff/users' },
-      { key: 'staff-orgs', label: 'staffOrganisations', icon: <ApartmentOutlined />, path: '/staff/organisations' },
-      { key: 'staff-dual', label: 'staffDualControl', icon: <SafetyOutlined />, path: '/staff/dual-control' },
-      { key: 'staff-finance', label: 'staffFinance', icon: <BankOutlined />, path: '/staff/finance' },
-      { key: 'staff-audit', label: 'staffAudit', icon: <FileSearchOutlined />, path: '/staff/audit' },
-      { key: 'staff-events', label: 'staffProductEvents', icon: <BarChartOutlined />, path: '/staff/product-events' },
-      { key: 'staff-merchants', label: 'staffMerchants', icon: <ShopOutlined />, path: '/staff/merchants' },
-      {
-        key: 'staff-verifications',
-        label: 'staffVerifications',
-        icon: <SolutionOutlined />,
-        path: '/staff/verifications',
-      },
-      { key: 'staff-commission', label: 'staffCommission', icon: <PercentageOutlined />, path: '/staff/commission' },
-      { key: 'staff-compliance', label: 'staffCompliance', icon: <StopOutlined />, path: '/staff/compliance' },
-      { key: 'staff-tiers', label: 'staffTiers', icon: <CrownOutlined />, path: '/staff/tiers' },
-      {
-        key: 'staff-demand-reviews',
-        label: 'staffDemandReviews',
-        icon: <FileDoneOutlined />,
-        path: '/staff/demand-reviews',
-      },
-      { key: 'staff-matching', label: 'staffMatching', icon: <NodeIndexOutlined />, path: '/staff/matching' },
-      { key: 'staff-disputes', label: 'staffDisputes', icon: <WarningOutlined />, path: '/staff/disputes' },
-      { key: 'staff-credit', label: 'staffCredit', icon: <TrophyOutlined />, path: '/staff/credit' },
-      { key: 'staff-tickets', label: 'staffTickets', icon: <CustomerServiceOutlined />, path: '/staff/tickets' },
-    ],
-  },
-];
 
 /** The nav item whose path is the longest prefix of `pathname`. */
 export function selectedNavKey(groups: readonly NavGroup[], pathname: string): string | undefined {

@@ -28,7 +28,7 @@ const GradeOnly = z.object({ grade: z.object({ grade: z.string() }).nullable() }
 
 /** The organisation's grade in force as a badge linking to its credit page (header of the workspace). */
 export function OrgCreditBadge({ orgId }: { orgId: string }) {
-  const { t } = useTranslation('credit');
+  const { t } = useTranslation();
   const query = useQuery({
     queryKey: ['credit-grade', orgId],
     queryFn: () => apiRequest('GET', `/api/orgs/${orgId}/credit-grade`, GradeOnly),
@@ -38,7 +38,7 @@ export function OrgCreditBadge({ orgId }: { orgId: string }) {
   return (
     <Link to="/workspace/credit">
       <Space size={4}>
-        <Typography.Text type="secondary">{t('title')}</Typography.Text>
+        <Typography.Text type="secondary">{t('header.creditGrade')}</Typography.Text>
         <CreditGradeBadge grade={grade} />
       </Space>
     </Link>

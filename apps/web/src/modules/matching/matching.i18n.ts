@@ -41,7 +41,7 @@ export const matchingZhCN = {
     saved: '产能已保存',
     ownerOnly: '仅组织所有者或管理员可修改产能。',
   },
-  bell: { label: '通知', labelUnread: '通知（{{count}} 条未读）', empty: '暂无通知', readAll: '全部已读' },
+  bell: { label: '通知', empty: '暂无通知', readAll: '全部已读' },
   figures: {
     title: '匹配数据',
     subtitle: '每周推送、回复与中标情况（北京时间）。模型由历史中标数据训练，可复现。',
@@ -102,7 +102,6 @@ export const matchingEn: typeof matchingZhCN = {
   },
   bell: {
     label: 'Notifications',
-    labelUnread: 'Notifications ({{count}} unread)',
     empty: 'No notifications',
     readAll: 'Mark all read',
   },

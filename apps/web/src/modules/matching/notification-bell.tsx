@@ -11,7 +11,8 @@ const NotificationList = lazy(() => import('./notification-list').then((m) => ({
 
 /** 站内通知 the bell in the header: unread count, the latest notifications, click to open and mark read. */
 export function NotificationBell() {
-  const { t } = useTranslation('matching');
+  // the bell's own words are in `common`: the matching texts load only with the list or a matching page
+  const { t } = useTranslation();
   const navigate = useNavigate();
   const [open, setOpen] = useState(false);
   const unread = useUnreadCount();
@@ -42,7 +43,7 @@ export function NotificationBell() {
         <Button
           type="text"
           icon={<BellOutlined />}
-          aria-label={count > 0 ? t('bell.labelUnread', { count }) : t('bell.label')}
+          aria-label={count > 0 ? t('header.bellUnread', { count }) : t('header.bell')}
           data-testid="notification-bell"
         />
         {count > 0 ? (

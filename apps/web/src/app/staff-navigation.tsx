@@ -1,0 +1,58 @@
+import {
+  ApartmentOutlined,
+  BankOutlined,
+  BarChartOutlined,
+  CrownOutlined,
+  CustomerServiceOutlined,
+  FileDoneOutlined,
+  FileSearchOutlined,
+  NodeIndexOutlined,
+  PercentageOutlined,
+  SafetyOutlined,
+  ShopOutlined,
+  SolutionOutlined,
+  StopOutlined,
+  TrophyOutlined,
+  UserOutlined,
+  WarningOutlined,
+} from '@ant-design/icons';
+import type { NavGroup } from './navigation';
+
+/**
+ * The staff console's navigation, a chunk of its own: its icons and entries are fetched when a staff member opens
+ * the console, not with every signed-in first page.
+ */
+export const STAFF_NAV: NavGroup[] = [
+  {
+    key: 'staff',
+    label: null,
+    items: [
+      { key: 'staff-users', label: 'staffUsers', icon: <UserOutlined />, path: '/staff/users' },
+      { key: 'staff-orgs', label: 'staffOrganisations', icon: <ApartmentOutlined />, path: '/staff/organisations' },
+      { key: 'staff-dual', label: 'staffDualControl', icon: <SafetyOutlined />, path: '/staff/dual-control' },
+      { key: 'staff-finance', label: 'staffFinance', icon: <BankOutlined />, path: '/staff/finance' },
+      { key: 'staff-audit', label: 'staffAudit', icon: <FileSearchOutlined />, path: '/staff/audit' },
+      { key: 'staff-events', label: 'staffProductEvents', icon: <BarChartOutlined />, path: '/staff/product-events' },
+      { key: 'staff-merchants', label: 'staffMerchants', icon: <ShopOutlined />, path: '/staff/merchants' },
+      {
+        key: 'staff-verifications',
+        label: 'staffVerifications',
+        icon: <SolutionOutlined />,
+        path: '/staff/verifications',
+      },
+      { key: 'staff-commission', label: 'staffCommission', icon: <PercentageOutlined />, path: '/staff/commission' },
+      { key: 'staff-compliance', label: 'staffCompliance', icon: <StopOutlined />, path: '/staff/compliance' },
+      { key: 'staff-tiers', label: 'staffTiers', icon: <CrownOutlined />, path: '/staff/tiers' },
+      {
+        key: 'staff-demand-reviews',
+        label: 'staffDemandReviews',
+        icon: <FileDoneOutlined />,
+        path: '/staff/demand-reviews',
+      },
+      { key: 'staff-matching', label: 'staffMatching', icon: <NodeIndexOutlined />, path: '/staff/matching' },
+      { key: 'staff-disputes', label: 'staffDisputes', icon: <WarningOutlined />, path: '/staff/disputes' },
+      { key: 'staff-credit', label: 'staffCredit', icon: <TrophyOutlined />, path: '/staff/credit' },
+      { key: 'staff-tickets', label: 'staffTickets', icon: <CustomerServiceOutlined />, path: '/staff/tickets' },
+    ],
+  },
+];
