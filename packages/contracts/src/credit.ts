@@ -94,6 +94,20 @@ export const CreditOverrideView = z.object({
   expiresOn: z.string(),
   approvedBy: Id,
 });
+/**
+ * 信用等级 of the organisations a page shows (search hits, bidders, parties): the grade only, for any signed-in
+ * user, as trading partners see it next to a name. Up to 100 ids, comma-separated.
+ */
+export const CreditGradesQuery = z.object({
+  orgIds: z
+    .string()
+    .transform((value) => [...new Set(value.split(',').filter(Boolean))])
+    .pipe(z.array(Id).min(1).max(100)),
+});
+export const CreditGradesView = z.object({
+  items: z.array(z.object({ orgId: Id, grade: CreditGrade })),
+});
+
 /** How a decided dispute ended for one party. */
 export const DisputeResult = z.enum(['won', 'lost', 'split', 'withdrawn']);
 export type DisputeResult = z.infer<typeof DisputeResult>;

@@ -4,6 +4,8 @@ export const creditPermissions = {
   /** 外部评级 recording a grade from an outside assessment (below the computed rating and any review) */
   setGrade: definePermission('credit.grade.set', { kind: 'staff', roles: ['admin', 'operator', 'risk'] }),
   read: definePermission('credit.grade.read', { kind: 'org', param: 'orgId' }),
+  /** the grade shown next to another organisation's name, to any signed-in user */
+  readGrades: definePermission('credit.grades.read', { kind: 'user' }),
   /** 评价 the owner or an admin rates the other party of a contract for the organisation */
   rate: definePermission('credit.ratings.create', { kind: 'org', param: 'orgId', membership: ['owner', 'admin'] }),
   readRatings: definePermission('credit.ratings.read', { kind: 'org', param: 'orgId' }),

@@ -6,7 +6,7 @@ import {
   createTestApp,
   registeredClient,
   type TestApp,
-  type TestClient,
+  TestClient,
   uniqueEmail,
 } from '../../test/test-app';
 import { createContract, signVersion } from '../contracts';
@@ -102,6 +102,20 @@ describe('credit routes', () => {
       stars: stars(3),
     });
     expect(refused.statusCode).toBe(403);
+  });
+
+  it('shows the grade next to another organisation to any signed-in user, and nothing more', async () => {
+    const operator = await staffClient(t, ['operator'], '运营 周');
+    const set = await operator.client.put(`/api/staff/credit-grades/${gc.orgId}`, { grade: 'AA', source: '外部评级机构 2026' });
+    expect(set.statusCode, set.body).toBe(200);
+    const seen = await outsider.client.get(`/api/credit-grades?orgIds=${gc.orgId},${sub.orgId}`);
+    expect(seen.statusCode).toBe(200);
+    expect(seen.json()).toEqual({ items: [{ orgId: gc.orgId, grade: 'AA' }] });
+    expect((await new TestClient(t.app).get(`/api/credit-grades?orgIds=${gc.orgId}`)).statusCode).toBe(401);
+    const bad = await outsider.client.get('/api/credit-grades?orgIds=not-an-id');
+    expect(bad.statusCode).toBe(400);
+    const many = Array.from({ length: 101 }, () => crypto.randomUUID()).join(',');
+    expect((await outsider.client.get(`/api/credit-grades?orgIds=${many}`)).statusCode).toBe(400);
   });
 
   it('only risk staff or admins request a manual review; it stays pending until a second approves', async () => {

@@ -1,6 +1,8 @@
 import {
   ContractRatingsParams,
   CreditGradeParams,
+  CreditGradesQuery,
+  CreditGradesView,
   CreditGradeView,
   CreditPolicyBody,
   CreditPolicyView,
@@ -63,6 +65,23 @@ export function creditRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request) => {
         const grade = (await service.creditGradeOf(ctx, [request.params.orgId])).get(request.params.orgId);
         return { grade: grade ? present(grade) : null };
+      },
+    );
+
+    app.get(
+      '/api/credit-grades',
+      {
+        config: { permission: perm.readGrades },
+        schema: {
+          tags,
+          summary: '信用等级徽章 grades of the organisations on a page',
+          querystring: CreditGradesQuery,
+          response: { 200: CreditGradesView },
+        },
+      },
+      async (request) => {
+        const grades = await service.creditGradeOf(ctx, request.query.orgIds);
+        return { items: [...grades.values()].map((g) => ({ orgId: g.orgId, grade: g.grade })) };
       },
     );
 

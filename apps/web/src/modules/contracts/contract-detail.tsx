@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { formatDateTime } from '../../app/format-date';
 import { ErrorState, LoadingState } from '../../app/page-states';
 import { useErrorFeedback } from '../../app/use-error-feedback';
+import { OrgGradeBadge } from '../credit';
 import { useStepUp } from '../identity';
 import { ContractFields, fromVariables, toVariables } from './contract-fields';
 import { signedPdfUrl } from './contracts.api';
@@ -77,7 +78,7 @@ export function ContractDetail({
         <Descriptions column={{ xs: 1, md: 2 }} size="small">
           {c.parties.map((p) => (
             <Descriptions.Item key={p.orgId} label={p.role === 'party_a' ? t('detail.partyA') : t('detail.partyB')}>
-              {p.orgName}（{p.creditCode}）
+              {p.orgName}（{p.creditCode}） <OrgGradeBadge orgId={p.orgId} />
             </Descriptions.Item>
           ))}
         </Descriptions>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../app/format-date';
 import { ErrorState, LoadingState } from '../../app/page-states';
 import { PageTitle } from '../../app/page-title';
+import { OrgGradeBadge } from '../credit';
 import type { DemandData } from './libraries.api';
 import { useDemand } from './libraries.queries';
 import { formatFen } from './money';
@@ -28,7 +29,9 @@ export function DemandFacts({ demand: d }: { demand: DemandData }) {
   const { t } = useTranslation('libraries');
   return (
     <Descriptions column={{ xs: 1, md: 2 }} size="small">
-      <Descriptions.Item label={t('demands.owner')}>{d.orgName}</Descriptions.Item>
+      <Descriptions.Item label={t('demands.owner')}>
+        {d.orgName} <OrgGradeBadge orgId={d.orgId} />
+      </Descriptions.Item>
       <Descriptions.Item label={t('demands.projectName')}>{d.projectName}</Descriptions.Item>
       <Descriptions.Item label={t('demands.type')}>{t(`demandTypes.${d.type}`)}</Descriptions.Item>
       <Descriptions.Item label={t('demands.category')}>{d.category}</Descriptions.Item>

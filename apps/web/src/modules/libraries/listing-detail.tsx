@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useBilingual } from '../../app/language';
 import { ErrorState, LoadingState } from '../../app/page-states';
 import { PageTitle } from '../../app/page-title';
+import { OrgGradeBadge } from '../credit';
 import { useListing } from './libraries.queries';
 import { formatFen } from './money';
 
@@ -31,7 +32,9 @@ export function ListingDetail({ listingId }: { listingId: string }) {
       />
       <Card>
         <Descriptions column={{ xs: 1, md: 2 }}>
-          <Descriptions.Item label={t('resources.supplier')}>{l.orgName}</Descriptions.Item>
+          <Descriptions.Item label={t('resources.supplier')}>
+            {l.orgName} <OrgGradeBadge orgId={l.orgId} />
+          </Descriptions.Item>
           <Descriptions.Item label={t('resources.listedPrice')}>
             {formatFen(l.priceFen)} / {l.unit}
           </Descriptions.Item>

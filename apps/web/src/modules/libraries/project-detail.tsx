@@ -4,6 +4,7 @@ import { formatDate, formatDateTime } from '../../app/format-date';
 import { ErrorState, LoadingState } from '../../app/page-states';
 import { PageTitle } from '../../app/page-title';
 import { useErrorFeedback } from '../../app/use-error-feedback';
+import { OrgGradeBadge } from '../credit';
 import type { ProjectData, QuestionData } from './libraries.api';
 import { useAnswerQuestion, useAskQuestion, useProject, useQuestions } from './libraries.queries';
 import { formatFen } from './money';
@@ -107,7 +108,9 @@ export function ProjectDetail({ projectId }: { projectId: string }) {
       />
       <Card>
         <Descriptions column={{ xs: 1, md: 2 }}>
-          <Descriptions.Item label={t('projects.owner')}>{p.orgName}</Descriptions.Item>
+          <Descriptions.Item label={t('projects.owner')}>
+            {p.orgName} <OrgGradeBadge orgId={p.orgId} />
+          </Descriptions.Item>
           <Descriptions.Item label={t('projects.investment')}>{formatFen(p.investmentFen)}</Descriptions.Item>
           <Descriptions.Item label={t('projects.region')}>{p.regionName}</Descriptions.Item>
           <Descriptions.Item label={t('projects.address')}>{p.address ?? '—'}</Descriptions.Item>

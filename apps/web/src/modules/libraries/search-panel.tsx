@@ -20,6 +20,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDate } from '../../app/format-date';
 import { ErrorState } from '../../app/page-states';
+import { OrgGradeBadge } from '../credit';
 import { HighlightText } from './highlight-text';
 import type { SearchHitData, SearchParams } from './libraries.api';
 import { useLibrarySearch } from './libraries.queries';
@@ -162,7 +163,9 @@ export function SearchPanel({ kind, renderAction }: SearchPanelProps) {
                       · {formatFen(hit.amountFen)}
                       {hit.unit ? ` / ${hit.unit}` : ''}
                     </span>
-                    <span>· {hit.orgName}</span>
+                    <span>
+                      · {hit.orgName} <OrgGradeBadge orgId={hit.orgId} />
+                    </span>
                     <span>· {formatDate(hit.publishedAt)}</span>
                     {hit.distanceKm !== null ? <span>· {t('search.distance', { km: hit.distanceKm })}</span> : null}
                   </Space>

@@ -3,6 +3,7 @@ import { Alert, Button, Card, Flex, List, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../app/format-date';
 import { ErrorState, LoadingState } from '../../app/page-states';
+import { OrgGradeBadge } from '../credit';
 import { useDemandMatches, useRematch } from './matching.queries';
 import { ReasonTags } from './reason-tags';
 
@@ -58,6 +59,7 @@ export function DemandMatchesCard({
                   <Flex gap={8} align="center" wrap>
                     <Tag color="gold">{t('matches.rank', { rank: m.rank })}</Tag>
                     <Typography.Text strong>{m.orgName}</Typography.Text>
+                    <OrgGradeBadge orgId={m.orgId} />
                   </Flex>
                   <Tag color={m.answer ? ANSWER_COLOURS[m.answer] : 'processing'} data-testid="match-answer">
                     {t(`matches.answers.${m.answer ?? 'none'}`)}

@@ -27,6 +27,7 @@ import { formatFen } from '../../app/format-money';
 import { useLanguage } from '../../app/language';
 import { ErrorState, LoadingState } from '../../app/page-states';
 import { useErrorFeedback } from '../../app/use-error-feedback';
+import { OrgGradeBadge } from '../credit';
 import * as api from './tendering.api';
 import { useMemberOptions, useTender, useTenderMutation } from './tendering.queries';
 import { STATUS_COLOR } from './tenders-table';
@@ -85,7 +86,9 @@ function TenderInfo({ tender: x }: { tender: T }) {
       }
     >
       <Descriptions column={{ xs: 1, md: 2 }} size="small">
-        <Descriptions.Item label={t('detail.buyer')}>{x.orgName}</Descriptions.Item>
+        <Descriptions.Item label={t('detail.buyer')}>
+          {x.orgName} <OrgGradeBadge orgId={x.orgId} />
+        </Descriptions.Item>
         <Descriptions.Item label={t('detail.project')}>{x.projectName}</Descriptions.Item>
         <Descriptions.Item label={t('list.columns.mode')}>{t(`mode.${x.mode}`)}</Descriptions.Item>
         <Descriptions.Item label={t('detail.deadline')}>
@@ -360,7 +363,15 @@ function OpeningCard({ orgId, tender: x }: { orgId: string; tender: T }) {
           ),
         }}
         columns={[
-          { title: t('opening.bidder'), dataIndex: 'bidderName' },
+          {
+            title: t('opening.bidder'),
+            dataIndex: 'bidderName',
+            render: (name: string, b) => (
+              <span>
+                {name} <OrgGradeBadge orgId={b.bidderOrgId} />
+              </span>
+            ),
+          },
           { title: t('opening.total'), dataIndex: 'totalFen', render: (v: number | null) => formatFen(v) },
           {
             title: t('opening.valid'),
