@@ -16,7 +16,6 @@ import {
   splitByContract,
   train,
 } from '../modules/risk';
-import { type Metrics, metrics, replay, splitByContract, train } from '../modules/risk/risk.evaluation';
 
 function option(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);

@@ -8,6 +8,8 @@ export interface RiskWarningOpened {
   subject: { kind: string; id: string };
   contractId: string | null;
   partyOrgIds: string[];
+  title: { 'zh-CN': string; en: string };
+  summary: { 'zh-CN': string; en: string };
 }
 
 /** A warning moved to acknowledged, resolved or false_alarm. */

@@ -1,7 +1,7 @@
 import type { AppContext } from '../../infra/context';
 import { defineModule } from '../../infra/module';
 import { riskRoutes } from './risk.routes';
-import { computeTenderFlags, recordAmendment, recordRelease, runRiskScan } from './risk.service';
+import { computeTenderFlags, notifyRiskStaff, recordAmendment, recordRelease, runRiskScan } from './risk.service';
 
 /**
  * 风险预警 RISK-1…3. Keeps read models of amendments (`contract.signed`) and escrow releases
@@ -23,6 +23,9 @@ export function createRiskModule(ctx: AppContext) {
       );
       ctx.events.onTransaction('escrow.milestone_released', 'risk.money-flows', (event, tx) =>
         recordRelease(ctx, tx, event.payload, new Date(event.occurredAt)),
+      );
+      ctx.events.afterCommit('risk.warning_opened', 'risk.notify-staff', (event) =>
+        notifyRiskStaff(ctx, event.payload),
       );
       ctx.events.afterCommit('tender.award_accepted', 'risk.tender-flags', async (event) => {
         await computeTenderFlags(ctx, event.payload.tenderId);

@@ -14,6 +14,7 @@ import { getOrganisations } from '../organisation';
 import { staffRolesByUser } from '../staff';
 import { openedTenders, tenderRiskFacts } from '../tendering';
 import { riskErrors } from './risk.errors';
+import type { RiskWarningOpened } from './risk.events';
 import { type ContractHistory, EARLY_WARNING_MODEL, earlyWarning, FEATURE_LABELS, FEATURES } from './risk.model';
 import { redFlags } from './risk.redflags';
 import * as repo from './risk.repository';
@@ -32,9 +33,9 @@ const DAY_MS = 86_400_000;
 
 /**
  * 开立预警: stores a finding as an open warning unless one of the same subject and type is open or acknowledged
- * (or was closed within the cool-off), delivers it to the parties (in-app and e-mail) and to risk staff, audits it
- * and publishes `risk.warning_opened` — all in `tx` when given (the publisher's transaction). Returns the id, or
- * null when deduplicated.
+ * (or was closed within the cool-off), delivers it to the parties (in-app and e-mail), audits it and publishes
+ * `risk.warning_opened` (risk staff are notified after commit) — all in `tx` when given (the publisher's
+ * transaction). Returns the id, or null when deduplicated.
  */
 export async function openWarning(ctx: AppContext, finding: Finding, now = new Date(), tx?: DbOrTx) {
   const run = async (db: DbOrTx) => {
@@ -91,20 +92,6 @@ export async function openWarning(ctx: AppContext, finding: Finding, now = new D
         },
         db,
       );
-    for (const [userId, roles] of await staffRolesByUser(ctx))
-      if (roles.includes('risk'))
-        await notify(
-          ctx,
-          {
-            userId,
-            kind: 'risk.warning',
-            title: `【风险预警】${finding.title['zh-CN']}`,
-            body,
-            link: '/staff/risk',
-            email: true,
-          },
-          db,
-        );
     await ctx.events.publish(
       db,
       'risk.warning_opened',
@@ -115,12 +102,28 @@ export async function openWarning(ctx: AppContext, finding: Finding, now = new D
         subject: finding.subject,
         contractId: finding.contractId,
         partyOrgIds: finding.partyOrgIds,
+        title: finding.title,
+        summary: finding.summary,
       },
       now,
     );
     return id;
   };
   return tx ? run(tx) : ctx.db.transaction(run);
+}
+
+/** After the warning is stored (`risk.warning_opened`, after commit): in-app and e-mail to every risk staff member. */
+export async function notifyRiskStaff(ctx: AppContext, e: RiskWarningOpened) {
+  for (const [userId, roles] of await staffRolesByUser(ctx))
+    if (roles.includes('risk'))
+      await notify(ctx, {
+        userId,
+        kind: 'risk.warning',
+        title: `【风险预警】${e.title['zh-CN']}`,
+        body: `${e.summary['zh-CN']}\n${e.summary.en}`,
+        link: '/staff/risk',
+        email: true,
+      });
 }
 
 const NEXT: Record<string, readonly string[]> = {
