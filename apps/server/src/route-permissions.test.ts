@@ -233,6 +233,9 @@ beforeAll(async () => {
     // disputes: a case and an evidence file that do not exist for the caller
     disputeId: newId(),
     evidenceId: newId(),
+    // risk: a warning that does not exist for the caller
+    warningId: newId(),
+    flaggedTenderId: newId(),
   };
 });
 afterAll(async () => {
@@ -246,6 +249,8 @@ const VALID_QUERIES: Record<string, string> = {
 
 /** Bodies that pass validation, for routes whose ownership check runs in the service. */
 const VALID_BODIES: Record<string, unknown> = {
+  'POST /api/orgs/:orgId/risk/warnings/:warningId/transitions': { to: 'acknowledged' },
+  'POST /api/staff/risk/warnings/:warningId/transitions': { to: 'acknowledged' },
   'POST /api/orgs/:orgId/contracts/:contractId/versions': { variables: {} },
   'POST /api/orgs/:orgId/execution/:contractId/plan': {
     startDate: '2026-10-01',

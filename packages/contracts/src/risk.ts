@@ -89,7 +89,7 @@ export type RiskTransitionBody = z.infer<typeof RiskTransitionBody>;
 export const OrgRiskWarningParams = z.object({ orgId: Id, warningId: Id });
 export const StaffRiskWarningParams = z.object({ warningId: Id });
 export const OrgTenderRiskParams = z.object({ orgId: Id, tenderId: Id });
-export const StaffTenderRiskParams = z.object({ tenderId: Id });
+export const StaffTenderRiskParams = z.object({ flaggedTenderId: Id });
 
 export const TenderRedFlagView = z.object({
   flag: TenderRedFlag,

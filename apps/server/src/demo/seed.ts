@@ -10,6 +10,7 @@ import { type DemoLogin, seedFoundationDemo } from './foundation.demo';
 import { seedLibrariesDemo } from './libraries.demo';
 import { seedMatchingDemo } from './matching.demo';
 import { seedOnboardingDemo } from './onboarding.demo';
+import { seedRiskDemo } from './risk.demo';
 import { seedTenderingDemo } from './tendering.demo';
 import { seedTiersDemo } from './tiers.demo';
 
@@ -33,6 +34,8 @@ const SEEDERS: ((ctx: AppContext, modules: PlatformModules) => Promise<DemoLogin
   // after every seeder with contracts, statements and dispute outcomes: ratings, tax years, four rated months, one
   // manual review
   seedCreditDemo,
+  // last: the daily scan over everything seeded (execution, payouts, opened tenders), and warnings in every state
+  seedRiskDemo,
 ];
 
 export async function seedDemoIfEmpty(ctx: AppContext, modules: PlatformModules): Promise<DemoLogin[] | null> {

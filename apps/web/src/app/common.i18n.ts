@@ -76,6 +76,8 @@ export const commonZhCN = {
     staffMatching: '匹配数据',
     disputes: '我的纠纷',
     staffDisputes: '纠纷看板',
+    risk: '风险预警',
+    staffRisk: '风控看板',
   },
 };
 
@@ -156,5 +158,7 @@ export const commonEn: typeof commonZhCN = {
     staffMatching: 'Matching figures',
     disputes: 'My disputes',
     staffDisputes: 'Dispute board',
+    risk: 'Risk warnings',
+    staffRisk: 'Risk board',
   },
 };

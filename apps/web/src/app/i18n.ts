@@ -13,6 +13,7 @@ import { librariesEn, librariesZhCN } from '../modules/libraries';
 import { matchingEn, matchingZhCN } from '../modules/matching';
 import { merchantsEn, merchantsZhCN } from '../modules/merchants';
 import { organisationEn, organisationZhCN } from '../modules/organisation';
+import { riskEn, riskZhCN } from '../modules/risk';
 import { staffEn, staffZhCN } from '../modules/staff';
 import { tenderingEn, tenderingZhCN } from '../modules/tendering';
 import { tiersEn, tiersZhCN } from '../modules/tiers';
@@ -45,6 +46,7 @@ const resources = {
     execution: executionZhCN,
     matching: matchingZhCN,
     disputes: disputesZhCN,
+    risk: riskZhCN,
   },
   en: {
     common: commonEn,
@@ -65,6 +67,7 @@ const resources = {
     execution: executionEn,
     matching: matchingEn,
     disputes: disputesEn,
+    risk: riskEn,
   },
 };
 

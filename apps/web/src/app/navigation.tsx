@@ -1,5 +1,6 @@
 import {
   AccountBookOutlined,
+  AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
@@ -67,7 +68,9 @@ type NavLabel =
   | 'pushes'
   | 'staffMatching'
   | 'disputes'
-  | 'staffDisputes';
+  | 'staffDisputes'
+  | 'risk'
+  | 'staffRisk';
 
 export interface NavItem {
   key: string;
@@ -162,6 +165,7 @@ export function workspaceNav(role: BusinessRole, membershipRole: MembershipRole 
             ]
           : []),
         { key: 'disputes', label: 'disputes' as const, icon: <WarningOutlined />, path: '/workspace/disputes' },
+        { key: 'risk', label: 'risk' as const, icon: <AlertOutlined />, path: '/workspace/risk' },
         ...ORGANISATION_ITEMS.filter((item) => manager || !item.managersOnly),
       ],
     },
@@ -197,6 +201,7 @@ export const STAFF_NAV: NavGroup[] = [
       },
       { key: 'staff-matching', label: 'staffMatching', icon: <NodeIndexOutlined />, path: '/staff/matching' },
       { key: 'staff-disputes', label: 'staffDisputes', icon: <WarningOutlined />, path: '/staff/disputes' },
+      { key: 'staff-risk', label: 'staffRisk', icon: <AlertOutlined />, path: '/staff/risk' },
     ],
   },
 ];

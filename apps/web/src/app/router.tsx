@@ -72,6 +72,8 @@ const NotFoundPage = lazyPage(() => import('../pages/not-found-page'), 'NotFound
 const OrgInvitationsPage = lazyPage(() => import('../pages/org-invitations-page'), 'OrgInvitationsPage');
 const OrgSettingsPage = lazyPage(() => import('../pages/org-settings-page'), 'OrgSettingsPage');
 const RegisterPage = lazyPage(() => import('../pages/register-page'), 'RegisterPage');
+const RiskWarningsPage = lazyPage(() => import('../pages/risk-pages'), 'RiskWarningsPage');
+const StaffRiskBoardPage = lazyPage(() => import('../pages/risk-pages'), 'StaffRiskBoardPage');
 const StaffAuditPage = lazyPage(() => import('../pages/staff-pages'), 'StaffAuditPage');
 const StaffDualControlPage = lazyPage(() => import('../pages/staff-pages'), 'StaffDualControlPage');
 const StaffOrganisationsPage = lazyPage(() => import('../pages/staff-pages'), 'StaffOrganisationsPage');
@@ -147,6 +149,7 @@ export function createRouter() {
                     { path: 'disputes', element: <MyDisputesPage /> },
                     { path: 'disputes/new', element: <FileDisputePage /> },
                     { path: 'disputes/:disputeId', element: <DisputeDetailPage /> },
+                    { path: 'risk', element: <RiskWarningsPage /> },
                   ],
                 },
                 {
@@ -170,6 +173,7 @@ export function createRouter() {
                     { path: 'matching', element: <StaffMatchingPage /> },
                     { path: 'disputes', element: <StaffDisputeBoardPage /> },
                     { path: 'disputes/:disputeId', element: <StaffDisputeRoomPage /> },
+                    { path: 'risk', element: <StaffRiskBoardPage /> },
                   ],
                 },
                 { path: '*', element: <NotFoundPage /> },

@@ -4,6 +4,7 @@ export type { RiskWarningChanged, RiskWarningOpened } from './risk.events';
 export { generateHistories, mulberry32 } from './risk.generator';
 export { EARLY_WARNING_MODEL, FEATURES, type LogisticModel } from './risk.model';
 export { createRiskModule } from './risk.module';
+export { frequentAmendments, largePayoutToNewAccount } from './risk.rules';
 export {
   computeTenderFlags,
   openWarning,

@@ -112,12 +112,12 @@ export function riskRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
 
     app.get(
-      '/api/staff/risk/tenders/:tenderId',
+      '/api/staff/risk/tenders/:flaggedTenderId',
       {
         config: { permission: perm.staffRead },
         schema: { tags, summary: '招标红旗（风控）', params: StaffTenderRiskParams, response: { 200: TenderRiskView } },
       },
-      async (request) => presentTender(await service.tenderFlagsFor(ctx, null, request.params.tenderId)),
+      async (request) => presentTender(await service.tenderFlagsFor(ctx, null, request.params.flaggedTenderId)),
     );
 
     app.post(
