@@ -49,7 +49,7 @@ test('a contract slips → an early warning appears 4 days ahead → the party a
   await expect(warning).toContainText('节点可能延误超过 7 天');
   await expect(warning.getByTestId('risk-state')).toHaveText('待处理');
   await warning.getByText('依据').click();
-  await expect(warning).toContainText('daysLeft: 4');
+  await expect(warning).toContainText('距到期（天）: 4');
   await warning.getByRole('link', { name: '合同' }).click();
   await expect(sub.getByTestId('contract-risk-warnings')).toContainText('埋件及龙骨安装完成');
   await sub.goto('/workspace/risk');

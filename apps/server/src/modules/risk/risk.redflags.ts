@@ -13,7 +13,7 @@ export const RED_FLAG_THRESHOLDS = {
   minBiddingDays: 20,
   /** the winner has at least this many accepted awards, all from this buyer */
   captiveAwards: 2,
-  /** this many earlier tenders of the same demand (re-tendered after failing or being cancelled) */
+  /** this many earlier tenders of the same demand that failed (流标) before this re-tender */
   retenders: 2,
 } as const;
 
@@ -125,14 +125,15 @@ export function redFlags(f: TenderFacts): RedFlag[] {
       );
   }
 
-  if (f.earlierTenders.length >= t.retenders)
+  const failed = f.earlierTenders.filter((e) => e.status === 'failed');
+  if (failed.length >= t.retenders)
     add(
       'repeated_retender',
       {
-        'zh-CN': `同一需求此前已招标 ${f.earlierTenders.length} 次（${f.earlierTenders.map((e) => e.status).join('、')}）`,
-        en: `The same demand was tendered ${f.earlierTenders.length} times before (${f.earlierTenders.map((e) => e.status).join(', ')})`,
+        'zh-CN': `同一需求此前已 ${failed.length} 次流标后重新招标`,
+        en: `The same demand failed ${failed.length} times before and was tendered again`,
       },
-      { earlierTenders: f.earlierTenders.length },
+      { failedEarlierTenders: failed.length },
     );
   return flags;
 }

@@ -194,6 +194,14 @@ describe('tender red flags', () => {
     ).toEqual(['repeated_retender']);
   });
 
+  it('counts only earlier tenders that failed as re-tendering', () => {
+    const open = [
+      { id: 'x', status: 'open' },
+      { id: 'y', status: 'awarded' },
+    ];
+    expect(redFlags({ ...normal, earlierTenders: open })).toEqual([]);
+  });
+
   it('does not call a new supplier captive on its first award', () => {
     expect(redFlags({ ...normal, winnerBuyers: [{ buyerOrgId: 'gc', awards: 1 }] })).toEqual([]);
   });

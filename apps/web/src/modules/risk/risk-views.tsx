@@ -22,6 +22,46 @@ import { ErrorState, LoadingState } from '../../app/page-states';
 import { useErrorFeedback } from '../../app/use-error-feedback';
 
 type Warning = z.infer<typeof RiskWarningView>;
+
+/** Names of the evidence facts; a fact without a name here shows its key. */
+const FACT_LABELS: Record<string, { 'zh-CN': string; en: string }> = {
+  amendmentsInWindow: { 'zh-CN': '窗口内补充协议数', en: 'Amendments in the window' },
+  windowDays: { 'zh-CN': '窗口（天）', en: 'Window (days)' },
+  threshold: { 'zh-CN': '阈值', en: 'Threshold' },
+  versions: { 'zh-CN': '版本', en: 'Versions' },
+  lastLogDate: { 'zh-CN': '最后一次日志', en: 'Last log' },
+  daysSilent: { 'zh-CN': '未提交天数', en: 'Days without a log' },
+  usualGapDays: { 'zh-CN': '此前通常间隔（天）', en: 'Usual gap before (days)' },
+  logsBefore: { 'zh-CN': '此前日志数', en: 'Logs before' },
+  progressPercent: { 'zh-CN': '实际进度 %', en: 'Progress %' },
+  thresholdDays: { 'zh-CN': '阈值（天）', en: 'Threshold (days)' },
+  milestoneSeq: { 'zh-CN': '节点序号', en: 'Milestone' },
+  dueDate: { 'zh-CN': '计划完成日', en: 'Due date' },
+  delayDays: { 'zh-CN': '已延误（天）', en: 'Days late' },
+  daysLeft: { 'zh-CN': '距到期（天）', en: 'Days to the due date' },
+  probabilityPercent: { 'zh-CN': '延误超过 7 天的概率 %', en: 'Probability of > 7 days late, %' },
+  thresholdPercent: { 'zh-CN': '预警阈值 %', en: 'Warning threshold %' },
+  behindPlan: { 'zh-CN': '落后计划（占节点目标）', en: 'Behind plan (share of target)' },
+  paceRatio: { 'zh-CN': '所需 / 近 14 天进度', en: 'Required / recent pace' },
+  logGap: { 'zh-CN': '距上次日志（周）', en: 'Since the last log (weeks)' },
+  disagreements: { 'zh-CN': '近 30 天退回日志', en: 'Logs sent back (30 days)' },
+  paymentLate: { 'zh-CN': '付款延迟（周）', en: 'Payment lateness (weeks)' },
+  amountFen: { 'zh-CN': '金额（分）', en: 'Amount (fen)' },
+  beneficiaryName: { 'zh-CN': '收款人', en: 'Beneficiary' },
+  account: { 'zh-CN': '账户', en: 'Account' },
+  firstUseOfAccount: { 'zh-CN': '首次使用该账户', en: 'First use of the account' },
+  beneficiaryIsOrganisation: { 'zh-CN': '收款人为本组织', en: 'Beneficiary is the organisation' },
+  thresholdFen: { 'zh-CN': '阈值（分）', en: 'Threshold (fen)' },
+  at: { 'zh-CN': '时间', en: 'At' },
+};
+const CONTRIBUTION = { 'zh-CN': '（对预警的贡献）', en: ' (contribution)' };
+
+function factLabel(key: string, bilingual: (t: { 'zh-CN': string; en: string }) => string): string {
+  if (FACT_LABELS[key]) return bilingual(FACT_LABELS[key]);
+  const base = key.replace(/Contribution$/, '');
+  if (base !== key && FACT_LABELS[base]) return `${bilingual(FACT_LABELS[base])}${bilingual(CONTRIBUTION)}`;
+  return key;
+}
 type Target = 'acknowledged' | 'resolved' | 'false_alarm';
 
 const SEVERITY_COLOURS = { low: 'default', medium: 'orange', high: 'red' } as const;
@@ -144,7 +184,7 @@ function WarningCard({
           <div style={{ fontSize: 12, overflowWrap: 'anywhere' }}>
             {facts.map(([k, v]) => (
               <div key={k}>
-                <Typography.Text type="secondary">{k}</Typography.Text>: {String(v)}
+                <Typography.Text type="secondary">{factLabel(k, bilingual)}</Typography.Text>: {String(v)}
               </div>
             ))}
             <Space wrap>
