@@ -231,7 +231,7 @@ function Filters({
         value={state ?? ''}
         onChange={(v) => onState(v ? (v as RiskState) : undefined)}
         options={[
-          { value: '', label: `${t('filterState')}：${t('all')}` },
+          { value: '', label: t('filterAll', { what: t('filterState') }) },
           ...RISK_STATES.map((s) => ({ value: s, label: t(`states.${s}`) })),
         ]}
       />
@@ -241,7 +241,7 @@ function Filters({
         value={type ?? ''}
         onChange={(v) => onType(v ? (v as RiskWarningType) : undefined)}
         options={[
-          { value: '', label: `${t('filterType')}：${t('all')}` },
+          { value: '', label: t('filterAll', { what: t('filterType') }) },
           ...RISK_WARNING_TYPES.map((s) => ({ value: s, label: t(`types.${s}`) })),
         ]}
       />

@@ -5,6 +5,7 @@ export const riskZhCN = {
   boardSubtitle: '全平台风险预警（按类型和状态）及招标红旗',
   empty: '暂无风险预警',
   all: '全部',
+  filterAll: '{{what}}：全部',
   filterState: '状态',
   filterType: '类型',
   types: {
@@ -56,6 +57,7 @@ export const riskEn: typeof riskZhCN = {
   boardSubtitle: 'Platform-wide warnings by type and state, and tender red flags',
   empty: 'No risk warnings',
   all: 'All',
+  filterAll: '{{what}}: all',
   filterState: 'State',
   filterType: 'Type',
   types: {
