@@ -131,6 +131,43 @@ describe('the daily scan', () => {
   });
 });
 
+describe('a sudden stop of logs', () => {
+  it('opens a suspension warning after 15 silent days, and the scan resolves it once logs resume', async () => {
+    const quiet = await buildOrg(t.ctx, { roles: ['SUB'] });
+    const id = await buildSignedContract(t.ctx, gc, quiet, { title: '6# 楼砌体劳务分包' });
+    await setPlan(t.ctx, actorOf(gc), gc.orgId, id, {
+      startDate: addDays(today, -50),
+      retentionBp: 300,
+      advanceBp: 0,
+      labourShareBp: 3000,
+      bondBp: null,
+      milestones: [{ title: '砌体完成', deliverables: '', dueDate: addDays(today, 60), shareBp: 10_000 }],
+      boqLines: [{ code: '010401001', name: '砖砌体', unit: 'm³', quantityMilli: 1_000_000, unitPriceFen: 10_000 }],
+      plannedCurve: [],
+    });
+    const { lines } = await executionAccess(t.ctx, gc.orgId, id);
+    const log = (d: number) =>
+      createLog(t.ctx, actorOf(quiet, ['SUB']), quiet.orgId, id, {
+        logDate: addDays(today, d),
+        workersOnSite: 12,
+        weather: '晴',
+        issues: '',
+        work: [{ lineId: lines[0]?.id as string, quantityMilli: 50_000, note: '' }],
+        photoFileIds: [],
+      });
+    for (const d of [-43, -36, -29, -22, -15]) await log(d);
+    await runRiskScan(t.ctx, now);
+    const [w] = await warningsOfOrg(t.ctx, quiet.orgId, { type: 'log_suspension' });
+    expect(w?.warning).toMatchObject({ state: 'open', ownerOrgId: quiet.orgId });
+    expect(w?.warning.evidence.facts).toMatchObject({ lastLogDate: addDays(today, -15), daysSilent: 15 });
+    await log(0);
+    await runRiskScan(t.ctx, now);
+    const [after] = await warningsOfOrg(t.ctx, quiet.orgId, { type: 'log_suspension' });
+    expect(after?.warning.state).toBe('resolved');
+    expect(after?.transitions.at(-1)).toMatchObject({ actorKind: 'system', note: '已恢复提交施工日志 / logs resumed' });
+  });
+});
+
 describe('states', () => {
   it('moves open → acknowledged → resolved with a note, each step recorded and audited', async () => {
     const [w] = await warningsOfOrg(t.ctx, sub.orgId, { type: 'early_delay' });
