@@ -11,7 +11,7 @@ CREATE TABLE "risk_amendments" (
 CREATE TABLE "risk_money_flows" (
 	"release_id" uuid PRIMARY KEY NOT NULL,
 	"contract_id" uuid NOT NULL,
-	"milestone_id" uuid NOT NULL,
+	"milestone_id" text NOT NULL,
 	"payer_org_id" uuid NOT NULL,
 	"payee_org_id" uuid NOT NULL,
 	"gross_fen" bigint NOT NULL,

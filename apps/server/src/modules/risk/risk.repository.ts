@@ -166,11 +166,6 @@ export async function upsertTenderFlags(db: DbOrTx, row: TenderFlagsRow) {
     });
 }
 
-export async function findTenderFlags(db: DbOrTx, tenderId: string): Promise<TenderFlagsRow | undefined> {
-  const [row] = await db.select().from(riskTenderFlags).where(eq(riskTenderFlags.tenderId, tenderId));
-  return row;
-}
-
 /** Tenders with at least one red flag, newest first. */
 export async function flaggedTenders(db: DbOrTx, limit = 100): Promise<TenderFlagsRow[]> {
   return db

@@ -126,6 +126,6 @@ describe('risk routes', () => {
   it('tender red flags: the buyer only; an unknown tender is not found', async () => {
     expect((await gc.client.get(`/api/orgs/${gc.orgId}/tenders/${newId()}/risk-flags`)).statusCode).toBe(404);
     const risk = await staffClient(t, ['risk'], '风控 冯');
-    expect((await risk.client.get(`/api/staff/risk/tenders/${newId()}`)).statusCode).toBe(404);
+    expect((await risk.client.get(`/api/staff/risk/tender-flags/${newId()}`)).statusCode).toBe(404);
   });
 });

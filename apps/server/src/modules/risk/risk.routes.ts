@@ -112,7 +112,7 @@ export function riskRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
 
     app.get(
-      '/api/staff/risk/tenders/:flaggedTenderId',
+      '/api/staff/risk/tender-flags/:flaggedTenderId',
       {
         config: { permission: perm.staffRead },
         schema: { tags, summary: '招标红旗（风控）', params: StaffTenderRiskParams, response: { 200: TenderRiskView } },

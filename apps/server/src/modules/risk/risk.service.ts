@@ -258,15 +258,11 @@ export async function computeTenderFlags(ctx: AppContext, tenderId: string, now 
   return row;
 }
 
-/** The red flags of a tender as its buyer sees them (computed on first view); another organisation: not found. */
+/** The red flags of a tender, recomputed on view, for its buyer (`orgId`) or risk staff (null); else not found. */
 export async function tenderFlagsFor(ctx: AppContext, orgId: string | null, tenderId: string) {
-  let row = await repo.findTenderFlags(ctx.db, tenderId);
-  if (!row) {
-    const facts = await tenderRiskFacts(ctx, tenderId);
-    if (!facts || (orgId && facts.buyerOrgId !== orgId)) throw riskErrors.raise('RISK_TENDER_NOT_FOUND');
-    row = (await computeTenderFlags(ctx, tenderId)) ?? undefined;
-  }
-  if (!row || (orgId && row.buyerOrgId !== orgId)) throw riskErrors.raise('RISK_TENDER_NOT_FOUND');
+  const facts = await tenderRiskFacts(ctx, tenderId);
+  if (!facts || (orgId && facts.buyerOrgId !== orgId)) throw riskErrors.raise('RISK_TENDER_NOT_FOUND');
+  const row = (await computeTenderFlags(ctx, tenderId)) as repo.TenderFlagsRow;
   return (await withBuyerNames(ctx, [row]))[0] as { row: repo.TenderFlagsRow; buyerName: string };
 }
 

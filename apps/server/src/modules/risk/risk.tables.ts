@@ -85,7 +85,8 @@ export const riskMoneyFlows = pgTable(
   {
     releaseId: uuid('release_id').primaryKey(),
     contractId: uuid('contract_id').notNull(),
-    milestoneId: uuid('milestone_id').notNull(),
+    /** as the escrow schedule names it */
+    milestoneId: text('milestone_id').notNull(),
     payerOrgId: uuid('payer_org_id').notNull(),
     payeeOrgId: uuid('payee_org_id').notNull(),
     grossFen: bigint('gross_fen', { mode: 'number' }).notNull(),
