@@ -22,6 +22,7 @@ import { createOrganisationModule } from './modules/organisation';
 import { createProjectsModule } from './modules/projects';
 import { createRegionsModule } from './modules/regions';
 import { createResourcesModule } from './modules/resources';
+import { createRiskModule } from './modules/risk';
 import { createSearchModule } from './modules/search';
 import { createSettlementModule } from './modules/settlement';
 import { createSigningModule } from './modules/signing';
@@ -75,6 +76,8 @@ export function composeModules(ctx: AppContext, deps: { resolver: ActorResolver 
     disputes: createDisputesModule(ctx),
     // 工单: 7×24 intake (web, API, e-mail), three support lines, SLA clocks, the ticket desk's board.
     tickets: createTicketsModule(ctx),
+    // 风险预警: reads execution, escrow and tendering through their public API and reacts to their events.
+    risk: createRiskModule(ctx),
     // 智能匹配: the same boost; C is excluded and AAA goes first (CREDIT-3) with the credit module's grades.
     matching: createMatchingModule(ctx, {
       boost,

@@ -236,6 +236,9 @@ beforeAll(async () => {
     // tickets: a ticket and an attachment that do not exist for the caller
     ticketId: newId(),
     attachmentId: newId(),
+    // risk: a warning that does not exist for the caller
+    warningId: newId(),
+    flaggedTenderId: newId(),
   };
 });
 afterAll(async () => {
@@ -249,6 +252,8 @@ const VALID_QUERIES: Record<string, string> = {
 
 /** Bodies that pass validation, for routes whose ownership check runs in the service. */
 const VALID_BODIES: Record<string, unknown> = {
+  'POST /api/orgs/:orgId/risk/warnings/:warningId/transitions': { to: 'acknowledged' },
+  'POST /api/staff/risk/warnings/:warningId/transitions': { to: 'acknowledged' },
   'POST /api/orgs/:orgId/contracts/:contractId/versions': { variables: {} },
   'POST /api/orgs/:orgId/execution/:contractId/plan': {
     startDate: '2026-10-01',

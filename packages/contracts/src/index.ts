@@ -20,6 +20,7 @@ export * from './organisation';
 export * from './projects';
 export * from './regions';
 export * from './resources';
+export * from './risk';
 export * from './search';
 export * from './staff';
 export * from './tendering';

@@ -29,8 +29,9 @@ describe('demo data', () => {
     expect(login.json()).toMatchObject({ status: 'ok' });
     const orgId = login.json().me.activeOrgId as string;
     const contracts = (await gc.get(`/api/orgs/${orgId}/contracts`)).json().items as { status: string }[];
-    // Two from the contracts demo, one signed from a tender award, one signed subcontract under execution.
-    expect(contracts.map((c) => c.status).sort()).toEqual(['negotiating', 'signed', 'signed', 'signed']);
+    // Two from the contracts demo, one signed from a tender award, one signed subcontract under execution, the
+    // risk demo's slipping subcontract.
+    expect(contracts.map((c) => c.status).sort()).toEqual(['negotiating', 'signed', 'signed', 'signed', 'signed']);
     const tenders = (await gc.get(`/api/orgs/${orgId}/tenders`)).json().items as { status: string }[];
     expect(new Set(tenders.map((x) => x.status))).toEqual(
       new Set(['draft', 'open', 'closed', 'evaluating', 'awarded', 'awarding', 'contracted']),
@@ -43,8 +44,9 @@ describe('demo data', () => {
       hasPlan: boolean;
       maxDelayDays: number;
     }[];
-    expect(executing).toHaveLength(3);
-    expect(executing.filter((c) => c.hasPlan)).toHaveLength(2);
+    // three from the execution demo, one slipping subcontract from the risk demo
+    expect(executing).toHaveLength(4);
+    expect(executing.filter((c) => c.hasPlan)).toHaveLength(3);
     const subcontract = executing.find((c) => (c as { maxDelayDays: number }).maxDelayDays > 0) as {
       contractId: string;
     };
@@ -115,6 +117,17 @@ describe('demo data', () => {
     const figures = await board(t.ctx, lastMonth);
     expect(figures.overall.opened).toBeGreaterThan(0);
     expect(figures.overall.medianResolutionMinutes).not.toBeNull();
+    // risk demo: warnings in every state, an open early warning on the slipping contract, a red-flagged tender
+    const [risk] = await queryRows<{ states: string[]; early: number; flagged: number }>(
+      t.ctx.db,
+      sql`select array_agg(distinct state order by state) as states,
+                 (select count(*) from risk_warnings where type = 'early_delay' and state = 'open')::int as early,
+                 (select count(*) from risk_tender_flags where jsonb_array_length(flags) > 0)::int as flagged
+          from risk_warnings`,
+    );
+    expect(risk?.states).toEqual(['acknowledged', 'false_alarm', 'open', 'resolved']);
+    expect(risk?.early).toBe(1);
+    expect(risk?.flagged).toBeGreaterThanOrEqual(1);
 
     const log = await verifyLog(t.ctx);
     expect(log).toMatchObject({ ok: true, checkpoints: 1 });

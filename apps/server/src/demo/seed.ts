@@ -10,6 +10,7 @@ import { type DemoLogin, seedFoundationDemo } from './foundation.demo';
 import { seedLibrariesDemo } from './libraries.demo';
 import { seedMatchingDemo } from './matching.demo';
 import { seedOnboardingDemo } from './onboarding.demo';
+import { seedRiskDemo } from './risk.demo';
 import { seedTenderingDemo } from './tendering.demo';
 import { seedTicketsDemo } from './tickets.demo';
 import { seedTiersDemo } from './tiers.demo';
@@ -36,6 +37,8 @@ const SEEDERS: ((ctx: AppContext, modules: PlatformModules) => Promise<DemoLogin
   seedCreditDemo,
   // after the disputes seeder (service@ is the first support line): tickets in every state and the board's history
   seedTicketsDemo,
+  // last: the daily scan over everything seeded (execution, payouts, opened tenders), and warnings in every state
+  seedRiskDemo,
 ];
 
 export async function seedDemoIfEmpty(ctx: AppContext, modules: PlatformModules): Promise<DemoLogin[] | null> {

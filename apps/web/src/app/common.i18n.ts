@@ -83,6 +83,8 @@ export const commonZhCN = {
     staffCredit: '信用评级',
     tickets: '我的工单',
     staffTickets: '工单台',
+    risk: '风险预警',
+    staffRisk: '风控看板',
   },
 };
 
@@ -170,5 +172,7 @@ export const commonEn: typeof commonZhCN = {
     staffCredit: 'Credit ratings',
     tickets: 'My tickets',
     staffTickets: 'Ticket desk',
+    risk: 'Risk warnings',
+    staffRisk: 'Risk board',
   },
 };

@@ -13,6 +13,7 @@ import type { librariesZhCN } from '../modules/libraries';
 import type { matchingZhCN } from '../modules/matching';
 import type { merchantsZhCN } from '../modules/merchants';
 import { organisationEn, organisationZhCN } from '../modules/organisation';
+import type { riskZhCN } from '../modules/risk';
 import type { staffZhCN } from '../modules/staff';
 import type { tenderingZhCN } from '../modules/tendering';
 import type { ticketsZhCN } from '../modules/tickets';
@@ -76,6 +77,7 @@ const loaders: Record<string, Loader> = {
     import('../modules/execution/execution.i18n').then((m) => ({ 'zh-CN': m.executionZhCN, en: m.executionEn })),
   disputes: () =>
     import('../modules/disputes/disputes.i18n').then((m) => ({ 'zh-CN': m.disputesZhCN, en: m.disputesEn })),
+  risk: () => import('../modules/risk/risk.i18n').then((m) => ({ 'zh-CN': m.riskZhCN, en: m.riskEn })),
   tickets: () => import('../modules/tickets/tickets.i18n').then((m) => ({ 'zh-CN': m.ticketsZhCN, en: m.ticketsEn })),
 };
 
@@ -116,6 +118,7 @@ interface AllTexts {
   execution: typeof executionZhCN;
   disputes: typeof disputesZhCN;
   tickets: typeof ticketsZhCN;
+  risk: typeof riskZhCN;
 }
 
 declare module 'i18next' {

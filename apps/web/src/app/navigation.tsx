@@ -1,5 +1,6 @@
 import {
   AccountBookOutlined,
+  AlertOutlined,
   AuditOutlined,
   BankOutlined,
   CustomerServiceOutlined,
@@ -61,7 +62,9 @@ type NavLabel =
   | 'staffDisputes'
   | 'staffCredit'
   | 'tickets'
-  | 'staffTickets';
+  | 'staffTickets'
+  | 'risk'
+  | 'staffRisk';
 
 export interface NavItem {
   key: string;
@@ -157,6 +160,7 @@ export function workspaceNav(role: BusinessRole, membershipRole: MembershipRole 
           : []),
         { key: 'disputes', label: 'disputes' as const, icon: <WarningOutlined />, path: '/workspace/disputes' },
         { key: 'tickets', label: 'tickets' as const, icon: <CustomerServiceOutlined />, path: '/workspace/tickets' },
+        { key: 'risk', label: 'risk' as const, icon: <AlertOutlined />, path: '/workspace/risk' },
         ...ORGANISATION_ITEMS.filter((item) => manager || !item.managersOnly),
       ],
     },

@@ -94,6 +94,8 @@ const NotFoundPage = lazyPage(() => import('../pages/not-found-page'), 'NotFound
 const OrgInvitationsPage = lazyPage(() => import('../pages/org-invitations-page'), 'OrgInvitationsPage');
 const OrgSettingsPage = lazyPage(() => import('../pages/org-settings-page'), 'OrgSettingsPage');
 const RegisterPage = lazyPage(() => import('../pages/register-page'), 'RegisterPage');
+const RiskWarningsPage = lazyPage(() => import('../pages/risk-pages'), 'RiskWarningsPage');
+const StaffRiskBoardPage = lazyPage(() => import('../pages/risk-pages'), 'StaffRiskBoardPage');
 const StaffAuditPage = lazyPage(() => import('../pages/staff-pages'), 'StaffAuditPage');
 const StaffDualControlPage = lazyPage(() => import('../pages/staff-pages'), 'StaffDualControlPage');
 const StaffOrganisationsPage = lazyPage(() => import('../pages/staff-pages'), 'StaffOrganisationsPage');
@@ -172,6 +174,7 @@ export function createRouter() {
                     { path: 'tickets', element: <MyTicketsPage /> },
                     { path: 'tickets/new', element: <OpenTicketPage /> },
                     { path: 'tickets/:ticketId', element: <TicketDetailPage /> },
+                    { path: 'risk', element: <RiskWarningsPage /> },
                   ],
                 },
                 {
@@ -198,6 +201,7 @@ export function createRouter() {
                     { path: 'disputes/:disputeId', element: <StaffDisputeRoomPage /> },
                     { path: 'tickets', element: <StaffTicketDeskPage /> },
                     { path: 'tickets/:ticketId', element: <StaffTicketPage /> },
+                    { path: 'risk', element: <StaffRiskBoardPage /> },
                   ],
                 },
                 { path: '*', element: <NotFoundPage /> },

@@ -1,4 +1,5 @@
 import {
+  AlertOutlined,
   ApartmentOutlined,
   BankOutlined,
   BarChartOutlined,
@@ -53,6 +54,7 @@ export const STAFF_NAV: NavGroup[] = [
       { key: 'staff-disputes', label: 'staffDisputes', icon: <WarningOutlined />, path: '/staff/disputes' },
       { key: 'staff-credit', label: 'staffCredit', icon: <TrophyOutlined />, path: '/staff/credit' },
       { key: 'staff-tickets', label: 'staffTickets', icon: <CustomerServiceOutlined />, path: '/staff/tickets' },
+      { key: 'staff-risk', label: 'staffRisk', icon: <AlertOutlined />, path: '/staff/risk' },
     ],
   },
 ];

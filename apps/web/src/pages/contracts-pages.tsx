@@ -5,6 +5,7 @@ import { PageTitle } from '../app/page-title';
 import { ContractDetail, ContractsTable, CreateContractForm, useContract } from '../modules/contracts';
 import { ContractRatingCard } from '../modules/credit';
 import { useActiveContext } from '../modules/organisation';
+import { ContractRiskWarnings } from '../modules/risk';
 
 export function ContractsPage() {
   const { t } = useTranslation('contracts');
@@ -52,6 +53,7 @@ export function ContractDetailPage() {
   return (
     <>
       <PageTitle title={t('list.title')} />
+      <ContractRiskWarnings orgId={orgId} contractId={contractId} />
       <ContractDetail orgId={orgId} contractId={contractId} canSign={membership.membershipRole !== 'member'} />
       {contract.data?.signed && other ? (
         <ContractRatingCard

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { PageTitle } from '../app/page-title';
 import { useActiveContext } from '../modules/organisation';
+import { TenderRedFlags } from '../modules/risk';
 import { CreateTenderForm, PrequalReport, TenderDetail, TendersTable } from '../modules/tendering';
 
 export function TendersPage() {
@@ -59,6 +60,7 @@ export function TenderDetailPage() {
     <>
       <PageTitle title={t('list.title')} />
       <TenderDetail orgId={orgId} tenderId={tenderId} manager={membership.membershipRole !== 'member'} />
+      <TenderRedFlags orgId={orgId} tenderId={tenderId} />
     </>
   );
 }

@@ -115,3 +115,20 @@ export async function financeOverview(ctx: AppContext) {
     })),
   };
 }
+
+/**
+ * 出款 payouts made since an instant, for the risk warnings: amount, beneficiary, and whether it is the first
+ * payout of the organisation to that account (a new, unknown destination).
+ */
+export async function payoutsSince(ctx: Pick<AppContext, 'db'>, since: Date) {
+  return (await repo.payoutsSince(ctx.db, since)).map((r) => ({
+    id: r.id,
+    orgId: r.org_id,
+    amountFen: Number(r.amount_fen),
+    beneficiaryName: r.beneficiary_name,
+    beneficiaryAccount: r.beneficiary_account,
+    status: r.status,
+    createdAt: new Date(r.created_at),
+    firstUseOfAccount: Number(r.earlier) === 0,
+  }));
+}

@@ -273,6 +273,28 @@ export async function finishPayout(db: DbOrTx, id: string, status: 'paid' | 'fai
     .where(and(eq(escrowPayouts.id, id), eq(escrowPayouts.status, 'pending')));
 }
 
+/** Payouts created since an instant, oldest first, with whether the organisation had paid that account before. */
+export async function payoutsSince(db: DbOrTx, since: Date) {
+  return queryRows<{
+    id: string;
+    org_id: string;
+    amount_fen: string;
+    beneficiary_name: string;
+    beneficiary_account: string;
+    status: string;
+    created_at: Date | string;
+    earlier: number;
+  }>(
+    db,
+    sql`select p.id, p.org_id, p.amount_fen::text as amount_fen, p.beneficiary_name, p.beneficiary_account, p.status,
+               p.created_at,
+               (select count(*)::int from escrow_payouts e
+                 where e.org_id = p.org_id and e.beneficiary_account = p.beneficiary_account
+                   and e.status = 'paid' and e.created_at < p.created_at) as earlier
+          from escrow_payouts p where p.created_at >= ${since} and p.status <> 'failed' order by p.created_at`,
+  );
+}
+
 export async function payoutsOf(db: DbOrTx, orgId: string): Promise<PayoutRow[]> {
   return db.select().from(escrowPayouts).where(eq(escrowPayouts.orgId, orgId)).orderBy(desc(escrowPayouts.createdAt));
 }

@@ -16,7 +16,13 @@ export {
 export { createEscrowModule } from './escrow.module';
 export { freezeOverdueEscrows, OVERDUE_FREEZE_DAYS, requestUnfreeze } from './escrow.overdue';
 export { requestPayout } from './escrow.payouts';
-export { type EscrowStatus, escrowStatus, isEscrowParty, releasedFenByContract } from './escrow.queries';
+export {
+  type EscrowStatus,
+  escrowStatus,
+  isEscrowParty,
+  payoutsSince,
+  releasedFenByContract,
+} from './escrow.queries';
 export { importStatement } from './escrow.reconciliation';
 export { verifyMoney } from './escrow.verify';
 export { walletOf, walletStatementCsv } from './escrow.wallet';

@@ -554,3 +554,50 @@ export async function payeeTrackRecord(ctx: AppContext, orgIds: readonly string[
   }
   return out;
 }
+
+/**
+ * 风险扫描 what the risk warnings read about every plan as of `now` (Shanghai date): the planned curve, each
+ * milestone with its cumulative share, completion and delay, and the current (not revised) logs — date, status
+ * (changes_requested counts as a disagreement) and actual progress after each log date.
+ */
+export async function executionSnapshots(ctx: AppContext, now = new Date()) {
+  const today = shanghaiDate(now);
+  const out = [];
+  for (const plan of await repo.allPlans(ctx.db)) {
+    const [milestones, lines, logs] = await Promise.all([
+      repo.milestonesOf(ctx.db, plan.contractId),
+      repo.boqLinesOf(ctx.db, plan.contractId),
+      repo.logsOf(ctx.db, plan.contractId),
+    ]);
+    const current = logs.filter((l) => l.status !== 'revised' && l.logDate <= today);
+    const actual = actualCurve(lines, current);
+    const delays = milestoneDelays(milestones, actual, today);
+    let cumulative = 0;
+    out.push({
+      contractId: plan.contractId,
+      contractTitle: plan.contractTitle,
+      gcOrgId: plan.orgId,
+      payeeOrgId: plan.payeeOrgId,
+      startDate: plan.startDate,
+      plannedCurve: plan.plannedCurve,
+      actualCurve: actual,
+      milestones: milestones.map((m) => {
+        cumulative += m.shareBp;
+        return {
+          id: m.id,
+          seq: m.seq,
+          title: m.title,
+          dueDate: m.dueDate,
+          cumulativeBp: cumulative,
+          amountFen: m.amountFen,
+          completedOn: delays.get(m.id)?.completedOn ?? null,
+          delayDays: delays.get(m.id)?.delayDays ?? 0,
+        };
+      }),
+      logs: current
+        .map((l) => ({ logDate: l.logDate, status: l.status }))
+        .sort((a, b) => a.logDate.localeCompare(b.logDate)),
+    });
+  }
+  return out;
+}

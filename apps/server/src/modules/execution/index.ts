@@ -6,6 +6,7 @@ export {
   createLog,
   type ExecutionDeps,
   executionAccess,
+  executionSnapshots,
   type PartyRole,
   payeeTrackRecord,
   reviewLog,

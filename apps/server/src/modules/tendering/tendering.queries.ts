@@ -88,3 +88,46 @@ export async function documentPdf(
   const file = await getFile(ctx, tender.orgId, row.fileId);
   return { name: file.name, bytes: await readFileContent(ctx, file) };
 }
+
+/**
+ * 红旗指标 the facts the risk module's tender red flags are computed from: the tender, the opened bids, the
+ * accepted award, earlier tenders of the same demand and the winner's buyers. Undefined for an unknown tender.
+ */
+export async function tenderRiskFacts(ctx: AppContext, tenderId: string) {
+  const tender = await repo.findTender(ctx.db, tenderId);
+  if (!tender) return undefined;
+  const [opening, awards, sameDemand] = await Promise.all([
+    repo.findOpening(ctx.db, tenderId),
+    repo.awardsOf(ctx.db, tenderId),
+    repo.tendersOfDemand(ctx.db, tender.demandId),
+  ]);
+  const accepted = awards.find((a) => a.status === 'accepted') ?? null;
+  const winnerBuyers = accepted ? await repo.buyersOfSupplier(ctx.db, accepted.bidderOrgId) : [];
+  return {
+    tenderId: tender.id,
+    buyerOrgId: tender.orgId,
+    title: tender.title,
+    status: tender.status,
+    budgetFen: tender.budgetFen,
+    publishedAt: tender.publishedAt,
+    deadline: tender.deadline,
+    opened: Boolean(opening),
+    bids: (opening?.record.bids ?? []).map((b) => ({
+      bidderOrgId: b.bidderOrgId,
+      bidderName: b.bidderName,
+      valid: b.valid,
+      totalFen: b.totalFen,
+    })),
+    award: accepted ? { bidderOrgId: accepted.bidderOrgId, amountFen: accepted.amountFen } : null,
+    /** tenders of the same demand before this one, with their status (failed = 流标, re-tendered) */
+    earlierTenders: sameDemand
+      .filter((t) => t.id !== tender.id && t.createdAt <= tender.createdAt)
+      .map((t) => ({ id: t.id, status: t.status })),
+    winnerBuyers,
+  };
+}
+
+/** The newest opened tenders, for the risk module's periodic scan. */
+export async function openedTenders(ctx: AppContext, limit = 500): Promise<string[]> {
+  return repo.openedTenderIds(ctx.db, limit);
+}

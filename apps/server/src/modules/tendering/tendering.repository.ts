@@ -228,3 +228,28 @@ export async function closeOffer(
     .returning({ id: tenderAwards.id });
   return rows.length > 0;
 }
+
+/** Tenders past their opening (for the risk module's red flags), newest first. */
+export async function openedTenderIds(db: DbOrTx, limit: number): Promise<string[]> {
+  const rows = await db
+    .select({ id: tenderOpenings.tenderId })
+    .from(tenderOpenings)
+    .orderBy(desc(tenderOpenings.openedAt))
+    .limit(limit);
+  return rows.map((r) => r.id);
+}
+
+/** Every tender on one demand (re-tenders of the same work), oldest first. */
+export async function tendersOfDemand(db: DbOrTx, demandId: string): Promise<TenderRow[]> {
+  return db.select().from(tenders).where(eq(tenders.demandId, demandId)).orderBy(asc(tenders.createdAt));
+}
+
+/** The buyers that awarded a supplier (accepted awards), with how many awards each. */
+export async function buyersOfSupplier(db: DbOrTx, supplierOrgId: string) {
+  return db
+    .select({ buyerOrgId: tenders.orgId, awards: sql<number>`count(*)::int` })
+    .from(tenderAwards)
+    .innerJoin(tenders, eq(tenders.id, tenderAwards.tenderId))
+    .where(and(eq(tenderAwards.bidderOrgId, supplierOrgId), eq(tenderAwards.status, 'accepted')))
+    .groupBy(tenders.orgId);
+}

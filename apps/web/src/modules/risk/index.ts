@@ -1,0 +1,2 @@
+export { riskEn, riskZhCN } from './risk.i18n';
+export { ContractRiskWarnings, RiskWarningList, StaffRiskBoard, TenderRedFlags } from './risk-views';
