@@ -1,14 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validCreditCode } from '../../test/credit-codes';
 import { staffClient } from '../../test/staff';
-import {
-  createOrg,
-  createTestApp,
-  registeredClient,
-  type TestApp,
-  TestClient,
-  uniqueEmail,
-} from '../../test/test-app';
+import { createOrg, createTestApp, registeredClient, type TestApp, TestClient, uniqueEmail } from '../../test/test-app';
 import { createContract, signVersion } from '../contracts';
 
 /** The rating and staff review routes over HTTP: who may call them, what bad input gets back, what is stored. */
@@ -106,7 +99,10 @@ describe('credit routes', () => {
 
   it('shows the grade next to another organisation to any signed-in user, and nothing more', async () => {
     const operator = await staffClient(t, ['operator'], '运营 周');
-    const set = await operator.client.put(`/api/staff/credit-grades/${gc.orgId}`, { grade: 'AA', source: '外部评级机构 2026' });
+    const set = await operator.client.put(`/api/staff/credit-grades/${gc.orgId}`, {
+      grade: 'AA',
+      source: '外部评级机构 2026',
+    });
     expect(set.statusCode, set.body).toBe(200);
     const seen = await outsider.client.get(`/api/credit-grades?orgIds=${gc.orgId},${sub.orgId}`);
     expect(seen.statusCode).toBe(200);
