@@ -4,6 +4,7 @@ import type { AppContext } from '../infra/context';
 import type { Actor } from '../infra/http/access';
 import { newId } from '../infra/ids';
 import { createContract, signVersion } from '../modules/contracts';
+import { createLog, executionAccess, setPlan } from '../modules/execution';
 import { storeFile } from '../modules/files';
 import { createUserDirect } from '../modules/identity';
 import { acceptAgreement, apply, decide, MERCHANT_AGREEMENT } from '../modules/merchants';
@@ -214,4 +215,51 @@ export async function buildStaff(ctx: AppContext, roles: StaffRole[], name = '�
     staffRoles: roles,
     memberships: [],
   };
+}
+
+function addDays(date: string, days: number): string {
+  const at = new Date(`${date}T00:00:00Z`);
+  at.setUTCDate(at.getUTCDate() + days);
+  return at.toISOString().slice(0, 10);
+}
+
+/**
+ * A contract that slips: started 36 days before `today`, milestone 1 (50%) due 4 days after it; the contractor logs
+ * every 3 days but progress stalled at about a fifth of the plan after the first two weeks.
+ */
+export async function buildSlippingContract(
+  ctx: AppContext,
+  buyer: BuiltOrg,
+  payee: BuiltOrg,
+  title: string,
+  today: string,
+): Promise<string> {
+  const id = await buildSignedContract(ctx, buyer, payee, { title });
+  await setPlan(ctx, actorOf(buyer), buyer.orgId, id, {
+    startDate: addDays(today, -36),
+    retentionBp: 300,
+    advanceBp: 1000,
+    labourShareBp: 3000,
+    bondBp: null,
+    milestones: [
+      { title: '基础及地下室完成', deliverables: '验收记录', dueDate: addDays(today, 4), shareBp: 5000 },
+      { title: '主体结构封顶', deliverables: '验收记录', dueDate: addDays(today, 60), shareBp: 5000 },
+    ],
+    boqLines: [{ code: '010501001', name: 'C30 混凝土', unit: 'm³', quantityMilli: 1_000_000, unitPriceFen: 100_000 }],
+    plannedCurve: [],
+  });
+  const { lines } = await executionAccess(ctx, buyer.orgId, id);
+  const lineId = lines[0]?.id as string;
+  for (let d = -35; d <= -2; d += 3) {
+    const quantityMilli = d < -21 ? 40_000 : 2_000;
+    await createLog(ctx, actorOf(payee, ['SUB']), payee.orgId, id, {
+      logDate: addDays(today, d),
+      workersOnSite: 20,
+      weather: '晴',
+      issues: d < -21 ? '' : '钢筋未到场，部分班组撤场',
+      work: [{ lineId, quantityMilli, note: '' }],
+      photoFileIds: [],
+    });
+  }
+  return id;
 }

@@ -3,7 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shanghaiDate } from '../../infra/calendar/working-days';
 import { queryRows } from '../../infra/db/client';
 import { newId } from '../../infra/ids';
-import { actorOf, type BuiltOrg, buildOrg, buildSignedContract, buildStaff } from '../../test/builders';
+import {
+  actorOf,
+  type BuiltOrg,
+  buildOrg,
+  buildSignedContract,
+  buildSlippingContract,
+  buildStaff,
+} from '../../test/builders';
 import { createTestContext, type TestContext } from '../../test/test-context';
 import { createLog, executionAccess, setPlan } from '../execution';
 import { addDays } from './risk.rules';
@@ -18,48 +25,13 @@ let contractId: string;
 const now = new Date();
 const today = shanghaiDate(now);
 
-/**
- * A contract that slips: started 36 days ago, milestone 1 (50%) due in 4 days; the contractor logs every 3 days
- * but progress stalled at about a fifth of the plan after the first two weeks.
- */
-async function slippingContract(buyer: BuiltOrg, payee: BuiltOrg, title: string) {
-  const id = await buildSignedContract(t.ctx, buyer, payee, { title });
-  await setPlan(t.ctx, actorOf(buyer), buyer.orgId, id, {
-    startDate: addDays(today, -36),
-    retentionBp: 300,
-    advanceBp: 1000,
-    labourShareBp: 3000,
-    bondBp: null,
-    milestones: [
-      { title: '基础及地下室完成', deliverables: '验收记录', dueDate: addDays(today, 4), shareBp: 5000 },
-      { title: '主体结构封顶', deliverables: '验收记录', dueDate: addDays(today, 60), shareBp: 5000 },
-    ],
-    boqLines: [{ code: '010501001', name: 'C30 混凝土', unit: 'm³', quantityMilli: 1_000_000, unitPriceFen: 100_000 }],
-    plannedCurve: [],
-  });
-  const { lines } = await executionAccess(t.ctx, buyer.orgId, id);
-  const lineId = lines[0]?.id as string;
-  for (let d = -35; d <= -2; d += 3) {
-    const quantityMilli = d < -21 ? 40_000 : 2_000;
-    await createLog(t.ctx, actorOf(payee, ['SUB']), payee.orgId, id, {
-      logDate: addDays(today, d),
-      workersOnSite: 20,
-      weather: '晴',
-      issues: d < -21 ? '' : '钢筋未到场，部分班组撤场',
-      work: [{ lineId, quantityMilli, note: '' }],
-      photoFileIds: [],
-    });
-  }
-  return id;
-}
-
 beforeAll(async () => {
   t = await createTestContext();
   gc = await buildOrg(t.ctx, { roles: ['GC'], name: '浙江风控建工有限公司' });
   sub = await buildOrg(t.ctx, { roles: ['SUB'], name: '安徽风控劳务有限公司' });
   outsider = await buildOrg(t.ctx, { roles: ['GC'], name: '江苏无关建设有限公司' });
   await buildStaff(t.ctx, ['risk'], '风控专员 陈立');
-  contractId = await slippingContract(gc, sub, '3# 楼主体结构劳务分包');
+  contractId = await buildSlippingContract(t.ctx, gc, sub, '3# 楼主体结构劳务分包', today);
 });
 afterAll(async () => t?.close());
 
