@@ -133,7 +133,7 @@ describe('evidence log (RFC 6962)', () => {
     }
   });
 
-  it('signs checkpoints that verify with the published Ed25519 key', async () => {
+  it('signs checkpoints as C2SP notes that verify with the published Ed25519 key', async () => {
     await anyone()
       .get('/api/evidence/checkpoints/latest')
       .then((r) => expect(r.statusCode).toBe(404));
@@ -141,9 +141,9 @@ describe('evidence log (RFC 6962)', () => {
     expect(checkpoint.treeSize).toBe(SIZE);
     const key = (await anyone().get('/api/evidence/public-key')).json();
     const latest = (await anyone().get('/api/evidence/checkpoints/latest')).json();
-    const message = Buffer.from(
-      `zhuhe-evidence-checkpoint/v1\n${latest.treeSize}\n${latest.rootHash}\n${latest.createdAt}\n`,
-    );
+    const body = `zhuhe.cn/evidence\n${latest.treeSize}\n${Buffer.from(latest.rootHash, 'hex').toString('base64')}\n`;
+    expect(latest.note.startsWith(`${body}\n\u2014 zhuhe.cn/evidence `)).toBe(true);
+    const message = Buffer.from(body);
     expect(verify(null, message, createPublicKey(key.publicKeyPem), Buffer.from(latest.signature, 'base64'))).toBe(
       true,
     );

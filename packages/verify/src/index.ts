@@ -1,0 +1,6 @@
+export * from './bundle';
+export { bytesToHex, fromBase64, hexToBytes, toBase64 } from './bytes';
+export * from './leaf';
+export * from './merkle';
+export * from './note';
+export * from './verify';
