@@ -5,6 +5,7 @@ import { seedContractsDemo } from './contracts.demo';
 import { seedCreditDemo } from './credit.demo';
 import { seedDisputesDemo } from './disputes.demo';
 import { seedEscrowDemo } from './escrow.demo';
+import { seedEvidenceDemo } from './evidence.demo';
 import { seedExecutionDemo } from './execution.demo';
 import { type DemoLogin, seedFoundationDemo } from './foundation.demo';
 import { seedLibrariesDemo } from './libraries.demo';
@@ -33,6 +34,8 @@ const SEEDERS: ((ctx: AppContext, modules: PlatformModules) => Promise<DemoLogin
   // after every seeder with contracts, statements and dispute outcomes: ratings, tax years, four rated months, one
   // manual review
   seedCreditDemo,
+  // last: a signed, witnessed checkpoint that covers every demo entry
+  seedEvidenceDemo,
 ];
 
 export async function seedDemoIfEmpty(ctx: AppContext, modules: PlatformModules): Promise<DemoLogin[] | null> {

@@ -1,5 +1,6 @@
 export { createEvidenceModule } from './evidence.module';
 export {
+  addSubscription,
   appendEvidence,
   createCheckpoint,
   type EvidenceItem,
