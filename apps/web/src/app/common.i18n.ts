@@ -76,6 +76,7 @@ export const commonZhCN = {
     staffMatching: '匹配数据',
     disputes: '我的纠纷',
     staffDisputes: '纠纷看板',
+    staffEvidence: '存证公钥与订阅',
   },
 };
 
@@ -156,5 +157,6 @@ export const commonEn: typeof commonZhCN = {
     staffMatching: 'Matching figures',
     disputes: 'My disputes',
     staffDisputes: 'Dispute board',
+    staffEvidence: 'Evidence keys',
   },
 };

@@ -11,6 +11,7 @@ import {
   FileProtectOutlined,
   FileSearchOutlined,
   HomeOutlined,
+  KeyOutlined,
   LineChartOutlined,
   NodeIndexOutlined,
   PercentageOutlined,
@@ -67,7 +68,8 @@ type NavLabel =
   | 'pushes'
   | 'staffMatching'
   | 'disputes'
-  | 'staffDisputes';
+  | 'staffDisputes'
+  | 'staffEvidence';
 
 export interface NavItem {
   key: string;
@@ -197,6 +199,7 @@ export const STAFF_NAV: NavGroup[] = [
       },
       { key: 'staff-matching', label: 'staffMatching', icon: <NodeIndexOutlined />, path: '/staff/matching' },
       { key: 'staff-disputes', label: 'staffDisputes', icon: <WarningOutlined />, path: '/staff/disputes' },
+      { key: 'staff-evidence', label: 'staffEvidence', icon: <KeyOutlined />, path: '/staff/evidence' },
     ],
   },
 ];

@@ -66,6 +66,7 @@ const StaffCompliancePage = lazyPage(() => import('../pages/onboarding-pages'), 
 const StaffMerchantBoardPage = lazyPage(() => import('../pages/onboarding-pages'), 'StaffMerchantBoardPage');
 const StaffMerchantReviewPage = lazyPage(() => import('../pages/onboarding-pages'), 'StaffMerchantReviewPage');
 const StaffTiersPage = lazyPage(() => import('../pages/onboarding-pages'), 'StaffTiersPage');
+const StaffEvidencePage = lazyPage(() => import('../pages/staff-evidence-page'), 'StaffEvidencePage');
 const StaffVerificationsPage = lazyPage(() => import('../pages/onboarding-pages'), 'StaffVerificationsPage');
 const VerificationPage = lazyPage(() => import('../pages/onboarding-pages'), 'VerificationPage');
 const NotFoundPage = lazyPage(() => import('../pages/not-found-page'), 'NotFoundPage');
@@ -170,6 +171,7 @@ export function createRouter() {
                     { path: 'matching', element: <StaffMatchingPage /> },
                     { path: 'disputes', element: <StaffDisputeBoardPage /> },
                     { path: 'disputes/:disputeId', element: <StaffDisputeRoomPage /> },
+                    { path: 'evidence', element: <StaffEvidencePage /> },
                   ],
                 },
                 { path: '*', element: <NotFoundPage /> },

@@ -57,6 +57,23 @@ export const evidenceZhCN = {
     bundleFailed: '存证包下载失败',
     error: '查验失败，请稍后再试',
   },
+  staff: {
+    keys: '公钥与指纹',
+    keysHint:
+      '法院、银行等第三方据此核验存证：日志公钥验证检查点签名，见证方公钥验证联署，印章 CA 指纹核对已签署 PDF 的证书链。请通过平台以外的渠道（如公函）公布这些值。',
+    latest: '最新检查点（C2SP 签名笔记）',
+    signNow: '立即签发检查点',
+    noCheckpoint: '尚无检查点',
+    subscriptions: '检查点邮件订阅',
+    subscriptionsHint: '每个新检查点（含见证联署）都会发送到以下邮箱；对方留存邮件即可发现日志分叉。',
+    email: '邮箱',
+    label: '机构名称',
+    labelPlaceholder: '如：某市中级人民法院',
+    subscribe: '添加订阅',
+    noSubscriptions: '暂无订阅',
+    remove: '取消订阅',
+    removeConfirm: '确定取消该邮箱的检查点订阅？',
+  },
 };
 
 export const evidenceEn: typeof evidenceZhCN = {
@@ -116,5 +133,23 @@ export const evidenceEn: typeof evidenceZhCN = {
     bundle: 'Download the evidence bundle (with this file, for an offline check with zhuhe-verify)',
     bundleFailed: 'The bundle could not be downloaded',
     error: 'The check failed; try again later',
+  },
+  staff: {
+    keys: 'Keys and fingerprints',
+    keysHint:
+      'What a court, bank or auditor checks evidence with: the log key for checkpoint signatures, the witness key for cosignatures, the seal CA fingerprint for the signed PDFs’ certificate chain. Publish them through a channel other than this platform (e.g. an official letter).',
+    latest: 'Latest checkpoint (C2SP signed note)',
+    signNow: 'Sign a checkpoint now',
+    noCheckpoint: 'No checkpoint yet',
+    subscriptions: 'Checkpoint e-mail subscriptions',
+    subscriptionsHint:
+      'Every new checkpoint (with the witness cosignature) is mailed to these addresses; by keeping the e-mails they can detect a forked log.',
+    email: 'E-mail',
+    label: 'Institution',
+    labelPlaceholder: 'e.g. Intermediate People’s Court',
+    subscribe: 'Add subscription',
+    noSubscriptions: 'No subscriptions',
+    remove: 'Unsubscribe',
+    removeConfirm: 'Stop mailing checkpoints to this address?',
   },
 };
