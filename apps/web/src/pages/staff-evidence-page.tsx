@@ -4,10 +4,10 @@ import { StaffEvidencePanel } from '../modules/evidence';
 
 /** 存证公钥 the evidence log's published keys, its latest witnessed checkpoint and the checkpoint subscribers. */
 export function StaffEvidencePage() {
-  const { t } = useTranslation(['common', 'evidence']);
+  const { t } = useTranslation('common');
   return (
     <>
-      <PageTitle title={t('nav.staffEvidence')} subtitle={t('evidence:staff.keysHint')} />
+      <PageTitle title={t('nav.staffEvidence')} />
       <StaffEvidencePanel />
     </>
   );
