@@ -169,3 +169,43 @@ describe('verifyEvidence, the CLI and bundles', () => {
     expect((await runCli([], read)).exitCode).toBe(2);
   });
 });
+
+describe('the worked example of docs/EVIDENCE.md', () => {
+  it('has the bytes the document gives', () => {
+    const file = new TextEncoder().encode('%PDF-1.7 example\n');
+    const entry = {
+      leafVersion: 2 as const,
+      index: 2,
+      kind: 'contract.signed',
+      subject: 'contract:0193a5e0-0000-7000-8000-000000000001:v1:signed',
+      sha256: '41ebbb66a3c8d403d5017c3c2243dc28a91ea1fa997f2f1d8d91a02101bb02c1',
+      createdAt: '2026-12-05T06:00:02.000Z',
+      leafHash: 'bd2c92df392bfbbe2bf3b403a002cea493426ec0dae501802bc3a0615d7f9e14',
+    };
+    const note = [
+      'zhuhe.cn/evidence',
+      '3',
+      'd7TBA1yVqYVT1p5KFz5xn8ahPZ+QJfnxavKPHwXK6n0=',
+      '',
+      '\u2014 zhuhe.cn/evidence 1Fb17At+M93PTlqCuv5Xsfj2hBkaeLtG1GlBTLH9Wb6Fiq5a/es9zKkl1J7VCF/X49arYAtjW8/40pUVukGwaAXakws=',
+      '\u2014 witness.zhuhe.cn/w1 HWQ/5gAAAABrE6hgBaLj/P0b0OLfDsj2gIZ3b9/LDQbJ/u8G3M+JaeZhnf2T/Upb+lmJP+Mb/jxsfmng60nJA997RA0lOcijZwmAAQ==',
+      '',
+    ].join('\n');
+    const result = verifyEvidence({
+      file,
+      entry,
+      proof: { index: 2, treeSize: 3, auditPath: ['9166c3873391949c92be093d3584160bbb4741dbc4ec385de6841391ea600b26'] },
+      checkpoint: note,
+      logKey: 'zhuhe.cn/evidence+d456f5ec+AYqI4910CfGV/VLbLTy6XXLKZwm/HZQSG/N0iAG0D29c',
+      witnessKeys: ['witness.zhuhe.cn/w1+1d643fe6+BIE5dw6ofRdfVqNUZsNMfszLjYqRtO43ol32D1uPybOU'],
+    });
+    expect(result.steps.map((s) => [s.id, s.ok])).toEqual([
+      ['file', true],
+      ['leaf', true],
+      ['inclusion', true],
+      ['checkpoint', true],
+      ['witness', true],
+    ]);
+    expect(result.checkpoint?.rootHash).toBe('77b4c1035c95a98553d69e4a173e719fc6a13d9f9025f9f16af28f1f05caea7d');
+  });
+});
