@@ -57,7 +57,7 @@ export const EvidenceSubscription = z.object({
   createdAt: z.iso.datetime(),
 });
 export const EvidenceSubscriptionList = z.object({ items: z.array(EvidenceSubscription) });
-export const SubscriptionParams = z.object({ id: z.uuid() });
+export const SubscriptionParams = z.object({ subscriptionId: z.uuid() });
 
 export const EntryParams = z.object({ entryIndex: z.coerce.number().int().min(0) });
 export const InclusionQuery = z.object({

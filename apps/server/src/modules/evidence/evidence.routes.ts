@@ -200,13 +200,13 @@ export function evidenceRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
 
     app.delete(
-      '/api/evidence/subscriptions/:id',
+      '/api/evidence/subscriptions/:subscriptionId',
       {
         config: { permission: perm.subscriptions },
         schema: { tags, summary: '取消检查点订阅', params: SubscriptionParams },
       },
       async (request, reply) => {
-        await service.removeSubscription(ctx, request.params.id);
+        await service.removeSubscription(ctx, request.params.subscriptionId);
         return reply.status(204).send();
       },
     );
