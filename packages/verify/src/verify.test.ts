@@ -144,6 +144,14 @@ describe('verifyEvidence, the CLI and bundles', () => {
     expect(verifyEvidence({ ...bundleInput(bundle), logKey: otherLog }).failed?.id).toBe('checkpoint');
   });
 
+  it('takes a v1 leaf (logged before v2, not rebuildable) from the log and still proves it', () => {
+    const v1 = { ...bundleInput(bundle), entry: { ...entry, leafVersion: 1 as const, subject: 'anything' } };
+    const result = verifyEvidence(v1);
+    expect(result.ok).toBe(true);
+    expect(result.steps.find((s) => s.id === 'leaf')?.ok).toBeNull();
+    expect(result.steps.find((s) => s.id === 'inclusion')?.ok).toBe(true);
+  });
+
   it('reads its key ids like signed-note does and rejects a key whose id does not match', () => {
     const key = formatVerifierKey(origin, SIG_ED25519, log.raw);
     expect(parseVerifierKey(key).publicKey).toEqual(log.raw);

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runEvidenceVerify } from '../../cli/evidence-verify';
 import { createTestApp, type TestApp, TestClient } from '../../test/test-app';
 import { leafHash, nodeHash, subtreeHashFrom } from './evidence.merkle';
+import { leafData } from './evidence.service';
 import { appendEvidence, createCheckpoint, verifyLog } from './index';
 
 /*
@@ -235,5 +236,28 @@ describe('verifying the whole log', () => {
     await t.database.db.execute(sql`delete from evidence_entries where entry_index = 20`);
     const gap = await verifyLog(t.ctx);
     expect(gap.problems).toContain('entry 20 is missing');
+  });
+});
+
+describe('leaf formats', () => {
+  const row = {
+    entryIndex: 4,
+    kind: 'contract.signed',
+    subject: 'contract:x:v1:signed',
+    contentSha256: 'ab'.repeat(32),
+    orgId: '0193a5e0-0000-7000-8000-000000000009',
+    createdAt: new Date('2026-01-02T03:04:05.006Z'),
+  };
+  it('keeps v1 leaves as they were logged (canonical JSON with the organisation id)', () => {
+    expect(leafData({ ...row, leafVersion: 1 }).toString()).toBe(
+      `{"createdAt":"2026-01-02T03:04:05.006Z","index":4,"kind":"contract.signed","orgId":"0193a5e0-0000-7000-8000-000000000009","sha256":"${'ab'.repeat(32)}","subject":"contract:x:v1:signed","v":1}`,
+    );
+  });
+  it('builds v2 leaves from the public fields only', () => {
+    const v2 = leafData({ ...row, leafVersion: 2 }).toString();
+    expect(v2).toBe(
+      `zhuhe-evidence-leaf/v2\n4\ncontract.signed\ncontract:x:v1:signed\n${'ab'.repeat(32)}\n2026-01-02T03:04:05.006Z\n`,
+    );
+    expect(v2).not.toContain(row.orgId);
   });
 });
