@@ -189,25 +189,37 @@ export async function createCheckpoint(
 /** Hands a checkpoint to the built-in witness and stores its cosignature; a refusal is logged, never hidden. */
 async function witnessCheckpoint(ctx: Pick<AppContext, 'db' | 'config' | 'jobs' | 'log'>, row: repo.CheckpointRow) {
   if (!row.note) return;
-  const head = await witnessHead(ctx);
-  let line: string;
-  try {
-    const consistency =
-      head.treeSize > 0 && head.treeSize <= row.treeSize && row.treeSize > 0
-        ? (await consistencyProof(storedSubtrees(ctx.db), head.treeSize, row.treeSize)).map((h) => h.toString('hex'))
-        : [];
-    line = await cosign(ctx, {
-      note: signedNote(row.note, row.keyId, row.signature),
-      logKey: logVerifierKey(logKey(ctx)),
-      consistency,
-    });
-  } catch (error) {
-    ctx.log.error({ err: error, treeSize: row.treeSize }, 'evidence: the witness refused a checkpoint');
-    return;
+  // Two checkpoints signed at once can race for the witness: the second proof is then from a stale size, so a
+  // refusal is retried once with the witness's fresh head (the witness checks everything again).
+  let line: string | null = null;
+  let head = await witnessHead(ctx);
+  for (let attempt = 0; attempt < 2 && !line; attempt++) {
+    try {
+      head = await witnessHead(ctx);
+      const consistency =
+        head.treeSize > 0 && head.treeSize <= row.treeSize
+          ? (await consistencyProof(storedSubtrees(ctx.db), head.treeSize, row.treeSize)).map((h) => h.toString('hex'))
+          : [];
+      line = await cosign(ctx, {
+        note: signedNote(row.note, row.keyId, row.signature),
+        logKey: logVerifierKey(logKey(ctx)),
+        consistency,
+      });
+    } catch (error) {
+      if (attempt === 1)
+        ctx.log.error({ err: error, treeSize: row.treeSize }, 'evidence: the witness refused a checkpoint');
+    }
   }
+  if (!line) return;
+  const cosignature = line;
   await ctx.db.transaction(async (tx) => {
-    await repo.insertCosignature(tx, { checkpointId: row.id, witness: BUILT_IN_WITNESS, line, cosignedAt: new Date() });
-    const note = signedNote(row.note as string, row.keyId, row.signature, [line]);
+    await repo.insertCosignature(tx, {
+      checkpointId: row.id,
+      witness: BUILT_IN_WITNESS,
+      line: cosignature,
+      cosignedAt: new Date(),
+    });
+    const note = signedNote(row.note as string, row.keyId, row.signature, [cosignature]);
     for (const s of await repo.listSubscriptions(tx)) {
       await queueMail(
         ctx.jobs,
