@@ -13,6 +13,15 @@ const DRIZZLE = '(^|/)node_modules/drizzle-orm/|^drizzle-orm(/|$)';
 module.exports = {
   forbidden: [
     {
+      name: 'verify-standalone',
+      severity: 'error',
+      comment:
+        'packages/verify is the verifier a court or bank runs without trusting the platform: it imports nothing ' +
+        'of the server, the web app or the other packages, only its own files and its declared libraries.',
+      from: { path: '^packages/verify/' },
+      to: { path: '^(apps/|packages/(?!verify/))' },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       comment:

@@ -68,7 +68,8 @@ describe('composition root', () => {
       const supplier = await buildOrg(a.ctx, { roles: ['SUB'] });
       await publishSealedSettlement(a.ctx, buyer, supplier, 1_000);
       expect(await b.drain()).toBe(0);
-      expect(await a.drain()).toBe(1);
+      // tiers.promote and evidence.checkpoint react after commit
+      expect(await a.drain()).toBe(2);
       const facts = await a.modules.tiers.api.data.facts([supplier.orgId], new Date(0), new Date(Date.now() + 1000));
       expect(facts.get(supplier.orgId)?.completedTransactions).toBe(1);
     });

@@ -5,6 +5,7 @@ import { seedDemoIfEmpty } from './demo/seed';
 import { openDatabase } from './infra/db/client';
 import { LocalBlobStore } from './infra/files/blob-store';
 import { startMail } from './infra/mail/start-mail';
+import { publishedKeys, sealCaFingerprint } from './modules/evidence';
 
 const config = loadConfig();
 const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: join(config.dataDir, 'pglite') });
@@ -50,10 +51,14 @@ process.on('SIGTERM', () => void shutdown('SIGTERM'));
 await app.listen({ host: config.host, port: config.port });
 app.appContext.jobs.start();
 const shown = config.publicUrl ?? `http://localhost:${config.port}`;
+const evidenceKeys = await publishedKeys(app.appContext);
 console.log(
   `\nZhuHe 筑合 is running at ${shown}  (API docs ${shown}/api/docs)\n` +
     `Database: ${database.driver === 'pglite' ? `embedded PGlite in ${join(config.dataDir, 'pglite')}` : 'PostgreSQL (DATABASE_URL)'}\n` +
     `Mail: ${mail.description}\n` +
     `Support mail: ${supportPort === null ? 'off (SUPPORT_SMTP_PORT)' : `${support.address} via SMTP on ${support.smtpHost}:${supportPort}`}\n` +
+    `Evidence log key (存证日志公钥): ${evidenceKeys.logVerifierKey}\n` +
+    `Evidence witness key (见证方公钥): ${evidenceKeys.witnessKeys.join(' ')}\n` +
+    `Seal CA SHA-256 (印章 CA 指纹): ${await sealCaFingerprint(app.appContext)}\n` +
     `Demo log-ins are printed once, when the demo data is first seeded; see README.md for them.\n`,
 );

@@ -40,6 +40,7 @@ const PUBLIC_ROUTES = new Set([
   'GET /api/evidence/proofs/inclusion',
   'GET /api/evidence/proofs/consistency',
   'POST /api/evidence/lookup',
+  'GET /api/evidence/entries/:entryIndex/bundle',
   // Validators need the seal CA certificate to trust organisation seals.
   'GET /api/signing/ca.pem',
   'GET /api/regions',
@@ -232,6 +233,8 @@ beforeAll(async () => {
     notificationId: newId(),
     // disputes: a case and an evidence file that do not exist for the caller
     disputeId: newId(),
+    // evidence: a checkpoint subscription that does not exist
+    subscriptionId: newId(),
     evidenceId: newId(),
     // tickets: a ticket and an attachment that do not exist for the caller
     ticketId: newId(),

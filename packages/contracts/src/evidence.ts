@@ -4,6 +4,8 @@ const Hex64 = z.string().regex(/^[0-9a-f]{64}$/i, { message: 'SHA256_INVALID' })
 
 /** An entry of the evidence log (区块链存证): the hash of a document or record, what it is, and when it was logged. */
 export const EvidenceEntry = z.object({
+  /** 2: the leaf hash is SHA-256(0x00 ‖ these fields in the v2 leaf format of docs/EVIDENCE.md); 1: older, not rebuildable */
+  leafVersion: z.union([z.literal(1), z.literal(2)]),
   index: z.number().int(),
   kind: z.string(),
   subject: z.string(),
@@ -13,17 +15,49 @@ export const EvidenceEntry = z.object({
 });
 export type EvidenceEntry = z.infer<typeof EvidenceEntry>;
 
-/** A signed tree head: Ed25519 over "zhuhe-evidence-checkpoint/v1\n{treeSize}\n{rootHash}\n{createdAt}\n". */
+/**
+ * A signed tree head. `note`: the C2SP signed-note checkpoint with the log's signature and the witnesses'
+ * cosignatures (docs/EVIDENCE.md); null for checkpoints signed before, whose Ed25519 signature covers
+ * "zhuhe-evidence-checkpoint/v1\n{treeSize}\n{rootHash}\n{createdAt}\n".
+ */
 export const Checkpoint = z.object({
   treeSize: z.number().int(),
   rootHash: z.string(),
   createdAt: z.iso.datetime(),
   keyId: z.string(),
   signature: z.string(),
+  note: z.string().nullable(),
 });
 export const CheckpointList = z.object({ items: z.array(Checkpoint) });
 
-export const LogPublicKey = z.object({ algorithm: z.literal('Ed25519'), keyId: z.string(), publicKeyPem: z.string() });
+export const LogPublicKey = z.object({
+  algorithm: z.literal('Ed25519'),
+  keyId: z.string(),
+  publicKeyPem: z.string(),
+  /** the log key as a signed-note verifier key, name+keyid+base64 */
+  verifierKey: z.string(),
+  /** the witnesses' cosignature/v1 verifier keys */
+  witnessKeys: z.array(z.string()),
+  /** SHA-256 (hex) of the seal CA certificate (DER) */
+  sealCaSha256: z.string(),
+});
+
+/** An address that receives every checkpoint by e-mail (a court, a bank, an auditor). */
+export const EvidenceSubscriptionBody = z.object({
+  email: z
+    .string()
+    .trim()
+    .pipe(z.email({ message: 'EMAIL_INVALID' })),
+  label: z.string().trim().min(1, { message: 'TEXT_REQUIRED' }).max(100, { message: 'TEXT_TOO_LONG' }),
+});
+export const EvidenceSubscription = z.object({
+  id: z.string(),
+  email: z.string(),
+  label: z.string(),
+  createdAt: z.iso.datetime(),
+});
+export const EvidenceSubscriptionList = z.object({ items: z.array(EvidenceSubscription) });
+export const SubscriptionParams = z.object({ subscriptionId: z.uuid() });
 
 export const EntryParams = z.object({ entryIndex: z.coerce.number().int().min(0) });
 export const InclusionQuery = z.object({

@@ -13,6 +13,7 @@ export const VALIDATION_MESSAGES = {
     en: 'Invalid unified social credit code (18 characters, check character per GB 32100)',
   },
   SHA256_INVALID: { 'zh-CN': '应为 64 位十六进制 SHA-256 值', en: 'Expected a 64-character hexadecimal SHA-256' },
+  EMAIL_INVALID: { 'zh-CN': '请输入有效的邮箱地址', en: 'Enter a valid e-mail address' },
   TEXT_REQUIRED: { 'zh-CN': '此项不能为空', en: 'This field is required' },
   TEXT_TOO_SHORT: { 'zh-CN': '内容太短', en: 'Too short' },
   TEXT_TOO_LONG: { 'zh-CN': '内容超过长度上限', en: 'Too long' },

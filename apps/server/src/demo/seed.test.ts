@@ -130,7 +130,8 @@ describe('demo data', () => {
     expect(risk?.flagged).toBeGreaterThanOrEqual(1);
 
     const log = await verifyLog(t.ctx);
-    expect(log).toMatchObject({ ok: true, checkpoints: 1 });
+    expect(log.ok).toBe(true);
+    expect(log.checkpoints).toBeGreaterThanOrEqual(2);
     expect(log.entries).toBeGreaterThanOrEqual(4);
   }, 240_000); // every seeder through the real use cases: about 50 s alone, several times that on a loaded machine
 });

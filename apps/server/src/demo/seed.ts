@@ -5,6 +5,7 @@ import { seedContractsDemo } from './contracts.demo';
 import { seedCreditDemo } from './credit.demo';
 import { seedDisputesDemo } from './disputes.demo';
 import { seedEscrowDemo } from './escrow.demo';
+import { seedEvidenceDemo } from './evidence.demo';
 import { seedExecutionDemo } from './execution.demo';
 import { type DemoLogin, seedFoundationDemo } from './foundation.demo';
 import { seedLibrariesDemo } from './libraries.demo';
@@ -37,8 +38,10 @@ const SEEDERS: ((ctx: AppContext, modules: PlatformModules) => Promise<DemoLogin
   seedCreditDemo,
   // after the disputes seeder (service@ is the first support line): tickets in every state and the board's history
   seedTicketsDemo,
-  // last: the daily scan over everything seeded (execution, payouts, opened tenders), and warnings in every state
+  // then the daily scan over everything seeded (execution, payouts, opened tenders), and warnings in every state
   seedRiskDemo,
+  // last: a signed, witnessed checkpoint that covers every demo entry
+  seedEvidenceDemo,
 ];
 
 export async function seedDemoIfEmpty(ctx: AppContext, modules: PlatformModules): Promise<DemoLogin[] | null> {

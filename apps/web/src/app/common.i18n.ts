@@ -85,6 +85,7 @@ export const commonZhCN = {
     staffTickets: '工单台',
     risk: '风险预警',
     staffRisk: '风控看板',
+    staffEvidence: '存证公钥与订阅',
   },
 };
 
@@ -174,5 +175,6 @@ export const commonEn: typeof commonZhCN = {
     staffTickets: 'Ticket desk',
     risk: 'Risk warnings',
     staffRisk: 'Risk board',
+    staffEvidence: 'Evidence keys',
   },
 };

@@ -64,7 +64,8 @@ type NavLabel =
   | 'tickets'
   | 'staffTickets'
   | 'risk'
-  | 'staffRisk';
+  | 'staffRisk'
+  | 'staffEvidence';
 
 export interface NavItem {
   key: string;

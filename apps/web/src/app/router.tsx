@@ -88,6 +88,7 @@ const StaffCompliancePage = lazyPage(() => import('../pages/onboarding-pages'), 
 const StaffMerchantBoardPage = lazyPage(() => import('../pages/onboarding-pages'), 'StaffMerchantBoardPage');
 const StaffMerchantReviewPage = lazyPage(() => import('../pages/onboarding-pages'), 'StaffMerchantReviewPage');
 const StaffTiersPage = lazyPage(() => import('../pages/onboarding-pages'), 'StaffTiersPage');
+const StaffEvidencePage = lazyPage(() => import('../pages/staff-evidence-page'), 'StaffEvidencePage');
 const StaffVerificationsPage = lazyPage(() => import('../pages/onboarding-pages'), 'StaffVerificationsPage');
 const VerificationPage = lazyPage(() => import('../pages/onboarding-pages'), 'VerificationPage');
 const NotFoundPage = lazyPage(() => import('../pages/not-found-page'), 'NotFoundPage');
@@ -202,6 +203,7 @@ export function createRouter() {
                     { path: 'tickets', element: <StaffTicketDeskPage /> },
                     { path: 'tickets/:ticketId', element: <StaffTicketPage /> },
                     { path: 'risk', element: <StaffRiskBoardPage /> },
+                    { path: 'evidence', element: <StaffEvidencePage /> },
                   ],
                 },
                 { path: '*', element: <NotFoundPage /> },

@@ -7,6 +7,7 @@ import {
   CustomerServiceOutlined,
   FileDoneOutlined,
   FileSearchOutlined,
+  KeyOutlined,
   NodeIndexOutlined,
   PercentageOutlined,
   SafetyOutlined,
@@ -55,6 +56,7 @@ export const STAFF_NAV: NavGroup[] = [
       { key: 'staff-credit', label: 'staffCredit', icon: <TrophyOutlined />, path: '/staff/credit' },
       { key: 'staff-tickets', label: 'staffTickets', icon: <CustomerServiceOutlined />, path: '/staff/tickets' },
       { key: 'staff-risk', label: 'staffRisk', icon: <AlertOutlined />, path: '/staff/risk' },
+      { key: 'staff-evidence', label: 'staffEvidence', icon: <KeyOutlined />, path: '/staff/evidence' },
     ],
   },
 ];

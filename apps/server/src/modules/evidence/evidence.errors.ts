@@ -8,4 +8,10 @@ export const evidenceErrors = defineErrors({
     en: 'Invalid tree size: it must be between 1 and the current log size {size}',
   },
   EVIDENCE_NO_CHECKPOINT: { kind: 'not_found', 'zh-CN': '尚无已签名的检查点', en: 'No signed checkpoint yet' },
+  EVIDENCE_WITNESS_REFUSED: {
+    kind: 'conflict',
+    'zh-CN': '见证方拒绝联署该检查点：{reason}',
+    en: 'The witness refused to cosign the checkpoint: {reason}',
+  },
+  EVIDENCE_SUBSCRIPTION_NOT_FOUND: { kind: 'not_found', 'zh-CN': '订阅不存在', en: 'Subscription not found' },
 });

@@ -1,9 +1,19 @@
 import { and, asc, count, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import { type DbOrTx, queryRows } from '../../infra/db/client';
-import { evidenceCheckpoints, evidenceEntries, evidenceNodes } from './evidence.tables';
+import {
+  evidenceCheckpoints,
+  evidenceCosignatures,
+  evidenceEntries,
+  evidenceNodes,
+  evidenceSubscriptions,
+  evidenceWitnessState,
+} from './evidence.tables';
 
 export type EvidenceEntryRow = typeof evidenceEntries.$inferSelect;
 export type CheckpointRow = typeof evidenceCheckpoints.$inferSelect;
+export type WitnessRow = typeof evidenceWitnessState.$inferSelect;
+export type CosignatureRow = typeof evidenceCosignatures.$inferSelect;
+export type SubscriptionRow = typeof evidenceSubscriptions.$inferSelect;
 
 const LOG_LOCK = 7_310_420_002;
 
@@ -100,4 +110,67 @@ export async function listCheckpoints(db: DbOrTx, limit: number, before?: Date):
 
 export async function allCheckpoints(db: DbOrTx): Promise<CheckpointRow[]> {
   return db.select().from(evidenceCheckpoints).orderBy(asc(evidenceCheckpoints.createdAt));
+}
+
+export async function findCheckpoint(db: DbOrTx, id: string): Promise<CheckpointRow | undefined> {
+  const [row] = await db.select().from(evidenceCheckpoints).where(eq(evidenceCheckpoints.id, id)).limit(1);
+  return row;
+}
+
+/** The witness's state row, locked for the cosigning transaction. */
+export async function findWitnessForUpdate(db: DbOrTx, name: string): Promise<WitnessRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(evidenceWitnessState)
+    .where(eq(evidenceWitnessState.name, name))
+    .for('update')
+    .limit(1);
+  return row;
+}
+
+export async function findWitness(db: DbOrTx, name: string): Promise<WitnessRow | undefined> {
+  const [row] = await db.select().from(evidenceWitnessState).where(eq(evidenceWitnessState.name, name)).limit(1);
+  return row;
+}
+
+export async function insertWitness(db: DbOrTx, row: WitnessRow): Promise<void> {
+  await db.insert(evidenceWitnessState).values(row).onConflictDoNothing();
+}
+
+export async function updateWitnessHead(db: DbOrTx, name: string, treeSize: number, rootHash: string, at: Date) {
+  await db
+    .update(evidenceWitnessState)
+    .set({ treeSize, rootHash, updatedAt: at })
+    .where(eq(evidenceWitnessState.name, name));
+}
+
+export async function insertCosignature(db: DbOrTx, row: CosignatureRow): Promise<void> {
+  await db.insert(evidenceCosignatures).values(row).onConflictDoNothing();
+}
+
+export async function cosignaturesFor(db: DbOrTx, checkpointIds: string[]): Promise<CosignatureRow[]> {
+  if (checkpointIds.length === 0) return [];
+  return db
+    .select()
+    .from(evidenceCosignatures)
+    .where(inArray(evidenceCosignatures.checkpointId, checkpointIds))
+    .orderBy(asc(evidenceCosignatures.witness));
+}
+
+export async function listSubscriptions(db: DbOrTx): Promise<SubscriptionRow[]> {
+  return db.select().from(evidenceSubscriptions).orderBy(asc(evidenceSubscriptions.createdAt));
+}
+
+export async function insertSubscription(db: DbOrTx, row: SubscriptionRow): Promise<SubscriptionRow> {
+  const [stored] = await db
+    .insert(evidenceSubscriptions)
+    .values(row)
+    .onConflictDoUpdate({ target: evidenceSubscriptions.email, set: { label: row.label } })
+    .returning();
+  return stored as SubscriptionRow;
+}
+
+export async function deleteSubscription(db: DbOrTx, id: string): Promise<boolean> {
+  const rows = await db.delete(evidenceSubscriptions).where(eq(evidenceSubscriptions.id, id)).returning();
+  return rows.length > 0;
 }

@@ -1,11 +1,34 @@
+import { X509Certificate } from 'node:crypto';
+import {
+  type EvidenceBundle,
+  formatCheckpointBody,
+  leafDataV2,
+  leafFieldProblem,
+  type PublicEntry,
+  parseNote,
+  parseVerifierKey,
+  verifyNoteSignature,
+} from '@zhuhe/verify';
 import type { AppContext } from '../../infra/context';
 import { canonicalJson } from '../../infra/crypto';
 import type { DbOrTx } from '../../infra/db/client';
 import { newId } from '../../infra/ids';
+import { queueMail } from '../../infra/mail/outbox';
+import { caCertificatePem } from '../signing';
 import { evidenceErrors } from './evidence.errors';
-import { deriveLogKey, type LogKey, signCheckpoint, verifyCheckpointSignature } from './evidence.keys';
+import {
+  deriveLogKey,
+  LOG_ORIGIN,
+  type LogKey,
+  logVerifierKey,
+  noteKeyId,
+  signedNote,
+  signNoteBody,
+  verifyCheckpointSignature,
+} from './evidence.keys';
 import { consistencyProof, type Hash, inclusionPath, leafHash, nodeHash, subtreeHashFrom } from './evidence.merkle';
 import * as repo from './evidence.repository';
+import { BUILT_IN_WITNESS, cosign, witnessHead } from './evidence.witness';
 
 export type { CheckpointRow, EvidenceEntryRow } from './evidence.repository';
 
@@ -29,10 +52,28 @@ export function logKey(ctx: Pick<AppContext, 'config'>): LogKey {
   return key;
 }
 
-/** The bytes a leaf commits to: every column of the entry, so altering any of them changes the leaf hash. */
-export function leafData(
-  entry: Pick<repo.EvidenceEntryRow, 'entryIndex' | 'kind' | 'subject' | 'contentSha256' | 'orgId' | 'createdAt'>,
-): Buffer {
+type LeafColumns = Pick<
+  repo.EvidenceEntryRow,
+  'entryIndex' | 'kind' | 'subject' | 'contentSha256' | 'orgId' | 'createdAt' | 'leafVersion'
+>;
+
+/**
+ * The bytes a leaf commits to. v2 (every entry logged since): exactly the public entry, so anyone holding the
+ * entry and the file can rebuild the leaf (docs/EVIDENCE.md). v1 (older rows, kept as logged): canonical JSON of
+ * every column including the organisation id, which is not public.
+ */
+export function leafData(entry: LeafColumns): Buffer {
+  if (entry.leafVersion === 2) {
+    return Buffer.from(
+      leafDataV2({
+        index: entry.entryIndex,
+        kind: entry.kind,
+        subject: entry.subject,
+        sha256: entry.contentSha256,
+        createdAt: entry.createdAt.toISOString(),
+      }),
+    );
+  }
   return Buffer.from(
     canonicalJson({
       v: 1,
@@ -66,7 +107,16 @@ export async function appendEvidence(
       contentSha256: item.sha256.toLowerCase(),
       orgId: item.orgId ?? null,
       createdAt: new Date(),
+      leafVersion: 2,
     };
+    const problem = leafFieldProblem({
+      index: entryIndex,
+      kind: entry.kind,
+      subject: entry.subject,
+      sha256: entry.contentSha256,
+      createdAt: entry.createdAt.toISOString(),
+    });
+    if (problem) throw new TypeError(`evidence item cannot be logged: ${problem}`);
     let hash = leafHash(leafData(entry));
     const row = { ...entry, leafHash: hash.toString('hex') };
     await repo.insertEntry(db, row);
@@ -106,25 +156,123 @@ export async function rootAt(ctx: Pick<AppContext, 'db'>, size: number): Promise
   return storedSubtrees(ctx.db)(0, size);
 }
 
-/** Signs the current tree head. Run hourly by a job, and on demand. */
-export async function createCheckpoint(ctx: Pick<AppContext, 'db' | 'config'>): Promise<repo.CheckpointRow> {
-  return ctx.db.transaction(async (tx) => {
+/**
+ * Signs the current tree head as a C2SP checkpoint note, has the built-in witness cosign it (handing it a
+ * consistency proof from the last tree it cosigned) and mails it to the subscribers. Run after each signing or
+ * sealing, at the end of demo seeding, hourly by a job, and on demand.
+ */
+export async function createCheckpoint(
+  ctx: Pick<AppContext, 'db' | 'config' | 'jobs' | 'log'>,
+): Promise<repo.CheckpointRow> {
+  const row = await ctx.db.transaction(async (tx) => {
     await repo.lockLog(tx);
     const treeSize = await repo.nextEntryIndex(tx);
-    const rootHash = (await storedSubtrees(tx)(0, treeSize)).toString('hex');
-    const createdAt = new Date();
+    const root = await storedSubtrees(tx)(0, treeSize);
     const key = logKey(ctx);
+    const body = formatCheckpointBody(LOG_ORIGIN, treeSize, root);
     const row = {
       id: newId(),
       treeSize,
-      rootHash,
-      createdAt,
-      keyId: key.keyId,
-      signature: signCheckpoint(key, treeSize, rootHash, createdAt),
+      rootHash: root.toString('hex'),
+      createdAt: new Date(),
+      keyId: noteKeyId(key),
+      signature: signNoteBody(key, body),
+      note: body,
     };
     await repo.insertCheckpoint(tx, row);
     return row;
   });
+  await witnessCheckpoint(ctx, row);
+  return row;
+}
+
+/** Hands a checkpoint to the built-in witness and stores its cosignature; a refusal is logged, never hidden. */
+async function witnessCheckpoint(ctx: Pick<AppContext, 'db' | 'config' | 'jobs' | 'log'>, row: repo.CheckpointRow) {
+  if (!row.note) return;
+  // Two checkpoints signed at once can race for the witness: the second proof is then from a stale size, so a
+  // refusal is retried once with the witness's fresh head (the witness checks everything again).
+  let line: string | null = null;
+  let head = await witnessHead(ctx);
+  for (let attempt = 0; attempt < 2 && !line; attempt++) {
+    try {
+      head = await witnessHead(ctx);
+      const consistency =
+        head.treeSize > 0 && head.treeSize <= row.treeSize
+          ? (await consistencyProof(storedSubtrees(ctx.db), head.treeSize, row.treeSize)).map((h) => h.toString('hex'))
+          : [];
+      line = await cosign(ctx, {
+        note: signedNote(row.note, row.keyId, row.signature),
+        logKey: logVerifierKey(logKey(ctx)),
+        consistency,
+      });
+    } catch (error) {
+      if (attempt === 1)
+        ctx.log.error({ err: error, treeSize: row.treeSize }, 'evidence: the witness refused a checkpoint');
+    }
+  }
+  if (!line) return;
+  const cosignature = line;
+  await ctx.db.transaction(async (tx) => {
+    await repo.insertCosignature(tx, {
+      checkpointId: row.id,
+      witness: BUILT_IN_WITNESS,
+      line: cosignature,
+      cosignedAt: new Date(),
+    });
+    const note = signedNote(row.note as string, row.keyId, row.signature, [cosignature]);
+    for (const s of await repo.listSubscriptions(tx)) {
+      await queueMail(
+        ctx.jobs,
+        {
+          to: s.email,
+          subject: `筑合存证检查点 ZhuHe evidence checkpoint: ${row.treeSize}`,
+          text: checkpointMail(note, logVerifierKey(logKey(ctx)), head.verifierKey),
+        },
+        { tx, dedupeKey: `evidence-checkpoint:${row.id}:${s.id}` },
+      );
+    }
+  });
+}
+
+function checkpointMail(note: string, logKeyText: string, witnessKey: string): string {
+  return [
+    '筑合存证日志的新检查点如下。请保存本邮件：若日后有人出示与此不一致的同一日志大小或无法与其一致的检查点，说明日志被分叉。',
+    'A new checkpoint of the ZhuHe evidence log follows. Keep this e-mail: a checkpoint of the same size with another',
+    'root, or one not consistent with this one, shows that the log was forked.',
+    '',
+    note,
+    `log key: ${logKeyText}`,
+    `witness key: ${witnessKey}`,
+    '',
+    'Formats: docs/EVIDENCE.md · verifier: npx zhuhe-verify',
+  ].join('\n');
+}
+
+/** The checkpoint as a full signed note: body, the log's signature and the witnesses' cosignatures. */
+export async function noteWithCosignatures(ctx: Pick<AppContext, 'db'>, rows: repo.CheckpointRow[]) {
+  const cosignatures = await repo.cosignaturesFor(
+    ctx.db,
+    rows.filter((r) => r.note).map((r) => r.id),
+  );
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      r.note
+        ? signedNote(
+            r.note,
+            r.keyId,
+            r.signature,
+            cosignatures.filter((c) => c.checkpointId === r.id).map((c) => c.line),
+          )
+        : null,
+    ]),
+  );
+}
+
+export async function publishedKeys(ctx: Pick<AppContext, 'db' | 'config'>) {
+  const key = logKey(ctx);
+  const witness = await witnessHead(ctx);
+  return { key, logVerifierKey: logVerifierKey(key), witnessKeys: [witness.verifierKey] };
 }
 
 export async function latestCheckpoint(ctx: Pick<AppContext, 'db'>): Promise<repo.CheckpointRow> {
@@ -192,8 +340,17 @@ export async function verifyLog(ctx: Pick<AppContext, 'db' | 'config'>, pageSize
   const bySize = new Map<number, repo.CheckpointRow[]>();
   for (const c of checkpoints) bySize.set(c.treeSize, [...(bySize.get(c.treeSize) ?? []), c]);
   const key = logKey(ctx);
+  const noteKey = parseVerifierKey(logVerifierKey(key));
+  const notes = await noteWithCosignatures(ctx, checkpoints);
   for (const c of checkpoints) {
-    if (c.keyId !== key.keyId)
+    const note = notes.get(c.id);
+    if (note) {
+      const expectedBody = formatCheckpointBody(LOG_ORIGIN, c.treeSize, Buffer.from(c.rootHash, 'hex'));
+      if (c.keyId !== noteKeyId(key))
+        problems.push(`checkpoint ${c.id} is signed with key ${c.keyId}, not the current log key`);
+      else if (c.note !== expectedBody || verifyNoteSignature(parseNote(note), noteKey).status !== 'valid')
+        problems.push(`checkpoint ${c.id} (size ${c.treeSize}) has an invalid signature`);
+    } else if (c.keyId !== key.keyId)
       problems.push(`checkpoint ${c.id} is signed with key ${c.keyId}, not the current log key`);
     else if (!verifyCheckpointSignature(key.publicKey, c.treeSize, c.rootHash, c.createdAt, c.signature)) {
       problems.push(`checkpoint ${c.id} (size ${c.treeSize}) has an invalid signature`);
@@ -267,4 +424,80 @@ export async function verifyLog(ctx: Pick<AppContext, 'db' | 'config'>, pageSize
     if (!any) break;
   }
   return { ok: problems.length === 0, entries: expected, checkpoints: checkpoints.length, problems };
+}
+
+/** The entry as the public sees it: for v2, exactly the leaf's preimage plus the leaf hash. */
+export function publicEntry(row: repo.EvidenceEntryRow): PublicEntry {
+  return {
+    leafVersion: row.leafVersion === 2 ? 2 : 1,
+    index: row.entryIndex,
+    kind: row.kind,
+    subject: row.subject,
+    sha256: row.contentSha256,
+    createdAt: row.createdAt.toISOString(),
+    leafHash: row.leafHash,
+  };
+}
+
+/** The latest signed-note checkpoint that covers the entry, with its proof. */
+async function proofInLatestNote(ctx: Pick<AppContext, 'db'>, entryIndex: number) {
+  const checkpoint = await repo.latestCheckpoint(ctx.db);
+  if (!checkpoint?.note || entryIndex >= checkpoint.treeSize) throw evidenceErrors.raise('EVIDENCE_NO_CHECKPOINT');
+  const proof = await proveInclusion(ctx, entryIndex, checkpoint.treeSize);
+  const note = (await noteWithCosignatures(ctx, [checkpoint])).get(checkpoint.id) as string;
+  return { checkpoint, note, proof };
+}
+
+/**
+ * The evidence bundle of an entry: public entry, inclusion proof, the checkpoint note with cosignatures, the log
+ * and witness keys and the seal CA. The document itself is left out (it is not public); whoever holds it checks
+ * it with `zhuhe-verify FILE --bundle bundle.zip`, or the /verify page adds it to the bundle it saves.
+ */
+export async function evidenceBundle(ctx: Pick<AppContext, 'db' | 'config'>, entryIndex: number) {
+  const entry = await getEntry(ctx, entryIndex);
+  const { note, proof } = await proofInLatestNote(ctx, entryIndex);
+  const keys = await publishedKeys(ctx);
+  const sealCaPem = await caCertificatePem(ctx);
+  const bundle: EvidenceBundle = {
+    format: 'zhuhe-evidence-bundle/v1',
+    entry: publicEntry(entry),
+    proof: { index: entryIndex, treeSize: proof.treeSize, auditPath: proof.auditPath },
+    checkpoint: note,
+    logKey: keys.logVerifierKey,
+    witnessKeys: keys.witnessKeys,
+    sealCaPem,
+    sealCaSha256: caFingerprint(sealCaPem),
+  };
+  return bundle;
+}
+
+/** SHA-256 of the seal CA certificate's DER, the fingerprint published for it. */
+export function caFingerprint(pem: string): string {
+  return new X509Certificate(pem).fingerprint256.replace(/:/g, '').toLowerCase();
+}
+
+export async function sealCaFingerprint(ctx: Pick<AppContext, 'db' | 'config'>) {
+  return caFingerprint(await caCertificatePem(ctx));
+}
+
+export async function listSubscriptions(ctx: Pick<AppContext, 'db'>) {
+  return repo.listSubscriptions(ctx.db);
+}
+
+export async function addSubscription(
+  ctx: Pick<AppContext, 'db'>,
+  input: { email: string; label: string },
+  createdBy: string | null,
+) {
+  return repo.insertSubscription(ctx.db, {
+    id: newId(),
+    email: input.email.trim().toLowerCase(),
+    label: input.label.trim(),
+    createdBy,
+    createdAt: new Date(),
+  });
+}
+
+export async function removeSubscription(ctx: Pick<AppContext, 'db'>, id: string) {
+  if (!(await repo.deleteSubscription(ctx.db, id))) throw evidenceErrors.raise('EVIDENCE_SUBSCRIPTION_NOT_FOUND');
 }

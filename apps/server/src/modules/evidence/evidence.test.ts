@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runEvidenceVerify } from '../../cli/evidence-verify';
 import { createTestApp, type TestApp, TestClient } from '../../test/test-app';
 import { leafHash, nodeHash, subtreeHashFrom } from './evidence.merkle';
+import { leafData } from './evidence.service';
 import { appendEvidence, createCheckpoint, verifyLog } from './index';
 
 /*
@@ -133,7 +134,7 @@ describe('evidence log (RFC 6962)', () => {
     }
   });
 
-  it('signs checkpoints that verify with the published Ed25519 key', async () => {
+  it('signs checkpoints as C2SP notes that verify with the published Ed25519 key', async () => {
     await anyone()
       .get('/api/evidence/checkpoints/latest')
       .then((r) => expect(r.statusCode).toBe(404));
@@ -141,9 +142,9 @@ describe('evidence log (RFC 6962)', () => {
     expect(checkpoint.treeSize).toBe(SIZE);
     const key = (await anyone().get('/api/evidence/public-key')).json();
     const latest = (await anyone().get('/api/evidence/checkpoints/latest')).json();
-    const message = Buffer.from(
-      `zhuhe-evidence-checkpoint/v1\n${latest.treeSize}\n${latest.rootHash}\n${latest.createdAt}\n`,
-    );
+    const body = `zhuhe.cn/evidence\n${latest.treeSize}\n${Buffer.from(latest.rootHash, 'hex').toString('base64')}\n`;
+    expect(latest.note.startsWith(`${body}\n\u2014 zhuhe.cn/evidence `)).toBe(true);
+    const message = Buffer.from(body);
     expect(verify(null, message, createPublicKey(key.publicKeyPem), Buffer.from(latest.signature, 'base64'))).toBe(
       true,
     );
@@ -235,5 +236,28 @@ describe('verifying the whole log', () => {
     await t.database.db.execute(sql`delete from evidence_entries where entry_index = 20`);
     const gap = await verifyLog(t.ctx);
     expect(gap.problems).toContain('entry 20 is missing');
+  });
+});
+
+describe('leaf formats', () => {
+  const row = {
+    entryIndex: 4,
+    kind: 'contract.signed',
+    subject: 'contract:x:v1:signed',
+    contentSha256: 'ab'.repeat(32),
+    orgId: '0193a5e0-0000-7000-8000-000000000009',
+    createdAt: new Date('2026-01-02T03:04:05.006Z'),
+  };
+  it('keeps v1 leaves as they were logged (canonical JSON with the organisation id)', () => {
+    expect(leafData({ ...row, leafVersion: 1 }).toString()).toBe(
+      `{"createdAt":"2026-01-02T03:04:05.006Z","index":4,"kind":"contract.signed","orgId":"0193a5e0-0000-7000-8000-000000000009","sha256":"${'ab'.repeat(32)}","subject":"contract:x:v1:signed","v":1}`,
+    );
+  });
+  it('builds v2 leaves from the public fields only', () => {
+    const v2 = leafData({ ...row, leafVersion: 2 }).toString();
+    expect(v2).toBe(
+      `zhuhe-evidence-leaf/v2\n4\ncontract.signed\ncontract:x:v1:signed\n${'ab'.repeat(32)}\n2026-01-02T03:04:05.006Z\n`,
+    );
+    expect(v2).not.toContain(row.orgId);
   });
 });

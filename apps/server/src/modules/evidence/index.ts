@@ -1,2 +1,14 @@
 export { createEvidenceModule } from './evidence.module';
-export { appendEvidence, createCheckpoint, type EvidenceItem, findBySubjects, verifyLog } from './evidence.service';
+export {
+  addSubscription,
+  appendEvidence,
+  createCheckpoint,
+  type EvidenceItem,
+  evidenceBundle,
+  findBySubjects,
+  publicEntry,
+  publishedKeys,
+  sealCaFingerprint,
+  verifyLog,
+} from './evidence.service';
+export { BUILT_IN_WITNESS, cosign, witnessHead } from './evidence.witness';

@@ -1,2 +1,3 @@
 export { evidenceEn, evidenceZhCN } from './evidence.i18n';
+export { StaffEvidencePanel } from './staff-evidence-panel';
 export { VerifyDocumentPanel } from './verify-document-panel';
