@@ -3,32 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import { sitePhotoJpeg } from '../apps/server/src/demo/site-photo.ts';
-import { awaitFreshStep, totp } from './support';
+import { demoLogin } from './support';
 
 /** Demo log-ins of the disputes seeder (fixed authenticator secrets, demo only). */
-const DEMO_PASSWORD = 'Zhuhe@2026';
 const SERVICE = { email: 'service@example.com', secret: 'ONSXE5TJMNSSAMJTGE2TQOJQGEZDGNBX' };
 const ARB1 = { email: 'arb1@example.com', secret: 'MFZGEMJAGEZTCNBYHEYDCMRTGQ3TQOJQ' };
 const ARB2 = { email: 'arb2@example.com', secret: 'MFZGEMRAGEZTCNBYHEYDCMRTGQ3TQOJR' };
-
-async function login(page: Page, email: string) {
-  await page.goto('/login');
-  await page.getByLabel('邮箱或手机号').fill(email);
-  await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-}
-
-async function staffLogin(page: Page, who: { email: string; secret: string }) {
-  await page.goto('/login');
-  await page.getByLabel('邮箱或手机号').fill(who.email);
-  await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  await awaitFreshStep();
-  await page.getByLabel('动态口令或恢复码').fill(totp(who.secret));
-  await page.getByRole('button', { name: '验证并登录' }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-}
 
 test('a SUB files a dispute about a withheld payment with evidence → team within 2 hours → mediation fails → the committee decides → escrow releases the award → the outcome is visible', async ({
   browser,
@@ -36,9 +16,9 @@ test('a SUB files a dispute about a withheld payment with evidence → team with
   test.setTimeout(240_000);
   // 1. sub2@ (四川蜀安幕墙) files about the 5# 楼 contract, whose earlier case is closed
   const sub = await browser.newPage();
-  await login(sub, 'sub2@example.com');
+  await demoLogin(sub, 'sub2@example.com');
   const gc = await browser.newPage();
-  await login(gc, 'gc2@example.com');
+  await demoLogin(gc, 'gc2@example.com');
   // the decided cases each credit page lists before this one
   const resultsBefore = async (page: Page) => {
     await page.goto('/workspace/credit');
@@ -68,7 +48,7 @@ test('a SUB files a dispute about a withheld payment with evidence → team with
 
   // 2. customer service: mediation fails → the committee
   const service = await browser.newPage();
-  await staffLogin(service, SERVICE);
+  await demoLogin(service, SERVICE.email, SERVICE.secret);
   await service.goto(`/staff/disputes/${disputeId}`);
   await service.getByTestId('mediation-note').fill('线上调解一次，总包坚持待整改完成后付款，调解未成。');
   await service.getByTestId('mediation-failed').click();
@@ -77,7 +57,7 @@ test('a SUB files a dispute about a withheld payment with evidence → team with
   // 3. two arbitrators vote the same award: the committee decides
   for (const [index, arb] of [ARB1, ARB2].entries()) {
     const page = await browser.newPage();
-    await staffLogin(page, arb);
+    await demoLogin(page, arb.email, arb.secret);
     await page.goto(`/staff/disputes/${disputeId}`);
     await page.getByTestId('vote-amount').fill('80000');
     await page.getByRole('combobox').first().click();

@@ -5,6 +5,7 @@ import { type APIRequestContext, expect, type Page, test } from '@playwright/tes
 import { sitePhotoJpeg } from '../apps/server/src/demo/site-photo.ts';
 import {
   awaitFreshStep,
+  demoLogin,
   E2E_PASSWORD,
   generateCreditCode,
   loginWithTotp,
@@ -14,7 +15,6 @@ import {
 } from './support';
 
 /** Demo finance staff of the escrow module (fixed authenticator secrets; no other journey logs in as them). */
-const DEMO_PASSWORD = 'Zhuhe@2026';
 const FINANCE = { email: 'finance@example.com', secret: 'MZUW4YLOMNSSAMJTGE2TQOJQGEZDGNBV' };
 const FINANCE2 = { email: 'finance2@example.com', secret: 'MZUW4YLOMNSTEMJTGE2TQOJQGEZDGNBW' };
 
@@ -59,17 +59,6 @@ async function stepUp(page: Page, who: { secret: string }) {
   await awaitFreshStep();
   await page.getByTestId('step-up-code').fill(totp(who.secret, 1));
   await dialog.getByRole('button', { name: '确认' }).click();
-}
-
-async function staffLogin(page: Page, who: { email: string; secret: string }) {
-  await page.goto('/login');
-  await page.getByLabel('邮箱或手机号').fill(who.email);
-  await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  await awaitFreshStep();
-  await page.getByLabel('动态口令或恢复码').fill(totp(who.secret));
-  await page.getByRole('button', { name: '验证并登录' }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }
 
 test('funded by statement import → logs with photos → three parties confirm → statement signed → released → overdue freeze → dual-controlled unfreeze', async ({
@@ -142,7 +131,7 @@ test('funded by statement import → logs with photos → three parties confirm 
 
   // 1. Funded by a bank statement imported in the finance console: ¥250,000 for milestone 1 + 1% risk reserve.
   const finance = await (await browser.newContext()).newPage();
-  await staffLogin(finance, FINANCE);
+  await demoLogin(finance, FINANCE.email, FINANCE.secret);
   await finance.goto('/staff/finance');
   await finance
     .getByTestId('statement-csv')
@@ -231,7 +220,7 @@ test('funded by statement import → logs with photos → three parties confirm 
   await finance.getByTestId('unfreeze-reason').fill('付款方已补足节点 2 款项，核实无误');
   await finance.getByTestId('confirm-unfreeze').click();
   const approver = await (await browser.newContext()).newPage();
-  await staffLogin(approver, FINANCE2);
+  await demoLogin(approver, FINANCE2.email, FINANCE2.secret);
   await approver.goto('/staff/finance');
   await approver
     .getByRole('row', { name: new RegExp(contractId) })

@@ -1,28 +1,8 @@
-import { expect, type Page, test } from '@playwright/test';
-import { awaitFreshStep, totp } from './support';
+import { expect, test } from '@playwright/test';
+import { demoLogin } from './support';
 
 /** Demo log-ins (fixed authenticator secret of the demo admin, who is also the demo's risk specialist). */
-const DEMO_PASSWORD = 'Zhuhe@2026';
 const ADMIN = { email: 'admin@example.com', secret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP' };
-
-async function login(page: Page, email: string) {
-  await page.goto('/login');
-  await page.getByLabel('邮箱或手机号').fill(email);
-  await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-}
-
-async function staffLogin(page: Page, who: { email: string; secret: string }) {
-  await page.goto('/login');
-  await page.getByLabel('邮箱或手机号').fill(who.email);
-  await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  await awaitFreshStep();
-  await page.getByLabel('动态口令或恢复码').fill(totp(who.secret));
-  await page.getByRole('button', { name: '验证并登录' }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-}
 
 /**
  * The demo's 2# 楼幕墙 subcontract (gc@ ↔ sub2@) is slipping: its first milestone is due in 4 days and progress
@@ -32,7 +12,7 @@ async function staffLogin(page: Page, who: { email: string; secret: string }) {
 test('a contract slips → an early warning appears 4 days ahead → the party acknowledges it', async ({ browser }) => {
   test.setTimeout(120_000);
   const staff = await browser.newPage();
-  await staffLogin(staff, ADMIN);
+  await demoLogin(staff, ADMIN.email, ADMIN.secret);
   await staff.goto('/staff/risk');
   await staff.getByRole('button', { name: '立即扫描' }).click();
   await expect(staff.getByText(/扫描完成/)).toBeVisible();
@@ -43,7 +23,7 @@ test('a contract slips → an early warning appears 4 days ahead → the party a
   await expect(staff.getByTestId('flagged-tender').first()).toBeVisible();
 
   const sub = await browser.newPage();
-  await login(sub, 'sub2@example.com');
+  await demoLogin(sub, 'sub2@example.com');
   await sub.goto('/workspace/risk');
   const warning = sub.locator('[data-testid=risk-warning][data-type=early_delay]');
   await expect(warning).toContainText('节点可能延误超过 7 天');
@@ -62,7 +42,7 @@ test('a contract slips → an early warning appears 4 days ahead → the party a
   );
 
   const gc = await browser.newPage();
-  await login(gc, 'gc@example.com');
+  await demoLogin(gc, 'gc@example.com');
   await gc.goto('/workspace/risk');
   await expect(gc.locator('[data-testid=risk-warning][data-type=early_delay]').getByTestId('risk-state')).toHaveText(
     '已确认',

@@ -87,3 +87,23 @@ export async function loginWithTotp(page: Page, party: Party): Promise<void> {
   await page.getByRole('button', { name: '验证并登录' }).click();
   await page.waitForURL(/\/workspace/);
 }
+
+/** The password of every demo account (README). */
+export const DEMO_PASSWORD = 'Zhuhe@2026';
+
+/**
+ * Signs a demo account in through the page; staff accounts (with `secret`) also answer the one-time code of their
+ * fixed demo secret, in a fresh 30-second step.
+ */
+export async function demoLogin(page: Page, email: string, secret?: string): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('邮箱或手机号').fill(email);
+  await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+  if (secret) {
+    await awaitFreshStep();
+    await page.getByLabel('动态口令或恢复码').fill(totp(secret));
+    await page.getByRole('button', { name: '验证并登录' }).click();
+  }
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}

@@ -1,23 +1,9 @@
 import { expect, type Page, test } from '@playwright/test';
-import { awaitFreshStep, totp } from './support';
+import { demoLogin } from './support';
 
 /** Demo log-ins: sub@ (浙江恒远), service@ (line 1, disputes seeder), support2@ (line 2, tickets seeder). */
-const DEMO_PASSWORD = 'Zhuhe@2026';
 const LINE1 = { email: 'service@example.com', secret: 'ONSXE5TJMNSSAMJTGE2TQOJQGEZDGNBX' };
 const LINE2 = { email: 'support2@example.com', secret: 'Q3Y5WN67JR76G7R2ALVIRKPP6GFVCWLJ' };
-
-async function login(page: Page, email: string, secret?: string) {
-  await page.goto('/login');
-  await page.getByLabel('邮箱或手机号').fill(email);
-  await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  if (secret) {
-    await awaitFreshStep();
-    await page.getByLabel('动态口令或恢复码').fill(totp(secret));
-    await page.getByRole('button', { name: '验证并登录' }).click();
-  }
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-}
 
 async function resolvedThisMonth(page: Page): Promise<number> {
   const response = await page.request.get('/api/staff/tickets/board');
@@ -31,7 +17,7 @@ test('a user opens a ticket → line 1 answers with a canned reply and escalates
   test.setTimeout(180_000);
   // 1. the user opens a ticket on 我的工单
   const user = await browser.newPage();
-  await login(user, 'sub@example.com');
+  await demoLogin(user, 'sub@example.com');
   await user.goto('/workspace/tickets');
   await user.getByTestId('ticket-new').click();
   await user.getByTestId('ticket-category').click();
@@ -48,7 +34,7 @@ test('a user opens a ticket → line 1 answers with a canned reply and escalates
 
   // 2. line 1 answers with a canned reply, leaves an internal note and escalates to line 2
   const line1 = await browser.newPage();
-  await login(line1, LINE1.email, LINE1.secret);
+  await demoLogin(line1, LINE1.email, LINE1.secret);
   const before = await resolvedThisMonth(line1);
   await line1.goto('/staff/tickets');
   await expect(line1.getByTestId('ticket-board')).toBeVisible();
@@ -68,7 +54,7 @@ test('a user opens a ticket → line 1 answers with a canned reply and escalates
 
   // 3. line 2 resolves it
   const line2 = await browser.newPage();
-  await login(line2, LINE2.email, LINE2.secret);
+  await demoLogin(line2, LINE2.email, LINE2.secret);
   await line2.goto('/staff/tickets');
   await line2.getByTestId('queue-line').getByText('二线 技术').click();
   await line2.getByRole('link', { name: subject }).click();

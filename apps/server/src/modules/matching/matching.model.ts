@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { mulberry32 } from '../../infra/random';
 import { FEATURES } from './matching.features';
 
 /** A trained weight vector with what it was trained on. */
@@ -118,14 +119,5 @@ export function fitLogistic(
   };
 }
 
-/** A small seeded generator (mulberry32), so sampling and the random baseline repeat exactly. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small seeded generator, so sampling and the random baseline repeat exactly. */
+export const seededRandom = mulberry32;

@@ -17,19 +17,12 @@
  *
  * The random source is mulberry32, so a seed gives the same histories on every machine.
  */
+
+import { mulberry32 } from '../../infra/random';
 import type { ContractHistory, CurvePoint } from './risk.model';
 import { addDays } from './risk.rules';
 
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+export { mulberry32 };
 
 export interface GeneratedContract {
   id: string;
