@@ -77,6 +77,13 @@ test('a SUB files a dispute about a withheld payment with evidence → team with
   // the hold is resolved: nothing of this case stays frozen
   await expect(sub.getByTestId('dispute-held')).toHaveText('¥0.00');
 
+  // the anonymised digest is published on the disputes page, without either party's name
+  await sub.goto('/workspace/disputes');
+  const digests = sub.getByTestId('dispute-digest');
+  await expect(digests.filter({ hasText: '部分支持' }).first()).toBeVisible();
+  await expect(digests.filter({ hasText: '中原恒泰' })).toHaveCount(0);
+  await expect(digests.filter({ hasText: '蜀安' })).toHaveCount(0);
+
   // 5. both credit pages list the result, for the month's rating: partly upheld for both sides
   for (const [page, before] of [
     [sub, subBefore],

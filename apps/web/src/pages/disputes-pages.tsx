@@ -1,8 +1,8 @@
-import { Button } from 'antd';
+import { Button, Flex } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { PageTitle } from '../app/page-title';
-import { DisputeBoard, DisputeCase, FileDisputeForm, MyDisputes } from '../modules/disputes';
+import { DisputeBoard, DisputeCase, DisputeDigests, FileDisputeForm, MyDisputes } from '../modules/disputes';
 import { useAuthedMe } from '../modules/identity';
 import { useActiveContext } from '../modules/organisation';
 
@@ -24,7 +24,10 @@ export function MyDisputesPage() {
           ) : null
         }
       />
-      <MyDisputes orgId={orgId} />
+      <Flex vertical gap={16}>
+        <MyDisputes orgId={orgId} />
+        <DisputeDigests />
+      </Flex>
     </>
   );
 }
