@@ -68,11 +68,29 @@ describe('credit scoring', () => {
         qualificationGrades: ['一级', '二级'],
         taxYearsDeclared: 5,
         taxYearsOnTime: 5,
+        scheduleDue: 40,
+        schedulePaidOnTime: 40,
+        labourShares: 30,
+        labourPaidOut: 30,
       },
       DEFAULT_POLICY,
     );
     expect(r.grade).toBe('AAA');
     expect(r.thin).toBe(false);
+  });
+
+  it('paying into escrow late lowers the transactions dimension; wages paid out late lower social responsibility', () => {
+    const dim = (f: typeof EMPTY_FACTS, key: string) => rate(f, DEFAULT_POLICY).dimensions.find((d) => d.key === key);
+    const punctual = { ...EMPTY_FACTS, scheduleDue: 12, schedulePaidOnTime: 12, labourShares: 10, labourPaidOut: 10 };
+    const late = { ...punctual, schedulePaidOnTime: 4, labourPaidOut: 3 };
+    expect(dim(late, 'transactions')?.score).toBeLessThan(dim(punctual, 'transactions')?.score ?? 0);
+    expect(dim(late, 'social')?.score).toBeLessThan(dim(punctual, 'social')?.score ?? 0);
+    const payment = dim(late, 'transactions')?.indicators.find((i) => i.key === 'payment');
+    expect(payment).toMatchObject({ evidence: 12, thin: false });
+    expect(payment?.label['zh-CN']).toBe('按期付款率（托管付款计划）');
+    // without escrow data the indicators sit at their prior and say 数据不足
+    const none = dim(EMPTY_FACTS, 'social')?.indicators.find((i) => i.key === 'wages');
+    expect(none).toMatchObject({ evidence: 0, thin: true, score: 85 });
   });
 
   it('explains which indicator moved the total since last month', () => {

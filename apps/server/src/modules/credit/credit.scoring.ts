@@ -87,6 +87,12 @@ export interface CreditFacts {
   qualificationGrades: string[];
   taxYearsDeclared: number;
   taxYearsOnTime: number;
+  /** as payer: escrow schedule items due, and those released by their due date */
+  scheduleDue: number;
+  schedulePaidOnTime: number;
+  /** as payee: labour shares credited to the wage account, and those paid out to workers within 30 days */
+  labourShares: number;
+  labourPaidOut: number;
 }
 
 export const EMPTY_FACTS: CreditFacts = {
@@ -105,6 +111,10 @@ export const EMPTY_FACTS: CreditFacts = {
   qualificationGrades: [],
   taxYearsDeclared: 0,
   taxYearsOnTime: 0,
+  scheduleDue: 0,
+  schedulePaidOnTime: 0,
+  labourShares: 0,
+  labourPaidOut: 0,
 };
 
 /** The prior of each rate: what a typical organisation achieves. */
@@ -117,6 +127,8 @@ export const PRIORS = {
   reputation: 0.7,
   qualification: 0.6,
   tax: 0.7,
+  payment: 0.85,
+  wages: 0.85,
 } as const;
 
 const QUAL_GRADE_SCORE: [RegExp, number][] = [
@@ -185,6 +197,14 @@ export function dimensionsOf(f: CreditFacts, policy: CreditPolicy): Dimension[] 
       PRIORS.disputes,
       m,
     ),
+    rateIndicator(
+      'payment',
+      { 'zh-CN': '按期付款率（托管付款计划）', en: 'Payments on schedule (escrow plan)' },
+      f.schedulePaidOnTime,
+      f.scheduleDue,
+      PRIORS.payment,
+      m,
+    ),
   ];
   const reputation = [
     rateIndicator(
@@ -212,6 +232,14 @@ export function dimensionsOf(f: CreditFacts, policy: CreditPolicy): Dimension[] 
     },
   ];
   const social = [
+    rateIndicator(
+      'wages',
+      { 'zh-CN': '农民工工资专户按期发放', en: 'Wage account paid out on time' },
+      f.labourPaidOut,
+      f.labourShares,
+      PRIORS.wages,
+      m,
+    ),
     rateIndicator(
       'tax',
       { 'zh-CN': '按期纳税（单位申报）', en: 'Taxes paid on time (declared)' },
@@ -303,6 +331,11 @@ export function advice(dimensions: Dimension[]): Label[] {
     ratings: { 'zh-CN': '合同结束后邀请对方评价', en: 'Ask partners to rate you after a contract' },
     certificates: { 'zh-CN': '上传并保持资质证书有效', en: 'Upload qualification certificates and keep them valid' },
     tax: { 'zh-CN': '申报近年按期纳税情况', en: 'Declare your recent tax years' },
+    payment: { 'zh-CN': '按托管付款计划按期付款', en: 'Pay into escrow by the schedule' },
+    wages: {
+      'zh-CN': '工资专户到账后 30 天内发放农民工工资',
+      en: 'Pay wages within 30 days of the wage account being credited',
+    },
   };
   return dimensions
     .flatMap((d) => d.indicators)

@@ -7,6 +7,7 @@ import type { DbOrTx } from '../../infra/db/client';
 import type { Actor } from '../../infra/http/access';
 import { newId } from '../../infra/ids';
 import type { ContractSigned } from '../contracts';
+import { paymentFacts } from '../escrow';
 import { payeeTrackRecord } from '../execution';
 import { getOrganisation } from '../organisation';
 import type { SettlementSealed } from '../settlement';
@@ -278,13 +279,14 @@ export async function creditFacts(
   tax: TaxRecordSource = declaredTaxRecords(ctx),
 ): Promise<Map<string, CreditFacts>> {
   const facts = new Map(orgIds.map((id) => [id, { ...EMPTY_FACTS, qualificationGrades: [] as string[] }]));
-  const [track, tx, disputes, ratings, quals, taxes] = await Promise.all([
+  const [track, tx, disputes, ratings, quals, taxes, payments] = await Promise.all([
     payeeTrackRecord(ctx, orgIds, until),
     repo.transactionFacts(ctx.db, orgIds, until),
     repo.disputeFacts(ctx.db, orgIds, until),
     repo.ratingFacts(ctx.db, orgIds, until),
     validQualificationsOf(ctx, orgIds, until),
     tax.yearsOf(orgIds, Number(shanghaiDate(until).slice(0, 4))),
+    paymentFacts(ctx, orgIds, until),
   ]);
   const allDue = [...track.values()].flatMap((t) => t.milestonesDue);
   const sealed = new Map(
@@ -327,6 +329,10 @@ export async function creditFacts(
   for (const [orgId, list] of quals) {
     const f = facts.get(orgId);
     if (f) f.qualificationGrades = list.map((q) => q.grade);
+  }
+  for (const [orgId, p] of payments) {
+    const f = facts.get(orgId);
+    if (f) Object.assign(f, p);
   }
   for (const [orgId, years] of taxes) {
     const f = facts.get(orgId);

@@ -1,3 +1,4 @@
+import { shanghaiDate } from '../../infra/calendar/working-days';
 import type { AppContext } from '../../infra/context';
 import { accountsById } from '../ledger';
 import { bondReferenceOf, requireEscrow } from './escrow.lifecycle';
@@ -114,6 +115,29 @@ export async function financeOverview(ctx: AppContext) {
       frozenReason: e.frozenReason,
     })),
   };
+}
+
+/** 农民工工资 wages are due monthly: a labour share counts as paid on time when a payout from the wage account follows within this many days. */
+export const WAGE_PAYOUT_DAYS = 30;
+
+/**
+ * 付款及时性 and 工资专户按期发放, for the credit rating: per payer, the escrow schedule items due by `until` and those
+ * released by their due date; per payee, the labour shares credited to the wage account (at least 30 days before
+ * `until`) and those followed by a paid payout from that account within 30 days.
+ */
+export async function paymentFacts(ctx: Pick<AppContext, 'db'>, orgIds: readonly string[], until: Date) {
+  const rows = await repo.paymentFacts(ctx.db, orgIds, until, shanghaiDate(until), WAGE_PAYOUT_DAYS);
+  return new Map(
+    rows.map((r) => [
+      r.org_id,
+      {
+        scheduleDue: Number(r.due),
+        schedulePaidOnTime: Number(r.on_time),
+        labourShares: Number(r.labour),
+        labourPaidOut: Number(r.labour_paid),
+      },
+    ]),
+  );
 }
 
 /**

@@ -295,6 +295,50 @@ export async function payoutsSince(db: DbOrTx, since: Date) {
   );
 }
 
+/**
+ * 付款及时性 per payer: schedule items due by `dueBy` (a date), and those released by their due date (Beijing time).
+ * 工资专户 per payee: labour shares credited to the wage account at least `wageDays` before `until`, and those
+ * followed by a paid payout from that wage account within `wageDays`.
+ */
+export async function paymentFacts(
+  db: DbOrTx,
+  orgIds: readonly string[],
+  until: Date,
+  dueBy: string,
+  wageDays: number,
+) {
+  if (orgIds.length === 0) return [];
+  const ids = sql.join(
+    orgIds.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  );
+  return queryRows<{ org_id: string; due: number; on_time: number; labour: number; labour_paid: number }>(
+    db,
+    sql`with due as (
+          select c.payer_org_id as org_id, count(*)::int as due,
+                 count(*) filter (where s.paid_at is not null
+                   and (s.paid_at at time zone 'Asia/Shanghai')::date <= s.due_date)::int as on_time
+            from escrow_schedule_items s join escrow_contracts c on c.contract_id = s.contract_id
+           where c.payer_org_id in (${ids}) and s.due_date <= ${dueBy}::date
+           group by c.payer_org_id),
+        labour as (
+          select c.payee_org_id as org_id, count(*)::int as labour,
+                 count(*) filter (where exists (
+                   select 1 from escrow_payouts p
+                    where p.account_id = c.labour_account_id and p.status = 'paid'
+                      and p.created_at >= r.created_at
+                      and p.created_at <= r.created_at + make_interval(days => ${wageDays}::int)))::int as labour_paid
+            from escrow_releases r join escrow_contracts c on c.contract_id = r.contract_id
+           where c.payee_org_id in (${ids}) and r.labour_fen > 0
+             and r.created_at <= ${until}::timestamptz - make_interval(days => ${wageDays}::int)
+           group by c.payee_org_id)
+        select coalesce(due.org_id, labour.org_id) as org_id, coalesce(due.due, 0) as due,
+               coalesce(due.on_time, 0) as on_time, coalesce(labour.labour, 0) as labour,
+               coalesce(labour.labour_paid, 0) as labour_paid
+          from due full join labour on labour.org_id = due.org_id`,
+  );
+}
+
 export async function payoutsOf(db: DbOrTx, orgId: string): Promise<PayoutRow[]> {
   return db.select().from(escrowPayouts).where(eq(escrowPayouts.orgId, orgId)).orderBy(desc(escrowPayouts.createdAt));
 }

@@ -9,6 +9,7 @@ import {
   fundEscrowByDeposit,
   importStatement,
   openContractEscrow,
+  paymentFacts,
   postBondByDeposit,
   releaseMilestone,
   releaseRetention,
@@ -125,6 +126,19 @@ describe('escrow', () => {
       BigInt(done.netFen + 12_000_00),
     );
     expect((await verifyMoney(t.ctx.db)).violations).toEqual([]);
+
+    // what the credit rating reads: m1 was released before its due date, m2 is not paid; the labour share went to
+    // the wage account and nothing has been paid out of it yet
+    const later = (days: number) => new Date(Date.now() + days * 86_400_000);
+    expect((await paymentFacts(t.ctx, [input.payerOrgId], new Date())).get(input.payerOrgId)).toBeUndefined();
+    expect((await paymentFacts(t.ctx, [input.payerOrgId], later(45))).get(input.payerOrgId)).toMatchObject({
+      scheduleDue: 2,
+      schedulePaidOnTime: 1,
+    });
+    expect((await paymentFacts(t.ctx, [input.payeeOrgId], later(31))).get(input.payeeOrgId)).toMatchObject({
+      labourShares: 1,
+      labourPaidOut: 0,
+    });
   });
 
   it('reconciles a bank statement: matched, unmatched, duplicate and invalid lines; a re-import moves nothing', async () => {

@@ -20,6 +20,7 @@ export {
   type EscrowStatus,
   escrowStatus,
   isEscrowParty,
+  paymentFacts,
   payoutsSince,
   releasedFenByContract,
 } from './escrow.queries';
