@@ -110,6 +110,42 @@ export class DomainEventBus {
     return event;
   }
 
+  /**
+   * Publishes one event per payload, as `publish` would one after the other (in-transaction handlers run per
+   * event, in order), but writes the after-commit deliveries of all of them in one multi-row insert: for batches
+   * such as the monthly credit rating, which publishes hundreds of events per transaction.
+   */
+  async publishAll<N extends DomainEventName>(
+    tx: DbOrTx,
+    name: N,
+    payloads: readonly DomainEvents[N][],
+    occurredAt: Date = new Date(),
+  ): Promise<DomainEvent<N>[]> {
+    const subscriptions = this.subscriptions.get(name) ?? [];
+    const events: DomainEvent<N>[] = [];
+    const deliveries: Parameters<JobQueue['enqueueMany']>[0][number][] = [];
+    for (const payload of payloads) {
+      const event: DomainEvent<N> = { id: newId(), name, occurredAt: occurredAt.toISOString(), payload };
+      for (const s of subscriptions) {
+        if (s.phase === 'transaction') await s.handler(event as unknown as DomainEvent, tx);
+        else
+          deliveries.push({
+            name: deliveryJobName(name, s.subscriber),
+            payload: event as unknown as Record<string, unknown>,
+            options: { dedupeKey: `event:${event.id}:${s.subscriber}`, maxAttempts: 8 },
+          });
+      }
+      events.push(event);
+    }
+    await this.jobs.enqueueMany(deliveries, tx);
+    if (this.keepLast > 0) {
+      this.published.push(...(events as unknown as DomainEvent[]));
+      if (this.published.length > this.keepLast) this.published.splice(0, this.published.length - this.keepLast);
+    }
+    this.log.debug({ event: name, count: events.length }, 'domain events published');
+    return events;
+  }
+
   /** Who listens to what, for the architecture check and the docs. */
   subscribers(): { event: string; subscriber: string; phase: Subscription['phase'] }[] {
     return [...this.subscriptions].flatMap(([event, list]) =>

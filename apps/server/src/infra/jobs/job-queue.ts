@@ -72,6 +72,29 @@ export class JobQueue {
     this.wake?.();
   }
 
+  /**
+   * Several jobs in one multi-row insert (the outbox of a batch: one round trip instead of one per job); each row
+   * as `enqueue` writes it, a duplicate dedupe key ignored.
+   */
+  async enqueueMany(
+    items: readonly { name: string; payload: Record<string, unknown>; options?: EnqueueOptions }[],
+    tx?: DbOrTx,
+  ): Promise<void> {
+    const now = new Date();
+    for (let i = 0; i < items.length; i += 1000) {
+      const rows = items.slice(i, i + 1000).map(({ name, payload, options = {} }) => ({
+        id: newId(),
+        name,
+        payload,
+        runAt: options.runAt ?? now,
+        dedupeKey: options.dedupeKey ?? null,
+        maxAttempts: options.maxAttempts ?? 5,
+      }));
+      await (tx ?? this.db).insert(jobs).values(rows).onConflictDoNothing();
+    }
+    if (items.length > 0) this.wake?.();
+  }
+
   /** Claims and runs due jobs until none is left (or `limit` ran); returns how many ran. */
   async runDue(limit = 1000): Promise<number> {
     let ran = 0;

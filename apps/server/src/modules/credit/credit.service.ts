@@ -342,7 +342,11 @@ export async function creditFacts(
   return facts;
 }
 
-const BATCH = 500;
+/**
+ * Organisations per batch (one transaction each). 2,000 rather than a few hundred: each batch costs about ten
+ * round trips whatever its size, and the fact queries stay on index-only scans at this size (see bench/credit).
+ */
+const BATCH = 2000;
 
 /**
  * 月度重算: rates every organisation the platform knows anything about (or the given ones) for `month`, keeps the
@@ -395,7 +399,11 @@ export async function recalculateMonth(
         tx,
         rows.map((r) => r.row),
       );
-      for (const r of rows) await ctx.events.publish(tx, 'credit.rated', r.event);
+      await ctx.events.publishAll(
+        tx,
+        'credit.rated',
+        rows.map((r) => r.event),
+      );
     });
     rated += rows.length;
   }

@@ -1,6 +1,7 @@
 import {
   bigint,
   boolean,
+  index,
   integer,
   jsonb,
   pgTable,
@@ -52,7 +53,11 @@ export const creditRatings = pgTable(
     createdBy: uuid('created_by').notNull(),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('credit_ratings_once_per_side').on(t.contractId, t.raterOrgId)],
+  (t) => [
+    uniqueIndex('credit_ratings_once_per_side').on(t.contractId, t.raterOrgId),
+    // the monthly batch: ratings received, by organisation
+    index('credit_ratings_rated_idx').on(t.ratedOrgId),
+  ],
 );
 
 /** Read model from `settlement.sealed`: one completed transaction per party. */
@@ -67,7 +72,12 @@ export const creditTransactions = pgTable(
     grossFen: bigint('gross_fen', { mode: 'number' }).notNull(),
     sealedAt: ts('sealed_at').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.settlementId, t.orgId] })],
+  (t) => [
+    primaryKey({ columns: [t.settlementId, t.orgId] }),
+    // the monthly batch: an organisation's transactions, and when each milestone was sealed
+    index('credit_transactions_org_idx').on(t.orgId),
+    index('credit_transactions_milestone_idx').on(t.milestoneId),
+  ],
 );
 
 /** Read model from `dispute.resolved`: each party's result (won, lost, split, withdrawn). */
@@ -80,7 +90,7 @@ export const creditDisputes = pgTable(
     level: integer('level').notNull(),
     decidedAt: ts('decided_at').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.disputeId, t.orgId] })],
+  (t) => [primaryKey({ columns: [t.disputeId, t.orgId] }), index('credit_disputes_org_idx').on(t.orgId)],
 );
 
 /** 评级政策 versioned weights, grade thresholds and prior strength; a new version only under dual control. */

@@ -57,7 +57,12 @@ export const executionMilestones = pgTable(
     shareBp: integer('share_bp').notNull(),
     amountFen: bigint('amount_fen', { mode: 'number' }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.contractId, t.id] }), uniqueIndex('execution_milestones_org_idx').on(t.orgId, t.id)],
+  (t) => [
+    primaryKey({ columns: [t.contractId, t.id] }),
+    uniqueIndex('execution_milestones_org_idx').on(t.orgId, t.id),
+    // the payee's milestones due (the monthly credit rating), read from the index alone
+    index('execution_milestones_due_idx').on(t.contractId, t.dueDate, t.id),
+  ],
 );
 
 /** 工程量清单 a bill-of-quantities line: planned quantity (thousandths of the unit) and unit price. */
@@ -136,5 +141,10 @@ export const executionLogReviews = pgTable(
     authorName: text('author_name').notNull(),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('execution_reviews_org_idx').on(t.orgId, t.id), index('execution_reviews_log_idx').on(t.logId)],
+  (t) => [
+    uniqueIndex('execution_reviews_org_idx').on(t.orgId, t.id),
+    index('execution_reviews_log_idx').on(t.logId),
+    // the payee's track record (the monthly credit rating): reviews by contract, read from the index alone
+    index('execution_reviews_contract_idx').on(t.contractId, t.createdAt, t.decision),
+  ],
 );
