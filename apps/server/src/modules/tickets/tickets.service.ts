@@ -170,6 +170,12 @@ export async function openForMember(
   );
 }
 
+/** The name a message is signed with: the user's display name, or a dash for an account without one. */
+async function displayNameOf(ctx: AppContext, userId: string): Promise<string> {
+  const [user] = await getUsers(ctx, [userId]);
+  return user?.displayName ?? '—';
+}
+
 /** Tells the requester about an answer: in-app and by mail for users, by mail alone for guest contacts. */
 async function tellRequester(ctx: AppContext, tx: DbOrTx, row: repo.TicketRow, title: string, text: string) {
   const subject = `[${row.ticketNo}] ${title}`;
@@ -207,7 +213,7 @@ export async function agentReply(
   body: StaffTicketReplyBody,
   now = new Date(),
 ) {
-  const [user] = await getUsers(ctx, [actor.userId]);
+  const name = await displayNameOf(ctx, actor.userId);
   await ctx.db.transaction(async (tx) => {
     const row = await loadForStaff(ctx, ticketId, tx);
     if (row.status === 'closed') throw ticketErrors.raise('TICKET_CLOSED');
@@ -217,7 +223,7 @@ export async function agentReply(
       ticketId,
       side: 'agent',
       authorUserId: actor.userId,
-      authorName: user?.displayName ?? '—',
+      authorName: name,
       body: body.body,
       internal: body.internal,
       cannedAnswerId: body.cannedAnswerId,
@@ -261,11 +267,11 @@ async function requesterMessage(
 }
 
 export async function requesterReply(ctx: AppContext, actor: Actor, orgId: string, ticketId: string, text: string) {
-  const [user] = await getUsers(ctx, [actor.userId]);
+  const name = await displayNameOf(ctx, actor.userId);
   await ctx.db.transaction(async (tx) => {
     const row = await loadForOrg(ctx, orgId, ticketId, tx);
     if (row.status === 'resolved') throw ticketErrors.raise('TICKET_ALREADY_RESOLVED');
-    await requesterMessage(tx, row, user?.displayName ?? '—', actor.userId, text, new Date());
+    await requesterMessage(tx, row, name, actor.userId, text, new Date());
   });
 }
 
@@ -321,7 +327,7 @@ export async function escalate(ctx: AppContext, actor: Actor, ticketId: string, 
 
 /** 解决 an agent of the ticket's line resolves it; the requester may rate it, or reopen it for 7 days. */
 export async function resolve(ctx: AppContext, actor: Actor, ticketId: string, resolution: string, now = new Date()) {
-  const [user] = await getUsers(ctx, [actor.userId]);
+  const name = await displayNameOf(ctx, actor.userId);
   await ctx.db.transaction(async (tx) => {
     const row = await loadForStaff(ctx, ticketId, tx);
     if (!isOpen(row.status)) throw ticketErrors.raise('TICKET_ALREADY_RESOLVED');
@@ -331,7 +337,7 @@ export async function resolve(ctx: AppContext, actor: Actor, ticketId: string, r
       ticketId,
       side: 'agent',
       authorUserId: actor.userId,
-      authorName: user?.displayName ?? '—',
+      authorName: name,
       body: resolution,
       createdAt: now,
     });
@@ -385,7 +391,7 @@ export async function reopen(
   text: string,
   now = new Date(),
 ) {
-  const [user] = await getUsers(ctx, [actor.userId]);
+  const name = await displayNameOf(ctx, actor.userId);
   await ctx.db.transaction(async (tx) => {
     const row = await loadForOrg(ctx, orgId, ticketId, tx);
     if (row.status !== 'resolved' || !row.resolvedAt)
@@ -397,7 +403,7 @@ export async function reopen(
       ticketId,
       side: 'requester',
       authorUserId: actor.userId,
-      authorName: user?.displayName ?? '—',
+      authorName: name,
       body: text,
       createdAt: now,
     });
