@@ -3,13 +3,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
-import { awaitFreshStep, createParty, loginWithTotp, type Party, totp } from './support';
+import { createParty, loginWithTotp, type Party, unusedTotp } from './support';
 
 async function stepUp(page: Page, party: Party) {
   const dialog = page.getByRole('dialog');
   await expect(dialog.getByText('二次验证', { exact: true })).toBeVisible();
-  await awaitFreshStep();
-  await page.getByTestId('step-up-code').fill(totp(party.secret, 1));
+  await page.getByTestId('step-up-code').fill(await unusedTotp(party.secret));
   await dialog.getByRole('button', { name: '确认' }).click();
 }
 

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { totp } from './support';
+import { unusedTotp } from './support';
 
 /** The demo platform admin, who also holds the risk role (demo only). */
 const ADMIN = { email: 'admin@example.com', password: 'Zhuhe@2026', secret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP' };
@@ -13,7 +13,7 @@ test('risk staff look up a rating, request a manual review under dual control, a
   await page.getByLabel('邮箱或手机号').fill(ADMIN.email);
   await page.getByLabel('密码', { exact: true }).fill(ADMIN.password);
   await page.getByRole('button', { name: '登录', exact: true }).click();
-  await page.getByLabel('动态口令或恢复码').fill(totp(ADMIN.secret));
+  await page.getByLabel('动态口令或恢复码').fill(await unusedTotp(ADMIN.secret));
   await page.getByRole('button', { name: '验证并登录' }).click();
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 

@@ -63,9 +63,16 @@ test('a SUB files a dispute about a withheld payment with evidence → team with
     await page.getByRole('combobox').first().click();
     await page.getByTitle('部分支持').click();
     await page.getByTestId('vote-reasons').fill('验收记录完整，应予支付；2 万元对应的整改项待复验合格后支付。');
+    // the deciding vote renders and seals the decision PDF and releases escrow in its request: on a loaded
+    // machine that takes longer than an assertion's default wait, so wait for the answer itself
+    const voted = page.waitForResponse(
+      (r) => r.url().endsWith(`/api/staff/disputes/${disputeId}/votes`) && r.request().method() === 'POST',
+      { timeout: 90_000 },
+    );
     await page.getByTestId('vote-submit').click();
+    expect((await voted).status()).toBeLessThan(300);
     // the vote is recorded (the page lists it) before this arbitrator leaves
-    await expect(page.getByTestId('dispute-vote')).toHaveCount(index + 1);
+    await expect(page.getByTestId('dispute-vote')).toHaveCount(index + 1, { timeout: 20_000 });
     await page.close();
   }
 

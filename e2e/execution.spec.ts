@@ -12,6 +12,7 @@ import {
   type Party,
   totp,
   uniqueEmail,
+  unusedTotp,
 } from './support';
 
 /** Demo finance staff of the escrow module (fixed authenticator secrets; no other journey logs in as them). */
@@ -56,8 +57,7 @@ async function ok<T>(response: Promise<import('@playwright/test').APIResponse>):
 async function stepUp(page: Page, who: { secret: string }) {
   const dialog = page.getByRole('dialog');
   await expect(dialog.getByText('二次验证', { exact: true })).toBeVisible();
-  await awaitFreshStep();
-  await page.getByTestId('step-up-code').fill(totp(who.secret, 1));
+  await page.getByTestId('step-up-code').fill(await unusedTotp(who.secret));
   await dialog.getByRole('button', { name: '确认' }).click();
 }
 

@@ -1,6 +1,6 @@
-import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { type Browser, expect, type Page, test } from '@playwright/test';
+import { unusedTotp } from './support';
 
 /**
  * The libraries journey: a GC imports a tender PDF and confirms the pre-filled demand; staff approve it in the
@@ -16,32 +16,6 @@ const MINIMAL_PDF = Buffer.from(
     '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
 );
 
-function base32Decode(input: string): Buffer {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  let bits = 0;
-  let value = 0;
-  const bytes: number[] = [];
-  for (const char of input.replace(/=+$/, '')) {
-    value = (value << 5) | alphabet.indexOf(char);
-    bits += 5;
-    if (bits >= 8) {
-      bytes.push((value >>> (bits - 8)) & 0xff);
-      bits -= 8;
-    }
-  }
-  return Buffer.from(bytes);
-}
-
-async function freshTotp(secret: string): Promise<string> {
-  const remaining = 30_000 - (Date.now() % 30_000);
-  if (remaining < 4_000) await new Promise((resolve) => setTimeout(resolve, remaining + 250));
-  const counter = Buffer.alloc(8);
-  counter.writeBigUInt64BE(BigInt(Math.floor(Date.now() / 30_000)));
-  const hmac = createHmac('sha1', base32Decode(secret)).update(counter).digest();
-  const offset = (hmac[hmac.length - 1] as number) & 0x0f;
-  return String((hmac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, '0');
-}
-
 async function login(browser: Browser, email: string, totpSecret?: string): Promise<Page> {
   const page = await (await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })).newPage();
   await page.goto('/login');
@@ -49,7 +23,7 @@ async function login(browser: Browser, email: string, totpSecret?: string): Prom
   await page.getByLabel('密码').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: '登录' }).click();
   if (totpSecret) {
-    await page.getByLabel('动态口令或恢复码').fill(await freshTotp(totpSecret));
+    await page.getByLabel('动态口令或恢复码').fill(await unusedTotp(totpSecret));
     await page.getByRole('button', { name: '验证并登录' }).click();
     await expect(page).not.toHaveURL(/\/login/);
   } else {

@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { type Browser, expect, type Page, test } from '@playwright/test';
-import { awaitFreshStep, createParty, loginWithTotp, type Party, totp } from './support';
+import { awaitFreshStep, createParty, loginWithTotp, type Party, unusedTotp } from './support';
 
 /**
  * The matching journey: a buyer's demand passes review by the matching operator → within seconds the buyer sees
@@ -92,8 +92,7 @@ test('an approved demand is matched within seconds, the supplier answers, the bu
   await staff.getByLabel('邮箱或手机号').fill('matcher@example.com');
   await staff.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
   await staff.getByRole('button', { name: '登录', exact: true }).click();
-  await awaitFreshStep();
-  await staff.getByLabel('动态口令或恢复码').fill(totp(MATCHER_TOTP));
+  await staff.getByLabel('动态口令或恢复码').fill(await unusedTotp(MATCHER_TOTP));
   await staff.getByRole('button', { name: '验证并登录' }).click();
   await expect(staff).not.toHaveURL(/\/login/);
   await staff.goto('/staff/demand-reviews');

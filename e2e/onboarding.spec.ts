@@ -1,7 +1,8 @@
-import { createHmac, randomInt } from 'node:crypto';
+import { randomInt } from 'node:crypto';
 import { type APIRequestContext, type Browser, expect, type Page, test } from '@playwright/test';
 import { creditCodeCheckChar } from '../packages/contracts/src/credit-code.ts';
 import { idCardCheckChar } from '../packages/contracts/src/id-card.ts';
+import { unusedTotp } from './support';
 
 const PASSWORD = 'Zhuhe-e2e-2025!';
 const REVIEWER = { email: 'reviewer@example.com', password: 'Zhuhe@2026', totp: 'KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU' };
@@ -16,43 +17,6 @@ function creditCode(): string {
 function idNumber(): string {
   const body = `33010619780315${String(randomInt(100, 999))}`;
   return body + idCardCheckChar(body);
-}
-
-function base32(input: string): Buffer {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  let bits = 0;
-  let value = 0;
-  const out: number[] = [];
-  for (const c of input.replace(/=+$/, '')) {
-    value = (value << 5) | alphabet.indexOf(c);
-    bits += 5;
-    if (bits >= 8) {
-      out.push((value >>> (bits - 8)) & 0xff);
-      bits -= 8;
-    }
-  }
-  return Buffer.from(out);
-}
-
-function totpAt(secret: string, step: number): string {
-  const counter = Buffer.alloc(8);
-  counter.writeBigUInt64BE(BigInt(step));
-  const hmac = createHmac('sha1', base32(secret)).update(counter).digest();
-  const offset = (hmac[hmac.length - 1] as number) & 0x0f;
-  return String((hmac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, '0');
-}
-
-/** Codes are single-use: each call returns a code for a later time step than the last, waiting if it must. */
-const lastStep = new Map<string, number>();
-async function freshTotp(secret: string): Promise<string> {
-  const current = () => Math.floor(Date.now() / 30_000);
-  const step = Math.max(current(), (lastStep.get(secret) ?? 0) + 1);
-  // The server accepts one step of drift: wait until `step` is at most one ahead, with a margin.
-  while (step > current() + 1 || (step === current() + 1 && 30_000 - (Date.now() % 30_000) > 25_000)) {
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  lastStep.set(secret, step);
-  return totpAt(secret, step);
 }
 
 /** A supplier with 2FA on and a SUP organisation, set up through the API; the session is not stepped up. */
@@ -70,7 +34,7 @@ async function supplier(request: APIRequestContext) {
     (
       await request.post('/api/auth/totp/enable', {
         headers: { 'x-csrf-token': csrf },
-        data: { code: await freshTotp(setup.secret) },
+        data: { code: await unusedTotp(setup.secret) },
       })
     ).ok(),
   ).toBe(true);
@@ -82,7 +46,7 @@ async function supplier(request: APIRequestContext) {
     ((await login.json()) as { csrfToken: string }).csrfToken;
   const totp = await request.post('/api/auth/login/totp', {
     headers: { 'x-csrf-token': csrf },
-    data: { code: await freshTotp(setup.secret) },
+    data: { code: await unusedTotp(setup.secret) },
   });
   expect(totp.ok()).toBe(true);
   csrf = ((await totp.json()) as { csrfToken: string }).csrfToken;
@@ -102,7 +66,7 @@ async function staffPage(browser: Browser): Promise<Page> {
   await page.getByLabel('邮箱或手机号').fill(REVIEWER.email);
   await page.getByLabel('密码', { exact: true }).fill(REVIEWER.password);
   await page.getByRole('button', { name: '登录' }).click();
-  await page.getByLabel('动态口令或恢复码').fill(await freshTotp(REVIEWER.totp));
+  await page.getByLabel('动态口令或恢复码').fill(await unusedTotp(REVIEWER.totp));
   await page.getByRole('button', { name: '验证并登录' }).click();
   await expect(page).toHaveURL(/\/staff/);
   return page;
@@ -200,7 +164,7 @@ test('a supplier applies, fixes the problem the automatic check found, is approv
   await expect(page.getByTestId('merchant-stage')).toHaveText('待签协议');
   await page.getByTestId('agreement').getByRole('checkbox').check();
   await page.getByRole('button', { name: '签署协议' }).click();
-  await page.getByTestId('step-up-code').fill(await freshTotp(s.secret));
+  await page.getByTestId('step-up-code').fill(await unusedTotp(s.secret));
   await page.getByRole('button', { name: '确认' }).click();
   await expect(page.getByTestId('merchant-stage')).toHaveText('已开通');
 

@@ -7,10 +7,15 @@ const ADMIN = { email: 'admin@example.com', secret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHP
 /**
  * The demo's 2# 楼幕墙 subcontract (gc@ ↔ sub2@) is slipping: its first milestone is due in 4 days and progress
  * stalled two weeks ago. Risk staff run the scan → the early warning is on the board and on the contract page,
- * 4 days ahead → the subcontractor acknowledges it → the buyer and the board see it acknowledged.
+ * 4 days ahead → the subcontractor acknowledges it → the buyer sees it acknowledged → 13 days pass on the
+ * business clock (the journeys' server runs with CLOCK_ADJUSTABLE) and the milestone is 9 days late → the scan
+ * opens the delay warning → the month's rating lowers the subcontractor's on-time indicator, explained on its
+ * credit page.
  */
-test('a contract slips → an early warning appears 4 days ahead → the party acknowledges it', async ({ browser }) => {
-  test.setTimeout(120_000);
+test('a contract slips → an early warning 4 days ahead → acknowledged → the delay happens → the rating lowers on-time', async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
   const staff = await browser.newPage();
   await demoLogin(staff, ADMIN.email, ADMIN.secret);
   await staff.goto('/staff/risk');
@@ -47,4 +52,42 @@ test('a contract slips → an early warning appears 4 days ahead → the party a
   await expect(gc.locator('[data-testid=risk-warning][data-type=early_delay]').getByTestId('risk-state')).toHaveText(
     '已确认',
   );
+
+  // Before the delay: the subcontractor's on-time indicator as this month's rating shows it.
+  await sub.goto('/workspace/credit');
+  const onTime = sub.getByTestId('credit-indicator-on_time');
+  const before = Number(await onTime.getAttribute('data-score'));
+  expect(before).toBeGreaterThan(0);
+
+  // 13 days pass: the milestone due in 4 days is now 9 days late and still not settled.
+  const me = (await (await staff.request.get('/api/auth/me')).json()) as { csrfToken: string };
+  const moved = await staff.request.post('/api/staff/clock', {
+    data: { days: 13 },
+    headers: { 'x-csrf-token': me.csrfToken },
+  });
+  expect(moved.status()).toBe(200);
+  const month = ((await moved.json()) as { now: string }).now.slice(0, 7);
+
+  await staff.goto('/staff/risk');
+  await staff.getByRole('button', { name: '立即扫描' }).click();
+  await expect(staff.getByText(/扫描完成/)).toBeVisible();
+  const delay = staff
+    .locator('[data-testid=risk-warning][data-type=milestone_delay]')
+    .filter({ hasText: '埋件及龙骨安装完成' });
+  await expect(delay).toHaveCount(1);
+  await expect(delay).toContainText('已延误（天）: 9');
+
+  // The month is rated again (the monthly job does the same on the 1st); the subcontractor sees why it moved.
+  await staff.goto('/staff/credit');
+  await staff.getByRole('tab', { name: '评级政策与重算' }).click();
+  await staff.locator('input[type=month]').fill(month);
+  await staff.getByTestId('credit-recalculate').click();
+  await expect(staff.getByText(new RegExp(`已重算.*${month}|${month}.*已重算`))).toBeVisible();
+
+  await sub.goto('/workspace/credit');
+  const after = Number(await onTime.getAttribute('data-score'));
+  expect(after).toBeLessThan(before);
+  const explained = sub.getByTestId('credit-explanation').filter({ hasText: '按期完成率' });
+  await expect(explained).toBeVisible();
+  await expect(explained.locator('.ant-tag')).toHaveText(/^-/);
 });

@@ -1,4 +1,7 @@
 import { createHmac, randomInt } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { creditCodeCheckChar } from '../packages/contracts/src/credit-code.ts';
 
@@ -34,11 +37,48 @@ function base32Decode(input: string): Buffer {
 
 /** RFC 6238 TOTP (HMAC-SHA-1, 30 s, 6 digits) for the time step `stepOffset` steps from now. */
 export function totp(secret: string, stepOffset = 0): string {
+  return totpAt(secret, Math.floor(Date.now() / 30_000) + stepOffset);
+}
+
+function totpAt(secret: string, step: number): string {
   const counter = Buffer.alloc(8);
-  counter.writeBigUInt64BE(BigInt(Math.floor(Date.now() / 30_000) + stepOffset));
+  counter.writeBigUInt64BE(BigInt(step));
   const hmac = createHmac('sha1', base32Decode(secret)).update(counter).digest();
   const offset = (hmac[hmac.length - 1] as number) & 0x0f;
   return String((hmac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, '0');
+}
+
+/**
+ * The demo accounts' secrets are shared by several journeys, and the server refuses any step at or before the last
+ * one it accepted for that user. The last step each secret was used for is kept in a file, so a journey in another
+ * file (or another worker) never sends a step that an earlier one used.
+ */
+const USED_STEPS = join(tmpdir(), 'zhuhe-e2e-totp-steps');
+
+function lastUsedStep(secret: string): number {
+  try {
+    return Number(readFileSync(join(USED_STEPS, secret), 'utf8')) || 0;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * A code for a step no journey has used yet for `secret`: the current step, or the next one (the server accepts one
+ * step of drift) when the current one was used or is about to end; waits when even that is taken.
+ */
+export async function unusedTotp(secret: string): Promise<string> {
+  const current = () => Math.floor(Date.now() / 30_000);
+  const endingSoon = () => 30_000 - (Date.now() % 30_000) < 5_000;
+  const candidate = () => Math.max(current() + (endingSoon() ? 1 : 0), lastUsedStep(secret) + 1);
+  let step = candidate();
+  while (step > current() + 1) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    step = candidate();
+  }
+  mkdirSync(USED_STEPS, { recursive: true });
+  writeFileSync(join(USED_STEPS, secret), String(step));
+  return totpAt(secret, step);
 }
 
 /** Waits when the current step is about to end, so a code does not expire between typing and sending. */
@@ -82,8 +122,7 @@ export async function loginWithTotp(page: Page, party: Party): Promise<void> {
   await page.getByLabel('邮箱或手机号').fill(party.email);
   await page.getByLabel('密码', { exact: true }).fill(E2E_PASSWORD);
   await page.getByRole('button', { name: '登录', exact: true }).click();
-  await awaitFreshStep();
-  await page.getByLabel('动态口令或恢复码').fill(totp(party.secret));
+  await page.getByLabel('动态口令或恢复码').fill(await unusedTotp(party.secret));
   await page.getByRole('button', { name: '验证并登录' }).click();
   await page.waitForURL(/\/workspace/);
 }
@@ -93,7 +132,7 @@ export const DEMO_PASSWORD = 'Zhuhe@2026';
 
 /**
  * Signs a demo account in through the page; staff accounts (with `secret`) also answer the one-time code of their
- * fixed demo secret, in a fresh 30-second step.
+ * fixed demo secret, in a step no journey has used yet.
  */
 export async function demoLogin(page: Page, email: string, secret?: string): Promise<void> {
   await page.goto('/login');
@@ -101,8 +140,7 @@ export async function demoLogin(page: Page, email: string, secret?: string): Pro
   await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: '登录', exact: true }).click();
   if (secret) {
-    await awaitFreshStep();
-    await page.getByLabel('动态口令或恢复码').fill(totp(secret));
+    await page.getByLabel('动态口令或恢复码').fill(await unusedTotp(secret));
     await page.getByRole('button', { name: '验证并登录' }).click();
   }
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));

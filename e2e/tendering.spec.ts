@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
-import { awaitFreshStep, totp } from './support';
+import { unusedTotp } from './support';
 
 /**
  * The tendering journey on its own demo accounts (seeded by demo/tendering.demo.ts, used by no other journey).
@@ -23,8 +23,7 @@ async function login(page: Page, who: { email: string; secret: string }) {
   await page.getByLabel('邮箱或手机号').fill(who.email);
   await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
   await page.getByRole('button', { name: '登录', exact: true }).click();
-  await awaitFreshStep();
-  await page.getByLabel('动态口令或恢复码').fill(totp(who.secret));
+  await page.getByLabel('动态口令或恢复码').fill(await unusedTotp(who.secret));
   await page.getByRole('button', { name: '验证并登录' }).click();
   await page.waitForURL(/\/workspace/);
 }
@@ -32,8 +31,7 @@ async function login(page: Page, who: { email: string; secret: string }) {
 async function stepUp(page: Page, who: { secret: string }) {
   const dialog = page.getByRole('dialog');
   await expect(dialog.getByText('二次验证', { exact: true })).toBeVisible();
-  await awaitFreshStep();
-  await page.getByTestId('step-up-code').fill(totp(who.secret, 1));
+  await page.getByTestId('step-up-code').fill(await unusedTotp(who.secret));
   await dialog.getByRole('button', { name: '确认' }).click();
 }
 

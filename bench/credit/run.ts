@@ -48,6 +48,7 @@ import pino from 'pino';
 import { createActorResolver } from '../../apps/server/src/access-resolver';
 import { composeModules } from '../../apps/server/src/composition';
 import { loadConfig } from '../../apps/server/src/config';
+import { systemClock } from '../../apps/server/src/infra/clock';
 import type { AppContext } from '../../apps/server/src/infra/context';
 import { type DatabaseHandle, openPglite, openPostgres, queryRows } from '../../apps/server/src/infra/db/client';
 import { DomainEventBus } from '../../apps/server/src/infra/events';
@@ -194,9 +195,9 @@ async function generate(handle: DatabaseHandle, n: number, label: string) {
   );
   // last month, as a thin rating, so each explanation compares against a previous month
   await db.execute(sql`
-    insert into credit_monthly (org_id, month, score, grade, policy_version, thin, dimensions, explanation, computed_at)
+    insert into credit_monthly (org_id, month, score, grade, policy_version, thin, dimensions, computed_at)
     select org_id, ${PREVIOUS}, ${thin.score}, ${thin.grade}, ${DEFAULT_POLICY.version}, true,
-           ${JSON.stringify(thin.dimensions)}::jsonb, '[]'::jsonb, timestamptz '2026-11-01 03:30+08'
+           ${JSON.stringify(thin.dimensions)}::jsonb, timestamptz '2026-11-01 03:30+08'
     from credit_tax_declarations group by org_id`);
   await db.execute(sql.raw('analyze'));
   const [c] = await queryRows<Record<string, string>>(
@@ -276,7 +277,16 @@ function contextFor(handle: DatabaseHandle): AppContext {
   const jobs = new JobQueue(handle.db, log);
   const events = new DomainEventBus(jobs, log);
   const mailer = { send: async () => ({ messageId: 'bench' }) };
-  const ctx: AppContext = { db: handle.db, config, log, jobs, events, blobs: new MemoryBlobStore(), mailer };
+  const ctx: AppContext = {
+    db: handle.db,
+    config,
+    log,
+    jobs,
+    events,
+    blobs: new MemoryBlobStore(),
+    mailer,
+    clock: systemClock(),
+  };
   composeModules(ctx, { resolver: createActorResolver(ctx) });
   if (outbox) ctx.events.afterCommit('credit.rated', 'bench.notify', async () => {});
   return ctx;

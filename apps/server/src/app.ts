@@ -18,13 +18,16 @@ import {
 import { createActorResolver } from './access-resolver';
 import { composeModules, type PlatformModules } from './composition';
 import type { Config } from './config';
+import { clockFor } from './infra/clock';
 import type { AppContext } from './infra/context';
 import type { DatabaseHandle } from './infra/db/client';
 import { DomainEventBus } from './infra/events';
 import type { BlobStore } from './infra/files/blob-store';
 import { accessPlugin } from './infra/http/access';
 import { auditPlugin } from './infra/http/audit-hook';
+import { registerClockRoutes } from './infra/http/clock';
 import { registerHealthRoutes } from './infra/http/health';
+import { idempotencyPlugin, registerIdempotencyJobs } from './infra/http/idempotency';
 import { metricsPlugin } from './infra/http/metrics';
 import { registerProblemHandlers } from './infra/http/problem';
 import { JobQueue } from './infra/jobs/job-queue';
@@ -83,9 +86,19 @@ export async function buildApp({
 
   const jobs = new JobQueue(database.db, app.log);
   const events = new DomainEventBus(jobs, app.log);
-  const ctx: AppContext = { db: database.db, config, log: app.log, jobs, events, blobs, mailer };
+  const ctx: AppContext = {
+    db: database.db,
+    config,
+    log: app.log,
+    jobs,
+    events,
+    blobs,
+    mailer,
+    clock: clockFor(config),
+  };
   app.decorate('appContext', ctx);
   registerMailJob(jobs, mailer);
+  registerIdempotencyJobs(jobs, database.db);
   const resolver = createActorResolver(ctx);
 
   // 1. external plugins
@@ -133,8 +146,10 @@ export async function buildApp({
   registerProblemHandlers(app, existsSync(index) ? config.webDist : null);
   await app.register(accessPlugin, { resolver, stepUpMinutes: config.stepUpMinutes });
   await app.register(auditPlugin, { db: database.db });
+  await app.register(idempotencyPlugin, { db: database.db });
   await app.register(metricsPlugin, { slowSeconds: config.slowResponseSeconds, collectProcessMetrics: logger });
   registerHealthRoutes(app, database.ping);
+  registerClockRoutes(app, ctx.clock);
 
   // 3. modules: created and wired in modules.ts (jobs, event handlers), their routes registered here in order
   const modules = composeModules(ctx, { resolver });

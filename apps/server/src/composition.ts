@@ -12,15 +12,20 @@ import { createDisputesModule } from './modules/disputes';
 import { createEscrowModule } from './modules/escrow';
 import { createEvidenceModule } from './modules/evidence';
 import { createExecutionModule } from './modules/execution';
+import { createFeesModule } from './modules/fees';
 import { createFilesModule } from './modules/files';
+import { createFinanceModule } from './modules/finance';
 import { createIdentityModule } from './modules/identity';
 import { createLedgerModule } from './modules/ledger';
 import { createMatchingModule } from './modules/matching';
 import { createMerchantsModule } from './modules/merchants';
 import { createNotificationsModule } from './modules/notifications';
 import { createOrganisationModule } from './modules/organisation';
+import { createPricesModule } from './modules/prices';
+import { createProcurementModule } from './modules/procurement';
 import { createProjectsModule } from './modules/projects';
 import { createRegionsModule } from './modules/regions';
+import { createReserveModule } from './modules/reserve';
 import { createResourcesModule } from './modules/resources';
 import { createRiskModule } from './modules/risk';
 import { createSearchModule } from './modules/search';
@@ -31,6 +36,7 @@ import { createTenderingModule } from './modules/tendering';
 import { createTicketsModule } from './modules/tickets';
 import { createTiersModule } from './modules/tiers';
 import { createVerificationModule } from './modules/verification';
+import { createWorkspaceModule } from './modules/workspace';
 
 /**
  * The composition root's wiring: every module is created here, and only here, with what it needs from the
@@ -45,6 +51,8 @@ export function composeModules(ctx: AppContext, deps: { resolver: ActorResolver 
   const credit = createCreditModule(ctx);
   // 流量扶持: new merchants' listings rank first for the months the commission policy says (MERCH-3).
   const boost = { activeBoosts: () => commission.api.activeRankingBoosts() };
+  // 数据大脑·材料价格: series, imports and forecasts; the procurement optimiser reads its outlook per material.
+  const prices = createPricesModule(ctx);
   const modules = {
     identity: createIdentityModule(ctx, deps),
     organisation: createOrganisationModule(ctx, deps),
@@ -78,6 +86,19 @@ export function composeModules(ctx: AppContext, deps: { resolver: ActorResolver 
     tickets: createTicketsModule(ctx),
     // 风险预警: reads execution, escrow and tendering through their public API and reacts to their events.
     risk: createRiskModule(ctx),
+    // 工程e贷: lends against escrow's assets; repays lenders first inside escrow's release transaction.
+    finance: createFinanceModule(ctx),
+    // 风险准备金先行赔付: pays claims from the reserve under dual control and records recoveries, through the ledger.
+    reserve: createReserveModule(ctx),
+    // 收费: the fee schedule, seed-user plan, charges (escrow's platform fee recorded in the release) and receipts.
+    fees: createFeesModule(ctx),
+    prices,
+    // 采购优化: a demand's bill of materials over the resource library's offers, suppliers' credit scores and the
+    // price outlook of each material.
+    procurement: createProcurementModule(ctx, {
+      creditScores: credit.api.creditScores,
+      materialOutlook: prices.api.materialOutlook,
+    }),
     // 智能匹配: the same boost; C is excluded and AAA goes first (CREDIT-3) with the credit module's grades.
     matching: createMatchingModule(ctx, {
       boost,
@@ -86,6 +107,8 @@ export function composeModules(ctx: AppContext, deps: { resolver: ActorResolver 
           new Map([...(await credit.api.grades(orgIds))].map(([orgId, info]) => [orgId, info.grade])),
       },
     }),
+    // 工作台: asks the modules above for their to-dos and figures through their index.
+    workspace: createWorkspaceModule(ctx),
   } satisfies Record<string, PlatformModule<object>>;
   for (const m of Object.values(modules) as PlatformModule<object>[]) m.jobs?.();
   for (const m of Object.values(modules) as PlatformModule<object>[]) m.subscribe?.();

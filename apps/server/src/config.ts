@@ -37,6 +37,8 @@ const EnvSchema = z.object({
   MAP_TILE_ATTRIBUTION: z.string().default(''),
   MAP_TILE_MAX_ZOOM: z.coerce.number().int().min(1).max(22).default(18),
   /** 最短投标期: seconds from publishing a tender to its earliest bid deadline (20 days, as the tendering law sets) */
+  /** acceptance runs only: admin staff may move the business clock forward (refused in production) */
+  CLOCK_ADJUSTABLE: bool.default(false),
   TENDER_MIN_BIDDING_SECONDS: z.coerce.number().int().min(1).default(1_728_000),
 });
 
@@ -69,6 +71,8 @@ export interface Config {
   mapTiles: { url: string; subdomains: string; attribution: string; maxZoom: number } | null;
   /** tendering rules that differ by deployment */
   tendering: { minBiddingSeconds: number };
+  /** whether admin staff may move the business clock forward (acceptance runs; never in production) */
+  clockAdjustable: boolean;
 }
 
 function loadMasterKey(value: string | undefined, env: string, dataDir: string): Buffer {
@@ -93,6 +97,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: P
     throw new Error(`Invalid configuration:\n${lines}`);
   }
   const e = parsed.data;
+  if (e.CLOCK_ADJUSTABLE && e.NODE_ENV === 'production') throw new Error('CLOCK_ADJUSTABLE is refused in production');
   const dataDir = resolve(e.DATA_DIR);
   const config: Config = {
     env: e.NODE_ENV,
@@ -127,6 +132,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: P
         }
       : null,
     tendering: { minBiddingSeconds: e.TENDER_MIN_BIDDING_SECONDS },
+    clockAdjustable: e.CLOCK_ADJUSTABLE,
   };
   return { ...config, ...overrides };
 }

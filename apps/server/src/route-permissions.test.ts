@@ -29,6 +29,10 @@ import {
 const PUBLIC_ROUTES = new Set([
   'POST /api/auth/register',
   'POST /api/auth/login',
+  // account basics: a reset link or a verification link is its own credential (and the request answers alike for all)
+  'POST /api/auth/password-reset',
+  'POST /api/auth/password-reset/confirm',
+  'POST /api/auth/email/verify',
   'GET /healthz',
   'GET /readyz',
   'GET /metrics',
@@ -194,7 +198,7 @@ beforeAll(async () => {
 
   const admin = await registeredClient(t.app);
   const { secret } = await enableTotp(admin.client);
-  await bootstrapAdmin(t.ctx, admin.userId, ['reviewer', 'operator', 'arbitrator']);
+  await bootstrapAdmin(t.ctx, admin.userId, ['reviewer', 'operator', 'arbitrator', 'finance']);
   staffAdmin = new TestClient(t.app);
   await staffAdmin.post('/api/auth/login', { identifier: admin.identifier, password: PASSWORD });
   await staffAdmin.post('/api/auth/login/totp', { code: await nextTotp(secret) });
@@ -242,6 +246,10 @@ beforeAll(async () => {
     // risk: a warning that does not exist for the caller
     warningId: newId(),
     flaggedTenderId: newId(),
+    // reserve, fees and prices: a claim, a receipt and a price series that do not exist for the caller
+    claimId: newId(),
+    receiptId: newId(),
+    seriesId: newId(),
   };
 });
 afterAll(async () => {
@@ -285,6 +293,7 @@ const VALID_BODIES: Record<string, unknown> = {
   'POST /api/staff/verifications/:verificationId/decision': { decision: 'approve' },
   'PATCH /api/staff/banned-terms/:termId': { active: false },
   'POST /api/staff/merchant-applications/:applicationId/decision': { decision: 'reject', reasons: ['材料不全'] },
+  'POST /api/orgs/:orgId/finance/applications/:applicationId/decision': { decision: 'reject', reason: '资料不全' },
   'POST /api/staff/merchant-applications/:applicationId/inspection': { scheduledFor: '2026-12-01', inspector: '张工' },
   'POST /api/staff/merchant-applications/:applicationId/inspection/result': { result: 'passed' },
   'PATCH /api/staff/merchant-categories/:categoryCode': { key: true },
@@ -325,6 +334,9 @@ const VALID_BODIES: Record<string, unknown> = {
   'POST /api/staff/tickets/:ticketId/messages': { body: '您好' },
   'POST /api/staff/tickets/:ticketId/escalate': { reason: '需技术排查' },
   'POST /api/staff/tickets/:ticketId/resolve': { resolution: '已解决' },
+  'POST /api/staff/reserve/claims/:claimId/reject': { reason: '不属于平台原因造成的损失' },
+  'POST /api/orgs/:orgId/demands/:demandId/procurement-plan': { requiredBy: '2099-12-31' },
+  'POST /api/staff/reserve/claims/:claimId/recoveries': { amountFen: 100_000, source: '责任方' },
   'POST /api/staff/disputes/:disputeId/external-award': {
     outcome: 'claimant',
     awardedToClaimantFen: null,

@@ -9,6 +9,7 @@ export const POLICY_KINDS = [
   'sales_tier_discount',
   'category_promotion',
   'new_merchant_boost',
+  'platform_fee',
 ] as const;
 export const PolicyKind = z.enum(POLICY_KINDS);
 export type PolicyKind = z.infer<typeof PolicyKind>;
@@ -45,6 +46,8 @@ export const PolicyParams = z.discriminatedUnion('kind', [
   }),
   /** 新商家流量扶持 ranking boost for the first months after activation; 2000 = +20% */
   z.object({ kind: z.literal('new_merchant_boost'), boostBp: Bp, months: z.number().int().min(1).max(24) }),
+  /** 平台服务费 the escrow service fee on each gross milestone release, borne by the payee; 20 = 0.2% */
+  z.object({ kind: z.literal('platform_fee'), rateBp: z.number().int().min(0).max(500) }),
 ]);
 export type PolicyParams = z.infer<typeof PolicyParams>;
 

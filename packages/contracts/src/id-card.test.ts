@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { creditCodeCheckChar, isValidCreditCode } from './credit-code';
-import { idCardBirthDate, idCardCheckChar, idCardProblem, isValidIdCardNumber, maskIdCardNumber } from './id-card';
+import {
+  idCardBirthDate,
+  idCardCheckChar,
+  idCardProblem,
+  isValidIdCardNumber,
+  maskBankAccount,
+  maskIdCardNumber,
+} from './id-card';
 import { IdCardNumber } from './verification';
 
 /** Every code obtained by changing one character of `code` to another character of `alphabet`. */
@@ -85,5 +92,12 @@ describe('GB 32100 统一社会信用代码 check character', () => {
   it('refuses letters the standard excludes (I, O, S, V, Z)', () => {
     expect(isValidCreditCode('91440300708461136O')).toBe(false);
     expect(isValidCreditCode('91440300708461I36T')).toBe(false);
+  });
+});
+
+describe('maskBankAccount', () => {
+  it('keeps the first and last four digits of a bank account', () => {
+    expect(maskBankAccount('6222020200112233')).toBe('6222********2233');
+    expect(maskBankAccount('12345678')).toBe('****5678');
   });
 });

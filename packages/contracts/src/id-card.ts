@@ -49,3 +49,10 @@ export function maskIdCardNumber(id: string): string {
   if (id.length < 8) return '*'.repeat(id.length);
   return `${id.slice(0, 3)}${'*'.repeat(id.length - 7)}${id.slice(-4)}`;
 }
+
+/** 银行账号脱敏 the first 4 and last 4 digits stay visible: 6222********2233 (shorter numbers keep only the last 4). */
+export function maskBankAccount(account: string): string {
+  const digits = account.replace(/\s/g, '');
+  if (digits.length <= 8) return `****${digits.slice(-4)}`;
+  return `${digits.slice(0, 4)}${'*'.repeat(digits.length - 8)}${digits.slice(-4)}`;
+}

@@ -30,6 +30,9 @@ export const Me = z.object({
     phone: z.string().nullable(),
     displayName: z.string(),
     totpEnabled: z.boolean(),
+    /** 邮箱已验证 / 手机已验证 */
+    emailVerified: z.boolean(),
+    phoneVerified: z.boolean(),
     createdAt: z.iso.datetime(),
   }),
   csrfToken: z.string(),
@@ -49,6 +52,17 @@ export const LoginResult = z.discriminatedUnion('status', [
   z.object({ status: z.literal('totp_required'), csrfToken: z.string() }),
 ]);
 export type LoginResult = z.infer<typeof LoginResult>;
+
+/** 忘记密码 asks for a reset link; the answer does not say whether the account exists. */
+export const PasswordResetRequestBody = z.object({ identifier: LoginIdentifier });
+export const PasswordResetBody = z.object({ token: z.string().trim().min(20).max(200), password: Password });
+export const EmailVerifyBody = z.object({ token: z.string().trim().min(20).max(200) });
+export const PhoneVerifyBody = z.object({
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, { message: 'SMS_CODE_FORMAT' }),
+});
 
 export const TotpSetup = z.object({ secret: z.string(), otpauthUrl: z.string() });
 export const RecoveryCodes = z.object({ recoveryCodes: z.array(z.string()) });

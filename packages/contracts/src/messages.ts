@@ -56,12 +56,29 @@ export const VALIDATION_MESSAGES = {
     en: 'Choose the merchant tier (brand/potential) to approve',
   },
   MONTH_INVALID: { 'zh-CN': '月份格式应为 YYYY-MM', en: 'Months are written YYYY-MM' },
+  RESERVE_AMOUNT_ABOVE_LOSS: { 'zh-CN': '赔付金额不能超过损失金额', en: 'The compensation cannot exceed the loss' },
+  FEE_ITEM_CODE_INVALID: {
+    'zh-CN': '收费项目代码应为 3–40 位小写字母或下划线',
+    en: 'A fee item code is 3–40 lower-case letters or underscores',
+  },
+  FEE_ITEM_PRICE_MISSING: {
+    'zh-CN': '按次/按期计价的项目须填写价格，按比例分成的项目须填写比例',
+    en: 'Priced items need a price; share items need a rate',
+  },
+  FEE_ITEM_CODE_DUPLICATE: { 'zh-CN': '收费项目代码不能重复', en: 'Fee item codes must be unique' },
+  AMOUNT_POSITIVE: { 'zh-CN': '金额应为大于 0 的整数（单位：分）', en: 'Amounts are whole fen, above 0' },
   TICKET_SUBJECT_REQUIRED: {
     'zh-CN': '请填写工单标题（不超过 200 字）',
     en: 'Give the ticket a subject (at most 200 characters)',
   },
   TICKET_TEXT_REQUIRED: { 'zh-CN': '请描述遇到的问题', en: 'Describe the problem' },
   TICKET_RATING_RANGE: { 'zh-CN': '评分须为 1 到 5 星', en: 'The rating must be 1 to 5 stars' },
+  PRICE_FILE_TOO_LARGE: { 'zh-CN': '文件过大（最多 5 MB）', en: 'File too large (at most 5 MB)' },
+  CREDIT_SCORE_INVALID: { 'zh-CN': '信用分应为 0–100 的整数', en: 'Credit score must be a whole number from 0 to 100' },
+  SHARE_INVALID: {
+    'zh-CN': '单一供应商占比上限应为 10%–100% 的整数',
+    en: 'Max share per supplier must be a whole percentage from 10 to 100',
+  },
 } as const satisfies Record<string, { 'zh-CN': string; en: string }>;
 
 export type ValidationMessageCode = keyof typeof VALIDATION_MESSAGES;

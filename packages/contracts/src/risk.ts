@@ -9,6 +9,8 @@ export const RISK_WARNING_TYPES = [
   'early_delay',
   'large_payout_new_account',
   'round_tripping',
+  /** 融资逾期 a supply-chain finance loan past its due date (finance module) */
+  'finance_overdue',
 ] as const;
 export const RiskWarningType = z.enum(RISK_WARNING_TYPES);
 export type RiskWarningType = z.infer<typeof RiskWarningType>;

@@ -92,7 +92,13 @@ export const SearchHit = z.object({
 });
 export type SearchHit = z.infer<typeof SearchHit>;
 
-export const FacetBucket = z.object({ key: z.string(), label: z.string(), count: z.number().int() });
+export const FacetBucket = z.object({
+  key: z.string(),
+  label: z.string(),
+  /** exact up to 1,000; with `more`, more than 1,000 match */
+  count: z.number().int(),
+  more: z.boolean(),
+});
 export type FacetBucket = z.infer<typeof FacetBucket>;
 
 export const SearchResult = z.object({
@@ -102,11 +108,17 @@ export const SearchResult = z.object({
   /** counts over everything that matches (all pages); present on the first page when asked for */
   facets: z
     .object({
+      /** exact up to 1,000 (then 1,000 with `totalMore`) */
       total: z.number().int(),
+      totalMore: z.boolean(),
+      /** each kind counted exactly up to 1,000 */
       kind: z.array(FacetBucket),
       province: z.array(FacetBucket),
       tag: z.array(FacetBucket),
-      /** false when more than 1,000 documents match: the counts then are those of a 1,000-document sample */
+      /**
+       * whether the province and tag counts are exact: false when more than 1,000 documents of the chosen kind
+       * match, and then those buckets are named without a count
+       */
       exact: z.boolean(),
     })
     .nullable(),

@@ -82,3 +82,10 @@ export const ProductEventQuery = z.object({
   name: z.string().max(100).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
+
+/** 业务时钟 the time business rules read; movable only in acceptance deployments (CLOCK_ADJUSTABLE) */
+export const BusinessClockView = z.object({ now: z.string(), adjustable: z.boolean() });
+export type BusinessClockView = z.infer<typeof BusinessClockView>;
+
+export const AdvanceClockBody = z.object({ days: z.number().int().min(1).max(400) });
+export type AdvanceClockBody = z.infer<typeof AdvanceClockBody>;

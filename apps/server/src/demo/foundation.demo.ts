@@ -10,6 +10,8 @@ export const DEMO_STAFF_TOTP = {
   admin: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP',
   reviewer: 'KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU',
 } as const;
+/** Fixed authenticator secret of fin@example.com: approving a loan disburses money and needs a step-up (demo only). */
+export const DEMO_FIN_TOTP = 'MZUW4LTMMVXGIZLSGEZDGNBVGY3TQOJQ';
 
 /** A valid 统一社会信用代码 for demo data: 91 (enterprise) + region + a body derived from the index. */
 export function demoCreditCode(region: string, index: number): string {
@@ -22,7 +24,7 @@ interface DemoOrg {
   roles: BusinessRole[];
   region: string;
   address: string;
-  owner: { email: string; name: string };
+  owner: { email: string; name: string; totp?: string };
   members?: { email: string; name: string; role: 'admin' | 'member' }[];
 }
 
@@ -100,7 +102,7 @@ const ORGS: DemoOrg[] = [
     roles: ['FIN'],
     region: '440300',
     address: '广东省深圳市南山区前海大道 1 号',
-    owner: { email: 'fin@example.com', name: '何静' },
+    owner: { email: 'fin@example.com', name: '何静', totp: DEMO_FIN_TOTP },
   },
 ];
 
@@ -128,6 +130,7 @@ export async function seedFoundationDemo(ctx: AppContext): Promise<DemoLogin[]> 
       identifier: org.owner.email,
       password: DEMO_PASSWORD,
       displayName: org.owner.name,
+      ...(org.owner.totp ? { totpSecret: org.owner.totp } : {}),
     });
     const members = [];
     for (const m of org.members ?? []) {
@@ -150,6 +153,7 @@ export async function seedFoundationDemo(ctx: AppContext): Promise<DemoLogin[]> 
       who: `${org.name}（${org.roles.join('/')}）所有者`,
       identifier: org.owner.email,
       password: DEMO_PASSWORD,
+      ...(org.owner.totp ? { totpSecret: org.owner.totp } : {}),
     });
   }
   for (const [i, s] of STAFF.entries()) {

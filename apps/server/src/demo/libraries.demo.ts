@@ -155,7 +155,7 @@ function near(r: ReturnType<typeof random>, code: string) {
 }
 
 const date = (d: Date) => d.toISOString().slice(0, 10);
-const DEMO_PDF = Buffer.from(
+export const DEMO_PDF = Buffer.from(
   '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
     '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
 );

@@ -3,9 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../infra/db/client';
 import { escrowStatus, verifyMoney } from '../modules/escrow';
 import { verifyLog } from '../modules/evidence';
+import { orgFees, seedUserCounter } from '../modules/fees';
+import { overview as reserveOverview } from '../modules/reserve';
 import { board } from '../modules/tickets';
-import { createTestApp, type TestApp, TestClient } from '../test/test-app';
-import { DEMO_PASSWORD } from './foundation.demo';
+import { createTestApp, nextTotp, type TestApp, TestClient } from '../test/test-app';
+import { DEMO_FIN_TOTP, DEMO_PASSWORD } from './foundation.demo';
 import { seedDemoIfEmpty } from './seed';
 
 let t: TestApp;
@@ -31,7 +33,14 @@ describe('demo data', () => {
     const contracts = (await gc.get(`/api/orgs/${orgId}/contracts`)).json().items as { status: string }[];
     // Two from the contracts demo, one signed from a tender award, one signed subcontract under execution, the
     // risk demo's slipping subcontract.
-    expect(contracts.map((c) => c.status).sort()).toEqual(['negotiating', 'signed', 'signed', 'signed', 'signed']);
+    expect(contracts.map((c) => c.status).sort()).toEqual([
+      'negotiating',
+      'signed',
+      'signed',
+      'signed',
+      'signed',
+      'signed',
+    ]);
     const tenders = (await gc.get(`/api/orgs/${orgId}/tenders`)).json().items as { status: string }[];
     expect(new Set(tenders.map((x) => x.status))).toEqual(
       new Set(['draft', 'open', 'closed', 'evaluating', 'awarded', 'awarding', 'contracted']),
@@ -45,8 +54,8 @@ describe('demo data', () => {
       maxDelayDays: number;
     }[];
     // three from the execution demo, one slipping subcontract from the risk demo
-    expect(executing).toHaveLength(4);
-    expect(executing.filter((c) => c.hasPlan)).toHaveLength(3);
+    expect(executing).toHaveLength(5);
+    expect(executing.filter((c) => c.hasPlan)).toHaveLength(4);
     const subcontract = executing.find((c) => (c as { maxDelayDays: number }).maxDelayDays > 0) as {
       contractId: string;
     };
@@ -128,6 +137,61 @@ describe('demo data', () => {
     expect(risk?.states).toEqual(['acknowledged', 'false_alarm', 'open', 'resolved']);
     expect(risk?.early).toBe(1);
     expect(risk?.flagged).toBeGreaterThanOrEqual(1);
+    // reserve demo: claims in every state, paid from the 1% provisions; fees: charges, seed users, receipts
+    const reserve = await reserveOverview(t.ctx);
+    expect(new Set(reserve.claims.map((c) => c.status))).toEqual(
+      new Set(['pending', 'paid', 'partially_recovered', 'recovered', 'rejected']),
+    );
+    expect(reserve.balanceFen).toBeGreaterThanOrEqual(0);
+    const subOrg = (
+      await new TestClient(t.app).post('/api/auth/login', { identifier: 'sub@example.com', password: DEMO_PASSWORD })
+    ).json().me.activeOrgId as string;
+    const fees = await orgFees(t.ctx, subOrg);
+    expect(fees.receipts).toHaveLength(1);
+    expect(fees.seedUser).not.toBeNull();
+    expect(fees.charges.some((c) => c.exempt)).toBe(true);
+    expect(fees.charges.some((c) => c.itemCode === 'escrow_service')).toBe(true);
+    expect((await seedUserCounter(t.ctx)).taken).toBeGreaterThan(5);
+
+    // 工程e贷 demo: fin@ signs in with its fixed TOTP; applications in every state; sub@ has a settled, unpaid
+    // statement to finance
+    const finLogin = logins?.find((l) => l.identifier === 'fin@example.com');
+    expect(finLogin?.totpSecret).toBe('MZUW4LTMMVXGIZLSGEZDGNBVGY3TQOJQ');
+    const [finance] = await queryRows<{ statuses: string[]; products: number }>(
+      t.ctx.db,
+      sql`select (select array_agg(distinct status order by status) from finance_applications) as statuses,
+                 (select count(*)::int from finance_products) as products`,
+    );
+    expect(finance).toEqual({ statuses: ['disbursed', 'overdue', 'rejected', 'repaid', 'submitted'], products: 3 });
+    const sub = new TestClient(t.app);
+    const subLogin = await sub.post('/api/auth/login', { identifier: 'sub@example.com', password: DEMO_PASSWORD });
+    const borrower = (await sub.get(`/api/orgs/${subLogin.json().me.activeOrgId}/finance/borrower`)).json();
+    expect(borrower.assets).toContainEqual(
+      expect.objectContaining({ kind: 'receivable', settled: true, financed: false, baseFen: 40_000_000 }),
+    );
+
+    // 工作台: every demo role opens a home with to-dos from the data above; the buyers are verified (已认证)
+    const todos: Record<string, string[]> = {};
+    for (const [email, role] of [
+      ['gc@example.com', 'GC'],
+      ['sub@example.com', 'SUB'],
+      ['sup@example.com', 'SUP'],
+      ['fin@example.com', 'FIN'],
+    ] as const) {
+      const user = new TestClient(t.app);
+      const login = (await user.post('/api/auth/login', { identifier: email, password: DEMO_PASSWORD })).json();
+      // fin@ has an authenticator (the 工程e贷 approvals ask for step-up): its log-in finishes with a code
+      const me = login.me ?? (await user.post('/api/auth/login/totp', { code: await nextTotp(DEMO_FIN_TOTP) })).json();
+      const home = await user.get(`/api/orgs/${me.activeOrgId}/workspace?role=${role}`);
+      expect(home.statusCode).toBe(200);
+      todos[role] = [...new Set((home.json().todos as { kind: string }[]).map((x) => x.kind))].sort();
+    }
+    expect(todos.GC).toEqual(expect.arrayContaining(['bids_to_open', 'log_review', 'payment_due', 'warning']));
+    expect(todos.GC).not.toContain('verification_missing');
+    expect(todos.SUB?.length).toBeGreaterThan(0);
+    expect(todos.SUP?.length).toBeGreaterThan(0);
+    expect(todos.FIN).toContain('verification_missing');
+    console.info('demo home to-dos', JSON.stringify(todos));
 
     const log = await verifyLog(t.ctx);
     expect(log.ok).toBe(true);

@@ -7,14 +7,19 @@ import { seedDisputesDemo } from './disputes.demo';
 import { seedEscrowDemo } from './escrow.demo';
 import { seedEvidenceDemo } from './evidence.demo';
 import { seedExecutionDemo } from './execution.demo';
+import { seedFeesDemo } from './fees.demo';
+import { seedFinanceDemo } from './finance.demo';
 import { type DemoLogin, seedFoundationDemo } from './foundation.demo';
 import { seedLibrariesDemo } from './libraries.demo';
 import { seedMatchingDemo } from './matching.demo';
 import { seedOnboardingDemo } from './onboarding.demo';
+import { seedPricesDemo } from './prices.demo';
+import { seedReserveDemo } from './reserve.demo';
 import { seedRiskDemo } from './risk.demo';
 import { seedTenderingDemo } from './tendering.demo';
 import { seedTicketsDemo } from './tickets.demo';
 import { seedTiersDemo } from './tiers.demo';
+import { seedVerifiedBuyersDemo } from './workspace.demo';
 
 /**
  * Demo data, seeded once into an empty database. Each later module appends its own seeder here, after the
@@ -23,6 +28,8 @@ import { seedTiersDemo } from './tiers.demo';
 const SEEDERS: ((ctx: AppContext, modules: PlatformModules) => Promise<DemoLogin[]>)[] = [
   seedFoundationDemo,
   seedOnboardingDemo,
+  // the general contractors that tender and pay into escrow below are verified (已认证) like any buyer
+  seedVerifiedBuyersDemo,
   seedLibrariesDemo,
   seedContractsDemo,
   seedTenderingDemo,
@@ -36,10 +43,18 @@ const SEEDERS: ((ctx: AppContext, modules: PlatformModules) => Promise<DemoLogin
   // after every seeder with contracts, statements and dispute outcomes: ratings, tax years, four rated months, one
   // manual review
   seedCreditDemo,
+  // after the credit seeder (the applicants' grades): products, a sealed unpaid statement, loans in every state
+  seedFinanceDemo,
   // after the disputes seeder (service@ is the first support line): tickets in every state and the board's history
   seedTicketsDemo,
   // then the daily scan over everything seeded (execution, payouts, opened tenders), and warnings in every state
   seedRiskDemo,
+  // after every seeder that releases escrow (the 1% provisions fund the reserve and the platform fees are charged):
+  // reserve claims in every state, value-added charges and last month's receipts
+  seedReserveDemo,
+  seedFeesDemo,
+  // 数据大脑: the PPI series with forecasts, and gc@'s material demand with offers for the optimiser
+  seedPricesDemo,
   // last: a signed, witnessed checkpoint that covers every demo entry
   seedEvidenceDemo,
 ];

@@ -315,8 +315,9 @@ export async function seedTenderingDemo(ctx: AppContext): Promise<DemoLogin[]> {
   });
   await confirmBid(ctx, b1, b1.orgId, addendum, 2);
 
-  // Past the deadline: a few seconds' window, then the seeder waits for the database clock.
-  const soon = new Date((await dbNow(ctx)).getTime() + 8_000);
+  // Past the deadline: a short window, then the seeder waits for the database clock. Five publications and
+  // fifteen sealed bids must fit in it: 8 s was exceeded on a loaded machine (TENDER_NOT_OPEN), 20 s is not.
+  const soon = new Date((await dbNow(ctx)).getTime() + 20_000);
   const closed = await tender('3# 厂房钢结构分包（已截标待开标）', soon, { autoOpen: false });
   const evaluating = await tender('3# 厂房钢结构分包（评标中）', soon);
   const awarded = await tender('3# 厂房钢结构分包（已定标）', soon);

@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../config';
+import type { Clock } from './clock';
 import type { Db } from './db/client';
 import type { DomainEventBus } from './events';
 import type { BlobStore } from './files/blob-store';
@@ -8,7 +9,7 @@ import type { Mailer } from './mail/mailer';
 
 /**
  * What every service function receives: database, configuration, logger, job queue, domain events, blob store,
- * mailer. One per app (built in `app.ts`, or by `createTestContext()` for service tests); nothing in it is
+ * mailer and the clock business rules read (`infra/clock.ts`). One per app (built in `app.ts`, or by `createTestContext()` for service tests); nothing in it is
  * module-specific.
  */
 export interface AppContext {
@@ -19,4 +20,5 @@ export interface AppContext {
   events: DomainEventBus;
   blobs: BlobStore;
   mailer: Mailer;
+  clock: Clock;
 }

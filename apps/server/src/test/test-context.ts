@@ -2,6 +2,7 @@ import pino from 'pino';
 import { createActorResolver } from '../access-resolver';
 import { composeModules, type PlatformModules } from '../composition';
 import type { Config } from '../config';
+import { clockFor } from '../infra/clock';
 import type { AppContext } from '../infra/context';
 import type { DatabaseHandle } from '../infra/db/client';
 import { DomainEventBus } from '../infra/events';
@@ -34,7 +35,16 @@ export async function createTestContext(overrides: Partial<Config> = {}): Promis
   const jobs = new JobQueue(database.db, log);
   const events = new DomainEventBus(jobs, log);
   const mailer = new RecordingMailer();
-  const ctx: AppContext = { db: database.db, config, log, jobs, events, blobs: new MemoryBlobStore(), mailer };
+  const ctx: AppContext = {
+    db: database.db,
+    config,
+    log,
+    jobs,
+    events,
+    blobs: new MemoryBlobStore(),
+    mailer,
+    clock: clockFor(config),
+  };
   registerMailJob(jobs, mailer);
   const modules = composeModules(ctx, { resolver: createActorResolver(ctx) });
   return {

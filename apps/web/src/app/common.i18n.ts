@@ -61,6 +61,7 @@ export const commonZhCN = {
     resources: '资源库',
     map: '地图找项目',
     finance: '金融服务',
+    supplyFinance: '工程e贷',
     staffUsers: '用户',
     staffOrganisations: '组织',
     staffDualControl: '双人复核',
@@ -86,6 +87,9 @@ export const commonZhCN = {
     risk: '风险预警',
     staffRisk: '风控看板',
     staffEvidence: '存证公钥与订阅',
+    fees: '费用与凭证',
+    staffReserve: '风险准备金',
+    staffFees: '收费管理',
   },
 };
 
@@ -151,6 +155,7 @@ export const commonEn: typeof commonZhCN = {
     resources: 'Resource library',
     map: 'Map',
     finance: 'Finance',
+    supplyFinance: 'Supply-chain finance',
     staffUsers: 'Users',
     staffOrganisations: 'Organisations',
     staffDualControl: 'Dual control',
@@ -176,5 +181,8 @@ export const commonEn: typeof commonZhCN = {
     risk: 'Risk warnings',
     staffRisk: 'Risk board',
     staffEvidence: 'Evidence keys',
+    fees: 'Fees and receipts',
+    staffReserve: 'Risk reserve',
+    staffFees: 'Fees',
   },
 };

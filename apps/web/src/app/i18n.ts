@@ -8,17 +8,22 @@ import type { disputesZhCN } from '../modules/disputes';
 import type { escrowZhCN } from '../modules/escrow';
 import type { evidenceZhCN } from '../modules/evidence';
 import type { executionZhCN } from '../modules/execution';
+import type { feesZhCN } from '../modules/fees';
+import type { financeZhCN } from '../modules/finance';
 import { identityEn, identityZhCN } from '../modules/identity';
 import type { librariesZhCN } from '../modules/libraries';
 import type { matchingZhCN } from '../modules/matching';
 import type { merchantsZhCN } from '../modules/merchants';
 import { organisationEn, organisationZhCN } from '../modules/organisation';
+import type { procurementZhCN } from '../modules/procurement';
+import type { reserveZhCN } from '../modules/reserve';
 import type { riskZhCN } from '../modules/risk';
 import type { staffZhCN } from '../modules/staff';
 import type { tenderingZhCN } from '../modules/tendering';
 import type { ticketsZhCN } from '../modules/tickets';
 import type { tiersZhCN } from '../modules/tiers';
 import type { verificationZhCN } from '../modules/verification';
+import type { workspaceZhCN } from '../modules/workspace';
 import { commonEn, commonZhCN } from './common.i18n';
 import { LANGUAGES, type Language, startLanguage } from './language';
 
@@ -77,8 +82,18 @@ const loaders: Record<string, Loader> = {
     import('../modules/execution/execution.i18n').then((m) => ({ 'zh-CN': m.executionZhCN, en: m.executionEn })),
   disputes: () =>
     import('../modules/disputes/disputes.i18n').then((m) => ({ 'zh-CN': m.disputesZhCN, en: m.disputesEn })),
+  procurement: () =>
+    import('../modules/procurement/procurement.i18n').then((m) => ({
+      'zh-CN': m.procurementZhCN,
+      en: m.procurementEn,
+    })),
   risk: () => import('../modules/risk/risk.i18n').then((m) => ({ 'zh-CN': m.riskZhCN, en: m.riskEn })),
+  finance: () => import('../modules/finance/finance.i18n').then((m) => ({ 'zh-CN': m.financeZhCN, en: m.financeEn })),
   tickets: () => import('../modules/tickets/tickets.i18n').then((m) => ({ 'zh-CN': m.ticketsZhCN, en: m.ticketsEn })),
+  reserve: () => import('../modules/reserve/reserve.i18n').then((m) => ({ 'zh-CN': m.reserveZhCN, en: m.reserveEn })),
+  fees: () => import('../modules/fees/fees.i18n').then((m) => ({ 'zh-CN': m.feesZhCN, en: m.feesEn })),
+  workspace: () =>
+    import('../modules/workspace/workspace.i18n').then((m) => ({ 'zh-CN': m.workspaceZhCN, en: m.workspaceEn })),
 };
 
 /** An i18next backend that reads a namespace from its chunk; the bundled namespaces never reach it. */
@@ -119,6 +134,11 @@ interface AllTexts {
   disputes: typeof disputesZhCN;
   tickets: typeof ticketsZhCN;
   risk: typeof riskZhCN;
+  finance: typeof financeZhCN;
+  reserve: typeof reserveZhCN;
+  fees: typeof feesZhCN;
+  procurement: typeof procurementZhCN;
+  workspace: typeof workspaceZhCN;
 }
 
 declare module 'i18next' {

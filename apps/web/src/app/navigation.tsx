@@ -7,6 +7,7 @@ import {
   DatabaseOutlined,
   EnvironmentOutlined,
   FileProtectOutlined,
+  FundOutlined,
   HomeOutlined,
   LineChartOutlined,
   NodeIndexOutlined,
@@ -33,7 +34,9 @@ export type BusinessModule =
   | 'settlement'
   | 'resources'
   | 'map'
-  | 'finance';
+  | 'finance'
+  /** 工程e贷 supply-chain finance: lending workspace (FIN) or the borrower's page */
+  | 'supplyFinance';
 
 type NavLabel =
   | BusinessModule
@@ -65,7 +68,10 @@ type NavLabel =
   | 'staffTickets'
   | 'risk'
   | 'staffRisk'
-  | 'staffEvidence';
+  | 'staffEvidence'
+  | 'fees'
+  | 'staffReserve'
+  | 'staffFees';
 
 export interface NavItem {
   key: string;
@@ -93,6 +99,7 @@ const MODULE_ICONS: Record<BusinessModule, ReactNode> = {
   resources: <DatabaseOutlined />,
   map: <EnvironmentOutlined />,
   finance: <BankOutlined />,
+  supplyFinance: <FundOutlined />,
 };
 
 /** Modules whose pages exist; the others show as 建设中. */
@@ -106,16 +113,39 @@ const MODULE_PATHS: Partial<Record<BusinessModule, string>> = {
   map: '/workspace/map',
   tenders: '/workspace/tenders',
   finance: '/workspace/wallet',
+  supplyFinance: '/workspace/finance',
 };
 
 /** What each business role works on, in the order its navigation lists them. */
 export const ROLE_MODULES: Record<BusinessRole, readonly BusinessModule[]> = {
-  GC: ['projects', 'demands', 'resources', 'map', 'tenders', 'contracts', 'progress', 'settlement', 'finance'],
-  SUB: ['demands', 'projects', 'map', 'tenders', 'contracts', 'progress', 'settlement', 'resources', 'finance'],
-  SUP: ['demands', 'resources', 'map', 'tenders', 'contracts', 'settlement', 'finance'],
+  GC: [
+    'projects',
+    'demands',
+    'resources',
+    'map',
+    'tenders',
+    'contracts',
+    'progress',
+    'settlement',
+    'finance',
+    'supplyFinance',
+  ],
+  SUB: [
+    'demands',
+    'projects',
+    'map',
+    'tenders',
+    'contracts',
+    'progress',
+    'settlement',
+    'resources',
+    'finance',
+    'supplyFinance',
+  ],
+  SUP: ['demands', 'resources', 'map', 'tenders', 'contracts', 'settlement', 'finance', 'supplyFinance'],
   DES: ['projects', 'map', 'tenders', 'contracts', 'progress', 'settlement'],
   SVR: ['projects', 'map', 'progress', 'contracts', 'settlement'],
-  FIN: ['finance', 'contracts', 'settlement', 'projects', 'map'],
+  FIN: ['supplyFinance', 'finance', 'contracts', 'settlement', 'projects', 'map'],
 };
 
 const ORGANISATION_ITEMS: NavItem[] = [
@@ -130,6 +160,7 @@ const ORGANISATION_ITEMS: NavItem[] = [
   { key: 'settings', label: 'settings', icon: <SettingOutlined />, path: '/workspace/settings' },
   { key: 'verification', label: 'verification', icon: <SafetyCertificateOutlined />, path: '/workspace/verification' },
   { key: 'credit', label: 'credit', icon: <TrophyOutlined />, path: '/workspace/credit' },
+  { key: 'fees', label: 'fees', icon: <AccountBookOutlined />, path: '/workspace/fees', managersOnly: true },
 ];
 
 /** Business roles that can become merchants (商家入驻): suppliers and service providers. */

@@ -1,5 +1,5 @@
 import { type ComponentType, lazy, Suspense } from 'react';
-import { createBrowserRouter, Navigate, Outlet } from 'react-router';
+import { createBrowserRouter, Outlet } from 'react-router';
 import { GuestOnly, RequireAuth, RequireStaff } from '../modules/identity';
 import { RequireActiveContext } from '../modules/organisation';
 import { HomeRedirectPage } from '../pages/home-redirect-page';
@@ -27,6 +27,9 @@ const loadAppShell = () => import('./app-shell');
 const loadWorkspaceHome = () => import('../pages/workspace-home-page');
 const AppShell = lazyPage(loadAppShell, 'AppShell');
 const LoginPage = lazyPage(() => import('../pages/login-page'), 'LoginPage');
+const ForgotPasswordPage = lazyPage(() => import('../pages/account-recovery-pages'), 'ForgotPasswordPage');
+const ResetPasswordPage = lazyPage(() => import('../pages/account-recovery-pages'), 'ResetPasswordPage');
+const VerifyEmailPage = lazyPage(() => import('../pages/account-recovery-pages'), 'VerifyEmailPage');
 const LoginTotpPage = lazyPage(() => import('../pages/login-totp-page'), 'LoginTotpPage');
 const WorkspaceHomePage = lazyPage(loadWorkspaceHome, 'WorkspaceHomePage');
 
@@ -51,6 +54,7 @@ const StaffCreditPage = lazyPage(() => import('../pages/credit-page'), 'StaffCre
 const CreateOrganisationPage = lazyPage(() => import('../pages/create-organisation-page'), 'CreateOrganisationPage');
 const DisputeDetailPage = lazyPage(() => import('../pages/disputes-pages'), 'DisputeDetailPage');
 const FileDisputePage = lazyPage(() => import('../pages/disputes-pages'), 'FileDisputePage');
+const ProcurementPlanPage = lazyPage(() => import('../pages/procurement-pages'), 'ProcurementPlanPage');
 const MyDisputesPage = lazyPage(() => import('../pages/disputes-pages'), 'MyDisputesPage');
 const StaffDisputeBoardPage = lazyPage(() => import('../pages/disputes-pages'), 'StaffDisputeBoardPage');
 const StaffDisputeRoomPage = lazyPage(() => import('../pages/disputes-pages'), 'StaffDisputeRoomPage');
@@ -84,6 +88,9 @@ const MembersPage = lazyPage(() => import('../pages/members-page'), 'MembersPage
 const MyInvitationsPage = lazyPage(() => import('../pages/my-invitations-page'), 'MyInvitationsPage');
 const MerchantPage = lazyPage(() => import('../pages/onboarding-pages'), 'MerchantPage');
 const StaffCommissionPage = lazyPage(() => import('../pages/onboarding-pages'), 'StaffCommissionPage');
+const StaffReservePage = lazyPage(() => import('../pages/reserve-fees-pages'), 'StaffReservePage');
+const StaffFeesPage = lazyPage(() => import('../pages/reserve-fees-pages'), 'StaffFeesPage');
+const OrgFeesPage = lazyPage(() => import('../pages/reserve-fees-pages'), 'OrgFeesPage');
 const StaffCompliancePage = lazyPage(() => import('../pages/onboarding-pages'), 'StaffCompliancePage');
 const StaffMerchantBoardPage = lazyPage(() => import('../pages/onboarding-pages'), 'StaffMerchantBoardPage');
 const StaffMerchantReviewPage = lazyPage(() => import('../pages/onboarding-pages'), 'StaffMerchantReviewPage');
@@ -96,12 +103,14 @@ const OrgInvitationsPage = lazyPage(() => import('../pages/org-invitations-page'
 const OrgSettingsPage = lazyPage(() => import('../pages/org-settings-page'), 'OrgSettingsPage');
 const RegisterPage = lazyPage(() => import('../pages/register-page'), 'RegisterPage');
 const RiskWarningsPage = lazyPage(() => import('../pages/risk-pages'), 'RiskWarningsPage');
+const SupplyFinancePage = lazyPage(() => import('../pages/finance-pages'), 'SupplyFinancePage');
 const StaffRiskBoardPage = lazyPage(() => import('../pages/risk-pages'), 'StaffRiskBoardPage');
 const StaffAuditPage = lazyPage(() => import('../pages/staff-pages'), 'StaffAuditPage');
 const StaffDualControlPage = lazyPage(() => import('../pages/staff-pages'), 'StaffDualControlPage');
 const StaffOrganisationsPage = lazyPage(() => import('../pages/staff-pages'), 'StaffOrganisationsPage');
 const StaffProductEventsPage = lazyPage(() => import('../pages/staff-pages'), 'StaffProductEventsPage');
 const StaffUsersPage = lazyPage(() => import('../pages/staff-pages'), 'StaffUsersPage');
+const StaffHomePage = lazyPage(() => import('../pages/staff-home-page'), 'StaffHomePage');
 const PrequalReportPage = lazyPage(() => import('../pages/tendering-pages'), 'PrequalReportPage');
 const TenderDetailPage = lazyPage(() => import('../pages/tendering-pages'), 'TenderDetailPage');
 const TenderNewPage = lazyPage(() => import('../pages/tendering-pages'), 'TenderNewPage');
@@ -115,12 +124,16 @@ export function createRouter() {
       children: [
         // Public: anyone holding a document can check it against the evidence log, without an account.
         { path: '/verify', element: <VerifyDocumentPage /> },
+        // the links in the reset and verification mails: they work with or without a session
+        { path: '/reset-password', element: <ResetPasswordPage /> },
+        { path: '/verify-email', element: <VerifyEmailPage /> },
         {
           element: <GuestOnly />,
           children: [
             { path: '/login', element: <LoginPage /> },
             { path: '/login/totp', element: <LoginTotpPage /> },
             { path: '/register', element: <RegisterPage /> },
+            { path: '/forgot-password', element: <ForgotPasswordPage /> },
           ],
         },
         {
@@ -170,19 +183,22 @@ export function createRouter() {
                     { path: 'tenders/:tenderId/prequalification', element: <PrequalReportPage /> },
                     { path: 'pushes', element: <SupplierPushesPage /> },
                     { path: 'disputes', element: <MyDisputesPage /> },
+                    { path: 'fees', element: <OrgFeesPage /> },
+                    { path: 'demands/:demandId/procurement', element: <ProcurementPlanPage /> },
                     { path: 'disputes/new', element: <FileDisputePage /> },
                     { path: 'disputes/:disputeId', element: <DisputeDetailPage /> },
                     { path: 'tickets', element: <MyTicketsPage /> },
                     { path: 'tickets/new', element: <OpenTicketPage /> },
                     { path: 'tickets/:ticketId', element: <TicketDetailPage /> },
                     { path: 'risk', element: <RiskWarningsPage /> },
+                    { path: 'finance', element: <SupplyFinancePage /> },
                   ],
                 },
                 {
                   path: '/staff',
                   element: <RequireStaff />,
                   children: [
-                    { index: true, element: <Navigate to="/staff/users" replace /> },
+                    { index: true, element: <StaffHomePage /> },
                     { path: 'users', element: <StaffUsersPage /> },
                     { path: 'organisations', element: <StaffOrganisationsPage /> },
                     { path: 'dual-control', element: <StaffDualControlPage /> },
@@ -204,6 +220,8 @@ export function createRouter() {
                     { path: 'tickets/:ticketId', element: <StaffTicketPage /> },
                     { path: 'risk', element: <StaffRiskBoardPage /> },
                     { path: 'evidence', element: <StaffEvidencePage /> },
+                    { path: 'reserve', element: <StaffReservePage /> },
+                    { path: 'fees', element: <StaffFeesPage /> },
                   ],
                 },
                 { path: '*', element: <NotFoundPage /> },

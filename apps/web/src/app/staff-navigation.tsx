@@ -1,4 +1,5 @@
 import {
+  AccountBookOutlined,
   AlertOutlined,
   ApartmentOutlined,
   BankOutlined,
@@ -7,6 +8,8 @@ import {
   CustomerServiceOutlined,
   FileDoneOutlined,
   FileSearchOutlined,
+  FundOutlined,
+  HomeOutlined,
   KeyOutlined,
   NodeIndexOutlined,
   PercentageOutlined,
@@ -29,6 +32,7 @@ export const STAFF_NAV: NavGroup[] = [
     key: 'staff',
     label: null,
     items: [
+      { key: 'staff-home', label: 'home', icon: <HomeOutlined />, path: '/staff' },
       { key: 'staff-users', label: 'staffUsers', icon: <UserOutlined />, path: '/staff/users' },
       { key: 'staff-orgs', label: 'staffOrganisations', icon: <ApartmentOutlined />, path: '/staff/organisations' },
       { key: 'staff-dual', label: 'staffDualControl', icon: <SafetyOutlined />, path: '/staff/dual-control' },
@@ -57,6 +61,8 @@ export const STAFF_NAV: NavGroup[] = [
       { key: 'staff-tickets', label: 'staffTickets', icon: <CustomerServiceOutlined />, path: '/staff/tickets' },
       { key: 'staff-risk', label: 'staffRisk', icon: <AlertOutlined />, path: '/staff/risk' },
       { key: 'staff-evidence', label: 'staffEvidence', icon: <KeyOutlined />, path: '/staff/evidence' },
+      { key: 'staff-reserve', label: 'staffReserve', icon: <FundOutlined />, path: '/staff/reserve' },
+      { key: 'staff-fees', label: 'staffFees', icon: <AccountBookOutlined />, path: '/staff/fees' },
     ],
   },
 ];

@@ -11,7 +11,10 @@ export function LoginPage() {
       subtitle={t('login.subtitle')}
       footer={
         <span>
-          {t('login.noAccount')} <Link to="/register">{t('login.registerLink')}</Link>
+          <Link to="/forgot-password" data-testid="forgot-password">
+            {t('accountRecovery.forgotLink')}
+          </Link>{' '}
+          · {t('login.noAccount')} <Link to="/register">{t('login.registerLink')}</Link>
         </span>
       }
     >

@@ -1,6 +1,7 @@
 import { Flex } from 'antd';
 import { OrgCreditBadge } from '../modules/credit';
 import { useActiveContext, WorkspaceOverview } from '../modules/organisation';
+import { WorkspaceDashboard } from '../modules/workspace';
 
 export function WorkspaceHomePage() {
   const { orgId, role } = useActiveContext();
@@ -9,7 +10,9 @@ export function WorkspaceHomePage() {
       <Flex justify="flex-end">
         <OrgCreditBadge orgId={orgId} />
       </Flex>
-      <WorkspaceOverview orgId={orgId} role={role} />
+      <WorkspaceOverview orgId={orgId} role={role}>
+        <WorkspaceDashboard orgId={orgId} role={role} />
+      </WorkspaceOverview>
     </Flex>
   );
 }

@@ -80,17 +80,26 @@ export class JobQueue {
     items: readonly { name: string; payload: Record<string, unknown>; options?: EnqueueOptions }[],
     tx?: DbOrTx,
   ): Promise<void> {
-    const now = new Date();
-    for (let i = 0; i < items.length; i += 1000) {
-      const rows = items.slice(i, i + 1000).map(({ name, payload, options = {} }) => ({
-        id: newId(),
-        name,
-        payload,
-        runAt: options.runAt ?? now,
-        dedupeKey: options.dedupeKey ?? null,
-        maxAttempts: options.maxAttempts ?? 5,
-      }));
-      await (tx ?? this.db).insert(jobs).values(rows).onConflictDoNothing();
+    // One JSON parameter per chunk instead of six bound parameters per row: the driver's per-parameter cost
+    // dominated the monthly credit batch's 2,000 deliveries per transaction (bench/credit).
+    const now = new Date().toISOString();
+    for (let i = 0; i < items.length; i += 5000) {
+      const json = JSON.stringify(
+        items.slice(i, i + 5000).map(({ name, payload, options = {} }) => ({
+          id: newId(),
+          name,
+          payload,
+          run_at: options.runAt?.toISOString() ?? now,
+          dedupe_key: options.dedupeKey ?? null,
+          max_attempts: options.maxAttempts ?? 5,
+        })),
+      );
+      await (tx ?? this.db).execute(sql`
+        insert into jobs (id, name, payload, run_at, dedupe_key, max_attempts)
+        select id, name, payload, run_at, dedupe_key, max_attempts
+        from jsonb_to_recordset(${json}::jsonb)
+          as r(id uuid, name text, payload jsonb, run_at timestamptz, dedupe_key text, max_attempts integer)
+        on conflict do nothing`);
     }
     if (items.length > 0) this.wake?.();
   }

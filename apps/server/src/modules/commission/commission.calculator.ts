@@ -173,3 +173,24 @@ export function boostAt(activatedOn: string, atDate: string, versions: PolicyVer
   }
   return boost;
 }
+
+/**
+ * 平台服务费 the platform fee rate (basis points) in force on a Shanghai date: the latest-starting active
+ * `platform_fee` policy covering that day; null when none is (the caller refuses to guess a money rate).
+ */
+export function platformFeeBpOn(
+  date: string,
+  versions: PolicyVersion[],
+): { rateBp: number; policyId: string; version: number } | null {
+  const inForce = versions
+    .filter(
+      (p) =>
+        p.params.kind === 'platform_fee' &&
+        p.active &&
+        p.effectiveFrom <= date &&
+        (p.effectiveTo === null || p.effectiveTo >= date),
+    )
+    .sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? 1 : -1))[0];
+  if (inForce?.params.kind !== 'platform_fee') return null;
+  return { rateBp: inForce.params.rateBp, policyId: inForce.policyId, version: inForce.version };
+}

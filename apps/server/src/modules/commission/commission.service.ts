@@ -1,13 +1,14 @@
 import type { PolicyParams } from '@zhuhe/contracts';
 import { shanghaiDate } from '../../infra/calendar/working-days';
 import type { AppContext } from '../../infra/context';
+import type { DbOrTx } from '../../infra/db/client';
 import type { Actor } from '../../infra/http/access';
 import { newId } from '../../infra/ids';
 import { getUsers } from '../identity';
 import { activeMerchantOrgIds, merchantFacts } from '../merchants';
 import { getOrganisations } from '../organisation';
 import { defineSensitiveAction, requestSensitiveAction } from '../staff';
-import { boostAt, calculateMonth, type PolicyVersion } from './commission.calculator';
+import { boostAt, calculateMonth, type PolicyVersion, platformFeeBpOn } from './commission.calculator';
 import { commissionErrors } from './commission.errors';
 import * as repo from './commission.repository';
 
@@ -31,6 +32,7 @@ const KIND_NAMES: Record<PolicyParams['kind'], string> = {
   sales_tier_discount: '阶梯佣金优惠',
   category_promotion: '品类专项扶持',
   new_merchant_boost: '新商家流量扶持',
+  platform_fee: '平台服务费',
 };
 
 /** 双人复核 a policy change runs only after a second staff member (operator or admin) approves it. */
@@ -169,4 +171,14 @@ export async function rankingBoosts(
 export async function activeRankingBoosts(ctx: AppContext, at: Date = new Date()): Promise<Map<string, number>> {
   const all = await rankingBoosts(ctx, await activeMerchantOrgIds(ctx), at);
   return new Map([...all].filter(([, factor]) => factor > 1));
+}
+
+/**
+ * 平台服务费 the fee rate escrow charges on a release at `at`, from the policy versions recorded up to then (read
+ * in the caller's transaction, so the release and the rate it used agree). Refused when no policy is in force.
+ */
+export async function platformFeeInForce(db: DbOrTx, at: Date = new Date()) {
+  const found = platformFeeBpOn(shanghaiDate(at), asVersions(await repo.versionsAsOf(db, at)));
+  if (!found) throw commissionErrors.raise('COMMISSION_PLATFORM_FEE_MISSING');
+  return found;
 }

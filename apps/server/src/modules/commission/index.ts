@@ -1,4 +1,4 @@
-export { boostAt, calculateMonth } from './commission.calculator';
+export { boostAt, calculateMonth, platformFeeBpOn } from './commission.calculator';
 export { commissionErrors } from './commission.errors';
 export { createCommissionModule } from './commission.module';
-export { activeRankingBoosts, calculate, rankingBoosts } from './commission.service';
+export { activeRankingBoosts, calculate, platformFeeInForce, rankingBoosts } from './commission.service';

@@ -43,6 +43,23 @@ export async function assertCompliant(ctx: AppContext, texts: Record<string, str
   );
 }
 
+/**
+ * The same check for a submitted object's public fields (INFO: every public text is checked at submission —
+ * merchant profiles, resource listings, demands, projects). Arrays are checked item by item (`tags.2`,
+ * `items.0.name`), so the page can point at the field; missing fields are skipped.
+ */
+export async function assertCompliantFields(
+  ctx: AppContext,
+  fields: Record<string, string | readonly string[] | null | undefined>,
+): Promise<void> {
+  const texts: Record<string, string> = {};
+  for (const [field, value] of Object.entries(fields)) {
+    if (typeof value === 'string') texts[field] = value;
+    else if (value) for (const [i, item] of value.entries()) texts[`${field}.${i}`] = item;
+  }
+  await assertCompliant(ctx, texts);
+}
+
 export async function listTerms(ctx: AppContext) {
   return repo.allTerms(ctx.db);
 }

@@ -1,4 +1,10 @@
 export { complianceErrors } from './compliance.errors';
 export { findBannedTerms } from './compliance.matcher';
 export { createComplianceModule } from './compliance.module';
-export { activeTakedown, assertCompliant, checkTexts, type TakedownSubjects } from './compliance.service';
+export {
+  activeTakedown,
+  assertCompliant,
+  assertCompliantFields,
+  checkTexts,
+  type TakedownSubjects,
+} from './compliance.service';

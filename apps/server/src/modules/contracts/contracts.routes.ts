@@ -65,7 +65,7 @@ export function contractRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post(
       '/api/orgs/:orgId/contracts',
       {
-        config: { permission: perm.create },
+        config: { permission: perm.create, idempotent: true },
         schema: {
           tags,
           summary: '起草合同 draft a contract from a template',
@@ -93,7 +93,7 @@ export function contractRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post(
       '/api/orgs/:orgId/contracts/:contractId/versions',
       {
-        config: { permission: perm.propose },
+        config: { permission: perm.propose, idempotent: true },
         schema: {
           tags,
           summary: '提出新版本（协商或变更）',
@@ -139,7 +139,7 @@ export function contractRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post(
       '/api/orgs/:orgId/contracts/:contractId/versions/:versionNo/sign',
       {
-        config: { permission: perm.sign },
+        config: { permission: perm.sign, idempotent: true },
         schema: {
           tags,
           summary: '签署（需二次验证）sign with step-up 2FA',

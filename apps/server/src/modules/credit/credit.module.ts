@@ -9,13 +9,14 @@ import {
   rateDiscountBp,
   recalculateMonth,
   recordDisputeResolved,
+  recordLoanOverdue,
   recordSealedSettlement,
   recordSignedContract,
 } from './credit.service';
 
 /**
  * 信用评级 CREDIT-1…4. Keeps its own read model from `contract.signed`, `settlement.sealed` and
- * `dispute.resolved` (in the publishers' transactions), reads execution and verification through their public
+ * `dispute.resolved` and `finance.loan_overdue` (in the publishers' transactions), reads execution and verification through their public
  * API, and rates every organisation monthly (03:30 on the 1st, Asia/Shanghai, for the month just ended).
  */
 export function createCreditModule(ctx: AppContext) {
@@ -24,7 +25,7 @@ export function createCreditModule(ctx: AppContext) {
     routes: [creditRoutes(ctx)],
     jobs: () =>
       ctx.jobs.schedule('credit.monthly', '30 3 1 * *', async () => {
-        await recalculateMonth(ctx, previousMonth(monthOfInstant(new Date())));
+        await recalculateMonth(ctx, previousMonth(monthOfInstant(ctx.clock.now())));
       }),
     subscribe: () => {
       ctx.events.onTransaction('contract.signed', 'credit.contracts', (event, tx) =>
@@ -35,6 +36,9 @@ export function createCreditModule(ctx: AppContext) {
       );
       ctx.events.onTransaction('dispute.resolved', 'credit.disputes', (event, tx) =>
         recordDisputeResolved(tx, event.payload),
+      );
+      ctx.events.onTransaction('finance.loan_overdue', 'credit.loan-overdues', (event, tx) =>
+        recordLoanOverdue(tx, event.payload),
       );
     },
     api: {

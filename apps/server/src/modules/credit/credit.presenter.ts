@@ -30,7 +30,8 @@ export function presentRating(r: RatingRow) {
   };
 }
 
-export function presentMonth(m: MonthlyRow) {
+/** a month row with its explanation (derived on read from this month's and the previous month's dimensions) */
+export function presentMonth(m: MonthlyRow & { explanation: unknown[] }) {
   return {
     month: m.month,
     score: m.score,

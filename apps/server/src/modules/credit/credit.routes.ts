@@ -217,7 +217,7 @@ export function creditRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        const month = request.body.month ?? service.monthOfInstant(new Date());
+        const month = request.body.month ?? service.monthOfInstant(ctx.clock.now());
         if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw creditErrors.raise('CREDIT_MONTH_INVALID');
         return service.recalculateMonth(ctx, month);
       },

@@ -87,7 +87,7 @@ describe('credit scoring', () => {
     expect(dim(late, 'social')?.score).toBeLessThan(dim(punctual, 'social')?.score ?? 0);
     const payment = dim(late, 'transactions')?.indicators.find((i) => i.key === 'payment');
     expect(payment).toMatchObject({ evidence: 12, thin: false });
-    expect(payment?.label['zh-CN']).toBe('按期付款率（托管付款计划）');
+    expect(payment?.label['zh-CN']).toBe('按期付款率（托管付款计划、融资还款）');
     // without escrow data the indicators sit at their prior and say 数据不足
     const none = dim(EMPTY_FACTS, 'social')?.indicators.find((i) => i.key === 'wages');
     expect(none).toMatchObject({ evidence: 0, thin: true, score: 85 });

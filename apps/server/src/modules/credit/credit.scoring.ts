@@ -56,6 +56,8 @@ export function shrink(successes: number, n: number, prior: number, m: number): 
 }
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
+/** One formatter each, made once: `Number#toLocaleString` builds a new one per call (the monthly batch labels 200,000). */
+const YUAN = { zh: new Intl.NumberFormat('zh-CN'), en: new Intl.NumberFormat('en') };
 
 function rateIndicator(key: string, label: Label, successes: number, n: number, prior: number, m: number): Indicator {
   return {
@@ -181,8 +183,8 @@ export function dimensionsOf(f: CreditFacts, policy: CreditPolicy): Dimension[] 
     {
       key: 'activity',
       label: {
-        'zh-CN': `交易笔数与金额（${f.transactions} 笔，¥${(f.volumeFen / 100).toLocaleString('zh-CN')}）`,
-        en: `Transactions and volume (${f.transactions}, ¥${(f.volumeFen / 100).toLocaleString('en')})`,
+        'zh-CN': `交易笔数与金额（${f.transactions} 笔，¥${YUAN.zh.format(f.volumeFen / 100)}）`,
+        en: `Transactions and volume (${f.transactions}, ¥${YUAN.en.format(f.volumeFen / 100)})`,
       },
       observed: f.transactions > 0 ? Math.min(f.transactions, 20) / 20 : null,
       evidence: f.transactions,
@@ -199,7 +201,7 @@ export function dimensionsOf(f: CreditFacts, policy: CreditPolicy): Dimension[] 
     ),
     rateIndicator(
       'payment',
-      { 'zh-CN': '按期付款率（托管付款计划）', en: 'Payments on schedule (escrow plan)' },
+      { 'zh-CN': '按期付款率（托管付款计划、融资还款）', en: 'Payments on schedule (escrow plan, loan repayments)' },
       f.schedulePaidOnTime,
       f.scheduleDue,
       PRIORS.payment,

@@ -194,6 +194,31 @@ describe('credit rating on platform data', () => {
       if (beforeGc !== undefined) expect((await dimension(gc, 'transactions'))?.score).toBeGreaterThanOrEqual(beforeGc);
     });
 
+    it("a loan left overdue (finance.loan_overdue) counts as a payment missed in the borrower's 按期付款率", async () => {
+      const before = await indicator(late, 'payment');
+      const overdue = {
+        applicationId: newId(),
+        borrowerOrgId: late.orgId,
+        lenderOrgId: stranger.orgId,
+        contractId: contractLate,
+        outstandingFen: 12_000_000,
+        dueDate: '2027-01-10',
+        detectedAt: '2027-01-11T18:00:00.000Z',
+      };
+      // the finance job publishes once per loan; a second delivery changes nothing
+      for (let i = 0; i < 2; i += 1)
+        await tc.ctx.db.transaction(async (tx) => {
+          await tc.ctx.events.publish(tx, 'finance.loan_overdue', overdue);
+        });
+      await recalculateMonth(tc.ctx, '2027-01', { orgIds: [late.orgId], now: NOW });
+      expect(before).toBeDefined();
+      expect(await indicator(late, 'payment')).toBeLessThan(before as number);
+      const evidence = (await latestMonth(late))?.dimensions
+        .flatMap((d) => (d as { indicators: { key: string; evidence: number }[] }).indicators)
+        .find((i) => i.key === 'payment')?.evidence;
+      expect(evidence).toBe(1);
+    });
+
     it('publishes credit.rated and the grade feeds creditGradeOf', async () => {
       const grades = await creditGradeOf(tc.ctx, [punctual.orgId]);
       expect(grades.get(punctual.orgId)?.grade).toBe((await latestMonth(punctual))?.grade);

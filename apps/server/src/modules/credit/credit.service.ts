@@ -4,6 +4,7 @@ import { shanghaiDate } from '../../infra/calendar/working-days';
 import type { AppContext } from '../../infra/context';
 import { sha256Hex } from '../../infra/crypto';
 import type { DbOrTx } from '../../infra/db/client';
+import type { DomainEvents } from '../../infra/events';
 import type { Actor } from '../../infra/http/access';
 import { newId } from '../../infra/ids';
 import type { ContractSigned } from '../contracts';
@@ -61,6 +62,16 @@ export async function recordSealedSettlement(tx: DbOrTx, e: SettlementSealed): P
     { ...common, orgId: e.buyerOrgId, role: 'buyer', grossFen: e.grossFen, sealedAt: new Date(e.sealedAt) },
     { ...common, orgId: e.supplierOrgId, role: 'supplier', grossFen: e.grossFen, sealedAt: new Date(e.sealedAt) },
   ]);
+}
+
+/** 融资逾期 from finance's daily overdue job, in its transaction (once per loan). */
+export async function recordLoanOverdue(tx: DbOrTx, e: DomainEvents['finance.loan_overdue']): Promise<void> {
+  await repo.recordLoanOverdue(tx, {
+    applicationId: e.applicationId,
+    orgId: e.borrowerOrgId,
+    dueDate: e.dueDate,
+    detectedAt: new Date(e.detectedAt),
+  });
 }
 
 /** 纠纷结果: the claimant wins when the outcome favours it, the respondent loses, and the other way round. */
@@ -279,7 +290,7 @@ export async function creditFacts(
   tax: TaxRecordSource = declaredTaxRecords(ctx),
 ): Promise<Map<string, CreditFacts>> {
   const facts = new Map(orgIds.map((id) => [id, { ...EMPTY_FACTS, qualificationGrades: [] as string[] }]));
-  const [track, tx, disputes, ratings, quals, taxes, payments] = await Promise.all([
+  const [track, tx, disputes, ratings, quals, taxes, payments, loanOverdues] = await Promise.all([
     payeeTrackRecord(ctx, orgIds, until),
     repo.transactionFacts(ctx.db, orgIds, until),
     repo.disputeFacts(ctx.db, orgIds, until),
@@ -287,6 +298,7 @@ export async function creditFacts(
     validQualificationsOf(ctx, orgIds, until),
     tax.yearsOf(orgIds, Number(shanghaiDate(until).slice(0, 4))),
     paymentFacts(ctx, orgIds, until),
+    repo.loanOverdueFacts(ctx.db, orgIds, until),
   ]);
   const allDue = [...track.values()].flatMap((t) => t.milestonesDue);
   const sealed = new Map(
@@ -334,6 +346,11 @@ export async function creditFacts(
     const f = facts.get(orgId);
     if (f) Object.assign(f, p);
   }
+  // a financed receivable's repayment missed: one more scheduled payment, not made on time
+  for (const r of loanOverdues) {
+    const f = facts.get(r.orgId);
+    if (f) f.scheduleDue += r.n;
+  }
   for (const [orgId, years] of taxes) {
     const f = facts.get(orgId);
     if (f)
@@ -358,17 +375,28 @@ export async function recalculateMonth(
   options: { orgIds?: string[]; now?: Date; tax?: TaxRecordSource } = {},
 ): Promise<{ rated: number; month: string }> {
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw creditErrors.raise('CREDIT_MONTH_INVALID');
-  const now = options.now ?? new Date();
+  const now = options.now ?? ctx.clock.now();
   const until = monthEnd(month, now);
   const policy = await currentPolicy(ctx.db);
   const population = options.orgIds ?? (await repo.ratedPopulation(ctx.db));
   let rated = 0;
-  for (let i = 0; i < population.length; i += BATCH) {
-    const orgIds = population.slice(i, i + BATCH);
-    const [facts, previous] = await Promise.all([
+  // A pipeline of three: the next batch's facts are read, this batch is scored, and the previous one is written,
+  // at the same time (reads outside the write transaction; a batch's writes are this month's rows, which no fact
+  // query reads). One write transaction at a time, in batch order.
+  const load = (orgIds: string[]) => {
+    const loading = Promise.all([
       creditFacts(ctx, orgIds, until, options.tax),
       repo.monthOf(ctx.db, orgIds, previousMonth(month)),
     ]);
+    loading.catch(() => undefined); // awaited below; this only keeps a failure while a write runs from going unhandled
+    return loading;
+  };
+  let next = population.length > 0 ? load(population.slice(0, BATCH)) : null;
+  let writing: Promise<void> | null = null;
+  for (let i = 0; i < population.length && next; i += BATCH) {
+    const orgIds = population.slice(i, i + BATCH);
+    const [facts, previous] = await next;
+    next = i + BATCH < population.length ? load(population.slice(i + BATCH, i + 2 * BATCH)) : null;
     const prevByOrg = new Map(previous.map((p) => [p.orgId, p]));
     const rows = orgIds.map((orgId) => {
       const r = rate(facts.get(orgId) ?? EMPTY_FACTS, policy);
@@ -382,7 +410,6 @@ export async function recalculateMonth(
           policyVersion: policy.version,
           thin: r.thin,
           dimensions: r.dimensions,
-          explanation: explain(r.dimensions, prev ? (prev.dimensions as Dimension[]) : null),
           computedAt: now,
         },
         event: {
@@ -394,7 +421,8 @@ export async function recalculateMonth(
         } satisfies CreditRated,
       };
     });
-    await ctx.db.transaction(async (tx) => {
+    await writing;
+    writing = ctx.db.transaction(async (tx) => {
       await repo.upsertMonth(
         tx,
         rows.map((r) => r.row),
@@ -405,8 +433,10 @@ export async function recalculateMonth(
         rows.map((r) => r.event),
       );
     });
+    writing.catch(() => undefined); // awaited on the next turn or below
     rated += rows.length;
   }
+  await writing;
   return { rated, month };
 }
 
@@ -417,7 +447,7 @@ export async function recalculateMonth(
  * computed month, else a grade staff recorded from an outside assessment.
  */
 export async function creditGradeOf(ctx: AppContext, orgIds: readonly string[]): Promise<Map<string, CreditGradeInfo>> {
-  const today = shanghaiDate(new Date());
+  const today = shanghaiDate(ctx.clock.now());
   const [overrides, months, outside] = await Promise.all([
     repo.overridesInForce(ctx.db, orgIds, today),
     repo.latestMonths(ctx.db, orgIds),
@@ -482,11 +512,22 @@ export async function creditProfile(ctx: AppContext, orgId: string) {
   const [grades, history, overrides, received, disputes] = await Promise.all([
     creditGradeOf(ctx, [orgId]),
     repo.historyOf(ctx.db, orgId),
-    repo.overridesInForce(ctx.db, [orgId], shanghaiDate(new Date())),
+    repo.overridesInForce(ctx.db, [orgId], shanghaiDate(ctx.clock.now())),
     repo.ratingsFor(ctx.db, { ratedOrgId: orgId }, 1000),
     repo.disputeResultsOf(ctx.db, orgId, 10),
   ]);
-  const latest = history[0] ?? null;
+  // the explanation is derived from this month's and the month before's dimensions when it is read, not stored:
+  // stored, it doubled each month row past PostgreSQL's 2 kB TOAST threshold and was most of the batch's write cost
+  const previous = history[1]?.month === (history[0] ? previousMonth(history[0].month) : null) ? history[1] : null;
+  const latest = history[0]
+    ? {
+        ...history[0],
+        explanation: explain(
+          history[0].dimensions as Dimension[],
+          previous ? (previous.dimensions as Dimension[]) : null,
+        ),
+      }
+    : null;
   const grade = grades.get(orgId) ?? null;
   const override = overrides[0] ?? null;
   const source: 'review' | 'computed' | 'outside' | 'none' = override

@@ -3,6 +3,7 @@ import {
   boolean,
   index,
   integer,
+  json,
   jsonb,
   pgTable,
   primaryKey,
@@ -93,6 +94,21 @@ export const creditDisputes = pgTable(
   (t) => [primaryKey({ columns: [t.disputeId, t.orgId] }), index('credit_disputes_org_idx').on(t.orgId)],
 );
 
+/**
+ * 融资逾期 a supply-chain loan its borrower did not repay by the due date (from `finance.loan_overdue`): counts as a
+ * payment missed in the month's 按期付款率.
+ */
+export const creditLoanOverdues = pgTable(
+  'credit_loan_overdues',
+  {
+    applicationId: uuid('application_id').primaryKey(),
+    orgId: uuid('org_id').notNull(),
+    dueDate: text('due_date').notNull(),
+    detectedAt: ts('detected_at').notNull(),
+  },
+  (t) => [index('credit_loan_overdues_org_idx').on(t.orgId)],
+);
+
 /** 评级政策 versioned weights, grade thresholds and prior strength; a new version only under dual control. */
 export const creditPolicies = pgTable('credit_policies', {
   version: integer('version').primaryKey(),
@@ -116,8 +132,9 @@ export const creditMonthly = pgTable(
     grade: text('grade').notNull(),
     policyVersion: integer('policy_version').notNull(),
     thin: boolean('thin').notNull(),
-    dimensions: jsonb('dimensions').$type<unknown[]>().notNull(),
-    explanation: jsonb('explanation').$type<unknown[]>().notNull(),
+    // json, not jsonb: written once a month for every organisation and read whole, never queried inside; the text
+    // type halves the batch's insert (bench/credit)
+    dimensions: json('dimensions').$type<unknown[]>().notNull(),
     computedAt: ts('computed_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.orgId, t.month] })],

@@ -146,6 +146,27 @@ describe('publishing a demand through review', () => {
 });
 
 describe('bad input leaves nothing half-stored', () => {
+  it('refuses banned claims in a demand at submission, with the field, and stores nothing', async () => {
+    const files = await attachments();
+    const before = await count('demands');
+    const refused = await gc.post(`/api/orgs/${gcOrg}/demands`, {
+      ...BASE,
+      ...files,
+      description: '本项目资金零风险',
+      items: [{ name: '国家级螺纹钢', spec: 'HRB400E Φ25', unit: '吨', quantity: 800 }],
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().code).toBe('COMPLIANCE_BANNED_CLAIMS');
+    expect(refused.json().message['zh-CN']).toContain('「零风险」');
+    expect(
+      refused
+        .json()
+        .issues.map((i: { path: string }) => i.path)
+        .sort(),
+    ).toEqual(['description', 'items.0.name']);
+    expect(await count('demands')).toBe(before);
+  });
+
   it('stores markup and SQL in every text field as plain text', async () => {
     const files = await attachments();
     const response = await gc.post(`/api/orgs/${gcOrg}/demands`, {

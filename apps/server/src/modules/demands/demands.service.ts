@@ -7,6 +7,7 @@ import type { Actor } from '../../infra/http/access';
 import { newId } from '../../infra/ids';
 import { queueMail } from '../../infra/mail/outbox';
 import { recordProductEvent } from '../analytics';
+import { assertCompliantFields } from '../compliance';
 import { getFile, presentFile, type StoredFileRow, storeFile } from '../files';
 import { getUser } from '../identity';
 import { getOrganisation } from '../organisation';
@@ -133,6 +134,18 @@ export function demandRow(input: NewDemand, now: Date) {
 export async function createDemand(ctx: AppContext, actor: Actor, orgId: string, input: CreateInput): Promise<Demand> {
   const now = new Date();
   if (input.deadline < shanghaiDate(now)) throw demandErrors.raise('DEMAND_DEADLINE_PAST');
+  await assertCompliantFields(ctx, {
+    title: input.title,
+    projectName: input.projectName,
+    description: input.description,
+    tags: input.tags,
+    ...Object.fromEntries(
+      input.items.flatMap((item, i) => [
+        [`items.${i}.name`, item.name],
+        [`items.${i}.spec`, item.spec],
+      ]),
+    ),
+  });
   const org = await getOrganisation(ctx, orgId);
   await attachment(ctx, orgId, input.feasibilityFileId, '可行性报告', true);
   await attachment(ctx, orgId, input.fundsProofFileId, '资金证明', true);

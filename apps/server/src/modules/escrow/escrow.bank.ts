@@ -1,4 +1,8 @@
 import { createHash } from 'node:crypto';
+import type { DbOrTx } from '../../infra/db/client';
+import { recordSimulatedPayment, simulatedPayment } from './escrow.repository';
+
+export type BankAnswer = { status: 'accepted'; bankReference: string } | { status: 'refused'; reason: string };
 
 /**
  * 银行适配器 the bank interface: deposits arrive (by the deposit adapter or by statement import) and payouts leave
@@ -14,17 +18,47 @@ export interface BankAdapter {
     amountFen: bigint;
     beneficiaryName: string;
     beneficiaryAccount: string;
-  }): Promise<{ status: 'accepted'; bankReference: string } | { status: 'refused'; reason: string }>;
+  }): Promise<BankAnswer>;
+  /**
+   * 查询指令结果 what became of an instruction the platform sent (by its instruction id, the platform's client id
+   * at the bank); `unknown` when the bank never received it. Used to recover payouts left pending by a crash.
+   */
+  outcome(instructionId: string): Promise<BankAnswer | { status: 'unknown' }>;
 }
 
-/** A local, simulated bank: accepts every well-formed instruction; refuses beneficiary accounts ending in 0000. */
+/**
+ * A local, simulated bank: accepts every well-formed instruction; refuses beneficiary accounts ending in 0000.
+ * Like a real bank it remembers every instruction it received (in its own table, which outlives a crash of the
+ * platform's process), answers a repeated instruction id with the first answer, and tells the outcome on request.
+ */
 export class SimulatedBank implements BankAdapter {
   readonly name = 'simulated-bank';
-  async pay(instruction: { instructionId: string; beneficiaryAccount: string }) {
-    if (instruction.beneficiaryAccount.endsWith('0000'))
-      return { status: 'refused' as const, reason: 'beneficiary account closed (simulated)' };
-    const ref = createHash('sha256').update(instruction.instructionId).digest('hex').slice(0, 16).toUpperCase();
-    return { status: 'accepted' as const, bankReference: `SIM${ref}` };
+  constructor(private readonly db: DbOrTx) {}
+
+  async pay(instruction: { instructionId: string; amountFen: bigint; beneficiaryAccount: string }) {
+    const answer: BankAnswer = instruction.beneficiaryAccount.endsWith('0000')
+      ? { status: 'refused', reason: 'beneficiary account closed (simulated)' }
+      : {
+          status: 'accepted',
+          bankReference: `SIM${createHash('sha256').update(instruction.instructionId).digest('hex').slice(0, 16).toUpperCase()}`,
+        };
+    await recordSimulatedPayment(this.db, {
+      instructionId: instruction.instructionId,
+      status: answer.status,
+      bankReference: answer.status === 'accepted' ? answer.bankReference : null,
+      reason: answer.status === 'refused' ? answer.reason : null,
+      amountFen: instruction.amountFen,
+      receivedAt: new Date(),
+    });
+    return (await this.outcome(instruction.instructionId)) as BankAnswer;
+  }
+
+  async outcome(instructionId: string): Promise<BankAnswer | { status: 'unknown' }> {
+    const row = await simulatedPayment(this.db, instructionId);
+    if (!row) return { status: 'unknown' };
+    return row.status === 'accepted'
+      ? { status: 'accepted', bankReference: row.bankReference ?? '' }
+      : { status: 'refused', reason: row.reason ?? '' };
   }
 }
 

@@ -69,6 +69,11 @@ export const escrowErrors = defineErrors({
     'zh-CN': '付款指令无效：{detail}',
     en: 'Invalid payout instruction: {detail}',
   },
+  ESCROW_PAYOUT_CLIENT_ID_REUSED: {
+    kind: 'unprocessable',
+    'zh-CN': '该付款指令编号（clientId）已用于金额或收款人不同的另一笔付款，请使用新的编号',
+    en: 'This payout clientId was already used for a payout with another amount or beneficiary; use a new clientId',
+  },
   ESCROW_PAYOUT_REFUSED: {
     kind: 'unavailable',
     'zh-CN': '银行拒绝了付款指令：{detail}',

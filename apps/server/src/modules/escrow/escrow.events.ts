@@ -16,6 +16,12 @@ export interface MilestoneReleased {
   netFen: number;
   retentionFen: number;
   labourFen: number;
+  /**
+   * 平台服务费 taken from this release at the rate of the platform_fee policy version `feePolicy` (`id@version`);
+   * absent in events queued before the fee was published
+   */
+  feeFen?: number;
+  feePolicy?: string;
   /** YYYY-MM-DD, the scheduled payment date */
   dueDate: string;
   /** ISO instant */

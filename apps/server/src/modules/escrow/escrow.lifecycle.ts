@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { AppContext } from '../../infra/context';
 import type { DbOrTx } from '../../infra/db/client';
 import { newId } from '../../infra/ids';
+import { platformFeeInForce } from '../commission';
 import {
   type AccountSpec,
   accountsById,
@@ -18,8 +19,6 @@ import { escrowErrors } from './escrow.errors';
 import { presentRelease, presentScheduleItem } from './escrow.presenter';
 import * as repo from './escrow.repository';
 
-/** 平台服务费 platform fee: 0.2% of each gross release (value-added escrow service, FUND-7), borne by the payee. */
-export const PLATFORM_FEE_BPS = 20n;
 /** 风险准备金 FUND-4: 1% of settled volume, borne by the payer — paid from escrow on top of the gross release. */
 export const RISK_RESERVE_BPS = 100n;
 
@@ -326,7 +325,7 @@ export interface ReleaseInput {
 /**
  * 结算放款 an approved settlement releases the milestone from escrow, in one transaction:
  * retention → the contract's retention account; labour cost → the payee's wage account (农民工工资专用账户);
- * platform fee (0.2% of gross, borne by the payee) → platform fees; the rest → the payee's wallet; and 1% of gross
+ * platform fee (the rate of the `platform_fee` policy in force, 0.2% at launch, borne by the payee) → platform fees; the rest → the payee's wallet; and 1% of gross
  * → the risk reserve, paid from escrow on top of the gross (borne by the payer). Refused when frozen or when the
  * escrow holds less than gross + reserve. Marks the schedule item paid. A repeat with the same client id and
  * amounts returns the first release.
@@ -337,10 +336,7 @@ export async function releaseMilestone(ctx: AppContext, input: ReleaseInput, tx?
   const labour = fen(input.labourFen, 'labourFen');
   if (gross <= 0n || retention < 0n || labour < 0n)
     throw escrowErrors.raise('ESCROW_RELEASE_INVALID', { detail: 'gross > 0, retention ≥ 0, labour ≥ 0' });
-  const fee = bps(gross, PLATFORM_FEE_BPS);
   const reserve = bps(gross, RISK_RESERVE_BPS);
-  const net = gross - retention - labour - fee;
-  if (net < 0n) throw escrowErrors.raise('ESCROW_RELEASE_INVALID', { detail: 'retention + labour + fee > gross' });
 
   return inTx(ctx, tx, async (t) => {
     const prior = await repo.releaseByClientId(t, input.clientId);
@@ -355,6 +351,11 @@ export async function releaseMilestone(ctx: AppContext, input: ReleaseInput, tx?
       if (!same) throw escrowErrors.raise('ESCROW_RELEASE_CONFLICT');
       return presentRelease(prior);
     }
+    // the fee rate is the policy version in force now, read in this transaction (issue 12 item 13)
+    const feePolicy = await platformFeeInForce(t);
+    const fee = bps(gross, BigInt(feePolicy.rateBp));
+    const net = gross - retention - labour - fee;
+    if (net < 0n) throw escrowErrors.raise('ESCROW_RELEASE_INVALID', { detail: 'retention + labour + fee > gross' });
     // the escrow row lock orders releases and freezes of one contract
     const escrow = await requireEscrow(t, input.contractId, true);
     if (escrow.frozen) throw escrowErrors.raise('ESCROW_FROZEN');
@@ -374,7 +375,12 @@ export async function releaseMilestone(ctx: AppContext, input: ReleaseInput, tx?
     ]);
     const idOf = (code: string) => (system.get(code) as { id: string }).id;
     const releaseId = newId();
-    const memo = { milestoneId: input.milestoneId, settlementId: input.settlementId, releaseId };
+    const memo = {
+      milestoneId: input.milestoneId,
+      settlementId: input.settlementId,
+      releaseId,
+      feePolicy: `${feePolicy.policyId}@${feePolicy.version}`,
+    };
     const legs: [string, string, bigint][] = [
       ['net', idOf(orgWallet(escrow.payeeOrgId).code), net],
       ['retention', escrow.retentionAccountId, retention],
@@ -434,6 +440,8 @@ export async function releaseMilestone(ctx: AppContext, input: ReleaseInput, tx?
         netFen: Number(net),
         retentionFen: Number(retention),
         labourFen: Number(labour),
+        feeFen: Number(fee),
+        feePolicy: memo.feePolicy,
         dueDate: item.dueDate,
         releasedAt: row.createdAt.toISOString(),
       },

@@ -2,7 +2,7 @@ import type { AppContext } from '../../infra/context';
 import { defineModule } from '../../infra/module';
 import { type BankAdapter, SimulatedBank } from './escrow.bank';
 import { registerEscrowJobs } from './escrow.overdue';
-import { requestPayout } from './escrow.payouts';
+import { encryptLegacyPayoutAccounts, recoverPendingPayouts, requestPayout } from './escrow.payouts';
 import { escrowRoutes } from './escrow.routes';
 
 /**
@@ -11,13 +11,20 @@ import { escrowRoutes } from './escrow.routes';
  * built-in `SimulatedBank` is a local simulation, named so in the README).
  */
 export function createEscrowModule(ctx: AppContext, deps: { bank?: BankAdapter } = {}) {
-  const bank = deps.bank ?? new SimulatedBank();
+  const bank = deps.bank ?? new SimulatedBank(ctx.db);
   return defineModule({
     name: 'escrow',
     routes: [escrowRoutes(ctx, bank)],
-    jobs: () => registerEscrowJobs(ctx),
+    jobs: () => {
+      registerEscrowJobs(ctx);
+      ctx.jobs.schedule('escrow.payout-recovery', '*/5 * * * *', async () => {
+        await encryptLegacyPayoutAccounts(ctx);
+        await recoverPendingPayouts(ctx, bank);
+      });
+    },
     api: {
       requestPayout: (input: Parameters<typeof requestPayout>[2]) => requestPayout(ctx, bank, input),
+      recoverPendingPayouts: (now?: Date) => recoverPendingPayouts(ctx, bank, now),
     },
   });
 }

@@ -1,11 +1,20 @@
+import { maskBankAccount } from '@zhuhe/contracts';
 import type { AppContext } from '../../infra/context';
+import { encryptField, lookupHash } from '../../infra/crypto';
 import { newId } from '../../infra/ids';
 import { applyInTx, ensureAccounts, ledgerTransaction, orgWallet, SYSTEM_ACCOUNTS } from '../ledger';
-import type { BankAdapter } from './escrow.bank';
+import type { BankAdapter, BankAnswer } from './escrow.bank';
 import { escrowErrors } from './escrow.errors';
 import { type Fen, fen } from './escrow.lifecycle';
 import { presentPayout } from './escrow.presenter';
 import * as repo from './escrow.repository';
+
+/** A pending payout younger than this is left alone by the recovery: its request may still be talking to the bank. */
+export const PAYOUT_RECOVERY_GRACE_MS = 2 * 60_000;
+
+function accountHash(ctx: AppContext, account: string): string {
+  return lookupHash(ctx.config.masterKey, `bank-account:${account}`);
+}
 
 /** 付款指令 pays money out of an organisation's wallet to its bank account through the bank adapter. */
 export async function requestPayout(
@@ -24,8 +33,17 @@ export async function requestPayout(
   const amount = fen(input.amountFen, 'amountFen');
   if (amount <= 0n) throw escrowErrors.raise('ESCROW_PAYOUT_INVALID', { detail: 'amountFen > 0' });
   const clientId = `payout:${input.orgId}:${input.clientId}`;
+  const hash = accountHash(ctx, input.beneficiaryAccount);
   const prior = await repo.payoutByClientId(ctx.db, clientId);
-  if (prior) return presentPayout(prior);
+  if (prior) {
+    // a retry of the same instruction gets its first result; a different instruction under the same id is refused
+    const same =
+      prior.amountFen === amount &&
+      prior.beneficiaryName === input.beneficiaryName &&
+      (prior.beneficiaryAccountHash ?? accountHash(ctx, prior.beneficiaryAccountMasked)) === hash;
+    if (!same) throw escrowErrors.raise('ESCROW_PAYOUT_CLIENT_ID_REUSED');
+    return presentPayout(prior);
+  }
   const payout = await ledgerTransaction(ctx.db, async (tx) => {
     const accounts = await ensureAccounts(tx, [orgWallet(input.orgId), SYSTEM_ACCOUNTS.bankClearing]);
     let wallet = accounts.get(orgWallet(input.orgId).code) as { id: string };
@@ -34,13 +52,13 @@ export async function requestPayout(
       if (!escrow || escrow.payeeOrgId !== input.orgId) throw escrowErrors.raise('ESCROW_NOT_FOUND');
       wallet = { id: escrow.labourAccountId };
     }
-    const bank = accounts.get(SYSTEM_ACCOUNTS.bankClearing.code) as { id: string };
+    const bankClearing = accounts.get(SYSTEM_ACCOUNTS.bankClearing.code) as { id: string };
     const [hold] = await applyInTx(tx, [
       {
         op: 'hold',
         clientId: `${clientId}:hold`,
         debitAccountId: wallet.id,
-        creditAccountId: bank.id,
+        creditAccountId: bankClearing.id,
         amount,
         timeoutAt: new Date(Date.now() + 24 * 3_600_000),
         code: input.wageAccountOfContractId ? 'labour.payout' : 'wallet.payout',
@@ -55,7 +73,9 @@ export async function requestPayout(
       accountId: wallet.id,
       amountFen: amount,
       beneficiaryName: input.beneficiaryName,
-      beneficiaryAccount: input.beneficiaryAccount,
+      beneficiaryAccountMasked: maskBankAccount(input.beneficiaryAccount),
+      beneficiaryAccountEnc: encryptField(ctx.config.masterKey, input.beneficiaryAccount),
+      beneficiaryAccountHash: hash,
       holdTransferId: hold?.id as string,
       status: 'pending',
       bankReference: null,
@@ -70,15 +90,62 @@ export async function requestPayout(
     beneficiaryName: input.beneficiaryName,
     beneficiaryAccount: input.beneficiaryAccount,
   });
+  await settlePayout(ctx, payout, answer);
+  if (answer.status === 'refused') throw escrowErrors.raise('ESCROW_PAYOUT_REFUSED', { detail: answer.reason });
+  return presentPayout({ ...payout, status: 'paid', bankReference: answer.bankReference });
+}
+
+/** Posts the held amount when the bank accepted, voids it when it refused; one transaction, once per payout. */
+async function settlePayout(ctx: AppContext, payout: repo.PayoutRow, answer: BankAnswer): Promise<void> {
   await ledgerTransaction(ctx.db, async (tx) => {
     if (answer.status === 'accepted') {
-      await applyInTx(tx, [{ op: 'post', clientId: `${clientId}:post`, pendingId: payout.holdTransferId }]);
+      await applyInTx(tx, [{ op: 'post', clientId: `${payout.clientId}:post`, pendingId: payout.holdTransferId }]);
       await repo.finishPayout(tx, payout.id, 'paid', answer.bankReference);
     } else {
-      await applyInTx(tx, [{ op: 'void', clientId: `${clientId}:void`, pendingId: payout.holdTransferId }]);
+      await applyInTx(tx, [{ op: 'void', clientId: `${payout.clientId}:void`, pendingId: payout.holdTransferId }]);
       await repo.finishPayout(tx, payout.id, 'failed', null);
     }
   });
-  if (answer.status === 'refused') throw escrowErrors.raise('ESCROW_PAYOUT_REFUSED', { detail: answer.reason });
-  return presentPayout({ ...payout, status: 'paid', bankReference: answer.bankReference });
+}
+
+/**
+ * 付款恢复 payouts left `pending` by a crash between the hold and the posting: asks the bank what became of each
+ * instruction and posts (accepted) or voids (refused, or never received: no money left, so the hold is released
+ * and the organisation may send it again). Runs every 5 minutes, well before the hold's 24-hour timeout.
+ */
+export async function recoverPendingPayouts(
+  ctx: AppContext,
+  bank: BankAdapter,
+  now = new Date(),
+): Promise<{ paid: number; failed: number }> {
+  const result = { paid: 0, failed: 0 };
+  const stale = await repo.stalePendingPayouts(ctx.db, new Date(now.getTime() - PAYOUT_RECOVERY_GRACE_MS), 500);
+  for (const payout of stale) {
+    const outcome = await bank.outcome(payout.id);
+    const answer: BankAnswer =
+      outcome.status === 'unknown' ? { status: 'refused', reason: 'not received by the bank' } : outcome;
+    await settlePayout(ctx, payout, answer);
+    if (answer.status === 'accepted') result.paid += 1;
+    else result.failed += 1;
+    ctx.log.warn({ payoutId: payout.id, outcome: outcome.status }, 'pending payout recovered');
+  }
+  return result;
+}
+
+/** Encrypts beneficiary accounts of payouts written before encryption at rest; returns how many. */
+export async function encryptLegacyPayoutAccounts(ctx: AppContext): Promise<number> {
+  let done = 0;
+  for (;;) {
+    const rows = await repo.plaintextPayouts(ctx.db, 500);
+    if (rows.length === 0) return done;
+    for (const row of rows) {
+      const plain = row.beneficiaryAccountMasked;
+      await repo.encryptPayoutAccount(ctx.db, row.id, {
+        beneficiaryAccountMasked: maskBankAccount(plain),
+        beneficiaryAccountEnc: encryptField(ctx.config.masterKey, plain),
+        beneficiaryAccountHash: accountHash(ctx, plain),
+      });
+      done += 1;
+    }
+  }
 }

@@ -54,7 +54,7 @@ export function presentPayout(p: repo.PayoutRow) {
     id: p.id,
     amountFen: Number(p.amountFen),
     beneficiaryName: p.beneficiaryName,
-    beneficiaryAccount: p.beneficiaryAccount,
+    beneficiaryAccount: p.beneficiaryAccountMasked,
     status: p.status as 'pending' | 'paid' | 'failed',
     bankReference: p.bankReference,
     createdAt: p.createdAt.toISOString(),

@@ -1,5 +1,6 @@
 import { shanghaiDate } from '../../infra/calendar/working-days';
 import type { AppContext } from '../../infra/context';
+import type { DbOrTx } from '../../infra/db/client';
 import { accountsById } from '../ledger';
 import { bondReferenceOf, requireEscrow } from './escrow.lifecycle';
 import { presentImport, presentRelease, presentScheduleItem } from './escrow.presenter';
@@ -156,3 +157,45 @@ export async function payoutsSince(ctx: Pick<AppContext, 'db'>, since: Date) {
     firstUseOfAccount: Number(r.earlier) === 0,
   }));
 }
+
+/**
+ * 融资标的 what supply-chain finance may lend against in the contracts the organisation is paid under (or in one
+ * contract): the contract amount, the performance bond still to post and its account, and each milestone payment
+ * still scheduled (not yet released), with the released total as payment history.
+ */
+export async function financeableAssets(
+  ctx: Pick<AppContext, 'db'>,
+  payeeOrgId: string,
+  contractId?: string,
+  tx?: DbOrTx,
+) {
+  const db = tx ?? ctx.db;
+  const escrows = contractId
+    ? [await repo.findEscrow(db, contractId)].filter((e): e is repo.EscrowRow => Boolean(e))
+    : await repo.escrowsOfPayee(db, payeeOrgId);
+  const out = [];
+  for (const e of escrows.filter((row) => row.payeeOrgId === payeeOrgId)) {
+    const [schedule, releases, accounts] = await Promise.all([
+      repo.scheduleOf(db, e.contractId),
+      repo.releasesOf(db, e.contractId),
+      accountsById(db, [e.bondAccountId]),
+    ]);
+    out.push({
+      contractId: e.contractId,
+      payerOrgId: e.payerOrgId,
+      contractAmountFen: e.contractAmountFen,
+      frozen: e.frozen,
+      bondAccountId: e.bondAccountId,
+      bondRequiredFen: e.bondRequiredFen,
+      bondPostedFen: accounts[0]?.posted ?? 0n,
+      releases: releases.length,
+      releasedFen: releases.reduce((s, r) => s + r.grossFen, 0n),
+      scheduled: schedule
+        .filter((i) => i.status === 'scheduled')
+        .map((i) => ({ milestoneId: i.milestoneId, title: i.title, dueDate: i.dueDate, amountFen: i.amountFen })),
+    });
+  }
+  return out;
+}
+
+export type FinanceableAsset = Awaited<ReturnType<typeof financeableAssets>>[number];

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import { type DbOrTx, queryRows } from '../../infra/db/client';
 import {
   escrowContracts,
@@ -10,6 +10,7 @@ import {
   escrowScheduleItems,
   escrowStatementImports,
   escrowStatementLines,
+  simulatedBankPayments,
 } from './escrow.tables';
 
 export type { ReconciliationLine } from './escrow.tables';
@@ -273,6 +274,47 @@ export async function finishPayout(db: DbOrTx, id: string, status: 'paid' | 'fai
     .where(and(eq(escrowPayouts.id, id), eq(escrowPayouts.status, 'pending')));
 }
 
+/** Payouts still pending that were created before `before`, oldest first (the crash recovery's work list). */
+export async function stalePendingPayouts(db: DbOrTx, before: Date, limit: number): Promise<PayoutRow[]> {
+  return db
+    .select()
+    .from(escrowPayouts)
+    .where(and(eq(escrowPayouts.status, 'pending'), lt(escrowPayouts.createdAt, before)))
+    .orderBy(escrowPayouts.createdAt)
+    .limit(limit);
+}
+
+/** Payouts whose beneficiary account is still stored in plaintext (rows written before encryption at rest). */
+export async function plaintextPayouts(db: DbOrTx, limit: number): Promise<PayoutRow[]> {
+  return db.select().from(escrowPayouts).where(isNull(escrowPayouts.beneficiaryAccountEnc)).limit(limit);
+}
+
+export async function encryptPayoutAccount(
+  db: DbOrTx,
+  id: string,
+  values: { beneficiaryAccountMasked: string; beneficiaryAccountEnc: string; beneficiaryAccountHash: string },
+): Promise<void> {
+  await db
+    .update(escrowPayouts)
+    .set(values)
+    .where(and(eq(escrowPayouts.id, id), isNull(escrowPayouts.beneficiaryAccountEnc)));
+}
+
+export type SimulatedPaymentRow = typeof simulatedBankPayments.$inferSelect;
+
+/** The simulated bank's memory: the first answer to an instruction id stays. */
+export async function recordSimulatedPayment(db: DbOrTx, row: SimulatedPaymentRow): Promise<void> {
+  await db.insert(simulatedBankPayments).values(row).onConflictDoNothing();
+}
+
+export async function simulatedPayment(db: DbOrTx, instructionId: string): Promise<SimulatedPaymentRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(simulatedBankPayments)
+    .where(eq(simulatedBankPayments.instructionId, instructionId));
+  return row;
+}
+
 /** Payouts created since an instant, oldest first, with whether the organisation had paid that account before. */
 export async function payoutsSince(db: DbOrTx, since: Date) {
   return queryRows<{
@@ -289,7 +331,7 @@ export async function payoutsSince(db: DbOrTx, since: Date) {
     sql`select p.id, p.org_id, p.amount_fen::text as amount_fen, p.beneficiary_name, p.beneficiary_account, p.status,
                p.created_at,
                (select count(*)::int from escrow_payouts e
-                 where e.org_id = p.org_id and e.beneficiary_account = p.beneficiary_account
+                 where e.org_id = p.org_id and e.beneficiary_account_hash = p.beneficiary_account_hash
                    and e.status = 'paid' and e.created_at < p.created_at) as earlier
           from escrow_payouts p where p.created_at >= ${since} and p.status <> 'failed' order by p.created_at`,
   );
@@ -396,4 +438,13 @@ export async function releasedByContract(
     .from(escrowReleases)
     .where(inArray(escrowReleases.contractId, contractIds))
     .groupBy(escrowReleases.contractId);
+}
+
+/** The escrows in which the organisation is the payee (supply-chain finance's assets). */
+export async function escrowsOfPayee(db: DbOrTx, orgId: string): Promise<EscrowRow[]> {
+  return db
+    .select()
+    .from(escrowContracts)
+    .where(eq(escrowContracts.payeeOrgId, orgId))
+    .orderBy(desc(escrowContracts.createdAt));
 }

@@ -71,7 +71,7 @@ export function escrowRoutes(ctx: AppContext, bank: BankAdapter): FastifyPluginA
     app.post(
       '/api/orgs/:orgId/wallet/payouts',
       {
-        config: { permission: perm.payout },
+        config: { permission: perm.payout, idempotent: true },
         schema: {
           tags,
           summary: '提现（付款指令）',
@@ -127,7 +127,7 @@ export function escrowRoutes(ctx: AppContext, bank: BankAdapter): FastifyPluginA
     app.post(
       '/api/staff/finance/escrows/:contractId/unfreeze',
       {
-        config: { permission: perm.requestUnfreeze },
+        config: { permission: perm.requestUnfreeze, idempotent: true },
         schema: {
           tags,
           summary: '申请解冻（双人复核）',

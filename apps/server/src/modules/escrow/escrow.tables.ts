@@ -161,15 +161,39 @@ export const escrowPayouts = pgTable(
     accountId: uuid('account_id').notNull(),
     amountFen: bigint('amount_fen', { mode: 'bigint' }).notNull(),
     beneficiaryName: text('beneficiary_name').notNull(),
-    beneficiaryAccount: text('beneficiary_account').notNull(),
+    /** 脱敏 masked (6222********2233); the number itself only encrypted below (rows before 0027 are backfilled) */
+    beneficiaryAccountMasked: text('beneficiary_account').notNull(),
+    /** AES-256-GCM under the master key, like ID card numbers */
+    beneficiaryAccountEnc: text('beneficiary_account_enc'),
+    /** keyed hash, to tell a known account from a new one without decrypting */
+    beneficiaryAccountHash: text('beneficiary_account_hash'),
     holdTransferId: uuid('hold_transfer_id').notNull(),
     /** 'pending' | 'paid' | 'failed' */
     status: text('status').notNull(),
     bankReference: text('bank_reference'),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
   },
-  (t) => [uniqueIndex('escrow_payouts_client_idx').on(t.clientId), index('escrow_payouts_org_idx').on(t.orgId)],
+  (t) => [
+    uniqueIndex('escrow_payouts_client_idx').on(t.clientId),
+    index('escrow_payouts_org_idx').on(t.orgId),
+    index('escrow_payouts_pending_idx').on(t.status, t.createdAt),
+  ],
 );
+
+/**
+ * 模拟银行 the simulated bank's own memory of the instructions it received (a real bank keeps this on its side):
+ * lets the payout recovery ask for an outcome after the platform crashed between the bank call and the posting.
+ * Only `SimulatedBank` reads or writes it.
+ */
+export const simulatedBankPayments = pgTable('simulated_bank_payments', {
+  instructionId: text('instruction_id').primaryKey(),
+  /** 'accepted' | 'refused' */
+  status: text('status').notNull(),
+  bankReference: text('bank_reference'),
+  reason: text('reason'),
+  amountFen: bigint('amount_fen', { mode: 'bigint' }).notNull(),
+  receivedAt: timestamp('received_at', { withTimezone: true, mode: 'date' }).notNull(),
+});
 
 /** 风险案件 opened for staff when FUND-3 freezes an escrow (and for other findings later). */
 export const escrowRiskCases = pgTable(

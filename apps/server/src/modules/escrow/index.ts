@@ -2,11 +2,11 @@ export { type BankAdapter, fenToYuan, SimulatedBank, yuanToFen } from './escrow.
 export { holdForDispute, settleDisputeHold } from './escrow.disputes';
 export { escrowErrors } from './escrow.errors';
 export type { MilestoneReleased } from './escrow.events';
+export { escrowHome, escrowStaffHome } from './escrow.home.repository';
 export {
   assertWorkMayStart,
   fundEscrowByDeposit,
   openContractEscrow,
-  PLATFORM_FEE_BPS,
   postBondByDeposit,
   RISK_RESERVE_BPS,
   releaseMilestone,
@@ -19,6 +19,8 @@ export { requestPayout } from './escrow.payouts';
 export {
   type EscrowStatus,
   escrowStatus,
+  type FinanceableAsset,
+  financeableAssets,
   isEscrowParty,
   paymentFacts,
   payoutsSince,

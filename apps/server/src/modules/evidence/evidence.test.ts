@@ -217,6 +217,15 @@ describe('verifying the whole log', () => {
     const clean = await runEvidenceVerify(t.database, t.ctx.config);
     expect(clean.exitCode).toBe(0);
 
+    // the database refuses changes (migration 0027); someone with owner rights who switches the triggers off
+    // is still caught by the proofs below
+    await expect(
+      t.database.db.execute(sql`update evidence_entries set subject = 'contract:forged:v9' where entry_index = 9`),
+    ).rejects.toThrow();
+    await expect(t.database.db.execute(sql`delete from evidence_nodes where level = 0`)).rejects.toThrow();
+    await expect(t.database.db.execute(sql`delete from evidence_checkpoints`)).rejects.toThrow();
+    await t.database.db.execute(sql`alter table evidence_entries disable trigger evidence_entries_append_only`);
+    await t.database.db.execute(sql`alter table evidence_nodes disable trigger evidence_nodes_append_only`);
     await t.database.db.execute(sql`update evidence_entries set subject = 'contract:forged:v9' where entry_index = 9`);
     const altered = await verifyLog(t.ctx);
     expect(altered.ok).toBe(false);

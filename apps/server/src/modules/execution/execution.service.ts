@@ -207,7 +207,7 @@ export async function getPlanView(
   deps: ExecutionDeps,
   orgId: string,
   contractId: string,
-  now = new Date(),
+  now = ctx.clock.now(),
 ) {
   const { plan, role, milestones, lines } = await executionAccess(ctx, orgId, contractId);
   const logs = (await repo.logsOf(ctx.db, contractId)).filter((l) => l.status !== 'revised');
@@ -265,7 +265,12 @@ export async function getPlanView(
 }
 
 /** Contracts this organisation executes: planned ones (any role) and signed ones still waiting for a plan. */
-export async function listExecutionContracts(ctx: AppContext, deps: ExecutionDeps, orgId: string, now = new Date()) {
+export async function listExecutionContracts(
+  ctx: AppContext,
+  deps: ExecutionDeps,
+  orgId: string,
+  now = ctx.clock.now(),
+) {
   const plans = await repo.plansForOrg(ctx.db, orgId);
   const planned = new Set(plans.map((p) => p.contractId));
   const items = [];
@@ -336,7 +341,7 @@ export async function createLog(
   orgId: string,
   contractId: string,
   input: z.output<typeof CreateLogBody>,
-  now = new Date(),
+  now = ctx.clock.now(),
 ): Promise<string> {
   const { plan, role, lines } = await executionAccess(ctx, orgId, contractId);
   if (role !== 'payee') throw executionErrors.raise('EXECUTION_NOT_PAYEE');
@@ -484,7 +489,7 @@ function isoWeek(date: string): string {
  * 周报提醒: every contract in progress whose last log (or start) is more than a week ago, and whose work is not
  * complete, gets a reminder to the payee's managers — once per contract and ISO week.
  */
-export async function runMissingLogReminders(ctx: AppContext, now = new Date()): Promise<{ reminded: string[] }> {
+export async function runMissingLogReminders(ctx: AppContext, now = ctx.clock.now()): Promise<{ reminded: string[] }> {
   const today = shanghaiDate(now);
   const reminded: string[] = [];
   for (const plan of await repo.allPlans(ctx.db)) {
@@ -560,7 +565,7 @@ export async function payeeTrackRecord(ctx: AppContext, orgIds: readonly string[
  * milestone with its cumulative share, completion and delay, and the current (not revised) logs — date, status
  * (changes_requested counts as a disagreement) and actual progress after each log date.
  */
-export async function executionSnapshots(ctx: AppContext, now = new Date()) {
+export async function executionSnapshots(ctx: AppContext, now = ctx.clock.now()) {
   const today = shanghaiDate(now);
   const out = [];
   for (const plan of await repo.allPlans(ctx.db)) {

@@ -1,4 +1,5 @@
 export { executionErrors } from './execution.errors';
+export { contractSidesOf, executionHome } from './execution.home.repository';
 export { createExecutionModule } from './execution.module';
 export { executionRoutes } from './execution.routes';
 export {

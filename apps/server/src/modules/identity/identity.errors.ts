@@ -8,6 +8,31 @@ export const identityErrors = defineErrors({
     'zh-CN': '连续登录失败次数过多，账号已锁定，请 {minutes} 分钟后再试',
     en: 'Too many failed attempts; the account is locked for {minutes} minutes',
   },
+  AUTH_PASSWORD_WEAK: {
+    kind: 'invalid',
+    'zh-CN': '密码强度不足（{reason}），请换一个更长、更难猜的密码',
+    en: 'The password is too weak; choose a longer one that is harder to guess',
+  },
+  AUTH_TOKEN_INVALID: {
+    kind: 'invalid',
+    'zh-CN': '链接或验证码无效、已使用或已过期，请重新获取',
+    en: 'The link or code is invalid, already used or expired; request a new one',
+  },
+  AUTH_VERIFICATION_UNAVAILABLE: {
+    kind: 'conflict',
+    'zh-CN': '账号没有可验证的邮箱或手机号',
+    en: 'The account has no such e-mail address or mobile number to verify',
+  },
+  AUTH_TOO_MANY_SENDS: {
+    kind: 'rate_limited',
+    'zh-CN': '发送过于频繁，请一小时后再试',
+    en: 'Too many messages sent; try again in an hour',
+  },
+  AUTH_ALREADY_VERIFIED: {
+    kind: 'conflict',
+    'zh-CN': '已验证，无需重复验证',
+    en: 'Already verified',
+  },
   AUTH_IDENTIFIER_TAKEN: {
     kind: 'conflict',
     'zh-CN': '该邮箱或手机号已注册',

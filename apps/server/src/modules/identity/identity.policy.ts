@@ -12,4 +12,10 @@ export const identityPermissions = {
   totpEnable: definePermission('identity.totp.enable', { kind: 'user' }),
   recoveryCodes: definePermission('identity.totp.recovery_codes', { kind: 'user' }),
   stepUp: definePermission('identity.step_up', { kind: 'user' }),
+  /** 忘记密码 / 重置密码: anyone; the link's secret is the credential */
+  passwordReset: definePermission('identity.password_reset', { kind: 'public' }),
+  /** opening an e-mail verification link needs no session (the link may be opened on another device) */
+  verifyEmail: definePermission('identity.email.verify', { kind: 'public' }),
+  requestVerification: definePermission('identity.verification.request', { kind: 'user' }),
+  verifyPhone: definePermission('identity.phone.verify', { kind: 'user' }),
 };

@@ -11,6 +11,8 @@ export function presentMe(user: UserRow, actor: Actor, stepUpMinutes: number): M
       phone: user.phone,
       displayName: user.displayName,
       totpEnabled: user.totpEnabled,
+      emailVerified: Boolean(user.email && user.emailVerifiedAt),
+      phoneVerified: Boolean(user.phone && user.phoneVerifiedAt),
       createdAt: user.createdAt.toISOString(),
     },
     csrfToken: actor.csrfToken,

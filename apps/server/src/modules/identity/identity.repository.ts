@@ -1,6 +1,6 @@
 import { and, count, desc, eq, gt, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../infra/db/client';
-import { recoveryCodes, sessions, users } from './identity.tables';
+import { accountTokens, recoveryCodes, sessions, users } from './identity.tables';
 
 export type UserRow = typeof users.$inferSelect;
 export type SessionRow = typeof sessions.$inferSelect;
@@ -146,4 +146,100 @@ export async function lastSessionContext(db: DbOrTx, userId: string) {
     .orderBy(desc(sessions.lastSeenAt))
     .limit(1);
   return row ?? null;
+}
+
+export type AccountTokenRow = typeof accountTokens.$inferSelect;
+export type AccountTokenPurpose = 'password_reset' | 'email_verification' | 'phone_verification';
+
+export async function insertAccountToken(db: DbOrTx, row: typeof accountTokens.$inferInsert): Promise<void> {
+  await db.insert(accountTokens).values(row);
+}
+
+/** A live (unused, unexpired) token of this purpose by its hash. */
+export async function liveTokenByHash(
+  db: DbOrTx,
+  purpose: AccountTokenPurpose,
+  tokenHash: string,
+  now: Date,
+): Promise<AccountTokenRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(accountTokens)
+    .where(
+      and(
+        eq(accountTokens.purpose, purpose),
+        eq(accountTokens.tokenHash, tokenHash),
+        isNull(accountTokens.usedAt),
+        gt(accountTokens.expiresAt, now),
+      ),
+    );
+  return row;
+}
+
+/** The user's newest live token of this purpose. */
+export async function latestLiveToken(
+  db: DbOrTx,
+  userId: string,
+  purpose: AccountTokenPurpose,
+  now: Date,
+): Promise<AccountTokenRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(accountTokens)
+    .where(
+      and(
+        eq(accountTokens.userId, userId),
+        eq(accountTokens.purpose, purpose),
+        isNull(accountTokens.usedAt),
+        gt(accountTokens.expiresAt, now),
+      ),
+    )
+    .orderBy(desc(accountTokens.createdAt))
+    .limit(1);
+  return row;
+}
+
+/** Marks a token used; false when it was used meanwhile (two tabs racing), so a secret works once. */
+export async function useToken(db: DbOrTx, id: string, now: Date): Promise<boolean> {
+  const rows = await db
+    .update(accountTokens)
+    .set({ usedAt: now })
+    .where(and(eq(accountTokens.id, id), isNull(accountTokens.usedAt)))
+    .returning({ id: accountTokens.id });
+  return rows.length > 0;
+}
+
+/** Ends every live token of this purpose for the user (a new one replaces them). */
+export async function retireTokens(db: DbOrTx, userId: string, purpose: AccountTokenPurpose, now: Date) {
+  await db
+    .update(accountTokens)
+    .set({ usedAt: now })
+    .where(and(eq(accountTokens.userId, userId), eq(accountTokens.purpose, purpose), isNull(accountTokens.usedAt)));
+}
+
+export async function countTokenAttempt(db: DbOrTx, id: string): Promise<number> {
+  const [row] = await db
+    .update(accountTokens)
+    .set({ attempts: sql`${accountTokens.attempts} + 1` })
+    .where(eq(accountTokens.id, id))
+    .returning({ attempts: accountTokens.attempts });
+  return row?.attempts ?? 0;
+}
+
+/** How many tokens of this purpose the user was sent since an instant (a cap against mail or SMS bombing). */
+export async function tokensSentSince(db: DbOrTx, userId: string, purpose: AccountTokenPurpose, since: Date) {
+  const [row] = await db
+    .select({ n: count() })
+    .from(accountTokens)
+    .where(
+      and(eq(accountTokens.userId, userId), eq(accountTokens.purpose, purpose), gt(accountTokens.createdAt, since)),
+    );
+  return row?.n ?? 0;
+}
+
+export async function revokeAllSessions(db: DbOrTx, userId: string, now: Date): Promise<void> {
+  await db
+    .update(sessions)
+    .set({ revokedAt: now })
+    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
 }

@@ -1,7 +1,11 @@
 import {
+  EmailVerifyBody,
   LoginBody,
   LoginResult,
   Me,
+  PasswordResetBody,
+  PasswordResetRequestBody,
+  PhoneVerifyBody,
   RecoveryCodes,
   RegisterBody,
   SessionList,
@@ -15,6 +19,15 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../infra/context';
 import { type ActorResolver, requireActor, SESSION_COOKIE } from '../../infra/http/access';
+import type { SmsSender } from '../../infra/sms/sms';
+import {
+  requestEmailVerification,
+  requestPasswordReset,
+  requestPhoneVerification,
+  resetPassword,
+  verifyEmail,
+  verifyPhone,
+} from './identity.account';
 import { identityErrors } from './identity.errors';
 import { identityPermissions as perm } from './identity.policy';
 import { presentMe } from './identity.presenter';
@@ -22,7 +35,7 @@ import * as service from './identity.service';
 
 const tags = ['identity'];
 
-export function identityRoutes(ctx: AppContext, resolver: ActorResolver): FastifyPluginAsyncZod {
+export function identityRoutes(ctx: AppContext, resolver: ActorResolver, sms: SmsSender): FastifyPluginAsyncZod {
   const meta = (request: FastifyRequest): service.RequestMeta => ({
     ip: request.ip,
     userAgent: request.headers['user-agent'] ?? null,
@@ -212,6 +225,94 @@ export function identityRoutes(ctx: AppContext, resolver: ActorResolver): Fastif
         const actor = requireActor(request);
         const until = await service.stepUp(ctx, actor.userId, actor.sessionId, request.body.code);
         return { stepUpUntil: until.toISOString() };
+      },
+    );
+
+    // Account basics: password reset by link, e-mail and mobile verification. Sending routes are rate-limited
+    // per address like login, and each user gets at most a few links or codes an hour.
+    const limited = { max: ctx.config.rateLimit.loginMax, timeWindow: '1 minute' };
+    const Accepted = z.object({ ok: z.literal(true) });
+
+    app.post(
+      '/api/auth/password-reset',
+      {
+        config: { permission: perm.passwordReset, rateLimit: limited },
+        schema: {
+          tags,
+          summary: '忘记密码 send a reset link (same answer whether or not the account exists)',
+          body: PasswordResetRequestBody,
+          response: { 202: Accepted },
+        },
+      },
+      async (request, reply) => {
+        await requestPasswordReset(ctx, sms, request.body.identifier);
+        request.auditOverride = { actorUserId: null, target: 'password-reset' };
+        return reply.status(202).send({ ok: true as const });
+      },
+    );
+
+    app.post(
+      '/api/auth/password-reset/confirm',
+      {
+        config: { permission: perm.passwordReset, rateLimit: limited },
+        schema: {
+          tags,
+          summary: '重置密码 set a new password with the link',
+          body: PasswordResetBody,
+          response: { 200: Accepted },
+        },
+      },
+      async (request) => {
+        await resetPassword(ctx, request.body.token, request.body.password);
+        return { ok: true as const };
+      },
+    );
+
+    app.post(
+      '/api/auth/email/verification',
+      {
+        config: { permission: perm.requestVerification, rateLimit: limited },
+        schema: { tags, summary: '发送邮箱验证链接', response: { 202: Accepted } },
+      },
+      async (request, reply) => {
+        await requestEmailVerification(ctx, requireActor(request).userId);
+        return reply.status(202).send({ ok: true as const });
+      },
+    );
+
+    app.post(
+      '/api/auth/email/verify',
+      {
+        config: { permission: perm.verifyEmail, rateLimit: limited },
+        schema: { tags, summary: '打开邮箱验证链接', body: EmailVerifyBody, response: { 200: Accepted } },
+      },
+      async (request) => {
+        await verifyEmail(ctx, request.body.token);
+        return { ok: true as const };
+      },
+    );
+
+    app.post(
+      '/api/auth/phone/verification',
+      {
+        config: { permission: perm.requestVerification, rateLimit: limited },
+        schema: { tags, summary: '发送手机验证码（短信适配器）', response: { 202: Accepted } },
+      },
+      async (request, reply) => {
+        await requestPhoneVerification(ctx, sms, requireActor(request).userId);
+        return reply.status(202).send({ ok: true as const });
+      },
+    );
+
+    app.post(
+      '/api/auth/phone/verify',
+      {
+        config: { permission: perm.verifyPhone, rateLimit: limited },
+        schema: { tags, summary: '校验手机验证码', body: PhoneVerifyBody, response: { 200: Accepted } },
+      },
+      async (request) => {
+        await verifyPhone(ctx, requireActor(request).userId, request.body.code);
+        return { ok: true as const };
       },
     );
   };

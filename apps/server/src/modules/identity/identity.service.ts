@@ -7,6 +7,7 @@ import { isUniqueViolation } from '../../infra/db/client';
 import { newId } from '../../infra/ids';
 import { recordProductEvent } from '../analytics';
 import { identityErrors } from './identity.errors';
+import { assertStrongPassword } from './identity.password';
 import * as repo from './identity.repository';
 import { checkTotp, newTotpSecret, totpUri } from './identity.totp';
 
@@ -72,6 +73,7 @@ export async function registerUser(
   meta: RequestMeta,
 ): Promise<OpenedSession & { user: repo.UserRow }> {
   const identifier = normaliseIdentifier(input.identifier);
+  assertStrongPassword(input.password, [identifier, input.displayName]);
   if (await repo.findUserByIdentifier(ctx.db, identifier)) throw identityErrors.raise('AUTH_IDENTIFIER_TAKEN');
   const kind = identifierKind(identifier);
   const user = await repo

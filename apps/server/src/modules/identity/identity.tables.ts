@@ -18,6 +18,10 @@ export const users = pgTable('users', {
   totpLastStep: integer('totp_last_step'),
   failedLogins: integer('failed_logins').notNull().default(0),
   lockedUntil: ts('locked_until'),
+  /** 邮箱已验证 when the user opened the link sent to `email` (null: not verified, or the address changed) */
+  emailVerifiedAt: ts('email_verified_at'),
+  /** 手机已验证 when the user entered the SMS code sent to `phone` */
+  phoneVerifiedAt: ts('phone_verified_at'),
   createdAt: ts('created_at').notNull().defaultNow(),
 });
 
@@ -56,4 +60,26 @@ export const recoveryCodes = pgTable(
     createdAt: ts('created_at').notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.codeHash] })],
+);
+
+/**
+ * 账户验证凭据 one-time secrets for account basics: a password reset link, an e-mail verification link, an SMS
+ * code for the mobile number. Only a hash is stored; each is single-use, expires, and allows a few wrong tries.
+ */
+export const accountTokens = pgTable(
+  'account_tokens',
+  {
+    id: uuid('id').primaryKey(),
+    userId: uuid('user_id').notNull(),
+    /** 'password_reset' | 'email_verification' | 'phone_verification' */
+    purpose: text('purpose').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    /** the address or number the secret was sent to: verifying proves this one, not a later one */
+    target: text('target').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    expiresAt: ts('expires_at').notNull(),
+    usedAt: ts('used_at'),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [index('account_tokens_hash_idx').on(t.tokenHash), index('account_tokens_user_idx').on(t.userId, t.purpose)],
 );

@@ -18,7 +18,9 @@ export type AccountKind =
   | 'labour_wage'
   | 'platform_fees'
   | 'risk_reserve'
-  | 'bank_clearing';
+  | 'bank_clearing'
+  /** 放款账户 a FIN organisation's lending account: negative while its loans are out (money from outside the ledger) */
+  | 'finance_lending';
 
 export type Floor = 'no_overdraft' | 'none';
 

@@ -35,6 +35,38 @@ export const FEATURE_LABELS: Record<Feature, { 'zh-CN': string; en: string }> = 
   rating: { 'zh-CN': '历史评价', en: 'Past ratings' },
 };
 
+/** Past contracts whose typical size is within this factor of the budget are 相当 (comparable). */
+export const AMOUNT_FIT_FACTOR = 3;
+
+/**
+ * The least value of each learned signal that supports a match, so that its reason may be shown: a weight adds
+ * to the score for any value above zero (48.96 万 of past contracts still adds a little to a 6,900 万 budget),
+ * but "历史合同金额与预算相当" must be true when it is said. Counts support from one past award on.
+ */
+export const REASON_MIN: Record<Feature, number> = {
+  fromBuyer: Math.log1p(1),
+  fromBuyerDivision: Math.log1p(1),
+  sameCode: Math.log1p(1),
+  sameGroup: Math.log1p(1),
+  sameDivision: Math.log1p(1),
+  sameRegion: Math.log1p(1),
+  fromSimilarBuyers: Math.log1p(1),
+  // a quarter of the demand's (idf-weighted) words found in the supplier's past work
+  text: 0.25,
+  sameTown: 1,
+  // exp(-|ln(budget / typical)| / 2) at a ratio of AMOUNT_FIT_FACTOR
+  amountFit: Math.exp(-Math.log(AMOUNT_FIT_FACTOR) / 2),
+  // active within the last year
+  recency: Math.exp(-1),
+  // rated above the middle of the scale
+  rating: Number.EPSILON,
+};
+
+/** Whether a signal's value supports the match (see {@link REASON_MIN}). */
+export function supportsMatch(feature: Feature, value: number): boolean {
+  return value >= REASON_MIN[feature] - 1e-12;
+}
+
 const STOP = new Set(
   'und der die das des für von mit zur zum auf bei den dem ein eine del della dei per con lot los los lotto and the for of in to a és az egy pentru si cu de la 工程 项目 采购 分包'.split(
     ' ',

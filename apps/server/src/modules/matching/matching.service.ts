@@ -42,6 +42,8 @@ export const PUSH_MAX = 5;
 export const PUSH_MIN = 3;
 /** candidates read from history and from listings, each */
 const CANDIDATES = 150;
+/** 距离 is given as a reason up to this distance from the project (km). */
+const NEAR_KM = 200;
 /** how far down the ranking the qualification filter looks for 5 qualified suppliers */
 const QUALIFICATION_CHECKS = 40;
 /** Roles that can supply: 材料供应商, 分包商, 设计, 监理 */
@@ -217,6 +219,9 @@ export async function proposeSuppliers(
     if (!org.businessRoles.some((r) => SUPPLYING_ROLES.includes(r))) continue;
     if (org.verification === 'rejected' || org.verification === 'expired') continue;
     if (grades.get(c.orgId) === 'C') continue;
+    // 品类匹配: this very category (or its group) in its past awards, or a listing of it; a division alone
+    // (any 材料) is not a fit — a steel trader is not pushed concrete
+    if (c.sameCode === 0 && c.sameGroup === 0 && !c.offer) continue;
     passed.push({ ...c, name: org.name, town: (org.regionCode ?? '').slice(0, 4) });
   }
   const overCapacity = await exceedsCapacity(
@@ -246,6 +251,8 @@ export async function proposeSuppliers(
         signal: 'distance',
         label: { 'zh-CN': `距项目约 ${Math.round(c.offer.km)} 公里`, en: `About ${Math.round(c.offer.km)} km away` },
         contribution: 0.5 * Math.exp(-c.offer.km / 100),
+        // nearness is a reason within a day's delivery, not at any distance
+        shown: c.offer.km <= NEAR_KM,
       });
     }
     const s = stats.get(c.orgId);

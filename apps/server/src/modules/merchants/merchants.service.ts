@@ -4,13 +4,13 @@ import { workingDaysBetween } from '../../infra/calendar/working-days';
 import type { AppContext } from '../../infra/context';
 import { sha256Hex } from '../../infra/crypto';
 import type { DbOrTx } from '../../infra/db/client';
+import type { DomainEvents } from '../../infra/events';
 import { newId } from '../../infra/ids';
 import { recordProductEvent } from '../analytics';
 import { activeTakedown, assertCompliant } from '../compliance';
 import { getFile, type StoredFileRow, storeFile } from '../files';
 import { getUser } from '../identity';
 import { getOrganisation, getOrganisations } from '../organisation';
-import type { SettlementSealed } from '../settlement';
 import {
   applyDecision,
   type CredentialExpired,
@@ -504,6 +504,10 @@ export function salesPerformance(ctx: AppContext): MerchantPerformanceSource {
 }
 
 /** 销售记录: a sealed settlement statement is a sale of its supplier (payee). */
+// the payload type through the event registry, not settlement's index: settlement → escrow → commission → merchants
+// already runs the other way
+type SettlementSealed = DomainEvents['settlement.sealed'];
+
 export async function recordSale(tx: DbOrTx, event: SettlementSealed): Promise<void> {
   await repo.insertSale(tx, {
     orgId: event.supplierOrgId,

@@ -1,3 +1,3 @@
 export { notificationErrors } from './notifications.errors';
 export { createNotificationsModule } from './notifications.module';
-export { type NotifyInput, notify } from './notifications.service';
+export { listNotifications, type NotifyInput, notify } from './notifications.service';

@@ -9,5 +9,6 @@ export {
   membershipsOfUser,
   type OrganisationRow,
   type OrganisationVerificationStatus,
+  registrationFacts,
   setVerificationStatus,
 } from './organisation.service';

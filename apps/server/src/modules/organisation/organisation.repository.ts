@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gt, inArray } from 'drizzle-orm';
+import { and, count, desc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../infra/db/client';
 import { invitations, memberships, organisations } from './organisation.tables';
 
@@ -154,4 +154,21 @@ export async function setInvitationStatus(db: DbOrTx, id: string, status: string
 export async function findOrganisationsByIds(db: DbOrTx, ids: string[]): Promise<OrganisationRow[]> {
   if (ids.length === 0) return [];
   return db.select().from(organisations).where(inArray(organisations.id, ids));
+}
+
+export async function countOrganisations(db: DbOrTx): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(organisations);
+  return Number(row?.n ?? 0);
+}
+
+/** 1 for the first organisation registered, by creation time then id; null when it does not exist. */
+export async function registrationRank(db: DbOrTx, orgId: string): Promise<number | null> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(organisations)
+    .where(
+      sql`(${organisations.createdAt}, ${organisations.id}) <= (select o.created_at, o.id from organisations o where o.id = ${orgId})`,
+    );
+  const n = Number(row?.n ?? 0);
+  return n === 0 ? null : n;
 }

@@ -362,3 +362,11 @@ export async function getOrganisations(ctx: AppContext, orgIds: string[]): Promi
 export async function managersOf(ctx: AppContext, orgId: string): Promise<string[]> {
   return (await repo.listMembers(ctx.db, orgId)).filter((m) => m.role !== 'member').map((m) => m.userId);
 }
+
+/** How many organisations have registered, and the place of one in registration order (the seed-user plan counts them). */
+export async function registrationFacts(ctx: AppContext, orgId: string | null) {
+  return {
+    total: await repo.countOrganisations(ctx.db),
+    rank: orgId ? await repo.registrationRank(ctx.db, orgId) : null,
+  };
+}

@@ -88,6 +88,20 @@ describe('project library', () => {
     ).toBe('PROJECT_QUESTION_OWN');
   });
 
+  it('refuses banned claims in a project when published and when edited, and stores nothing', async () => {
+    const before = (await gc.get(`/api/orgs/${gcOrg}/projects`)).json().items.length;
+    const refused = await gc.post(`/api/orgs/${gcOrg}/projects`, { ...PROJECT, name: '国家级示范钢结构厂房工程' });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().code).toBe('COMPLIANCE_BANNED_CLAIMS');
+    expect(refused.json().issues[0]).toMatchObject({ path: 'name', code: 'COMPLIANCE_BANNED_CLAIM' });
+    expect(refused.json().issues[0].message.en).toContain('banned claim');
+    expect((await gc.get(`/api/orgs/${gcOrg}/projects`)).json().items).toHaveLength(before);
+    const created = (await gc.post(`/api/orgs/${gcOrg}/projects`, PROJECT)).json();
+    const edited = await gc.patch(`/api/orgs/${gcOrg}/projects/${created.id}`, { description: '投资零风险' });
+    expect(edited.json().code).toBe('COMPLIANCE_BANNED_CLAIMS');
+    expect((await bidder.get(`/api/projects/${created.id}`)).json().description).toBe(PROJECT.description);
+  });
+
   it('refuses bad input with clear errors and stores markup as text', async () => {
     const bad = [
       [{ location: { lat: -95, lng: 120 } }, 'COORDINATE_OUT_OF_RANGE'],

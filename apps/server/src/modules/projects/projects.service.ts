@@ -12,6 +12,7 @@ import type { DbOrTx } from '../../infra/db/client';
 import type { Actor } from '../../infra/http/access';
 import { newId } from '../../infra/ids';
 import { recordProductEvent } from '../analytics';
+import { assertCompliantFields } from '../compliance';
 import { getFile, presentFile, type StoredFileRow } from '../files';
 import { getOrganisation } from '../organisation';
 import { isKnownRegion, regionCentroid, regionErrors } from '../regions';
@@ -117,6 +118,7 @@ export async function createProject(
   input: CreateInput,
 ): Promise<Project> {
   checkRegion(input.regionCode);
+  await assertCompliantFields(ctx, { name: input.name, description: input.description, tags: input.tags });
   const org = await getOrganisation(ctx, orgId);
   await checkFiles(ctx, orgId, input.tenderFileIds);
   const invited = input.visibility === 'invited' ? await checkInvitees(ctx, orgId, input.invitedOrgIds) : [];
@@ -166,6 +168,7 @@ export async function updateProject(
   const existing = await repo.findProject(ctx.db, projectId);
   if (!existing || existing.orgId !== orgId) throw projectErrors.raise('PROJECT_NOT_FOUND');
   if (input.regionCode) checkRegion(input.regionCode);
+  await assertCompliantFields(ctx, { name: input.name, description: input.description, tags: input.tags });
   const org = await getOrganisation(ctx, orgId);
   if (input.tenderFileIds) await checkFiles(ctx, orgId, input.tenderFileIds);
   const visibility = input.visibility ?? existing.visibility;

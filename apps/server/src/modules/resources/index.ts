@@ -8,4 +8,6 @@ export {
   listingRows,
   listingSearchDocument,
   type NewListing,
+  type OfferListing,
+  offerListings,
 } from './resources.service';

@@ -66,3 +66,35 @@ export async function offersOf(db: DbOrTx, kind: string, regionCodes: readonly s
     )
     .limit(limit);
 }
+
+/** Active listings of some kinds that serve any of the regions, with what the procurement optimiser needs. */
+export async function offerListingsOf(
+  db: DbOrTx,
+  kinds: readonly string[],
+  regionCodes: readonly string[],
+  limit: number,
+) {
+  const keys = kinds.flatMap((kind) => regionCodes.map((code) => `${kind}:${code}`));
+  // matches the partial GIN index resource_listings_offer_keys_idx (custom migration 0012)
+  return db
+    .select({
+      id: resourceListings.id,
+      orgId: resourceListings.orgId,
+      kind: resourceListings.kind,
+      title: resourceListings.title,
+      priceFen: resourceListings.priceFen,
+      unit: resourceListings.unit,
+      stock: resourceListings.stock,
+      leadTimeDays: resourceListings.leadTimeDays,
+      lat: resourceListings.lat,
+      lng: resourceListings.lng,
+    })
+    .from(resourceListings)
+    .where(
+      and(
+        sql`listing_offer_keys(${resourceListings.kind}, ${resourceListings.serviceRegionCodes}) && ${sql.param(keys)}::text[]`,
+        eq(resourceListings.status, 'active'),
+      ),
+    )
+    .limit(limit);
+}

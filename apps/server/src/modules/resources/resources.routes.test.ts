@@ -102,6 +102,29 @@ describe('resource library and comparison table', () => {
     expect(one.json().issues[0].code).toBe('COMPARE_COUNT');
   });
 
+  it('refuses banned claims (零风险, 国家级) in a listing with the reason, and lists nothing', async () => {
+    const refused = await supA.post(`/api/orgs/${orgA}/resources`, {
+      ...REBAR,
+      title: '国家级品质 HRB400E 螺纹钢',
+      description: '零风险采购，假一赔十',
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().code).toBe('COMPLIANCE_BANNED_CLAIMS');
+    expect(refused.json().message['zh-CN']).toContain('「国家级」');
+    expect(refused.json().message.en).toContain('banned claims');
+    expect(
+      refused
+        .json()
+        .issues.map((i: { path: string }) => i.path)
+        .sort(),
+    ).toEqual(['description', 'title']);
+    expect((await buyer.get('/api/search?q=国家级品质')).json().items).toHaveLength(0);
+    const listed = (await supA.post(`/api/orgs/${orgA}/resources`, { ...REBAR, title: '螺纹钢 合规标题' })).json();
+    const edited = await supA.patch(`/api/orgs/${orgA}/resources/${listed.id}`, { tags: ['国家级'] });
+    expect(edited.json().issues[0]).toMatchObject({ path: 'tags.0', code: 'COMPLIANCE_BANNED_CLAIM' });
+    expect((await buyer.get(`/api/resources/${listed.id}`)).json().tags).not.toContain('国家级');
+  });
+
   it('takes a withdrawn listing out of search and comparison', async () => {
     const a = (await supA.post(`/api/orgs/${orgA}/resources`, { ...REBAR, title: '盘螺 HRB400E Φ8 清仓' })).json();
     const b = (await supA.post(`/api/orgs/${orgA}/resources`, REBAR)).json();

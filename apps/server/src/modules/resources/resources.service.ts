@@ -12,6 +12,7 @@ import type { AppContext } from '../../infra/context';
 import type { Actor } from '../../infra/http/access';
 import { newId } from '../../infra/ids';
 import { recordProductEvent } from '../analytics';
+import { assertCompliantFields } from '../compliance';
 import { getOrganisation } from '../organisation';
 import { isKnownRegion, regionCentroid, regionErrors } from '../regions';
 import { indexDocuments, removeDocument, type SearchDocumentInput } from '../search';
@@ -155,6 +156,7 @@ export async function createListing(
   input: CreateInput,
 ): Promise<ResourceListing> {
   const org = await merchant(ctx, orgId);
+  await assertCompliantFields(ctx, { title: input.title, description: input.description, tags: input.tags });
   const [prepared] = listingRows([{ ...input, orgId, createdBy: actor.userId }]);
   const row = await ctx.db.transaction(async (tx) => {
     const [created] = await repo.insertListings(tx, [prepared as NonNullable<typeof prepared>]);
@@ -183,6 +185,7 @@ export async function updateListing(
   if (input.unit) checkUnit(spec, input.unit);
   if (input.serviceRegionCodes) checkRegions(input.serviceRegionCodes);
   const params = input.params ? checkParams(spec, input.params) : undefined;
+  await assertCompliantFields(ctx, { title: input.title, description: input.description, tags: input.tags });
   const org = await getOrganisation(ctx, orgId);
   const row = await ctx.db.transaction(async (tx) => {
     const updated = await repo.updateListing(tx, orgId, listingId, {
@@ -299,4 +302,18 @@ export async function listingOffers(
     } else byOrg.set(r.orgId, { orgId: r.orgId, listings: 1, minPriceFen: r.priceFen, lat: r.lat, lng: r.lng });
   }
   return [...byOrg.values()].slice(0, query.limit);
+}
+
+export type OfferListing = Awaited<ReturnType<typeof repo.offerListingsOf>>[number];
+
+/** 采购报价 active listings of the kinds that serve a region (the region, its city or its province), listing by
+ * listing, for the procurement optimiser. */
+export async function offerListings(
+  ctx: AppContext,
+  query: { kinds: string[]; regionCode: string; limit: number },
+): Promise<OfferListing[]> {
+  if (query.kinds.length === 0) return [];
+  const code = query.regionCode;
+  const served = [...new Set([code, `${code.slice(0, 4)}00`, `${code.slice(0, 2)}0000`])];
+  return repo.offerListingsOf(ctx.db, query.kinds, served, query.limit);
 }

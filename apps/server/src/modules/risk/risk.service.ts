@@ -37,7 +37,7 @@ const DAY_MS = 86_400_000;
  * `risk.warning_opened` (risk staff are notified after commit) — all in `tx` when given (the publisher's
  * transaction). Returns the id, or null when deduplicated.
  */
-export async function openWarning(ctx: AppContext, finding: Finding, now = new Date(), tx?: DbOrTx) {
+export async function openWarning(ctx: AppContext, finding: Finding, now = ctx.clock.now(), tx?: DbOrTx) {
   const run = async (db: DbOrTx) => {
     const since = new Date(now.getTime() - COOL_OFF_DAYS * DAY_MS);
     if (await repo.findRecent(db, finding.subject.kind, finding.subject.id, finding.type, since)) return null;
@@ -143,7 +143,7 @@ export async function transitionWarning(
   scope: Scope,
   warningId: string,
   input: RiskTransitionBody,
-  now = new Date(),
+  now = ctx.clock.now(),
 ) {
   const note = input.note.trim();
   if (input.to !== 'acknowledged' && note.length < 4) throw riskErrors.raise('RISK_NOTE_REQUIRED');
@@ -249,7 +249,7 @@ async function withBuyerNames(ctx: AppContext, rows: repo.TenderFlagsRow[]) {
 }
 
 /** 招标红旗 computes and stores the red flags of one tender from the tendering module's facts. */
-export async function computeTenderFlags(ctx: AppContext, tenderId: string, now = new Date()) {
+export async function computeTenderFlags(ctx: AppContext, tenderId: string, now = ctx.clock.now()) {
   const facts = await tenderRiskFacts(ctx, tenderId);
   if (!facts) return null;
   const flags = redFlags(facts);
@@ -400,7 +400,7 @@ export function executionFindings(snapshots: Snapshot[], releases: repo.FlowRow[
  * delay, early warning), payouts of the last three days, and the red flags of opened tenders. Delay and suspension
  * warnings whose cause is gone (milestone reached, logs resumed) are resolved by the system.
  */
-export async function runRiskScan(ctx: AppContext, now = new Date()) {
+export async function runRiskScan(ctx: AppContext, now = ctx.clock.now()) {
   const today = shanghaiDate(now);
   const snapshots = await executionSnapshots(ctx, now);
   const releases = await repo.flowsOfContracts(

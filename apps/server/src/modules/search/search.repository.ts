@@ -254,51 +254,73 @@ export async function searchPage(db: DbOrTx, input: SearchPageInput): Promise<Se
 }
 
 export interface FacetRow {
-  facet: 'kind' | 'province' | 'tag' | 'total';
+  facet: 'kind' | 'province' | 'tag' | 'total' | 'sample';
   key: string;
   count: string | number;
 }
 
-/** Facets are counted over at most this many matches; beyond it they are marked approximate. */
-export const FACET_SAMPLE = 1_000;
+/** Every count is exact up to this many matches; beyond it the count says "1,000+" (it is never guessed). */
+export const COUNT_CAP = 1_000;
+
+/** The kinds of document the index holds (one capped count each). */
+export const DOCUMENT_KINDS = ['project', 'demand', 'resource'] as const;
+
+export interface FacetBucketCount {
+  key: string;
+  count: number;
+  /** more than {@link COUNT_CAP} match: `count` is the cap */
+  more: boolean;
+}
+
+const capped = (n: number) => ({ count: Math.min(n, COUNT_CAP), more: n > COUNT_CAP });
 
 /**
- * Facet counts in one pass over the matches (kind and province each ignore their own filter), bounded to the
- * first 1,000 matches the index yields (in table order, which is roughly the order of publication), so that a
- * one-word query over a million documents stays fast; the page then says "more than 1,000" and the counts are a
- * sample.
+ * Facet counts, bounded so that a one-word query over a million documents stays fast:
+ * - the total and each kind are counted exactly up to {@link COUNT_CAP} (a `limit` inside each count, so no
+ *   count reads more than 1,001 index entries), then "1,000+";
+ * - provinces and tags are counted over the matches of the chosen kind (the province ignoring its own filter);
+ *   when those are more than {@link COUNT_CAP}, the buckets are named but `exact` is false and no number is shown
+ *   for them, rather than a sample's number.
  */
 export async function facetCounts(db: DbOrTx, f: SearchFilter) {
-  const kindOk = f.kind ? sql`m.kind = ${f.kind}` : sql`true`;
   const regionOk = f.regionPrefix ? sql`m.region_code like ${`${f.regionPrefix}%`}` : sql`true`;
+  const kindCounts = DOCUMENT_KINDS.map(
+    (kind) =>
+      sql`select 'kind' as facet, ${kind}::text as key, count(*) as count from (
+            select 1 from search_documents d
+            where ${conditions(f, { kind: true })} and d.kind = ${kind} limit ${COUNT_CAP + 1}) k`,
+  );
   const rows = await queryRows<FacetRow>(
     db,
     sql`with m as materialized (
           select d.kind, d.region_code, d.tags from search_documents d
-          where ${conditions(f, { kind: true, region: true })}
-          limit ${FACET_SAMPLE + 1})
-        select 'kind' as facet, m.kind as key, count(*) as count from m where ${regionOk} group by m.kind
+          where ${conditions(f, { region: true })}
+          limit ${COUNT_CAP + 1})
+        ${sql.join(kindCounts, sql` union all `)}
         union all
-        select 'province', left(m.region_code, 2), count(*) from m where ${kindOk} and m.region_code is not null group by 2
+        select 'total', '', count(*) from (
+          select 1 from search_documents d where ${conditions(f)} limit ${COUNT_CAP + 1}) t
         union all
-        select 'tag', t, count(*) from m, unnest(m.tags) t where ${kindOk} and ${regionOk} group by 2
+        select 'province', left(m.region_code, 2), count(*) from m where m.region_code is not null group by 2
         union all
-        select 'total', '', count(*) from m where ${kindOk} and ${regionOk}
+        select 'tag', t, count(*) from m, unnest(m.tags) t where ${regionOk} group by 2
         union all
         select 'sample', '', count(*) from m`,
   );
-  const of = (facet: string) =>
+  const of = (facet: FacetRow['facet']) =>
     rows
       .filter((r) => r.facet === facet)
-      .map((r) => ({ key: r.key, count: Number(r.count) }))
+      .map((r) => ({ key: r.key, ...capped(Number(r.count)) }))
       .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
-  const sample = Number(rows.find((r) => (r.facet as string) === 'sample')?.count ?? 0);
+  const sample = Number(rows.find((r) => r.facet === 'sample')?.count ?? 0);
+  const total = capped(Number(rows.find((r) => r.facet === 'total')?.count ?? 0));
   return {
-    kind: of('kind'),
+    kind: of('kind').filter((b) => b.count > 0),
     province: of('province').slice(0, 40),
     tag: of('tag').slice(0, 12),
-    total: Number(rows.find((r) => r.facet === 'total')?.count ?? 0),
-    exact: sample <= FACET_SAMPLE,
+    total: total.count,
+    totalMore: total.more,
+    exact: sample <= COUNT_CAP,
   };
 }
 

@@ -1,5 +1,5 @@
 import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict';
+import { dict } from '@node-rs/jieba/dict.js';
 import type { Highlight } from '@zhuhe/contracts';
 import { CONSTRUCTION_TERMS } from './search.dictionary';
 

@@ -200,13 +200,14 @@ export async function search(
     facets: facets
       ? {
           total: facets.total,
-          kind: facets.kind.map((b) => ({ key: b.key, label: KIND_LABELS[b.key] ?? b.key, count: Number(b.count) })),
+          totalMore: facets.totalMore,
+          kind: facets.kind.map((b) => ({ ...b, label: KIND_LABELS[b.key] ?? b.key })),
           province: facets.province.map((b) => ({
+            ...b,
             key: `${b.key}0000`,
             label: findRegion(`${b.key}0000`)?.name ?? b.key,
-            count: Number(b.count),
           })),
-          tag: facets.tag.map((b) => ({ key: b.key, label: b.key, count: Number(b.count) })),
+          tag: facets.tag.map((b) => ({ ...b, label: b.key })),
           exact: facets.exact,
         }
       : null,

@@ -137,7 +137,7 @@ export function settlementRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post(
       '/api/orgs/:orgId/settlement/:contractId/:settlementId/sign',
       {
-        config: { permission: perm.sign },
+        config: { permission: perm.sign, idempotent: true },
         schema: {
           tags,
           summary: '签署结算单（需二次验证）',
@@ -155,7 +155,7 @@ export function settlementRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post(
       '/api/orgs/:orgId/settlement/:contractId/:settlementId/release',
       {
-        config: { permission: perm.manage },
+        config: { permission: perm.manage, idempotent: true },
         schema: { tags, summary: '重试放款', params: SettlementParams, response: { 200: Settlement } },
       },
       async (request) => {

@@ -412,3 +412,19 @@ export async function signedStatementPdf(ctx: AppContext, orgId: string, contrac
   const file = await getFile(ctx, access.plan.orgId, settlement.signedFileId);
   return { name: file.name, bytes: await readFileContent(ctx, file) };
 }
+
+/**
+ * 已结算 the sealed statements of a contract (signed, released or not), with the sealed PDF's hash and its
+ * evidence-log index: what supply-chain finance shows a lender, with the payee's consent.
+ */
+export async function sealedStatementsOf(ctx: AppContext, contractId: string) {
+  return (await repo.settlementsOf(ctx.db, contractId))
+    .filter((s) => (s.status === 'signed' || s.status === 'released') && s.signedSha256)
+    .map((s) => ({
+      settlementId: s.id,
+      milestoneId: s.milestoneId,
+      released: s.status === 'released',
+      sha256: s.signedSha256 as string,
+      evidenceIndex: s.evidenceIndex,
+    }));
+}

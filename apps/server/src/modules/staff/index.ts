@@ -4,6 +4,8 @@ export { createStaffModule } from './staff.module';
 export {
   approveRequest,
   bootstrapAdmin,
+  dualControlOutcomes,
+  rejectRequest,
   requestSensitiveAction,
   seedStaffRoles,
   staffRolesByUser,

@@ -1,4 +1,4 @@
-import { and, count, desc, eq } from 'drizzle-orm';
+import { and, count, desc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../infra/db/client';
 import { dualControlRequests, staffRoles } from './staff.tables';
 
@@ -38,6 +38,11 @@ export async function insertRequest(db: DbOrTx, row: typeof dualControlRequests.
 export async function findRequest(db: DbOrTx, id: string): Promise<DualControlRow | undefined> {
   const [row] = await db.select().from(dualControlRequests).where(eq(dualControlRequests.id, id)).limit(1);
   return row;
+}
+
+export async function findRequests(db: DbOrTx, ids: string[]): Promise<DualControlRow[]> {
+  if (ids.length === 0) return [];
+  return db.select().from(dualControlRequests).where(inArray(dualControlRequests.id, ids));
 }
 
 /** Decides a pending request; returns undefined when it was no longer pending (decided concurrently). */

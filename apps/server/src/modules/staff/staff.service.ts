@@ -132,6 +132,14 @@ export async function rejectRequest(ctx: AppContext, actor: Actor, requestId: st
   return decided;
 }
 
+/** 双人复核 what became of some requests (pending, executed, rejected), with who decided, for the modules that own them. */
+export async function dualControlOutcomes(ctx: Pick<AppContext, 'db'>, requestIds: string[]) {
+  const rows = await repo.findRequests(ctx.db, requestIds);
+  return new Map(
+    rows.map((r) => [r.id, { status: r.status, decidedBy: r.decidedBy, decidedAt: r.decidedAt, reason: r.reason }]),
+  );
+}
+
 export async function listRequests(ctx: AppContext, limit = 100, status?: string) {
   const rows = await repo.listRequests(ctx.db, limit, status);
   const people = new Map(

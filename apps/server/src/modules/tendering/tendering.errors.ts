@@ -33,6 +33,11 @@ export const tenderErrors = defineErrors({
     'zh-CN': '投标已截止或招标未发布（截止时间 {deadline}）',
     en: 'Bidding is closed or the tender is not published (deadline {deadline})',
   },
+  TENDER_RECORD_RESTRICTED: {
+    kind: 'forbidden',
+    'zh-CN': '评标报告仅招标人可查阅；投标人可在招标详情中查看本单位的评分',
+    en: 'Only the buyer may read the evaluation report; a bidder sees its own scores on the tender page',
+  },
   TENDER_SEALED: {
     kind: 'conflict',
     'zh-CN': '投标截止前，任何人（含平台人员）都不能开启投标文件',

@@ -29,7 +29,12 @@ export async function viewTender(ctx: AppContext, viewer: Actor, orgId: string, 
     return names.get(id) as string;
   };
   const myBid = role === 'bidder' ? await repo.findBid(ctx.db, tenderId, orgId) : undefined;
-  const openingView = opening ? await presentOpening(ctx, tender, opening, role) : null;
+  const openingView = opening ? await presentOpening(ctx, tender, opening, role, myBid) : null;
+  // 评分 scores after opening: the buyer sees the table; a bidder only its own row; an organisation that did not
+  // bid sees none (the 开标记录 — names and totals — stays public, docs/ARCHITECTURE.md "Who sees a tender")
+  const ownBidIds = new Set(
+    (opening?.record.bids ?? []).filter((b) => b.bidderOrgId === orgId).map((b) => b.bidId as string),
+  );
   const evaluators = role === 'buyer' ? await repo.evaluatorsOf(ctx.db, tenderId) : [];
   const evaluatorNames = new Map(
     (
@@ -40,8 +45,8 @@ export async function viewTender(ctx: AppContext, viewer: Actor, orgId: string, 
     ).map((u) => [u.id, u.displayName]),
   );
   const evaluationView =
-    opening && (role === 'buyer' || evaluation)
-      ? await presentEvaluation(ctx, tender, opening, evaluation, role)
+    opening && (role === 'buyer' || (evaluation && ownBidIds.size > 0))
+      ? await presentEvaluation(ctx, tender, opening, evaluation, role, ownBidIds)
       : null;
   const invited = role === 'buyer' ? await repo.invitationsOf(ctx.db, tenderId) : [];
   return {
@@ -114,10 +119,13 @@ async function presentOpening(
   tender: repo.TenderRow,
   opening: repo.OpeningRow,
   role: Role,
+  myBid: repo.BidRow | undefined,
 ): Promise<NonNullable<Tender['opening']>> {
-  // Contents are decrypted on each read, through the key the database releases only after the deadline.
-  const key = role === 'buyer' ? await repo.releaseKey(ctx.db, tender.id) : null;
-  const all = role === 'buyer' ? await repo.bidsOf(ctx.db, tender.id) : [];
+  // Contents are decrypted on each read, through the key the database releases only after the deadline: every
+  // bid for the buyer, its own for a bidder (unit prices and plans of competitors are never shown to bidders).
+  const own = myBid && opening.record.bids.some((b) => b.bidId === myBid.id && b.totalFen !== null);
+  const key = role === 'buyer' || own ? await repo.releaseKey(ctx.db, tender.id) : null;
+  const all = role === 'buyer' ? await repo.bidsOf(ctx.db, tender.id) : own && myBid ? [myBid] : [];
   return {
     openedAt: opening.openedAt.toISOString(),
     sha256: opening.sha256,
@@ -151,24 +159,28 @@ async function presentEvaluation(
   opening: repo.OpeningRow,
   evaluation: repo.EvaluationRow | undefined,
   role: Role,
+  ownBidIds: ReadonlySet<string>,
 ): Promise<NonNullable<Tender['evaluation']>> {
   const table = await currentTable(ctx, tender, opening);
+  const rows = evaluation ? evaluation.table.rows : table.rows;
   return {
     finalisedAt: evaluation?.finalisedAt.toISOString() ?? null,
     sha256: evaluation?.sha256 ?? null,
     evidenceIndex: evaluation?.evidenceIndex ?? null,
-    rows: (evaluation ? evaluation.table.rows : table.rows).map((r) => ({
-      bidId: r.bidId,
-      bidderName: r.bidderName,
-      totalFen: r.totalFen,
-      price: r.price,
-      technical: r.technical,
-      credit: r.credit,
-      performance: r.performance,
-      total: r.total,
-      rank: r.rank,
-      technicalByEvaluator: role === 'buyer' ? r.technicalByEvaluator : [],
-    })),
+    rows: rows
+      .filter((r) => role === 'buyer' || ownBidIds.has(r.bidId))
+      .map((r) => ({
+        bidId: r.bidId,
+        bidderName: r.bidderName,
+        totalFen: r.totalFen,
+        price: r.price,
+        technical: r.technical,
+        credit: r.credit,
+        performance: r.performance,
+        total: r.total,
+        rank: r.rank,
+        technicalByEvaluator: role === 'buyer' ? r.technicalByEvaluator : [],
+      })),
     history: role === 'buyer' ? table.history : [],
   };
 }

@@ -81,7 +81,10 @@ export async function documentPdf(
   tenderId: string,
   which: 'opening' | 'evaluation',
 ): Promise<{ name: string; bytes: Buffer }> {
-  const { tender } = await visibleTender(ctx, orgId, tenderId);
+  const { tender, role } = await visibleTender(ctx, orgId, tenderId);
+  // 开标记录 is public (bidder names and totals, as the law requires); the scoring table holds every bidder's
+  // scores, so only the buyer reads it
+  if (which === 'evaluation' && role !== 'buyer') throw tenderErrors.raise('TENDER_RECORD_RESTRICTED');
   const row =
     which === 'opening' ? await repo.findOpening(ctx.db, tenderId) : await repo.findEvaluation(ctx.db, tenderId);
   if (!row) throw tenderErrors.raise(which === 'opening' ? 'TENDER_NOT_OPENED' : 'TENDER_NOT_EVALUATING');

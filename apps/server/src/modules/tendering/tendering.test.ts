@@ -269,7 +269,12 @@ describe('sealed bids', () => {
     expect((await t.ctx.blobs.get(opened.opening.sha256))?.subarray(0, 5).toString()).toBe('%PDF-');
     // Another bidder sees the read-out totals, never a competitor's plan.
     const asB = (await b.client.get(`/api/orgs/${b.orgId}/tenders/${tender.id}`)).json();
-    expect(JSON.stringify(asB)).not.toContain('XK42');
+    expect(
+      asB.opening.bids.find((x: { bidderOrgId: string }) => x.bidderOrgId === a.orgId).constructionPlan,
+    ).toBeNull();
+    expect(asB.opening.bids.find((x: { bidderOrgId: string }) => x.bidderOrgId === b.orgId).constructionPlan).toContain(
+      'XK42',
+    );
     expect(asB.opening.bids).toHaveLength(3);
     // Staff still reach nothing.
     expect((await staff.get(`/api/orgs/${gc.orgId}/tenders/${tender.id}`)).statusCode).toBe(404);
@@ -367,6 +372,73 @@ describe('sealed bids', () => {
     const again = await gc.client.post(`${url}/contract`, { variables: {} });
     expect(again.json().code).toBe('TENDER_CONTRACT_EXISTS');
     expect((await gc.client.get(url)).json()).toMatchObject({ status: 'contracted', contractId: contract.id });
+  });
+
+  it('the 开标记录 is public; unit prices, scores and prequalification go to the buyer and each bidder for its own', async () => {
+    const outsider = await registeredClient(t.app, undefined, '未投标单位 王');
+    const outsiderOrg = (
+      await createOrg(outsider.client, {
+        name: '未投标测试公司',
+        creditCode: validCreditCode(),
+        businessRoles: ['SUB'],
+      })
+    ).id;
+    const path = (orgId: string) => `/api/orgs/${orgId}/tenders/${tender.id}`;
+    type Row = { bidId: string; bidderOrgId: string; totalFen: number | null; unitPricesFen: number[] | null };
+
+    // the tender page
+    const asBuyer = (await gc.client.get(path(gc.orgId))).json();
+    const asA = (await a.client.get(path(a.orgId))).json();
+    const asOutsider = (await outsider.client.get(path(outsiderOrg))).json();
+    const bidOfA = asBuyer.opening.bids.find((x: Row) => x.bidderOrgId === a.orgId) as Row;
+    const bidOfB = asBuyer.opening.bids.find((x: Row) => x.bidderOrgId === b.orgId) as Row;
+    expect(bidOfA.unitPricesFen).toEqual([450_000, 8_000]);
+    expect(asBuyer.evaluation.rows).toHaveLength(2);
+    // public opening record: names and totals for everyone
+    for (const view of [asA, asOutsider]) {
+      expect(view.opening.bids.map((x: Row) => x.totalFen)).toEqual(asBuyer.opening.bids.map((x: Row) => x.totalFen));
+      expect(view.opening.bids.find((x: Row) => x.bidderOrgId === b.orgId).unitPricesFen).toBeNull();
+    }
+    // a bidder: its own unit prices and its own score row only
+    expect(asA.opening.bids.find((x: Row) => x.bidderOrgId === a.orgId).unitPricesFen).toEqual([450_000, 8_000]);
+    expect(asA.evaluation.rows.map((r: { bidId: string }) => r.bidId)).toEqual([bidOfA.bidId]);
+    expect(JSON.stringify(asA.evaluation)).not.toContain(bidOfB.bidId);
+    // an organisation that did not bid: no prices beyond the totals, no scores
+    expect(asOutsider.opening.bids.every((x: Row) => x.unitPricesFen === null)).toBe(true);
+    expect(asOutsider.evaluation).toBeNull();
+    expect(JSON.stringify(asOutsider)).not.toContain('XK42');
+
+    // the PDFs: the opening record for all, the scoring table for the buyer alone
+    expect((await outsider.client.get(`${path(outsiderOrg)}/opening.pdf`)).statusCode).toBe(200);
+    expect((await gc.client.get(`${path(gc.orgId)}/evaluation.pdf`)).statusCode).toBe(200);
+    for (const [client, orgId] of [
+      [outsider.client, outsiderOrg],
+      [a.client, a.orgId],
+      [b.client, b.orgId],
+    ] as const) {
+      const refused = await client.get(`${path(orgId)}/evaluation.pdf`);
+      expect(refused.statusCode).toBe(403);
+      expect(refused.json().code).toBe('TENDER_RECORD_RESTRICTED');
+      expect(refused.json().message['zh-CN']).toContain('招标人');
+    }
+
+    // prequalification: another bidder's report only for the buyer
+    expect((await gc.client.get(`${path(gc.orgId)}/prequalification?bidderOrgId=${a.orgId}`)).statusCode).toBe(200);
+    for (const [client, orgId] of [
+      [outsider.client, outsiderOrg],
+      [b.client, b.orgId],
+    ] as const) {
+      expect((await client.get(`${path(orgId)}/prequalification?bidderOrgId=${a.orgId}`)).statusCode).toBe(404);
+      expect((await client.get(`${path(orgId)}/prequalification.pdf?bidderOrgId=${a.orgId}`)).statusCode).toBe(404);
+    }
+    const own = (await outsider.client.get(`${path(outsiderOrg)}/prequalification`)).json().items;
+    expect(own).toHaveLength(1);
+    expect(JSON.stringify(own)).not.toContain('钢构甲');
+    // a bid receipt only for one's own bid
+    expect((await outsider.client.get(`${path(outsiderOrg)}/bid`)).statusCode).toBe(404);
+    // a plain member of the buyer reads the page like the buyer; staff reach nothing
+    expect((await member.client.get(path(gc.orgId))).json().evaluation.rows).toHaveLength(2);
+    expect((await staff.get(`${path(gc.orgId)}/evaluation.pdf`)).statusCode).toBe(404);
   });
 });
 

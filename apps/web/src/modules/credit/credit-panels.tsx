@@ -106,7 +106,12 @@ export function CreditProfilePanel({ orgId, staff = false }: { orgId: string; st
                 extra={<strong data-testid={`credit-dimension-${d.key}`}>{Math.round(d.score)}</strong>}
               >
                 {d.indicators.map((i) => (
-                  <div key={i.key} style={{ marginBottom: 8 }} data-testid={`credit-indicator-${i.key}`}>
+                  <div
+                    key={i.key}
+                    style={{ marginBottom: 8 }}
+                    data-testid={`credit-indicator-${i.key}`}
+                    data-score={Math.round(i.score)}
+                  >
                     <div style={{ display: 'flex', justifyContent: 'space-between', gap: 8 }}>
                       <Typography.Text style={{ fontSize: 13 }}>{bilingual(i.label)}</Typography.Text>
                       <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>

@@ -70,3 +70,18 @@ export function regenerateRecoveryCodes(code: string): Promise<RecoveryCodesData
 export function stepUp(code: string): Promise<StepUpResultData> {
   return apiRequest('POST', '/api/auth/step-up', StepUpResult, { body: { code } });
 }
+
+/** 忘记密码: the server answers the same whether or not the account exists. */
+export function requestPasswordReset(identifier: string): Promise<void> {
+  return apiRequestVoid('POST', '/api/auth/password-reset', { body: { identifier } });
+}
+
+/** 重置密码 with the token from the mailed link; every session of the account ends. */
+export function confirmPasswordReset(token: string, password: string): Promise<void> {
+  return apiRequestVoid('POST', '/api/auth/password-reset/confirm', { body: { token, password } });
+}
+
+/** 邮箱验证 with the token from the mailed link (no session needed). */
+export function verifyEmail(token: string): Promise<void> {
+  return apiRequestVoid('POST', '/api/auth/email/verify', { body: { token } });
+}

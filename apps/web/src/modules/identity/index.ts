@@ -1,3 +1,4 @@
+export { ForgotPasswordForm, ResetPasswordForm, VerifyEmailPanel } from './account-recovery-forms';
 export type {
   LoginResultData,
   MeData,

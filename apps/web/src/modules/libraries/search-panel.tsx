@@ -106,7 +106,7 @@ export function SearchPanel({ kind, renderAction }: SearchPanelProps) {
                   checked={params.region === b.key}
                   onChange={(on) => set({ region: on ? b.key : undefined })}
                 >
-                  {b.label} {b.count}
+                  {facets.exact ? `${b.label} ${b.count}` : b.label}
                 </Tag.CheckableTag>
               ))}
               {facets.tag.length > 0 ? (
@@ -120,7 +120,7 @@ export function SearchPanel({ kind, renderAction }: SearchPanelProps) {
                   checked={params.tags === b.key}
                   onChange={(on) => set({ tags: on ? b.key : undefined })}
                 >
-                  {b.label} {b.count}
+                  {facets.exact ? `${b.label} ${b.count}` : b.label}
                 </Tag.CheckableTag>
               ))}
             </Flex>
@@ -130,7 +130,9 @@ export function SearchPanel({ kind, renderAction }: SearchPanelProps) {
       {search.isError ? <ErrorState error={search.error} onRetry={() => search.refetch()} /> : null}
       {facets ? (
         <Typography.Text type="secondary" data-testid="search-total">
-          {facets.exact ? t('search.total', { count: facets.total }) : t('search.totalApprox', { count: facets.total })}
+          {facets.totalMore
+            ? t('search.totalMore', { count: facets.total.toLocaleString('zh-CN') })
+            : t('search.total', { count: facets.total })}
           {pages[0]?.terms.length ? ` · ${t('search.terms', { terms: pages[0].terms.join(' / ') })}` : ''}
         </Typography.Text>
       ) : null}

@@ -77,7 +77,6 @@ export const organisationZhCN = {
     welcome: '{{name}}，欢迎回来',
     organisationCard: '当前组织',
     dutiesCard: '{{role}}在筑合上可以',
-    dutiesNote: '项目、招采、合同、结算等功能正在建设中，上线后将出现在左侧导航。',
   },
   duties: {
     GC: {
@@ -248,8 +247,6 @@ export const organisationEn: typeof organisationZhCN = {
     welcome: 'Welcome back, {{name}}',
     organisationCard: 'Organisation',
     dutiesCard: 'What you can do on ZhuHe',
-    dutiesNote:
-      'Projects, procurement, contracts and settlement are being built; they will appear in the navigation when ready.',
   },
   duties: {
     GC: {

@@ -49,8 +49,19 @@ function OrganisationCard({ orgId }: { orgId: string }) {
   );
 }
 
-/** 工作台 home of one business role: who you act as, for which organisation, and what this role does here. */
-export function WorkspaceOverview({ orgId, role }: { orgId: string; role: BusinessRole }) {
+/**
+ * 工作台 home of one business role: who you act as, then `children` (the to-dos and figures), then the
+ * organisation and what this role does here.
+ */
+export function WorkspaceOverview({
+  orgId,
+  role,
+  children,
+}: {
+  orgId: string;
+  role: BusinessRole;
+  children?: ReactNode;
+}) {
   const { t } = useTranslation('organisation');
   const me = useAuthedMe();
   return (
@@ -61,6 +72,7 @@ export function WorkspaceOverview({ orgId, role }: { orgId: string; role: Busine
         </Typography.Title>
         <Typography.Text type="secondary">{t('workspace.welcome', { name: me.user.displayName })}</Typography.Text>
       </div>
+      {children}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={12}>
           <Panel style={{ height: '100%' }} title={t('workspace.organisationCard')}>
@@ -77,9 +89,6 @@ export function WorkspaceOverview({ orgId, role }: { orgId: string; role: Busine
                 </Flex>
               ))}
             </Flex>
-            <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0 }}>
-              {t('workspace.dutiesNote')}
-            </Typography.Paragraph>
           </Panel>
         </Col>
       </Row>

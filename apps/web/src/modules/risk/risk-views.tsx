@@ -53,6 +53,8 @@ const FACT_LABELS: Record<string, { 'zh-CN': string; en: string }> = {
   beneficiaryIsOrganisation: { 'zh-CN': '收款人为本组织', en: 'Beneficiary is the organisation' },
   thresholdFen: { 'zh-CN': '阈值（分）', en: 'Threshold (fen)' },
   at: { 'zh-CN': '时间', en: 'At' },
+  applicationId: { 'zh-CN': '融资申请', en: 'Finance application' },
+  outstandingFen: { 'zh-CN': '未还金额（分）', en: 'Outstanding (fen)' },
 };
 const CONTRIBUTION = { 'zh-CN': '（对预警的贡献）', en: ' (contribution)' };
 

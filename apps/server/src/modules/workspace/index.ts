@@ -1,0 +1,3 @@
+export { workspaceErrors } from './workspace.errors';
+export { createWorkspaceModule } from './workspace.module';
+export { orderTodos, organisationHome, staffHome } from './workspace.service';

@@ -1,0 +1,2 @@
+export { financeEn, financeZhCN } from './finance.i18n';
+export { BorrowerFinance, LenderWorkspace } from './finance-views';
