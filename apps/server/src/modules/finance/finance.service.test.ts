@@ -146,76 +146,82 @@ describe('application limits (nothing written on refusal)', () => {
     const contractId = await escrowFor(sub, 1_000_000_00, { bondPct: 10 });
     const weakContract = await escrowFor(weak, 1_000_000_00);
     const before = await count('finance_applications');
-    const cases: [string, Promise<unknown>, string, RegExp, RegExp][] = [
+    const cases: [string, () => Promise<unknown>, string, RegExp, RegExp][] = [
       [
         '80.01% receivable',
-        applyForFinance(tc.ctx, actorOf(sub, ['SUB']), sub.orgId, {
-          productId: receivable.id,
-          asset: { kind: 'receivable', contractId, milestoneId: 'm1' },
-          amountFen: 800_100_00,
-          termDays: 90,
-          consent: true,
-        }),
+        () =>
+          applyForFinance(tc.ctx, actorOf(sub, ['SUB']), sub.orgId, {
+            productId: receivable.id,
+            asset: { kind: 'receivable', contractId, milestoneId: 'm1' },
+            amountFen: 800_100_00,
+            termDays: 90,
+            consent: true,
+          }),
         'FINANCE_AMOUNT_OVER_LIMIT',
         /超过上限 ¥800000\.00（标的金额 ¥1000000\.00 的 80%）/,
         /above the limit ¥800000\.00/,
       ],
       [
         '29% order',
-        applyForFinance(tc.ctx, actorOf(sub, ['SUB']), sub.orgId, {
-          productId: order.id,
-          asset: { kind: 'order', contractId, milestoneId: null },
-          amountFen: 290_000_00,
-          termDays: 90,
-          consent: true,
-        }),
+        () =>
+          applyForFinance(tc.ctx, actorOf(sub, ['SUB']), sub.orgId, {
+            productId: order.id,
+            asset: { kind: 'order', contractId, milestoneId: null },
+            amountFen: 290_000_00,
+            termDays: 90,
+            consent: true,
+          }),
         'FINANCE_AMOUNT_UNDER_MIN',
         /低于下限 ¥300000\.00/,
         /below the minimum ¥300000\.00/,
       ],
       [
         '51% order',
-        applyForFinance(tc.ctx, actorOf(sub, ['SUB']), sub.orgId, {
-          productId: order.id,
-          asset: { kind: 'order', contractId, milestoneId: null },
-          amountFen: 510_000_00,
-          termDays: 90,
-          consent: true,
-        }),
+        () =>
+          applyForFinance(tc.ctx, actorOf(sub, ['SUB']), sub.orgId, {
+            productId: order.id,
+            asset: { kind: 'order', contractId, milestoneId: null },
+            amountFen: 510_000_00,
+            termDays: 90,
+            consent: true,
+          }),
         'FINANCE_AMOUNT_OVER_LIMIT',
         /超过上限 ¥500000\.00/,
         /above the limit ¥500000\.00/,
       ],
       [
         '70.01% bond advance',
-        applyForFinance(tc.ctx, actorOf(sub, ['SUB']), sub.orgId, {
-          productId: bond.id,
-          asset: { kind: 'bond_advance', contractId, milestoneId: null },
-          // the bond is 10% of ¥1,000,000 = ¥100,000; 70.01% of it
-          amountFen: 70_010_00,
-          termDays: 90,
-          consent: true,
-        }),
+        () =>
+          applyForFinance(tc.ctx, actorOf(sub, ['SUB']), sub.orgId, {
+            productId: bond.id,
+            asset: { kind: 'bond_advance', contractId, milestoneId: null },
+            // the bond is 10% of ¥1,000,000 = ¥100,000; 70.01% of it
+            amountFen: 70_010_00,
+            termDays: 90,
+            consent: true,
+          }),
         'FINANCE_AMOUNT_OVER_LIMIT',
         /超过上限 ¥70000\.00/,
         /above the limit ¥70000\.00/,
       ],
       [
         'C grade where A is required',
-        applyForFinance(tc.ctx, actorOf(weak, ['SUB']), weak.orgId, {
-          productId: receivable.id,
-          asset: { kind: 'receivable', contractId: weakContract, milestoneId: 'm1' },
-          amountFen: 100_000_00,
-          termDays: 90,
-          consent: true,
-        }),
+        () =>
+          applyForFinance(tc.ctx, actorOf(weak, ['SUB']), weak.orgId, {
+            productId: receivable.id,
+            asset: { kind: 'receivable', contractId: weakContract, milestoneId: 'm1' },
+            amountFen: 100_000_00,
+            termDays: 90,
+            consent: true,
+          }),
         'FINANCE_GRADE_TOO_LOW',
         /要求信用等级 A 及以上，贵组织当前为 C/,
         /requires credit grade A or better; your organisation is C/,
       ],
     ];
+    // one attempt at a time: a rejection must be awaited where it happens, not left pending behind another
     for (const [label, attempt, code, zh, en] of cases) {
-      const e = await refusal(attempt);
+      const e = await refusal(attempt());
       expect(e.code, label).toBe(code);
       expect(e.messages()['zh-CN'], label).toMatch(zh);
       expect(e.messages().en, label).toMatch(en);
