@@ -8,6 +8,9 @@ test('忘记密码: the login page leads to the reset request, which answers the
   await page.goto('/login');
   await page.getByTestId('forgot-password').click();
   await expect(page).toHaveURL(/\/forgot-password$/);
+  // the URL changes at once, while the sign-in form (with a field of the same name) stays until the page's chunk
+  // has loaded: wait for the reset form itself
+  await expect(page.getByRole('heading', { name: '找回密码' })).toBeVisible();
   await page.getByLabel('邮箱或手机号').fill(`nobody-${Date.now()}@example.com`);
   await page.getByTestId('reset-request').click();
   await expect(page.getByText('如果该账号存在，重置链接已发出')).toBeVisible();
