@@ -173,7 +173,9 @@ export async function voteQuantity(
     const settlement = await repo.findSettlement(tx, contractId, settlementId, true);
     if (!settlement) throw settlementErrors.raise('SETTLEMENT_NOT_FOUND');
     if (settlement.status !== 'measuring') throw settlementErrors.raise('SETTLEMENT_NOT_MEASURING');
-    const [proposals, votes] = await Promise.all([repo.proposalsOf(tx, settlementId), repo.votesOf(tx, settlementId)]);
+    // one client per transaction: its queries run one after the other
+    const proposals = await repo.proposalsOf(tx, settlementId);
+    const votes = await repo.votesOf(tx, settlementId);
     const proposal = proposals.find((p) => p.id === input.proposalId);
     if (!proposal) throw settlementErrors.raise('SETTLEMENT_PROPOSAL_NOT_FOUND');
     if (quantityState(proposals, votes).superseded(proposal))

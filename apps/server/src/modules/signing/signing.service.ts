@@ -61,7 +61,9 @@ export function platformSealProvider(ctx: Ctx): ESignatureProvider {
   return {
     name: 'zhuhe-platform-ca',
     async signPdf(pdf, request) {
-      const [seal, ca] = await Promise.all([sealFor(ctx, request.org), authority(ctx)]);
+      // sequential: the context may be a transaction, whose one client runs one query at a time
+      const seal = await sealFor(ctx, request.org);
+      const ca = await authority(ctx);
       return signPdfIncrementally(pdf, {
         seal,
         chain: [ca.certPem],
