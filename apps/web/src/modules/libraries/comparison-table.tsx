@@ -97,7 +97,7 @@ export function ComparisonTable({ ids }: { ids: readonly string[] }) {
             title: (
               <Link
                 to={`/workspace/resources/${row.listing.id}`}
-                style={row.bestValue ? { color: '#d48806' } : undefined}
+                style={row.bestValue ? { color: '#ad4e00' } : undefined}
               >
                 {row.listing.title}
               </Link>
