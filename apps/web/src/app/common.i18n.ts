@@ -1,7 +1,8 @@
 /** Strings of the application shell: brand, navigation, header, shared states and actions. */
 export const commonZhCN = {
   brand: { name: '筑合', full: '筑合 ZhuHe', tagline: '建筑行业协同平台' },
-  language: { label: '语言', 'zh-CN': '简体中文', en: 'English' },
+  language: { label: '语言', switchTo: '切换语言', 'zh-CN': '简体中文', en: 'English' },
+  a11y: { skipToMain: '跳到主要内容', chartData: '图表数据' },
   actions: {
     save: '保存',
     cancel: '取消',
@@ -95,7 +96,8 @@ export const commonZhCN = {
 
 export const commonEn: typeof commonZhCN = {
   brand: { name: 'ZhuHe', full: 'ZhuHe 筑合', tagline: 'Cooperation platform for construction' },
-  language: { label: 'Language', 'zh-CN': '简体中文', en: 'English' },
+  language: { label: 'Language', switchTo: 'switch language', 'zh-CN': '简体中文', en: 'English' },
+  a11y: { skipToMain: 'Skip to main content', chartData: 'Chart data' },
   actions: {
     save: 'Save',
     cancel: 'Cancel',
