@@ -15,7 +15,6 @@ const GC_PAGES = [
   '/workspace',
   '/workspace/projects',
   '/workspace/resources',
-  '/workspace/resources/compare',
   '/workspace/map',
   '/workspace/progress',
   '/workspace/contracts',
@@ -33,14 +32,36 @@ async function survey(page: Page, paths: readonly string[], who: string) {
       await page.goto(path);
       await page.waitForLoadState('networkidle');
       await page.waitForTimeout(500);
-      const violations = await axeViolations(page);
-      const nodes = violations.reduce((sum, v) => sum + v.nodes.length, 0);
-      total += nodes;
-      const rules = violations.map((v) => `${v.id}×${v.nodes.length}`).join(', ');
-      console.log(`[a11y] ${who} ${width}px ${path} (${await page.title()}): ${nodes} ${rules}`);
+      await report(page, path, who, width);
+    }
+    if (who === 'gc') {
+      // the comparison table, with three rebar listings
+      await page.goto('/workspace/resources');
+      await page.getByTestId('library-search').locator('input').fill('HRB400E 钢筋');
+      await page.keyboard.press('Enter');
+      await page.getByTestId('search-hit').nth(2).waitFor();
+      for (const n of [0, 1, 2]) await page.getByTestId('search-hit').nth(n).getByRole('checkbox').check();
+      await page.getByTestId('compare-selected').click();
+      await page.getByTestId('comparison-table').waitFor();
+      await page.waitForTimeout(500);
+      await report(page, '/workspace/resources/compare', who, width);
     }
   }
   console.log(`[a11y] ${who}: ${total} in all`);
+
+  async function report(page: Page, path: string, who: string, width: number) {
+    const violations = await axeViolations(page);
+    const nodes = violations.reduce((sum, v) => sum + v.nodes.length, 0);
+    total += nodes;
+    const rules = violations.map((v) => `${v.id}×${v.nodes.length}`).join(', ');
+    const h1 = await page.locator('h1').count();
+    console.log(`[a11y] ${who} ${width}px ${path} (${await page.title()}, h1×${h1}): ${nodes} ${rules}`);
+    if (process.env.A11Y_SCAN === 'detail') {
+      for (const v of violations)
+        for (const n of v.nodes.slice(0, 3))
+          console.log(`    ${v.id}: ${n.target.join(' ')}  ${n.failureSummary?.split('\n')[1] ?? ''}`);
+    }
+  }
 }
 
 test('survey: the login page', async ({ page }) => {

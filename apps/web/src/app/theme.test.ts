@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { contrastRatio } from './contrast';
-import { BACKGROUNDS, GRAPHIC_COLOURS, TEXT_COLOURS, theme } from './theme';
+import { BACKGROUNDS, GRAPHIC_COLOURS, TAG_TEXT_COLOURS, TEXT_COLOURS, theme } from './theme';
 
 describe('contrast ratio', () => {
   it('matches the WCAG examples', () => {
@@ -29,6 +29,19 @@ describe('theme (WCAG 2.1 AA, GB/T 37668-2019)', () => {
       });
     }
   }
+
+  for (const [token, { text, background }] of Object.entries(TAG_TEXT_COLOURS)) {
+    it(`tag text ${token} ${text} is at least 4.5:1 on its background ${background}`, () => {
+      expect(contrastRatio(text, background)).toBeGreaterThanOrEqual(4.5);
+      expect(theme.token).toHaveProperty(token, text);
+    });
+  }
+
+  it('status tags: success, warning and error text on their backgrounds is at least 4.5:1', () => {
+    expect(contrastRatio(GRAPHIC_COLOURS.colorSuccess, BACKGROUNDS.successBg)).toBeGreaterThanOrEqual(4.5);
+    expect(contrastRatio(GRAPHIC_COLOURS.colorWarning, BACKGROUNDS.warningBg)).toBeGreaterThanOrEqual(4.5);
+    expect(contrastRatio(TEXT_COLOURS.colorError, BACKGROUNDS.errorBg)).toBeGreaterThanOrEqual(4.5);
+  });
 
   it('white text on the primary, danger and success buttons is at least 4.5:1', () => {
     for (const colour of [GRAPHIC_COLOURS.colorPrimary, TEXT_COLOURS.colorError, TEXT_COLOURS.colorLinkHover]) {

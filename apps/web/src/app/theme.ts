@@ -31,9 +31,27 @@ export const TEXT_COLOURS = {
 export const GRAPHIC_COLOURS = {
   colorPrimary: BRAND_COLOR,
   colorTextQuaternary: '#767676',
-  colorSuccess: '#389e0d',
-  colorWarning: '#d46b08',
+  // status tags (Tag color="success" / "warning") write their text in these on the status background, so 4.5:1
+  colorSuccess: '#237804',
+  colorWarning: '#ad4e00',
   colorInfo: BRAND_COLOR,
+} as const;
+
+/**
+ * The text of the preset colour tags (Tag color="gold" …), shown on the tag's own light background (`xxx1`);
+ * antd writes it in the palette's seventh shade, too light for gold, orange, green, cyan, lime and volcano.
+ */
+export const TAG_TEXT_COLOURS = {
+  gold7: { text: '#874d00', background: '#fffbe6' },
+  orange7: { text: '#ad4e00', background: '#fff7e6' },
+  green7: { text: '#237804', background: '#f6ffed' },
+  cyan7: { text: '#006d75', background: '#e6fffb' },
+  lime7: { text: '#3f6600', background: '#fcffe6' },
+  volcano7: { text: '#ad2102', background: '#fff2e8' },
+  magenta7: { text: '#9e1068', background: '#fff0f6' },
+  purple7: { text: '#531dab', background: '#f9f0ff' },
+  blue7: { text: '#0958d9', background: '#e6f4ff' },
+  red7: { text: '#cf1322', background: '#fff1f0' },
 } as const;
 
 /** The backgrounds text is shown on: cards, the page, table headers, disabled fields, selected menu items, alerts. */
@@ -54,6 +72,7 @@ export const theme: ThemeConfig = {
   token: {
     ...TEXT_COLOURS,
     ...GRAPHIC_COLOURS,
+    ...Object.fromEntries(Object.entries(TAG_TEXT_COLOURS).map(([token, { text }]) => [token, text])),
     colorBgLayout: BACKGROUNDS.layout,
     colorBgContainerDisabled: BACKGROUNDS.disabled,
     colorFillAlter: BACKGROUNDS.fillAlter,
