@@ -34,6 +34,7 @@ describe('theme (WCAG 2.1 AA, GB/T 37668-2019)', () => {
     it(`tag text ${token} ${text} is at least 4.5:1 on its background ${background}`, () => {
       expect(contrastRatio(text, background)).toBeGreaterThanOrEqual(4.5);
       expect(theme.token).toHaveProperty(token, text);
+      expect(theme.token).toHaveProperty(token.replace(/(\d+)$/, '-$1'), text);
     });
   }
 

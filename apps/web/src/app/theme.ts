@@ -72,7 +72,13 @@ export const theme: ThemeConfig = {
   token: {
     ...TEXT_COLOURS,
     ...GRAPHIC_COLOURS,
-    ...Object.fromEntries(Object.entries(TAG_TEXT_COLOURS).map(([token, { text }]) => [token, text])),
+    // both spellings (`gold7`, `gold-7`): they share one CSS variable, and the later one would win
+    ...Object.fromEntries(
+      Object.entries(TAG_TEXT_COLOURS).flatMap(([token, { text }]) => [
+        [token, text],
+        [token.replace(/(\d+)$/, '-$1'), text],
+      ]),
+    ),
     colorBgLayout: BACKGROUNDS.layout,
     colorBgContainerDisabled: BACKGROUNDS.disabled,
     colorFillAlter: BACKGROUNDS.fillAlter,
