@@ -5,7 +5,7 @@ import { axeViolations, demoLogin } from './support';
  * The accessibility survey behind issue 25: axe (WCAG 2.1 A and AA rules) on the main pages, as gc@ and admin@, at
  * 1280 and 375 px; prints the number of violations per page and rule. Not a journey: it runs only with A11Y_SCAN=1
  * (`A11Y_SCAN=1 npx playwright test -c e2e/playwright.config.ts a11y-scan`), and its figures are in
- * docs/accessibility.md.
+ * the README (Accessibility).
  */
 test.skip(!process.env.A11Y_SCAN, 'the survey runs only with A11Y_SCAN=1');
 test.setTimeout(600_000);
