@@ -50,6 +50,14 @@ for (const r of ROLES) {
     await seesTodos(page, r.todos);
     await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
     await expectAccessible(page, `${r.role} home at 1280 px`);
+    if (r.role === 'gc') {
+      // the skip link is the first stop of Tab and takes the focus past the header and the menu
+      await page.keyboard.press('Tab');
+      await expect(page.getByTestId('skip-link')).toBeFocused();
+      await expect(page.getByTestId('skip-link')).toHaveText('跳到主要内容');
+      await page.keyboard.press('Enter');
+      await expect(page.locator('main#main-content')).toBeFocused();
+    }
     await expect(page.getByText('正在建设中')).toHaveCount(0);
     if (r.role === 'gc') await expect(page.locator('.zh-facts')).toContainText('已认证');
     await page.screenshot({ path: `${SHOTS}home-${r.role}-1280.png`, fullPage: true });
