@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { type Browser, expect, type Page, test } from '@playwright/test';
-import { unusedTotp } from './support';
+import { expectAccessible, unusedTotp } from './support';
 
 /**
  * The libraries journey: a GC imports a tender PDF and confirms the pre-filled demand; staff approve it in the
@@ -36,6 +36,13 @@ test('a tender PDF becomes a reviewed demand that suppliers find by keyword and 
   test.setTimeout(180_000);
   // 1. The GC imports the tender file and confirms what was read.
   const gc = await login(browser, 'gc@example.com');
+  // 0. The project library's search passes axe's WCAG 2.1 AA rules, with its results shown.
+  await gc.goto('/workspace/projects');
+  await gc.getByTestId('library-search').locator('input').fill('钢结构');
+  await gc.keyboard.press('Enter');
+  await expect(gc.getByTestId('search-hit').first()).toBeVisible();
+  await expect(gc).toHaveTitle('项目库 · 筑合');
+  await expectAccessible(gc, 'project library search');
   await gc.goto('/workspace/demands');
   await gc.getByTestId('publish-demand').click();
   await gc.getByTestId('tender-import').locator('input[type=file]').setInputFiles(TENDER);
@@ -78,6 +85,7 @@ test('a tender PDF becomes a reviewed demand that suppliers find by keyword and 
   const hit = supplier.getByTestId('search-hit').first();
   await expect(hit).toContainText('杭州萧山智造产业园二期钢结构厂房工程');
   await expect(hit.locator('mark').first()).toBeVisible();
+  await expectAccessible(supplier, 'demand library search');
   await hit.getByRole('link').first().click();
   await expect(supplier).toHaveURL(demandUrl);
   await expect(supplier.getByText('浙江宏筑建设集团有限公司')).toBeVisible();
@@ -107,6 +115,7 @@ test('a tender PDF becomes a reviewed demand that suppliers find by keyword and 
   await expect(table.locator('thead th')).toHaveCount(4);
   await expect(table).toContainText('折算单价');
   await expect(table.getByTestId('best-value')).toHaveCount(1);
+  await expectAccessible(supplier, 'comparison table');
   await supplier.screenshot({ path: 'e2e/artifacts/comparison-table.png', fullPage: true });
   expect(readFileSync(TENDER).subarray(0, 5).toString()).toBe('%PDF-');
 });

@@ -2,6 +2,7 @@ import { createHmac, randomInt } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { creditCodeCheckChar } from '../packages/contracts/src/credit-code.ts';
 
@@ -144,4 +145,27 @@ export async function demoLogin(page: Page, email: string, secret?: string): Pro
     await page.getByRole('button', { name: '验证并登录' }).click();
   }
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+/** The WCAG 2.1 A and AA rules of axe: what issue 25 (WCAG 2.1 AA, GB/T 37668-2019) asks of every page. */
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/** The violations of the WCAG 2.1 A and AA rules on the page as it is now. */
+export async function axeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  return results.violations;
+}
+
+/**
+ * Fails when axe finds a violation of the WCAG 2.1 A or AA rules on the page; the message lists each rule with its
+ * impact and the selectors of the elements, so the failure says what to fix.
+ */
+export async function expectAccessible(page: Page, label: string): Promise<void> {
+  const violations = await axeViolations(page);
+  if (violations.length === 0) return;
+  const lines = violations.map(
+    (v) =>
+      `- ${v.id} (${v.impact ?? 'unknown'}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}`).join('\n')}`,
+  );
+  throw new Error(`${label}: ${violations.length} accessibility rule(s) violated\n${lines.join('\n')}`);
 }

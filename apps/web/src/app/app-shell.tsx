@@ -11,6 +11,7 @@ import { LanguageSwitch } from './language-switch';
 import { NavMenu } from './nav-menu';
 import { type NavGroup, workspaceNav } from './navigation';
 import { LoadingState } from './page-states';
+import { SkipLink } from './skip-link';
 import { UserMenu } from './user-menu';
 
 // Loaded on the first tap of the menu button; it then stays mounted so it can animate open and closed.
@@ -56,6 +57,7 @@ export function AppShell() {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
+      <SkipLink />
       <Layout.Header
         style={{
           display: 'flex',
@@ -98,7 +100,11 @@ export function AppShell() {
             <NavMenu groups={nav} />
           </Layout.Sider>
         ) : null}
-        <Layout.Content style={{ padding: mobile ? 12 : 24, minWidth: 0 }}>
+        <Layout.Content
+          id="main-content"
+          tabIndex={-1}
+          style={{ padding: mobile ? 12 : 24, minWidth: 0, outline: 'none' }}
+        >
           {/* Pages load their own chunk on first visit; the header and menu stay while they do. */}
           <Suspense fallback={<LoadingState />}>
             <Outlet />

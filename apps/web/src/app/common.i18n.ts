@@ -1,7 +1,14 @@
 /** Strings of the application shell: brand, navigation, header, shared states and actions. */
 export const commonZhCN = {
   brand: { name: '筑合', full: '筑合 ZhuHe', tagline: '建筑行业协同平台' },
-  language: { label: '语言', 'zh-CN': '简体中文', en: 'English' },
+  language: { label: '语言', switchTo: '切换语言', 'zh-CN': '简体中文', en: 'English' },
+  a11y: {
+    skipToMain: '跳到主要内容',
+    chartSummary: '{{title}}：{{from}} 至 {{to}}，共 {{count}} 个数据点，数据见图表下的表格',
+    period: '时间',
+    score: '评分',
+    grade: '等级',
+  },
   actions: {
     save: '保存',
     cancel: '取消',
@@ -95,7 +102,14 @@ export const commonZhCN = {
 
 export const commonEn: typeof commonZhCN = {
   brand: { name: 'ZhuHe', full: 'ZhuHe 筑合', tagline: 'Cooperation platform for construction' },
-  language: { label: 'Language', 'zh-CN': '简体中文', en: 'English' },
+  language: { label: 'Language', switchTo: 'switch language', 'zh-CN': '简体中文', en: 'English' },
+  a11y: {
+    skipToMain: 'Skip to main content',
+    chartSummary: '{{title}}: {{count}} data points from {{from}} to {{to}}, listed in the table below the chart',
+    period: 'Period',
+    score: 'Score',
+    grade: 'Grade',
+  },
   actions: {
     save: 'Save',
     cancel: 'Cancel',

@@ -2,8 +2,10 @@ import { Flex, Layout, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Brand } from './brand';
+import { useDocumentTitle } from './document-title';
 import { LanguageSwitch } from './language-switch';
 import { Panel } from './panel';
+import { SkipLink } from './skip-link';
 
 /** Frame of the sign-in and registration screens: a centred card under the brand. */
 export function GuestLayout({
@@ -18,15 +20,24 @@ export function GuestLayout({
   footer?: ReactNode;
 }) {
   const { t } = useTranslation();
+  useDocumentTitle(typeof title === 'string' ? title : undefined);
   return (
     <Layout style={{ minHeight: '100vh', background: 'linear-gradient(180deg, #eff4ff 0%, #f5f7fa 320px)' }}>
+      <SkipLink />
       <Flex justify="space-between" align="center" style={{ padding: '12px 16px' }}>
         <Brand to="/login" />
         <LanguageSwitch />
       </Flex>
-      <Flex vertical align="center" style={{ padding: '24px 12px 48px', flex: 1 }}>
+      <Flex
+        vertical
+        align="center"
+        component="main"
+        id="main-content"
+        tabIndex={-1}
+        style={{ padding: '24px 12px 48px', flex: 1, outline: 'none' }}
+      >
         <Panel style={{ width: '100%', maxWidth: 420 }}>
-          <Typography.Title level={3} style={{ marginTop: 0, marginBottom: 4 }}>
+          <Typography.Title level={1} style={{ marginTop: 0, marginBottom: 4, fontSize: 24, lineHeight: 1.35 }}>
             {title}
           </Typography.Title>
           {subtitle ? <Typography.Paragraph type="secondary">{subtitle}</Typography.Paragraph> : null}

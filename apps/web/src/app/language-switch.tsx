@@ -17,7 +17,8 @@ export function LanguageSwitch({ compact = false }: { compact?: boolean }) {
       type="text"
       icon={<GlobalOutlined />}
       data-testid="language-switch"
-      aria-label={`${t('language.label')}: ${t(`language.${language}`)} → ${t(`language.${other}`)}`}
+      // The name begins with the text shown (WCAG 2.5.3 Label in Name), so "English" spoken to voice control works.
+      aria-label={`${t(`language.${other}`)} (${t('language.switchTo')})`}
       title={t(`language.${other}`)}
       onClick={() => void changeLanguage(other)}
     >

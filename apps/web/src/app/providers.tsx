@@ -13,7 +13,14 @@ function LocalisedConfig({ children }: { children: ReactNode }) {
   const language = useLanguage();
   return (
     // No space between two Chinese characters on buttons, so labels read exactly as written in the i18n files.
-    <ConfigProvider locale={language === 'en' ? enUS : zhCN} theme={theme} button={{ autoInsertSpace: false }}>
+    // A form that fails validation moves the focus to its first invalid field, whose error the field's
+    // aria-describedby reads out (WCAG 3.3.1); antd's own toasts already carry role="alert".
+    <ConfigProvider
+      locale={language === 'en' ? enUS : zhCN}
+      theme={theme}
+      button={{ autoInsertSpace: false }}
+      form={{ scrollToFirstError: { focus: true, block: 'center' } }}
+    >
       {/* Toasts open below the 56 px header, so they never cover the organisation and role switchers. */}
       <AntApp message={{ top: 72 }}>{children}</AntApp>
     </ConfigProvider>

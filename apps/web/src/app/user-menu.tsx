@@ -46,7 +46,12 @@ export function UserMenu({ compact = false }: { compact?: boolean }) {
 
   return (
     <ActionMenu entries={entries} label={t('header.account')} placement="bottomRight">
-      <Button type="text" data-testid="user-menu" aria-label={t('header.account')} style={{ paddingInline: 4 }}>
+      <Button
+        type="text"
+        data-testid="user-menu"
+        aria-label={compact ? t('header.account') : `${me.user.displayName} (${t('header.account')})`}
+        style={{ paddingInline: 4 }}
+      >
         <Avatar size={28} style={{ backgroundColor: BRAND_COLOR }}>
           {me.user.displayName.slice(0, 1).toUpperCase()}
         </Avatar>

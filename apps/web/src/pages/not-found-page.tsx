@@ -1,13 +1,15 @@
 import { Button, Result } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { useDocumentTitle } from '../app/document-title';
 
 export function NotFoundPage() {
   const { t } = useTranslation();
+  useDocumentTitle(t('states.notFoundTitle'));
   return (
     <Result
       status="404"
-      title={t('states.notFoundTitle')}
+      title={<h1 style={{ margin: 0, fontSize: 24, fontWeight: 'inherit' }}>{t('states.notFoundTitle')}</h1>}
       subTitle={t('states.notFoundHint')}
       extra={
         <Link to="/">

@@ -3,11 +3,14 @@ import { GridComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ChartFigure } from '../../app/chart-figure';
 
 echarts.use([LineChart, GridComponent, TooltipComponent, CanvasRenderer]);
 
 /** 月度历史 the total score per month with the grade in the tooltip. */
 export function CreditHistoryChart({ history }: { history: { month: string; score: number; grade: string }[] }) {
+  const { t } = useTranslation(['credit', 'common']);
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!ref.current) return;
@@ -38,5 +41,14 @@ export function CreditHistoryChart({ history }: { history: { month: string; scor
       chart.dispose();
     };
   }, [history]);
-  return <div ref={ref} style={{ width: '100%', height: 220 }} data-testid="credit-history-chart" />;
+  return (
+    <ChartFigure
+      chartRef={ref}
+      title={t('history')}
+      columns={[t('common:a11y.score'), t('common:a11y.grade')]}
+      rows={history.map((h) => [h.month, h.score, h.grade])}
+      height={220}
+      testId="credit-history-chart"
+    />
+  );
 }

@@ -120,6 +120,7 @@ export function CreditProfilePanel({ orgId, staff = false }: { orgId: string; st
                     </div>
                     <Progress
                       percent={Math.round(i.score)}
+                      aria-label={bilingual(i.label)}
                       size="small"
                       status={i.score < 60 ? 'exception' : 'normal'}
                     />

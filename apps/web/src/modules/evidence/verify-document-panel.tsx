@@ -55,7 +55,7 @@ function StepRow({ step, auditPathLength }: { step: Step; auditPathLength: numbe
     ) : status === 'bad' ? (
       <CloseCircleFilled style={{ color: '#cf1322' }} />
     ) : (
-      <MinusCircleFilled style={{ color: '#8c8c8c' }} />
+      <MinusCircleFilled style={{ color: '#767676' }} />
     );
   return (
     <List.Item data-testid={`verify-step-${step.id}`} data-ok={String(step.ok)} style={{ display: 'block' }}>

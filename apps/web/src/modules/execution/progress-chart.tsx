@@ -2,8 +2,9 @@ import { LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ChartFigure } from '../../app/chart-figure';
 
 echarts.use([LineChart, GridComponent, LegendComponent, TooltipComponent, MarkLineComponent, CanvasRenderer]);
 
@@ -46,5 +47,22 @@ export function ProgressChart({ planned, actual, today }: { planned: Point[]; ac
     };
   }, [planned, actual, today, t]);
 
-  return <div ref={ref} data-testid="progress-chart" style={{ width: '100%', height: 280 }} />;
+  const rows = useMemo(() => {
+    const byDate = new Map<string, [string, string | null, string | null]>();
+    const at = (date: string) => byDate.get(date) ?? byDate.set(date, [date, null, null]).get(date);
+    const percent = (p: Point) => `${(p.percentBp / 100).toFixed(2)}%`;
+    for (const p of planned) (at(p.date) as [string, string | null, string | null])[1] = percent(p);
+    for (const p of actual) (at(p.date) as [string, string | null, string | null])[2] = percent(p);
+    return [...byDate.values()].sort((a, b) => a[0].localeCompare(b[0]));
+  }, [planned, actual]);
+  return (
+    <ChartFigure
+      chartRef={ref}
+      title={t('chart.title')}
+      columns={[t('chart.planned'), t('chart.actual')]}
+      rows={rows}
+      height={280}
+      testId="progress-chart"
+    />
+  );
 }

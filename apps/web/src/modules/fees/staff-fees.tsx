@@ -230,6 +230,7 @@ export function StaffFeesBoard() {
           </Col>
           <Col xs={24} md={12}>
             <Progress
+              aria-label={t('seed.remaining')}
               percent={d.seedUsers.limit ? Math.round((d.seedUsers.taken / d.seedUsers.limit) * 1000) / 10 : 100}
             />
           </Col>

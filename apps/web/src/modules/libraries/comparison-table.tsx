@@ -71,7 +71,7 @@ export function ComparisonTable({ ids }: { ids: readonly string[] }) {
         <Flex gap={8} align="center" wrap>
           <Typography.Text>{t('resources.site')}：</Typography.Text>
           <div style={{ minWidth: 260 }}>
-            <RegionCascader anyLevel value={siteRegion} onChange={setSiteRegion} />
+            <RegionCascader anyLevel label={t('resources.site')} value={siteRegion} onChange={setSiteRegion} />
           </div>
         </Flex>
       </Card>
@@ -82,31 +82,35 @@ export function ComparisonTable({ ids }: { ids: readonly string[] }) {
           credit: weights.credit * 100,
         })}
       </Typography.Text>
-      <Table
-        data-testid="comparison-table"
-        size="small"
-        bordered
-        pagination={false}
-        scroll={{ x: 'max-content' }}
-        rowKey="key"
-        dataSource={attributes}
-        columns={[
-          { key: 'label', title: '', dataIndex: 'label', fixed: 'left', width: 110 },
-          ...rows.map((row) => ({
-            key: row.listing.id,
-            title: (
-              <Link
-                to={`/workspace/resources/${row.listing.id}`}
-                style={row.bestValue ? { color: '#d48806' } : undefined}
-              >
-                {row.listing.title}
-              </Link>
-            ),
-            onCell: () => ({ style: row.bestValue ? { background: '#fffbe6' } : {} }),
-            render: (_: unknown, attr: (typeof attributes)[number]) => attr.render(row),
-          })),
-        ]}
-      />
+      {/* Scrolled sideways by a focusable region rather than antd's scroll.x, whose hidden measuring row holds
+          focusable cells that screen readers cannot reach (WCAG 4.1.2). */}
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take the focus to be scrolled by keyboard */}
+      <section aria-label={t('resources.compareTitle')} tabIndex={0} style={{ overflowX: 'auto' }}>
+        <Table
+          data-testid="comparison-table"
+          size="small"
+          bordered
+          pagination={false}
+          rowKey="key"
+          dataSource={attributes}
+          columns={[
+            { key: 'label', title: '', dataIndex: 'label', width: 110 },
+            ...rows.map((row) => ({
+              key: row.listing.id,
+              title: (
+                <Link
+                  to={`/workspace/resources/${row.listing.id}`}
+                  style={row.bestValue ? { color: '#ad4e00' } : undefined}
+                >
+                  {row.listing.title}
+                </Link>
+              ),
+              onCell: () => ({ style: row.bestValue ? { background: '#fffbe6' } : {} }),
+              render: (_: unknown, attr: (typeof attributes)[number]) => attr.render(row),
+            })),
+          ]}
+        />
+      </section>
     </Flex>
   );
 }

@@ -154,7 +154,7 @@ export function DemandForm() {
                   <InboxOutlined />
                 </p>
                 <p>{importing ? t('demands.importing') : t('demands.importButton')}</p>
-                <p style={{ color: '#888', padding: '0 12px' }}>{t('demands.importHint')}</p>
+                <p style={{ color: '#595959', padding: '0 12px' }}>{t('demands.importHint')}</p>
               </Upload.Dragger>
             </div>
             {draft ? (

@@ -53,6 +53,7 @@ export function MapExplorer() {
             <Select
               style={{ width: '100%' }}
               value={radiusKm}
+              aria-label={t('search.radius')}
               onChange={setRadiusKm}
               disabled={!center}
               options={RADII.map((r) => ({

@@ -27,12 +27,15 @@ export function RegionCascader({
   onChange,
   anyLevel = false,
   id,
+  label,
 }: {
   value?: string | undefined;
   onChange?: (code: string | undefined) => void;
   /** allow stopping at a province or city (filters); forms need a full path when possible */
   anyLevel?: boolean;
   id?: string;
+  /** the accessible name where no form label points at `id` (filters) */
+  label?: string;
 }) {
   const { t } = useTranslation('libraries');
   const regions = useRegions();
@@ -47,6 +50,7 @@ export function RegionCascader({
   return (
     <Cascader
       id={id}
+      aria-label={label}
       options={tree}
       value={path}
       loading={regions.isLoading}

@@ -67,13 +67,19 @@ export function SearchPanel({ kind, renderAction }: SearchPanelProps) {
           />
           <Row gutter={[8, 8]}>
             <Col xs={24} md={8}>
-              <RegionCascader anyLevel value={params.region} onChange={(region) => set({ region })} />
+              <RegionCascader
+                anyLevel
+                label={t('search.region')}
+                value={params.region}
+                onChange={(region) => set({ region })}
+              />
             </Col>
             <Col xs={12} md={5}>
               <InputNumber
                 style={{ width: '100%' }}
                 min={0}
                 placeholder={`${t('search.min')} ${t('common.wan')}`}
+                aria-label={`${t('search.amount')} ${t('search.min')}`}
                 onChange={(v) => set({ minAmount: typeof v === 'number' ? wanToFen(v) : undefined })}
               />
             </Col>
@@ -82,6 +88,7 @@ export function SearchPanel({ kind, renderAction }: SearchPanelProps) {
                 style={{ width: '100%' }}
                 min={0}
                 placeholder={`${t('search.max')} ${t('common.wan')}`}
+                aria-label={`${t('search.amount')} ${t('search.max')}`}
                 onChange={(v) => set({ maxAmount: typeof v === 'number' ? wanToFen(v) : undefined })}
               />
             </Col>
@@ -89,6 +96,7 @@ export function SearchPanel({ kind, renderAction }: SearchPanelProps) {
               <Select
                 style={{ width: '100%' }}
                 value={params.sort}
+                aria-label={t('search.sort')}
                 onChange={(sort) => set({ sort })}
                 options={(['relevance', 'date', 'amount'] as const).map((s) => ({
                   value: s,

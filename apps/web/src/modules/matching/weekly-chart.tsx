@@ -4,6 +4,7 @@ import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ChartFigure } from '../../app/chart-figure';
 import type { MatchingFiguresData } from './matching.api';
 
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
@@ -44,5 +45,16 @@ export function WeeklyChart({ data }: { data: MatchingFiguresData }) {
       chart.dispose();
     };
   }, [data, t]);
-  return <div ref={ref} style={{ width: '100%', height: 320 }} data-testid="matching-chart" />;
+  const rate = (w: MatchingFiguresData['weeks'][number]) =>
+    `${w.pushes > 0 ? Math.round((w.answers / w.pushes) * 100) : 0}%`;
+  return (
+    <ChartFigure
+      chartRef={ref}
+      title={t('figures.title')}
+      columns={[t('figures.pushes'), t('figures.answers'), t('figures.awardsToPushed'), t('figures.answerRate')]}
+      rows={data.weeks.map((w) => [w.week, w.pushes, w.answers, w.awardsToPushed, rate(w)])}
+      height={320}
+      testId="matching-chart"
+    />
+  );
 }

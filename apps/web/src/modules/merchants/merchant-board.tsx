@@ -181,16 +181,19 @@ export function MerchantBoardPanel() {
   );
 
   return (
-    <Tabs
-      tabBarExtraContent={
+    // The button stands beside the tab list, not in it: a tablist holds tabs only (WCAG 4.1.2).
+    <div>
+      <div style={{ display: 'flex', justifyContent: 'flex-end' }}>
         <Button onClick={() => evaluate.mutate()} loading={evaluate.isPending}>
           {t('board.evaluateTiers')}
         </Button>
-      }
-      items={[
-        { key: 'pipeline', label: t('board.pipeline'), children: pipeline },
-        { key: 'categories', label: t('board.categories'), children: <CategoriesPanel /> },
-      ]}
-    />
+      </div>
+      <Tabs
+        items={[
+          { key: 'pipeline', label: t('board.pipeline'), children: pipeline },
+          { key: 'categories', label: t('board.categories'), children: <CategoriesPanel /> },
+        ]}
+      />
+    </div>
   );
 }

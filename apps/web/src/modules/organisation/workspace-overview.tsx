@@ -3,6 +3,7 @@ import type { BusinessRole } from '@zhuhe/contracts';
 import { Col, Flex, Row, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useDocumentTitle } from '../../app/document-title';
 import { formatDate } from '../../app/format-date';
 import { ErrorState, LoadingState } from '../../app/page-states';
 import { Panel } from '../../app/panel';
@@ -64,10 +65,15 @@ export function WorkspaceOverview({
 }) {
   const { t } = useTranslation('organisation');
   const me = useAuthedMe();
+  useDocumentTitle(t(`workspace.title.${role}`));
   return (
     <Flex vertical gap={16}>
       <div>
-        <Typography.Title level={2} data-testid="workspace-title" style={{ marginTop: 0, marginBottom: 4 }}>
+        <Typography.Title
+          level={1}
+          data-testid="workspace-title"
+          style={{ marginTop: 0, marginBottom: 4, fontSize: 30, lineHeight: 1.35 }}
+        >
           {t(`workspace.title.${role}`)}
         </Typography.Title>
         <Typography.Text type="secondary">{t('workspace.welcome', { name: me.user.displayName })}</Typography.Text>

@@ -5,6 +5,7 @@ import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ChartFigure } from '../../app/chart-figure';
 
 echarts.use([LineChart, GridComponent, TooltipComponent, LegendComponent, CanvasRenderer]);
 
@@ -62,5 +63,20 @@ export function PriceFanChart({ detail }: { detail: PriceSeriesDetail }) {
       chart.dispose();
     };
   }, [detail, t]);
-  return <div ref={ref} style={{ width: '100%', height: 260 }} data-testid="price-fan-chart" />;
+  const scale = detail.series.kind === 'price' ? 100 : 1;
+  const v = (x: number) => Math.round((x / scale) * 100) / 100;
+  const forecast = detail.series.forecast?.points ?? [];
+  return (
+    <ChartFigure
+      chartRef={ref}
+      title={t('chartTitle')}
+      columns={[t('history'), t('forecast'), t('band')]}
+      rows={[
+        ...detail.points.slice(-48).map((p) => [p.month, v(p.value), null, null]),
+        ...forecast.map((p) => [p.month, null, v(p.value), `${v(p.lower)} – ${v(p.upper)}`]),
+      ]}
+      height={260}
+      testId="price-fan-chart"
+    />
+  );
 }

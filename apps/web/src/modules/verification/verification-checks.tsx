@@ -5,9 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { useBilingual } from '../../app/language';
 
 const ICONS = {
-  pass: <CheckCircleFilled style={{ color: '#52c41a' }} />,
-  warn: <ExclamationCircleFilled style={{ color: '#faad14' }} />,
-  fail: <CloseCircleFilled style={{ color: '#ff4d4f' }} />,
+  pass: <CheckCircleFilled style={{ color: '#389e0d' }} />,
+  warn: <ExclamationCircleFilled style={{ color: '#d46b08' }} />,
+  fail: <CloseCircleFilled style={{ color: '#cf1322' }} />,
 };
 const COLOURS = { pass: 'success', warn: 'warning', fail: 'error' } as const;
 
