@@ -1,4 +1,4 @@
-import { Alert, Card, Col, Flex, Input, List, Row, Segmented, Select, Typography } from 'antd';
+import { Card, Col, Flex, Input, List, Row, Segmented, Select, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -70,7 +70,6 @@ export function MapExplorer() {
           {points.data?.truncated ? t('map.truncated') : ''}
         </Typography.Text>
       </Card>
-      {!tiles ? <Alert type="info" showIcon title={t('map.noTiles')} /> : null}
       <LibraryMap
         points={points.data?.items ?? []}
         center={center ?? { lat: 33.5, lng: 113 }}
