@@ -64,8 +64,8 @@ export function MapExplorer() {
           </Col>
         </Row>
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {center ? t('map.center', { lat: center.lat.toFixed(3), lng: center.lng.toFixed(3) }) : t('map.subtitle')}
-          {' · '}
+          {/* the page title already says what the map is for; this line only adds the centre once one is picked */}
+          {center ? `${t('map.center', { lat: center.lat.toFixed(3), lng: center.lng.toFixed(3) })} · ` : null}
           <span data-testid="map-count">{t('map.shown', { count: points.data?.items.length ?? 0 })}</span>
           {points.data?.truncated ? t('map.truncated') : ''}
         </Typography.Text>
