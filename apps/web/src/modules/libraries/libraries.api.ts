@@ -16,7 +16,6 @@ import {
   ProjectList,
   ProjectQuestion,
   ProjectQuestionList,
-  RegionList,
   ResourceListing,
   ResourceListingList,
   SearchResult,
@@ -33,7 +32,6 @@ export type ComparisonData = z.infer<typeof Comparison>;
 export type DemandData = z.infer<typeof Demand>;
 export type DemandDraftData = z.infer<typeof DemandDraft>;
 export type DemandReviewData = z.infer<typeof DemandReview>;
-export type RegionData = z.infer<typeof RegionList>['items'][number];
 export type MapPointData = z.infer<typeof MapPointList>['items'][number];
 export type FileMetaData = z.infer<typeof FileMeta>;
 
@@ -55,7 +53,6 @@ export interface SearchParams {
   limit?: number | undefined;
 }
 
-export const fetchRegions = async () => (await apiRequest('GET', '/api/regions', RegionList)).items;
 export const searchLibraries = (query: SearchParams) =>
   apiRequest('GET', '/api/search', SearchResult, { query: { ...query } });
 export const fetchMapPoints = (query: SearchParams) =>

@@ -3,7 +3,6 @@ import * as api from './libraries.api';
 
 export const libraryKeys = {
   all: ['libraries'] as const,
-  regions: ['libraries', 'regions'] as const,
   search: (params: api.SearchParams) => ['libraries', 'search', params] as const,
   map: (params: api.SearchParams) => ['libraries', 'map', params] as const,
   project: (id: string) => ['libraries', 'project', id] as const,
@@ -17,10 +16,6 @@ export const libraryKeys = {
   reviews: (state: string) => ['libraries', 'reviews', state] as const,
   mapConfig: ['libraries', 'map-config'] as const,
 };
-
-export function useRegions() {
-  return useQuery({ queryKey: libraryKeys.regions, queryFn: api.fetchRegions, staleTime: Number.POSITIVE_INFINITY });
-}
 
 /** Search with keyset pages: each page continues after the previous one's last hit. */
 export function useLibrarySearch(params: api.SearchParams) {
