@@ -5,13 +5,13 @@ import {
   type CreateResourceBody,
   Demand,
   DemandDraft,
-  DemandList,
   DemandReview,
   DemandReviewList,
   FileMeta,
   KeywordRanking,
   MapConfig,
   MapPointList,
+  OrgDemandPage,
   Project,
   ProjectList,
   ProjectQuestion,
@@ -92,8 +92,10 @@ export const importTender = (orgId: string, file: File) =>
 export const createDemand = (orgId: string, body: CreateDemandBody) =>
   apiRequest('POST', `/api/orgs/${orgId}/demands`, Demand, { body });
 export const fetchDemand = (id: string) => apiRequest('GET', `/api/demands/${id}`, Demand);
-export const fetchOrgDemands = async (orgId: string) =>
-  (await apiRequest('GET', `/api/orgs/${orgId}/demands`, DemandList)).items;
+export const fetchOrgDemands = (
+  orgId: string,
+  page: { limit: number; after?: string | undefined; status?: DemandData['status'] | undefined },
+) => apiRequest('GET', `/api/orgs/${orgId}/demands`, OrgDemandPage, { query: page });
 export const fetchReviewQueue = async (state: 'pending' | 'decided') =>
   (await apiRequest('GET', '/api/staff/demand-reviews', DemandReviewList, { query: { state } })).items;
 export const decideReview = (reviewId: string, decision: 'approved' | 'rejected', reason: string) =>
