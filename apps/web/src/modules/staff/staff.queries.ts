@@ -1,4 +1,12 @@
-import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  infiniteQueryOptions,
+  keepPreviousData,
+  useInfiniteQuery,
+  useMutation,
+  usePrefetchInfiniteQuery,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
 import {
   type DecideInput,
   decideDualControlRequest,
@@ -69,17 +77,27 @@ export function useDecideDualControl() {
   });
 }
 
+const auditEntries = infiniteQueryOptions({
+  queryKey: staffKeys.audit,
+  queryFn: ({ pageParam }) => fetchAuditEntries(AUDIT_PAGE_SIZE, pageParam),
+  initialPageParam: undefined as number | undefined,
+  getNextPageParam: (page) => {
+    const lowest = Math.min(...page.map((entry) => entry.seq));
+    return page.length < AUDIT_PAGE_SIZE || lowest <= 1 ? undefined : lowest;
+  },
+});
+
 /** The audit log, newest first, one page of AUDIT_PAGE_SIZE entries at a time (cursor: the lowest seq seen). */
 export function useAuditEntries() {
-  return useInfiniteQuery({
-    queryKey: staffKeys.audit,
-    queryFn: ({ pageParam }) => fetchAuditEntries(AUDIT_PAGE_SIZE, pageParam),
-    initialPageParam: undefined as number | undefined,
-    getNextPageParam: (page) => {
-      const lowest = Math.min(...page.map((entry) => entry.seq));
-      return page.length < AUDIT_PAGE_SIZE || lowest <= 1 ? undefined : lowest;
-    },
-  });
+  return useInfiniteQuery(auditEntries);
+}
+
+/**
+ * Starts fetching the first audit page during render, above the component that waits for the staff texts: without
+ * it the request only left once the texts had loaded, one round trip later.
+ */
+export function usePrefetchAuditEntries() {
+  usePrefetchInfiniteQuery(auditEntries);
 }
 
 export function useVerifyAuditChain() {
