@@ -1,13 +1,6 @@
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
-  infiniteQueryOptions,
-  keepPreviousData,
-  useInfiniteQuery,
-  useMutation,
-  usePrefetchInfiniteQuery,
-  useQuery,
-  useQueryClient,
-} from '@tanstack/react-query';
-import {
+  type AuditEntryData,
   type DecideInput,
   decideDualControlRequest,
   fetchAuditEntries,
@@ -77,15 +70,15 @@ export function useDecideDualControl() {
   });
 }
 
-const auditEntries = infiniteQueryOptions({
+const auditEntries = {
   queryKey: staffKeys.audit,
-  queryFn: ({ pageParam }) => fetchAuditEntries(AUDIT_PAGE_SIZE, pageParam),
+  queryFn: ({ pageParam }: { pageParam: number | undefined }) => fetchAuditEntries(AUDIT_PAGE_SIZE, pageParam),
   initialPageParam: undefined as number | undefined,
-  getNextPageParam: (page) => {
+  getNextPageParam: (page: AuditEntryData[]) => {
     const lowest = Math.min(...page.map((entry) => entry.seq));
     return page.length < AUDIT_PAGE_SIZE || lowest <= 1 ? undefined : lowest;
   },
-});
+};
 
 /** The audit log, newest first, one page of AUDIT_PAGE_SIZE entries at a time (cursor: the lowest seq seen). */
 export function useAuditEntries() {
@@ -97,7 +90,9 @@ export function useAuditEntries() {
  * it the request only left once the texts had loaded, one round trip later.
  */
 export function usePrefetchAuditEntries() {
-  usePrefetchInfiniteQuery(auditEntries);
+  // what react-query's usePrefetchInfiniteQuery does, without its own chunk
+  const client = useQueryClient();
+  if (!client.getQueryState(staffKeys.audit)) void client.prefetchInfiniteQuery(auditEntries);
 }
 
 export function useVerifyAuditChain() {
