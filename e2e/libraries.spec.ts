@@ -90,9 +90,10 @@ test('a tender PDF becomes a reviewed demand that suppliers find by keyword and 
   await expect(supplier).toHaveURL(demandUrl);
   await expect(supplier.getByText('浙江宏筑建设集团有限公司')).toBeVisible();
 
-  // … and on the map, which works without any reachable tile server.
+  // … and on the map, which works without any reachable tile server: the bundled province outlines are the base.
   await supplier.goto('/workspace/map');
-  await expect(supplier.getByText('未配置底图或底图无法访问，仅显示标记')).toBeVisible();
+  await expect(supplier.locator('.leaflet-zh-outline-pane canvas')).toBeVisible();
+  await expect(supplier.getByTestId('library-map')).toContainText('轮廓：ECharts 4.9');
   await supplier.getByText('需求', { exact: true }).click();
   await supplier.getByTestId('map-search').locator('input').fill('智造产业园');
   await supplier.keyboard.press('Enter');
@@ -108,6 +109,8 @@ test('a tender PDF becomes a reviewed demand that suppliers find by keyword and 
   await supplier.getByTestId('library-search').locator('input').fill('HRB400E 钢筋');
   await supplier.keyboard.press('Enter');
   await expect(supplier.getByTestId('search-hit').nth(2)).toBeVisible();
+  // the previous list stays on screen until the new one arrives: wait for the rebar hits before ticking any
+  await expect(supplier.getByTestId('search-hit').first()).toContainText('HRB400E');
   for (const n of [0, 1, 2]) await supplier.getByTestId('search-hit').nth(n).getByRole('checkbox').check();
   await supplier.getByTestId('compare-selected').click();
   await expect(supplier).toHaveURL(/\/workspace\/resources\/compare\?ids=/);

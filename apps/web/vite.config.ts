@@ -21,6 +21,13 @@ export const viteConfig = defineConfig({
     manifest: true,
     rolldownOptions: {
       output: {
+        // A shared group's name lists every page that uses it (antd~tickets-pages~staff-pages~…). The entry's preload
+        // map holds each lazily loaded chunk's file name, so those names were a few kB of the first page; the group
+        // and the hash are enough.
+        chunkFileNames: (chunk) =>
+          chunk.name.includes('~')
+            ? `assets/${chunk.name.slice(0, chunk.name.indexOf('~'))}-[hash].js`
+            : 'assets/[name]-[hash].js',
         codeSplitting: {
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/ },

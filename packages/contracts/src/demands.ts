@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id } from './common';
+import { Id, PageQuery } from './common';
 import { FileMeta } from './files';
 import { AmountFen, DateOnly, Location, PlacedLocation, plainText, Tags } from './library-fields';
 import { RegionCode } from './organisation';
@@ -98,6 +98,19 @@ export const Demand = z.object({
 });
 export type Demand = z.infer<typeof Demand>;
 export const DemandList = z.object({ items: z.array(Demand) });
+/** 本单位需求 one page of the organisation's own demands, newest first. */
+export const OrgDemandListQuery = PageQuery.extend({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  /** the id of the last demand of the previous page */
+  after: Id.optional(),
+  status: DemandStatus.optional(),
+});
+export type OrgDemandListQuery = z.infer<typeof OrgDemandListQuery>;
+export const OrgDemandPage = z.object({
+  items: z.array(Demand),
+  /** the `after` of the next page; null on the last page */
+  nextCursor: Id.nullable(),
+});
 export const DemandParams = z.object({ demandId: Id });
 
 /** 一键导入招标文件: what was found in the file, for the user to confirm. Absent fields were not found. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BusinessRole, Id, LoginIdentifier, MembershipRole } from './common';
 import { isValidCreditCode } from './credit-code';
+import { plainText } from './library-fields';
 
 export const CreditCode = z
   .string()
@@ -73,6 +74,15 @@ export const SwitchContextBody = z.object({ role: BusinessRole });
 
 /** 组织目录 look an organisation up by its credit code (public registry data), e.g. to name a counterparty. */
 export const OrgDirectoryQuery = z.object({ creditCode: CreditCode });
+/** 监理单位查找: part of a supervisor's name, e.g. 监理 or 浙江 (2–50 characters, no control characters). */
+export const SupervisorSearchQuery = z.object({
+  q: plainText(2, 50),
+});
+/** Only what a buyer needs to pick a supervisor: its name and 统一社会信用代码, nothing more of the organisation. */
+export const SupervisorDirectoryList = z.object({
+  items: z.array(z.object({ name: z.string(), creditCode: z.string() })),
+});
+export type SupervisorDirectoryList = z.infer<typeof SupervisorDirectoryList>;
 export const OrgDirectoryEntry = z.object({
   id: Id,
   name: z.string(),

@@ -20,7 +20,7 @@ import {
   ResourceForm,
   ReviewQueue,
   SearchPanel,
-  useOrgDemands,
+  useOrgDemandPages,
 } from '../modules/libraries';
 import { DemandMatchesCard } from '../modules/matching';
 import { useActiveContext } from '../modules/organisation';
@@ -143,12 +143,15 @@ export function ComparePage() {
   );
 }
 
+/** 本单位需求 20 at a time, newest first, with a button for the next page. */
 function MyDemands({ orgId }: { orgId: string }) {
-  const demands = useOrgDemands(orgId);
+  const { t } = useTranslation('common');
+  const demands = useOrgDemandPages(orgId);
   return (
     <List
       loading={demands.isLoading}
-      dataSource={demands.data ?? []}
+      dataSource={demands.data?.pages.flatMap((page) => page.items) ?? []}
+      data-testid="my-demands"
       renderItem={(d) => (
         <List.Item key={d.id} extra={<DemandStatusTag status={d.status} />}>
           <List.Item.Meta
@@ -157,6 +160,19 @@ function MyDemands({ orgId }: { orgId: string }) {
           />
         </List.Item>
       )}
+      loadMore={
+        demands.hasNextPage ? (
+          <Flex justify="center" style={{ marginTop: 12 }}>
+            <Button
+              onClick={() => void demands.fetchNextPage()}
+              loading={demands.isFetchingNextPage}
+              data-testid="my-demands-more"
+            >
+              {t('actions.loadMore')}
+            </Button>
+          </Flex>
+        ) : null
+      }
     />
   );
 }

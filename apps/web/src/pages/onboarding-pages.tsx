@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { PageTitle } from '../app/page-title';
@@ -64,15 +65,23 @@ export function StaffVerificationsPage() {
   );
 }
 
+/**
+ * Panels one under another. The one column is `minmax(0, 1fr)`: an `auto` column grows to its widest table, and the
+ * page then scrolls sideways on a phone instead of the table scrolling inside its card.
+ */
+function StackedPanels({ children }: { children: ReactNode }) {
+  return <div style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: 16 }}>{children}</div>;
+}
+
 export function StaffCommissionPage() {
   const { t } = useTranslation('commission');
   return (
     <>
       <PageTitle title={t('policies.title')} />
-      <div style={{ display: 'grid', gap: 16 }}>
+      <StackedPanels>
         <CommissionPoliciesPanel />
         <CommissionCalculatorPanel />
-      </div>
+      </StackedPanels>
     </>
   );
 }
@@ -82,10 +91,10 @@ export function StaffCompliancePage() {
   return (
     <>
       <PageTitle title={t('terms.title')} />
-      <div style={{ display: 'grid', gap: 16 }}>
+      <StackedPanels>
         <TakedownsPanel />
         <BannedTermsPanel />
-      </div>
+      </StackedPanels>
     </>
   );
 }

@@ -7,6 +7,7 @@ import {
   ProductEventsPanel,
   StaffOrganisationsPanel,
   StaffUsersPanel,
+  usePrefetchAuditEntries,
 } from '../modules/staff';
 
 type StaffSection = 'staffUsers' | 'staffOrganisations' | 'staffDualControl' | 'staffAudit' | 'staffProductEvents';
@@ -49,6 +50,7 @@ export function StaffDualControlPage() {
 }
 
 export function StaffAuditPage() {
+  usePrefetchAuditEntries();
   return (
     <StaffPage section="staffAudit">
       <AuditLogPanel />

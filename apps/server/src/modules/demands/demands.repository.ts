@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNotNull, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../infra/db/client';
 import { demandReviews, demands } from './demands.tables';
 
@@ -33,13 +33,28 @@ export async function updateDemand(
   return row as DemandRow;
 }
 
-export async function listOrgDemands(db: DbOrTx, orgId: string, limit: number): Promise<DemandRow[]> {
+/**
+ * A page of an organisation's demands, newest first. Keyset on (created_at, id) after the row `after` names, so a
+ * demand published while the user pages neither repeats nor hides one.
+ */
+export async function listOrgDemands(
+  db: DbOrTx,
+  orgId: string,
+  page: { limit: number; after?: string | undefined; status?: DemandRow['status'] | undefined },
+): Promise<DemandRow[]> {
+  const conditions: SQL[] = [eq(demands.orgId, orgId)];
+  if (page.status) conditions.push(eq(demands.status, page.status));
+  if (page.after) {
+    conditions.push(
+      sql`(${demands.createdAt}, ${demands.id}) < (select d.created_at, d.id from demands d where d.org_id = ${orgId} and d.id = ${page.after})`,
+    );
+  }
   return db
     .select()
     .from(demands)
-    .where(eq(demands.orgId, orgId))
+    .where(and(...conditions))
     .orderBy(desc(demands.createdAt), desc(demands.id))
-    .limit(limit);
+    .limit(page.limit);
 }
 
 export async function latestReview(db: DbOrTx, demandId: string): Promise<DemandReviewRow | undefined> {

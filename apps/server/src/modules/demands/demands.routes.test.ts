@@ -3,7 +3,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addWorkingDays } from '../../infra/calendar/working-days';
 import { queryRows } from '../../infra/db/client';
 import { HOSTILE, orgClient, staffClient, tenderPdf } from '../../test/library-fixtures';
-import { createTestApp, type TestApp, type TestClient, tinyPdf, tinyPng, upload } from '../../test/test-app';
+import {
+  createTestApp,
+  registeredClient,
+  type TestApp,
+  TestClient,
+  tinyPdf,
+  tinyPng,
+  uniqueEmail,
+  upload,
+} from '../../test/test-app';
 
 let t: TestApp;
 let gc: TestClient;
@@ -209,5 +218,70 @@ describe('bad input leaves nothing half-stored', () => {
       expect(body.code === code || body.issues?.some((i: { code: string }) => i.code === code), body).toBe(true);
     }
     expect({ demands: await count('demands'), reviews: await count('demand_reviews') }).toEqual(before);
+  });
+});
+
+describe('本单位需求 in pages', () => {
+  it('pages the organisation’s demands newest first, without repeats, to a null cursor', async () => {
+    const own = await orgClient(t.app, ['GC'], '杭州分页建设有限公司');
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const files = (await upload(own.client, `/api/orgs/${own.orgId}/files`, '可研.pdf', tinyPdf())).json();
+      const funds = (await upload(own.client, `/api/orgs/${own.orgId}/files`, '资金.pdf', tinyPdf())).json();
+      const created = await own.client.post(`/api/orgs/${own.orgId}/demands`, {
+        ...BASE,
+        title: `分页需求 ${i}`,
+        feasibilityFileId: files.id,
+        fundsProofFileId: funds.id,
+      });
+      expect(created.statusCode, created.body).toBe(201);
+      ids.unshift(created.json().id);
+    }
+    const seen: string[] = [];
+    let after: string | null | undefined;
+    const sizes: number[] = [];
+    do {
+      const query = after ? `?limit=2&after=${after}` : '?limit=2';
+      const response = await own.client.get(`/api/orgs/${own.orgId}/demands${query}`);
+      expect(response.statusCode, response.body).toBe(200);
+      const page = response.json();
+      sizes.push(page.items.length);
+      seen.push(...page.items.map((d: { id: string }) => d.id));
+      after = page.nextCursor;
+    } while (after);
+    expect(sizes).toEqual([2, 2, 1]);
+    expect(seen).toEqual(ids);
+    // the default page is 20, and a status narrows it
+    const all = (await own.client.get(`/api/orgs/${own.orgId}/demands`)).json();
+    expect(all.items).toHaveLength(5);
+    expect(all.nextCursor).toBeNull();
+    const published = (await own.client.get(`/api/orgs/${own.orgId}/demands?status=published`)).json();
+    expect(published.items).toHaveLength(0);
+
+    // a plain member of the organisation reads the same pages
+    const email = uniqueEmail('demands-member');
+    const invitation = (
+      await own.client.post(`/api/orgs/${own.orgId}/invitations`, { identifier: email, role: 'member' })
+    ).json();
+    const member = await registeredClient(t.app, email, '业务员 周');
+    expect((await member.client.post(`/api/invitations/${invitation.id}/accept`)).statusCode).toBeLessThan(300);
+    const asMember = await member.client.get(`/api/orgs/${own.orgId}/demands?limit=2`);
+    expect(asMember.statusCode, asMember.body).toBe(200);
+    expect(asMember.json().items.map((d: { id: string }) => d.id)).toEqual(ids.slice(0, 2));
+  });
+
+  it('refuses another organisation, a guest and malformed pages', async () => {
+    // not a member: the organisation is not disclosed
+    expect((await supplier.get(`/api/orgs/${gcOrg}/demands`)).statusCode).toBe(404);
+    expect((await new TestClient(t.app).get(`/api/orgs/${gcOrg}/demands`)).statusCode).toBe(401);
+    for (const query of ['limit=0', 'limit=101', 'limit=abc', 'after=not-an-id', 'status=bogus']) {
+      const response = await gc.get(`/api/orgs/${gcOrg}/demands?${query}`);
+      expect(response.statusCode, query).toBe(400);
+    }
+    // a cursor from another organisation continues nothing of this one
+    const foreign = (await gc.get(`/api/orgs/${gcOrg}/demands?limit=1`)).json().items[0]?.id;
+    const other = await orgClient(t.app, ['GC'], '宁波空白建设有限公司');
+    const page = (await other.client.get(`/api/orgs/${other.orgId}/demands?after=${foreign}`)).json();
+    expect(page).toEqual({ items: [], nextCursor: null });
   });
 });

@@ -3,13 +3,14 @@ import {
   DecideDemandReviewBody,
   Demand,
   DemandDraft,
-  DemandList,
   DemandParams,
   DemandReview,
   DemandReviewFileParams,
   DemandReviewList,
   DemandReviewParams,
   DemandReviewQuery,
+  OrgDemandListQuery,
+  OrgDemandPage,
   OrgParams,
 } from '@zhuhe/contracts';
 import type { FastifyRequest } from 'fastify';
@@ -87,9 +88,15 @@ export function demandsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/api/orgs/:orgId/demands',
       {
         config: { permission: perm.listOwn },
-        schema: { tags, summary: '本组织的需求', params: OrgParams, response: { 200: DemandList } },
+        schema: {
+          tags,
+          summary: '本单位需求（分页，最新在前） own demands, one page',
+          params: OrgParams,
+          querystring: OrgDemandListQuery,
+          response: { 200: OrgDemandPage },
+        },
       },
-      async (request) => ({ items: await service.listOrgDemands(ctx, viewerOf(request), request.params.orgId) }),
+      async (request) => service.listOrgDemands(ctx, viewerOf(request), request.params.orgId, request.query),
     );
 
     app.post(

@@ -1,4 +1,4 @@
-import type { CreateDemandBody, Demand, DemandDraft, DemandReview } from '@zhuhe/contracts';
+import type { CreateDemandBody, Demand, DemandDraft, DemandReview, OrgDemandListQuery } from '@zhuhe/contracts';
 import type { z } from 'zod';
 import { addWorkingDays, shanghaiDate, workingDaysBetween } from '../../infra/calendar/working-days';
 import type { AppContext } from '../../infra/context';
@@ -205,11 +205,19 @@ export async function getDemand(ctx: AppContext, viewer: Viewer, demandId: strin
   return present(ctx, row, viewer);
 }
 
-export async function listOrgDemands(ctx: AppContext, viewer: Viewer, orgId: string): Promise<Demand[]> {
+/** 本单位需求 one page of the organisation's own demands; `nextCursor` continues after the last one. */
+export async function listOrgDemands(
+  ctx: AppContext,
+  viewer: Viewer,
+  orgId: string,
+  page: OrgDemandListQuery,
+): Promise<{ items: Demand[]; nextCursor: string | null }> {
   const org = await getOrganisation(ctx, orgId);
-  const out: Demand[] = [];
-  for (const row of await repo.listOrgDemands(ctx.db, orgId, 200)) out.push(await present(ctx, row, viewer, org.name));
-  return out;
+  const rows = await repo.listOrgDemands(ctx.db, orgId, { ...page, limit: page.limit + 1 });
+  const shown = rows.slice(0, page.limit);
+  const items: Demand[] = [];
+  for (const row of shown) items.push(await present(ctx, row, viewer, org.name));
+  return { items, nextCursor: rows.length > page.limit ? (shown[shown.length - 1]?.id ?? null) : null };
 }
 
 /** 关闭需求 the owner closes a published demand: it leaves the search. */

@@ -16,6 +16,31 @@ export async function findOrganisation(db: DbOrTx, id: string): Promise<Organisa
   return row;
 }
 
+/**
+ * Verified organisations with `role` whose name contains `text`, by name. `%` and `_` in the text are matched as
+ * themselves. No index serves the infix match; the filter on role and verification comes first.
+ */
+export async function searchVerifiedByRole(
+  db: DbOrTx,
+  role: string,
+  text: string,
+  limit: number,
+): Promise<{ name: string; creditCode: string }[]> {
+  const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return db
+    .select({ name: organisations.name, creditCode: organisations.creditCode })
+    .from(organisations)
+    .where(
+      and(
+        eq(organisations.verification, 'verified'),
+        sql`${role} = any(${organisations.businessRoles})`,
+        sql`${organisations.name} ilike ${pattern}`,
+      ),
+    )
+    .orderBy(organisations.name)
+    .limit(limit);
+}
+
 export async function findOrganisationByCreditCode(
   db: DbOrTx,
   creditCode: string,

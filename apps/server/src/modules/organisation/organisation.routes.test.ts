@@ -9,6 +9,7 @@ import {
   TestClient,
   uniqueEmail,
 } from '../../test/test-app';
+import { setVerificationStatus } from './organisation.service';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -193,5 +194,58 @@ describe('members and invitations', () => {
     const { client } = await registeredClient(t.app, email);
     expect((await client.get('/api/invitations')).json().items).toEqual([]);
     expect((await client.post(`/api/invitations/${inv.id}/accept`)).statusCode).toBe(404);
+  });
+});
+
+describe('supervisor directory', () => {
+  it('finds verified supervisors by part of the name, with name and credit code only', async () => {
+    const owner = (await registeredClient(t.app)).client;
+    const verifiedCode = validCreditCode();
+    const verified = await createOrg(owner, {
+      creditCode: verifiedCode,
+      businessRoles: ['SVR'],
+      name: '杭州百分_监理咨询有限公司',
+    });
+    const unverified = await createOrg((await registeredClient(t.app)).client, {
+      creditCode: validCreditCode(),
+      businessRoles: ['SVR'],
+      name: '杭州百分_监理未认证有限公司',
+    });
+    const notSupervisor = await createOrg((await registeredClient(t.app)).client, {
+      creditCode: validCreditCode(),
+      businessRoles: ['GC'],
+      name: '杭州百分_监理施工有限公司',
+    });
+    // `_` must not match any one character: this verified supervisor differs from the query only there
+    const lookalike = await createOrg((await registeredClient(t.app)).client, {
+      creditCode: validCreditCode(),
+      businessRoles: ['SVR', 'SUP'],
+      name: '杭州百分Y监理咨询有限公司',
+    });
+    for (const id of [verified.id, notSupervisor.id, lookalike.id]) await setVerificationStatus(t.ctx, id, 'verified');
+    expect(unverified.id).toBeTruthy();
+
+    const stranger = (await registeredClient(t.app)).client;
+    const found = await stranger.get(`/api/org-directory/supervisors?q=${encodeURIComponent('百分_监理')}`);
+    expect(found.statusCode, found.body).toBe(200);
+    expect(found.json()).toEqual({ items: [{ name: '杭州百分_监理咨询有限公司', creditCode: verifiedCode }] });
+    // `%` is matched as itself, not as "anything"
+    const wildcard = await stranger.get(`/api/org-directory/supervisors?q=${encodeURIComponent('%%')}`);
+    expect(wildcard.json()).toEqual({ items: [] });
+    const both = (await stranger.get(`/api/org-directory/supervisors?q=${encodeURIComponent('杭州百分')}`)).json();
+    expect(both.items.map((o: { name: string }) => o.name)).toEqual([
+      '杭州百分Y监理咨询有限公司',
+      '杭州百分_监理咨询有限公司',
+    ]);
+  });
+
+  it('refuses a guest and malformed queries', async () => {
+    expect((await new TestClient(t.app).get('/api/org-directory/supervisors?q=监理')).statusCode).toBe(401);
+    const client = (await registeredClient(t.app)).client;
+    for (const q of ['', '监', ' 监 ', '监'.repeat(51), '监理\u0000']) {
+      const response = await client.get(`/api/org-directory/supervisors?q=${encodeURIComponent(q)}`);
+      expect(response.statusCode, q).toBe(400);
+    }
+    expect((await client.get('/api/org-directory/supervisors')).statusCode).toBe(400);
   });
 });

@@ -14,6 +14,8 @@ import {
   OrgDirectoryEntry,
   OrgDirectoryQuery,
   OrgParams,
+  SupervisorDirectoryList,
+  SupervisorSearchQuery,
   SwitchContextBody,
   UpdateMemberBody,
   UpdateOrganisationBody,
@@ -209,6 +211,20 @@ export function organisationRoutes(ctx: AppContext, resolver: ActorResolver): Fa
           verification: org.verification as 'unverified',
         };
       },
+    );
+
+    app.get(
+      '/api/org-directory/supervisors',
+      {
+        config: { permission: perm.directory },
+        schema: {
+          tags,
+          summary: '按名称查找已认证的监理单位（仅名称与信用代码） find verified supervisors by name',
+          querystring: SupervisorSearchQuery,
+          response: { 200: SupervisorDirectoryList },
+        },
+      },
+      async (request) => ({ items: await service.searchSupervisors(ctx, request.query.q) }),
     );
 
     app.get(

@@ -331,6 +331,14 @@ export async function createOrganisationDirect(
   });
 }
 
+/** 查找监理单位 by part of its name: verified 监理单位 (SVR) only, at most 10, with name and credit code alone. */
+export async function searchSupervisors(
+  ctx: AppContext,
+  text: string,
+): Promise<{ name: string; creditCode: string }[]> {
+  return repo.searchVerifiedByRole(ctx.db, 'SVR', text, 10);
+}
+
 export async function findByCreditCode(ctx: AppContext, creditCode: string): Promise<repo.OrganisationRow> {
   const org = await repo.findOrganisationByCreditCode(ctx.db, creditCode);
   if (!org) throw organisationErrors.raise('ORG_NOT_FOUND');

@@ -13,6 +13,7 @@ import {
   Card,
   Descriptions,
   Form,
+  Grid,
   Input,
   InputNumber,
   List,
@@ -136,16 +137,18 @@ export function CommissionPoliciesPanel() {
         size="small"
         loading={query.isPending}
         dataSource={query.data?.items ?? []}
-        scroll={{ x: true }}
+        scroll={{ x: 'max-content' }}
         columns={[
           { title: t('policies.name'), dataIndex: 'name' },
           { title: t('policies.kind'), render: (_, p) => t(`policies.kinds.${p.params.kind}`) },
           {
             title: t('policies.params'),
             render: (_, p) => (
-              <Typography.Text code style={{ fontSize: 12 }}>
-                {JSON.stringify({ ...p.params, kind: undefined })}
-              </Typography.Text>
+              <div style={{ maxWidth: 240, wordBreak: 'break-all' }}>
+                <Typography.Text code style={{ fontSize: 12 }}>
+                  {JSON.stringify({ ...p.params, kind: undefined })}
+                </Typography.Text>
+              </div>
             ),
           },
           {
@@ -155,8 +158,16 @@ export function CommissionPoliciesPanel() {
             ),
           },
           { title: t('policies.effective'), render: (_, p) => `${p.effectiveFrom} ~ ${p.effectiveTo ?? ''}` },
-          { title: t('policies.version'), render: (_, p) => `v${p.version} · ${formatDateTime(p.recordedAt)}` },
-          { title: t('policies.people'), render: (_, p) => `${p.requestedBy ?? '—'} / ${p.approvedBy ?? '—'}` },
+          {
+            title: t('policies.version'),
+            render: (_, p) => `v${p.version} · ${formatDateTime(p.recordedAt)}`,
+            responsive: ['md'],
+          },
+          {
+            title: t('policies.people'),
+            render: (_, p) => `${p.requestedBy ?? '—'} / ${p.approvedBy ?? '—'}`,
+            responsive: ['md'],
+          },
           {
             title: '',
             render: (_, p) => (
@@ -198,10 +209,12 @@ export function CommissionCalculatorPanel() {
     onError: feedback.show,
   });
   const r = calc.data;
+  // one field a line on a phone: the inline row (a 260 px merchant picker beside its label) is wider than 375 px
+  const wide = Grid.useBreakpoint().md ?? true;
   return (
     <Card title={t('calculator.title')}>
       <Form
-        layout="inline"
+        layout={wide ? 'inline' : 'vertical'}
         style={{ rowGap: 8, marginBottom: 16 }}
         onFinish={(v) => calc.mutate(v)}
         initialValues={{ month: new Date().toISOString().slice(0, 7), salesYuan: 80000 }}
@@ -210,7 +223,7 @@ export function CommissionCalculatorPanel() {
           <Select
             showSearch
             optionFilterProp="label"
-            style={{ width: 260 }}
+            style={{ width: wide ? 260 : '100%' }}
             options={(orgs.data?.items ?? []).map((o) => ({ value: o.id, label: o.name }))}
           />
         </Form.Item>

@@ -40,7 +40,7 @@ export function BannedTermsPanel() {
           />
         </Form.Item>
         <Form.Item name="basis" rules={[{ required: true }]}>
-          <Input placeholder={t('terms.basis')} style={{ width: 260 }} />
+          <Input placeholder={t('terms.basis')} style={{ width: 260, maxWidth: '100%' }} />
         </Form.Item>
         <Button htmlType="submit" loading={add.isPending}>
           {t('terms.add')}
@@ -51,12 +51,16 @@ export function BannedTermsPanel() {
         size="small"
         loading={query.isPending}
         dataSource={query.data ?? []}
-        scroll={{ x: true }}
+        scroll={{ x: 'max-content' }}
         pagination={{ pageSize: 50 }}
         columns={[
           { title: t('terms.term'), dataIndex: 'term' },
           { title: t('terms.category'), render: (_, r) => <Tag>{t(`terms.categories.${r.category}`)}</Tag> },
-          { title: t('terms.basis'), dataIndex: 'basis' },
+          {
+            title: t('terms.basis'),
+            dataIndex: 'basis',
+            render: (basis: string) => <div style={{ minWidth: 160, maxWidth: 360 }}>{basis}</div>,
+          },
           {
             title: t('terms.active'),
             render: (_, r) => (
@@ -88,7 +92,7 @@ export function TakedownsPanel() {
         size="small"
         loading={query.isPending}
         dataSource={query.data ?? []}
-        scroll={{ x: true }}
+        scroll={{ x: 'max-content' }}
         columns={[
           { title: t('takedowns.organisation'), dataIndex: 'orgName' },
           { title: t('takedowns.subject'), render: (_, r) => t(`takedowns.subjects.${r.subjectKind}`) },

@@ -13,6 +13,7 @@ import {
   Settlement,
   SettlementList,
   type StatementBody,
+  SupervisorDirectoryList,
 } from '@zhuhe/contracts';
 import type { z } from 'zod';
 import { apiRequest, apiUpload } from '../../app/api-client';
@@ -72,5 +73,9 @@ export const retryRelease = (orgId: string, contractId: string, settlementId: st
   apiRequest('POST', `${settle(orgId, contractId)}/${settlementId}/release`, Settlement);
 export const statementPdfUrl = (orgId: string, contractId: string, settlementId: string) =>
   `${settle(orgId, contractId)}/${settlementId}/statement.pdf`;
+/** 查找监理单位 verified supervisors whose name contains `q`: name and credit code only. */
+export const searchSupervisors = async (q: string) =>
+  (await apiRequest('GET', '/api/org-directory/supervisors', SupervisorDirectoryList, { query: { q } })).items;
+
 export const lookupOrganisation = (creditCode: string) =>
   apiRequest('GET', '/api/org-directory', OrgDirectoryEntry, { query: { creditCode } });

@@ -1,6 +1,8 @@
+import { useQuery } from '@tanstack/react-query';
 import {
   Alert,
   App,
+  AutoComplete,
   Button,
   Card,
   Descriptions,
@@ -15,7 +17,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDateTime } from '../../app/format-date';
@@ -40,6 +42,26 @@ function SupervisorCard({ orgId, plan }: { orgId: string; plan: api.ExecutionPla
   const invite = useExecutionMutation(orgId, plan.contractId, (id: string) =>
     api.inviteSupervisor(orgId, plan.contractId, id),
   );
+  // typing a name offers verified supervisors; typing a code (digits and capitals) is looked up as before
+  const [typed, setTyped] = useState('');
+  useEffect(() => {
+    const timer = setTimeout(() => setTyped(code.trim()), 300);
+    return () => clearTimeout(timer);
+  }, [code]);
+  const byName = typed.length >= 2 && !/^[0-9A-Z]+$/.test(typed);
+  const suggestions = useQuery({
+    queryKey: ['org-directory', 'supervisors', typed],
+    queryFn: () => api.searchSupervisors(typed),
+    enabled: byName,
+    staleTime: 60_000,
+  });
+  const lookup = async (creditCode: string) =>
+    setFound(
+      await api
+        .lookupOrganisation(creditCode)
+        .then((o) => ({ id: o.id, name: o.name }))
+        .catch(() => 'missing' as const),
+    );
   if (plan.supervisorOrg)
     return (
       <Descriptions size="small">
@@ -51,24 +73,34 @@ function SupervisorCard({ orgId, plan }: { orgId: string; plan: api.ExecutionPla
     <Space direction="vertical" style={{ width: '100%' }} data-testid="invite-supervisor">
       <Typography.Text>{t('settlement.inviteSupervisor')}</Typography.Text>
       <Space.Compact style={{ width: '100%', maxWidth: 480 }}>
-        <Input
+        <AutoComplete
           value={code}
-          onChange={(e) => setCode(e.target.value.trim().toUpperCase())}
+          style={{ width: '100%' }}
+          onChange={(value: string) => {
+            setCode(/^[0-9a-z]+$/i.test(value.trim()) ? value.trim().toUpperCase() : value);
+            setFound(null);
+          }}
+          onSelect={(creditCode: string) => {
+            setCode(creditCode);
+            void lookup(creditCode);
+          }}
+          options={(byName ? (suggestions.data ?? []) : []).map((o) => ({
+            value: o.creditCode,
+            label: (
+              <Space direction="vertical" size={0}>
+                <span>{o.name}</span>
+                <Typography.Text type="secondary" style={{ fontFamily: 'monospace', fontSize: 12 }}>
+                  {o.creditCode}
+                </Typography.Text>
+              </Space>
+            ),
+          }))}
+          notFoundContent={byName && suggestions.isSuccess ? t('settlement.noSupervisorFound') : null}
           placeholder={t('settlement.supervisorCode')}
           aria-label={t('settlement.supervisorCode')}
+          data-testid="supervisor-search"
         />
-        <Button
-          onClick={async () =>
-            setFound(
-              await api
-                .lookupOrganisation(code)
-                .then((o) => ({ id: o.id, name: o.name }))
-                .catch(() => 'missing' as const),
-            )
-          }
-        >
-          {t('settlement.lookup')}
-        </Button>
+        <Button onClick={() => void lookup(code.trim())}>{t('settlement.lookup')}</Button>
       </Space.Compact>
       {found === 'missing' ? <Typography.Text type="danger">{t('settlement.notFound')}</Typography.Text> : null}
       {found && found !== 'missing' ? (

@@ -5,10 +5,10 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useBilingual } from '../../app/language';
 import { ErrorState, LoadingState } from '../../app/page-states';
+import { RegionCascader } from '../regions';
 import type { ComparisonData } from './libraries.api';
 import { useComparison } from './libraries.queries';
 import { formatFen } from './money';
-import { RegionCascader } from './region-cascader';
 
 type Row = ComparisonData['rows'][number];
 
@@ -71,7 +71,13 @@ export function ComparisonTable({ ids }: { ids: readonly string[] }) {
         <Flex gap={8} align="center" wrap>
           <Typography.Text>{t('resources.site')}：</Typography.Text>
           <div style={{ minWidth: 260 }}>
-            <RegionCascader anyLevel label={t('resources.site')} value={siteRegion} onChange={setSiteRegion} />
+            <RegionCascader
+              anyLevel
+              label={t('resources.site')}
+              placeholder={t('search.regionPlaceholder')}
+              value={siteRegion}
+              onChange={setSiteRegion}
+            />
           </div>
         </Flex>
       </Card>

@@ -23,11 +23,11 @@ import { useNavigate } from 'react-router';
 import { dayjs } from '../../app/dayjs';
 import { useErrorFeedback } from '../../app/use-error-feedback';
 import { useActiveContext } from '../organisation';
+import { RegionCascader } from '../regions';
 import { FileUploadField } from './file-upload-field';
 import { createDemand, type DemandDraftData, importTender } from './libraries.api';
 import { useLibraryMutation } from './libraries.queries';
 import { fenToWan, wanToFen } from './money';
-import { RegionCascader } from './region-cascader';
 
 interface Values {
   type: (typeof DEMAND_TYPES)[number];
@@ -259,7 +259,7 @@ export function DemandForm() {
                 rules={[{ required: true }]}
                 {...mark('regionCode')}
               >
-                <RegionCascader anyLevel />
+                <RegionCascader anyLevel placeholder={t('search.regionPlaceholder')} />
               </Form.Item>
             </Col>
             <Col xs={24} md={16}>

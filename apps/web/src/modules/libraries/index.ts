@@ -3,7 +3,7 @@ export { DemandDetail, DemandStatusTag } from './demand-detail';
 export { DemandForm } from './demand-form';
 export { KeywordRankingCard } from './keyword-ranking';
 export { librariesEn, librariesZhCN } from './libraries.i18n';
-export { useOrgDemands } from './libraries.queries';
+export { useOrgDemandPages, useOrgDemands } from './libraries.queries';
 export { ListingDetail } from './listing-detail';
 export { MapExplorer } from './map-explorer';
 export { formatFen } from './money';

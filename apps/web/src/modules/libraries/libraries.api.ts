@@ -5,18 +5,17 @@ import {
   type CreateResourceBody,
   Demand,
   DemandDraft,
-  DemandList,
   DemandReview,
   DemandReviewList,
   FileMeta,
   KeywordRanking,
   MapConfig,
   MapPointList,
+  OrgDemandPage,
   Project,
   ProjectList,
   ProjectQuestion,
   ProjectQuestionList,
-  RegionList,
   ResourceListing,
   ResourceListingList,
   SearchResult,
@@ -33,7 +32,6 @@ export type ComparisonData = z.infer<typeof Comparison>;
 export type DemandData = z.infer<typeof Demand>;
 export type DemandDraftData = z.infer<typeof DemandDraft>;
 export type DemandReviewData = z.infer<typeof DemandReview>;
-export type RegionData = z.infer<typeof RegionList>['items'][number];
 export type MapPointData = z.infer<typeof MapPointList>['items'][number];
 export type FileMetaData = z.infer<typeof FileMeta>;
 
@@ -55,7 +53,6 @@ export interface SearchParams {
   limit?: number | undefined;
 }
 
-export const fetchRegions = async () => (await apiRequest('GET', '/api/regions', RegionList)).items;
 export const searchLibraries = (query: SearchParams) =>
   apiRequest('GET', '/api/search', SearchResult, { query: { ...query } });
 export const fetchMapPoints = (query: SearchParams) =>
@@ -95,8 +92,10 @@ export const importTender = (orgId: string, file: File) =>
 export const createDemand = (orgId: string, body: CreateDemandBody) =>
   apiRequest('POST', `/api/orgs/${orgId}/demands`, Demand, { body });
 export const fetchDemand = (id: string) => apiRequest('GET', `/api/demands/${id}`, Demand);
-export const fetchOrgDemands = async (orgId: string) =>
-  (await apiRequest('GET', `/api/orgs/${orgId}/demands`, DemandList)).items;
+export const fetchOrgDemands = (
+  orgId: string,
+  page: { limit: number; after?: string | undefined; status?: DemandData['status'] | undefined },
+) => apiRequest('GET', `/api/orgs/${orgId}/demands`, OrgDemandPage, { query: page });
 export const fetchReviewQueue = async (state: 'pending' | 'decided') =>
   (await apiRequest('GET', '/api/staff/demand-reviews', DemandReviewList, { query: { state } })).items;
 export const decideReview = (reviewId: string, decision: 'approved' | 'rejected', reason: string) =>

@@ -188,7 +188,9 @@ export const librariesZhCN = {
   map: {
     title: '地图找项目',
     subtitle: '项目与需求的地图分布：点击地图设定中心，按半径筛选',
-    noTiles: '未配置底图或底图无法访问，仅显示标记',
+    outlines: '省市轮廓',
+    tiles: '在线底图',
+    outlineAttribution: '轮廓：ECharts 4.9（Apache-2.0），示意图',
     center: '中心：{{lat}}, {{lng}}（点击地图更改）',
     shown: '地图显示 {{count}} 个点位',
     truncated: '（点位较多，仅显示 2000 个，可缩小范围）',
@@ -401,7 +403,9 @@ export const librariesEn: typeof librariesZhCN = {
   map: {
     title: 'Map',
     subtitle: 'Projects and demands on the map: click to set the centre, filter by radius',
-    noTiles: 'No base map configured or reachable; markers only',
+    outlines: 'Province and city outlines',
+    tiles: 'Online map',
+    outlineAttribution: 'Outlines: ECharts 4.9 (Apache-2.0), indicative',
     center: 'Centre: {{lat}}, {{lng}} (click the map to change)',
     shown: '{{count}} points on the map',
     truncated: '(2,000 shown; narrow the search)',

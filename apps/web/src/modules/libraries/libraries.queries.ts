@@ -3,7 +3,6 @@ import * as api from './libraries.api';
 
 export const libraryKeys = {
   all: ['libraries'] as const,
-  regions: ['libraries', 'regions'] as const,
   search: (params: api.SearchParams) => ['libraries', 'search', params] as const,
   map: (params: api.SearchParams) => ['libraries', 'map', params] as const,
   project: (id: string) => ['libraries', 'project', id] as const,
@@ -17,10 +16,6 @@ export const libraryKeys = {
   reviews: (state: string) => ['libraries', 'reviews', state] as const,
   mapConfig: ['libraries', 'map-config'] as const,
 };
-
-export function useRegions() {
-  return useQuery({ queryKey: libraryKeys.regions, queryFn: api.fetchRegions, staleTime: Number.POSITIVE_INFINITY });
-}
 
 /** Search with keyset pages: each page continues after the previous one's last hit. */
 export function useLibrarySearch(params: api.SearchParams) {
@@ -102,8 +97,22 @@ export function useDemand(id: string) {
   return useQuery({ queryKey: libraryKeys.demand(id), queryFn: () => api.fetchDemand(id) });
 }
 
+/** The organisation's newest published demands (up to 100), for choosing one, e.g. to tender. */
 export function useOrgDemands(orgId: string) {
-  return useQuery({ queryKey: libraryKeys.orgDemands(orgId), queryFn: () => api.fetchOrgDemands(orgId) });
+  return useQuery({
+    queryKey: [...libraryKeys.orgDemands(orgId), 'published'],
+    queryFn: async () => (await api.fetchOrgDemands(orgId, { limit: 100, status: 'published' })).items,
+  });
+}
+
+/** 本单位需求 all of the organisation's demands, newest first, 20 at a time. */
+export function useOrgDemandPages(orgId: string) {
+  return useInfiniteQuery({
+    queryKey: [...libraryKeys.orgDemands(orgId), 'pages'],
+    queryFn: ({ pageParam }) => api.fetchOrgDemands(orgId, { limit: 20, after: pageParam }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
 }
 
 export function useReviewQueue(state: 'pending' | 'decided') {

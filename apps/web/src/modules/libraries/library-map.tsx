@@ -3,6 +3,8 @@ import 'leaflet.markercluster';
 import 'leaflet.markercluster/dist/MarkerCluster.css';
 import 'leaflet.markercluster/dist/MarkerCluster.Default.css';
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { outlineLayer } from './base-map/outline-layer';
 import type { MapPointData } from './libraries.api';
 import { formatFen } from './money';
 
@@ -42,10 +44,12 @@ function popupOf(point: MapPointData, href: string): HTMLElement {
 }
 
 /**
- * Projects and demands on a Leaflet map, clustered. Without a tile source (or when it cannot be reached) the
- * map keeps working on a plain background: markers, clusters, the radius and clicks need no tiles.
+ * Projects and demands on a Leaflet map, clustered, over the bundled province and city outlines (ADR 0100), which
+ * need no key and no connection. A configured tile source is offered as a second base layer and shown first; when
+ * its tiles cannot be reached the user switches back to the outlines.
  */
 export function LibraryMap({ points, center, radiusKm, tiles, onPick, hrefOf, height = 520 }: LibraryMapProps) {
+  const { t } = useTranslation('libraries');
   const element = useRef<HTMLDivElement>(null);
   const map = useRef<L.Map | null>(null);
   const cluster = useRef<L.MarkerClusterGroup | null>(null);
@@ -58,17 +62,23 @@ export function LibraryMap({ points, center, radiusKm, tiles, onPick, hrefOf, he
     if (!element.current) return;
     const m = L.map(element.current, {
       center: [center.lat, center.lng],
-      zoom: 4,
+      // a phone shows all of China at zoom 3
+      zoom: element.current.clientWidth < 600 ? 3 : 4,
       minZoom: 3,
       // The cluster layer needs a maximum zoom even when no tile layer brings one.
       maxZoom: tiles?.maxZoom ?? 18,
     });
+    const outlines = outlineLayer(m);
+    m.attributionControl.addAttribution(t('map.outlineAttribution'));
     if (tiles) {
-      L.tileLayer(tiles.url, {
+      const tileLayer = L.tileLayer(tiles.url, {
         subdomains: tiles.subdomains || 'abc',
         attribution: tiles.attribution,
         maxZoom: tiles.maxZoom,
       }).addTo(m);
+      L.control.layers({ [t('map.tiles')]: tileLayer, [t('map.outlines')]: outlines }).addTo(m);
+    } else {
+      outlines.addTo(m);
     }
     cluster.current = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 50 }).addTo(m);
     m.on('click', (e: L.LeafletMouseEvent) => pick.current?.({ lat: e.latlng.lat, lng: e.latlng.lng }));
@@ -116,7 +126,7 @@ export function LibraryMap({ points, center, radiusKm, tiles, onPick, hrefOf, he
     <div
       ref={element}
       data-testid="library-map"
-      style={{ height, width: '100%', background: '#eef2f6', borderRadius: 8, border: '1px solid #e5e7eb' }}
+      style={{ height, width: '100%', background: '#dfe8f1', borderRadius: 8, border: '1px solid #e5e7eb' }}
     />
   );
 }

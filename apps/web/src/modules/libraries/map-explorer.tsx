@@ -1,4 +1,4 @@
-import { Alert, Card, Col, Flex, Input, List, Row, Segmented, Select, Typography } from 'antd';
+import { Card, Col, Flex, Input, List, Row, Segmented, Select, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -65,13 +65,12 @@ export function MapExplorer() {
           </Col>
         </Row>
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {center ? t('map.center', { lat: center.lat.toFixed(3), lng: center.lng.toFixed(3) }) : t('map.subtitle')}
-          {' · '}
+          {/* the page title already says what the map is for; this line only adds the centre once one is picked */}
+          {center ? `${t('map.center', { lat: center.lat.toFixed(3), lng: center.lng.toFixed(3) })} · ` : null}
           <span data-testid="map-count">{t('map.shown', { count: points.data?.items.length ?? 0 })}</span>
           {points.data?.truncated ? t('map.truncated') : ''}
         </Typography.Text>
       </Card>
-      {!tiles ? <Alert type="info" showIcon title={t('map.noTiles')} /> : null}
       <LibraryMap
         points={points.data?.items ?? []}
         center={center ?? { lat: 33.5, lng: 113 }}

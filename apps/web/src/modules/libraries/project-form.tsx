@@ -8,12 +8,12 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useErrorFeedback } from '../../app/use-error-feedback';
 import { useActiveContext } from '../organisation';
+import { RegionCascader } from '../regions';
 import { FileUploadField } from './file-upload-field';
 import { createProject } from './libraries.api';
 import { useLibraryMutation, useMapConfig } from './libraries.queries';
 import { LibraryMap } from './library-map';
 import { wanToFen } from './money';
-import { RegionCascader } from './region-cascader';
 
 interface Values {
   name: string;
@@ -98,7 +98,7 @@ export function ProjectForm() {
           </Col>
           <Col xs={24} md={8}>
             <Form.Item name="regionCode" label={t('projects.region')} rules={[{ required: true }]}>
-              <RegionCascader anyLevel />
+              <RegionCascader anyLevel placeholder={t('search.regionPlaceholder')} />
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>

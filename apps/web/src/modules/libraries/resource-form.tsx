@@ -5,10 +5,10 @@ import { useNavigate } from 'react-router';
 import { useBilingual } from '../../app/language';
 import { useErrorFeedback } from '../../app/use-error-feedback';
 import { useActiveContext } from '../organisation';
+import { RegionCascader, useRegions } from '../regions';
 import { createListing } from './libraries.api';
-import { useLibraryMutation, useRegions } from './libraries.queries';
+import { useLibraryMutation } from './libraries.queries';
 import { yuanToFen } from './money';
-import { RegionCascader } from './region-cascader';
 
 interface Values {
   kind: string;
@@ -131,7 +131,7 @@ export function ResourceForm() {
           </Col>
           <Col xs={24} md={12}>
             <Form.Item name="regionCode" label={t('resources.region')} rules={[{ required: true }]}>
-              <RegionCascader anyLevel />
+              <RegionCascader anyLevel placeholder={t('search.regionPlaceholder')} />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>

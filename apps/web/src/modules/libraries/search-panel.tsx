@@ -21,11 +21,11 @@ import { Link } from 'react-router';
 import { formatDate } from '../../app/format-date';
 import { ErrorState } from '../../app/page-states';
 import { OrgGradeBadge } from '../credit';
+import { RegionCascader } from '../regions';
 import { HighlightText } from './highlight-text';
 import type { SearchHitData, SearchParams } from './libraries.api';
 import { useLibrarySearch } from './libraries.queries';
 import { formatFen, wanToFen } from './money';
-import { RegionCascader } from './region-cascader';
 
 export const hitPath = (hit: { kind: string; id: string }) =>
   hit.kind === 'project'
@@ -70,6 +70,7 @@ export function SearchPanel({ kind, renderAction }: SearchPanelProps) {
               <RegionCascader
                 anyLevel
                 label={t('search.region')}
+                placeholder={t('search.regionPlaceholder')}
                 value={params.region}
                 onChange={(region) => set({ region })}
               />

@@ -1,6 +1,7 @@
 import { Button, Card, Empty, Flex, List, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { formatDateTime } from '../../app/format-date';
 import { ErrorState, LoadingState } from '../../app/page-states';
 import { formatFen } from '../libraries';
 import { useAnswerPush, usePushes } from './matching.queries';
@@ -32,7 +33,10 @@ export function SupplierPushes({ orgId }: { orgId: string }) {
             <Flex gap={8} wrap align="center">
               <Button
                 type={p.answer === 'interested' ? 'primary' : 'default'}
-                loading={answer.isPending && answer.variables?.pushId === p.id}
+                aria-pressed={p.answer === 'interested'}
+                loading={
+                  answer.isPending && answer.variables?.pushId === p.id && answer.variables.answer === 'interested'
+                }
                 onClick={() => answer.mutate({ pushId: p.id, answer: 'interested' })}
                 data-testid="answer-interested"
               >
@@ -40,14 +44,26 @@ export function SupplierPushes({ orgId }: { orgId: string }) {
               </Button>
               <Button
                 type={p.answer === 'not_interested' ? 'primary' : 'default'}
+                aria-pressed={p.answer === 'not_interested'}
+                loading={
+                  answer.isPending && answer.variables?.pushId === p.id && answer.variables.answer === 'not_interested'
+                }
+                data-testid="answer-not-interested"
                 onClick={() => answer.mutate({ pushId: p.id, answer: 'not_interested' })}
               >
                 {t('pushes.notInterested')}
               </Button>
               {p.answer ? (
-                <Tag color="success" data-testid="push-answer">
-                  {t('pushes.answered', { answer: t(`matches.answers.${p.answer}`) })}
-                </Tag>
+                <>
+                  <Tag color={p.answer === 'interested' ? 'success' : 'default'} data-testid="push-answer">
+                    {t('pushes.answered', { answer: t(`matches.answers.${p.answer}`) })}
+                  </Tag>
+                  {p.answeredAt ? (
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {formatDateTime(p.answeredAt)}
+                    </Typography.Text>
+                  ) : null}
+                </>
               ) : null}
             </Flex>
           </Flex>

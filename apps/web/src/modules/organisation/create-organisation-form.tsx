@@ -1,9 +1,10 @@
-import { CreditCode, RegionCode } from '@zhuhe/contracts';
+import { CreditCode } from '@zhuhe/contracts';
 import { App, Button, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { contractRule } from '../../app/contract-rule';
 import { useErrorFeedback } from '../../app/use-error-feedback';
+import { RegionCascader } from '../regions';
 import { BusinessRolePicker } from './business-role-picker';
 import type { CreateOrganisationInput } from './organisation.api';
 import { useCreateOrganisation } from './organisation.queries';
@@ -87,14 +88,8 @@ export function CreateOrganisationForm() {
       >
         <BusinessRolePicker />
       </Form.Item>
-      <Form.Item
-        name="regionCode"
-        label={t('fields.regionCode')}
-        extra={t('fields.regionCodeHint')}
-        validateTrigger="onBlur"
-        rules={[contractRule(RegionCode, 'REGION_CODE_INVALID')]}
-      >
-        <Input placeholder="330100" maxLength={6} inputMode="numeric" style={{ maxWidth: 200 }} />
+      <Form.Item name="regionCode" label={t('fields.region')} extra={t('fields.regionHint')}>
+        <RegionCascader anyLevel placeholder={t('fields.regionPlaceholder')} />
       </Form.Item>
       <Form.Item
         name="address"

@@ -1,9 +1,8 @@
-import { RegionCode } from '@zhuhe/contracts';
 import { Alert, App, Button, Card, Descriptions, Form, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { contractRule } from '../../app/contract-rule';
 import { ErrorState, LoadingState } from '../../app/page-states';
 import { useErrorFeedback } from '../../app/use-error-feedback';
+import { RegionCascader } from '../regions';
 import { BusinessRolePicker } from './business-role-picker';
 import type { OrganisationData, UpdateOrganisationInput } from './organisation.api';
 import { canManageOrganisation } from './organisation.policy';
@@ -53,7 +52,7 @@ function SettingsForm({ organisation }: { organisation: OrganisationData }) {
       initialValues={{
         name: organisation.name,
         businessRoles: organisation.businessRoles,
-        regionCode: organisation.regionCode ?? '',
+        regionCode: organisation.regionCode ?? undefined,
         address: organisation.address ?? '',
       }}
     >
@@ -75,14 +74,8 @@ function SettingsForm({ organisation }: { organisation: OrganisationData }) {
       >
         <BusinessRolePicker />
       </Form.Item>
-      <Form.Item
-        name="regionCode"
-        label={t('fields.regionCode')}
-        extra={t('fields.regionCodeHint')}
-        validateTrigger="onBlur"
-        rules={[contractRule(RegionCode, 'REGION_CODE_INVALID')]}
-      >
-        <Input maxLength={6} inputMode="numeric" style={{ maxWidth: 200 }} />
+      <Form.Item name="regionCode" label={t('fields.region')} extra={t('fields.regionHint')}>
+        <RegionCascader anyLevel placeholder={t('fields.regionPlaceholder')} />
       </Form.Item>
       <Form.Item
         name="address"

@@ -109,7 +109,8 @@ export function AuditLogPanel() {
         pagination={false}
         scroll={{ x: 'max-content' }}
         size="small"
-        locale={{ emptyText: t('audit.empty') }}
+        // while the first page loads the spinner alone speaks; "no entries" only once we know there are none
+        locale={{ emptyText: entries.isPending ? <span /> : t('audit.empty') }}
       />
       {entries.hasNextPage ? (
         <Button

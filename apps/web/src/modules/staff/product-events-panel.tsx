@@ -2,6 +2,7 @@ import { Flex, Input, Select, Table, type TableColumnsType, Typography } from 'a
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../app/format-date';
+import { summariseProperties } from './product-event-text';
 import type { ProductEventData } from './staff.api';
 import { useProductEvents } from './staff.queries';
 import { StaffErrorState } from './staff-error-state';
@@ -21,7 +22,14 @@ export function ProductEventsPanel() {
     {
       title: t('events.name'),
       dataIndex: 'name',
-      render: (value: string) => <Typography.Text style={{ fontFamily: 'monospace' }}>{value}</Typography.Text>,
+      render: (value: string) => (
+        <Flex vertical>
+          <span>{t(`events.names.${value}`, { defaultValue: value })}</span>
+          <Typography.Text type="secondary" style={{ fontFamily: 'monospace', fontSize: 12 }}>
+            {value}
+          </Typography.Text>
+        </Flex>
+      ),
     },
     {
       title: t('events.user'),
@@ -39,10 +47,18 @@ export function ProductEventsPanel() {
       title: t('events.properties'),
       dataIndex: 'properties',
       render: (properties: Record<string, unknown>) => (
-        <div style={{ maxWidth: 420 }}>
-          <Typography.Text style={{ fontFamily: 'monospace', fontSize: 12, wordBreak: 'break-all' }}>
-            {JSON.stringify(properties)}
-          </Typography.Text>
+        <div style={{ minWidth: 160, maxWidth: 420 }}>
+          {Object.keys(properties).length === 0
+            ? '—'
+            : summariseProperties(properties, {
+                label: (key) => t(`events.props.${key}`, { defaultValue: key }),
+                yes: t('events.yes'),
+                no: t('events.no'),
+                none: t('events.none'),
+                colon: t('events.colon'),
+                separator: t('events.separator'),
+                listSeparator: t('events.listSeparator'),
+              })}
         </div>
       ),
     },
@@ -74,7 +90,7 @@ export function ProductEventsPanel() {
         pagination={false}
         scroll={{ x: 'max-content' }}
         size="small"
-        locale={{ emptyText: t('events.empty') }}
+        locale={{ emptyText: data === undefined ? <span /> : t('events.empty') }}
       />
     </Flex>
   );

@@ -1,5 +1,6 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
+  type AuditEntryData,
   type DecideInput,
   decideDualControlRequest,
   fetchAuditEntries,
@@ -69,17 +70,29 @@ export function useDecideDualControl() {
   });
 }
 
+const auditEntries = {
+  queryKey: staffKeys.audit,
+  queryFn: ({ pageParam }: { pageParam: number | undefined }) => fetchAuditEntries(AUDIT_PAGE_SIZE, pageParam),
+  initialPageParam: undefined as number | undefined,
+  getNextPageParam: (page: AuditEntryData[]) => {
+    const lowest = Math.min(...page.map((entry) => entry.seq));
+    return page.length < AUDIT_PAGE_SIZE || lowest <= 1 ? undefined : lowest;
+  },
+};
+
 /** The audit log, newest first, one page of AUDIT_PAGE_SIZE entries at a time (cursor: the lowest seq seen). */
 export function useAuditEntries() {
-  return useInfiniteQuery({
-    queryKey: staffKeys.audit,
-    queryFn: ({ pageParam }) => fetchAuditEntries(AUDIT_PAGE_SIZE, pageParam),
-    initialPageParam: undefined as number | undefined,
-    getNextPageParam: (page) => {
-      const lowest = Math.min(...page.map((entry) => entry.seq));
-      return page.length < AUDIT_PAGE_SIZE || lowest <= 1 ? undefined : lowest;
-    },
-  });
+  return useInfiniteQuery(auditEntries);
+}
+
+/**
+ * Starts fetching the first audit page during render, above the component that waits for the staff texts: without
+ * it the request only left once the texts had loaded, one round trip later.
+ */
+export function usePrefetchAuditEntries() {
+  // what react-query's usePrefetchInfiniteQuery does, without its own chunk
+  const client = useQueryClient();
+  if (!client.getQueryState(staffKeys.audit)) void client.prefetchInfiniteQuery(auditEntries);
 }
 
 export function useVerifyAuditChain() {

@@ -1,8 +1,7 @@
 import { Cascader } from 'antd';
 import { useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
-import type { RegionData } from './libraries.api';
-import { useRegions } from './libraries.queries';
+import type { RegionData } from './regions.api';
+import { useRegions } from './regions.queries';
 
 interface Option {
   value: string;
@@ -21,13 +20,17 @@ function buildTree(regions: readonly RegionData[]): Option[] {
   return build(null);
 }
 
-/** 省 → 市 → 区县 picker (GB/T 2260); `value` is the code of the most specific level chosen. */
+/**
+ * 省 → 市 → 区县 picker (GB/T 2260); `value` is the code of the most specific level chosen. The one region picker of
+ * the web app: libraries' forms and filters and the organisation settings use it.
+ */
 export function RegionCascader({
   value,
   onChange,
   anyLevel = false,
   id,
   label,
+  placeholder,
 }: {
   value?: string | undefined;
   onChange?: (code: string | undefined) => void;
@@ -36,8 +39,9 @@ export function RegionCascader({
   id?: string;
   /** the accessible name where no form label points at `id` (filters) */
   label?: string;
+  /** in the caller's words, e.g. 省 / 市 / 区县 */
+  placeholder?: string;
 }) {
-  const { t } = useTranslation('libraries');
   const regions = useRegions();
   const tree = useMemo(() => buildTree(regions.data ?? []), [regions.data]);
   const path = useMemo(() => {
@@ -56,7 +60,7 @@ export function RegionCascader({
       loading={regions.isLoading}
       changeOnSelect={anyLevel}
       showSearch={{ filter: (input, options) => options.some((o) => String(o.label).includes(input)) }}
-      placeholder={t('search.regionPlaceholder')}
+      placeholder={placeholder}
       onChange={(codes) => onChange?.(codes && codes.length > 0 ? String(codes[codes.length - 1]) : undefined)}
       style={{ width: '100%' }}
       allowClear
