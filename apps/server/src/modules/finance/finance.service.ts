@@ -140,7 +140,8 @@ async function assetOptions(ctx: AppContext, orgId: string, contractId?: string,
         source: a,
         statement: null,
       });
-    const bondDue = a.bondRequiredFen - a.bondPostedFen;
+    // a bond replaced by a 履约保证险 policy is no longer due, so there is nothing to advance
+    const bondDue = a.bondPolicyId ? 0n : a.bondRequiredFen - a.bondPostedFen;
     if (bondDue > 0n)
       out.push({
         kind: 'bond_advance',
