@@ -40,6 +40,7 @@ describe('demo data', () => {
       'signed',
       'signed',
       'signed',
+      'signed',
     ]);
     const tenders = (await gc.get(`/api/orgs/${orgId}/tenders`)).json().items as { status: string }[];
     expect(new Set(tenders.map((x) => x.status))).toEqual(
@@ -53,8 +54,8 @@ describe('demo data', () => {
       hasPlan: boolean;
       maxDelayDays: number;
     }[];
-    // three from the execution demo, one slipping subcontract from the risk demo
-    expect(executing).toHaveLength(5);
+    // three from the execution demo, one slipping subcontract from the risk demo, one awaiting its bond (insurance)
+    expect(executing).toHaveLength(6);
     expect(executing.filter((c) => c.hasPlan)).toHaveLength(4);
     const subcontract = executing.find((c) => (c as { maxDelayDays: number }).maxDelayDays > 0) as {
       contractId: string;
@@ -169,6 +170,29 @@ describe('demo data', () => {
     expect(borrower.assets).toContainEqual(
       expect.objectContaining({ kind: 'receivable', settled: true, financed: false, baseFen: 40_000_000 }),
     );
+
+    // 履约保证险 demo: fin@'s two products; sub2@'s policy stands in for its bond and gc2@'s claim awaits fin@;
+    // sub@ owes a bond and is offered the products
+    const [insurance] = await queryRows<{ products: number; claims: string[]; contract: string }>(
+      t.ctx.db,
+      sql`select (select count(*)::int from insurance_products) as products,
+                 (select array_agg(status) from insurance_claims) as claims,
+                 (select contract_id from insurance_policies where status = 'active') as contract`,
+    );
+    expect(insurance).toMatchObject({ products: 2, claims: ['submitted'] });
+    expect(await escrowStatus(t.ctx, insurance?.contract as string)).toMatchObject({
+      bondSatisfied: true,
+      bondPostedFen: 0,
+    });
+    const subOrgId = subLogin.json().me.activeOrgId as string;
+    const [subBond] = await queryRows<{ contract_id: string }>(
+      t.ctx.db,
+      sql`select contract_id from escrow_contracts where payee_org_id = ${subOrgId} and bond_pct is not null`,
+    );
+    const offers = (await sub.get(`/api/orgs/${subOrgId}/insurance/bonds/${subBond?.contract_id}`)).json();
+    expect(offers).toMatchObject({ bondDue: true, bondRequiredFen: 30_000_00 });
+    expect(offers.offers.filter((o: { eligible: boolean }) => o.eligible)).toHaveLength(1);
+    expect(offers.walletFen).toBeGreaterThan(450_00);
 
     // 工作台: every demo role opens a home with to-dos from the data above; the buyers are verified (已认证)
     const todos: Record<string, string[]> = {};
