@@ -1,7 +1,7 @@
 import type { InsuranceProductBody } from '@zhuhe/contracts';
 import type { AppContext } from '../infra/context';
 import { createContract, signVersion } from '../modules/contracts';
-import { openContractEscrow } from '../modules/escrow';
+import { fundEscrowByDeposit, openContractEscrow, releaseMilestone, setPaymentSchedule } from '../modules/escrow';
 import { buyPolicy, fileClaim, publishInsuranceProduct } from '../modules/insurance';
 import { actorFor } from './disputes.demo';
 import { day } from './execution.demo';
@@ -31,32 +31,35 @@ const PRODUCTS: InsuranceProductBody[] = [
 ];
 
 /**
- * A subcontract payer → payee, signed by both, with its escrow open: an advance over 30% requires a 10% bond
- * (FUND-2), not posted yet.
+ * A subcontract payer → payee, signed by both, with its escrow open. With `bond`, the advance of 40% requires a 10%
+ * bond (FUND-2), not posted yet; without, no bond.
  */
-async function bondedSubcontract(
+async function signedSubcontract(
   ctx: AppContext,
   payer: { userId: string; orgId: string },
   payee: { userId: string; orgId: string },
   title: string,
   amountFen: number,
+  bond: boolean,
 ) {
   const contractId = await createContract(ctx, payer, payer.orgId, {
     kind: 'subcontract',
     counterpartyOrgId: payee.orgId,
     title,
     variables: {
-      projectName: '深圳前海国际金融城 T3 地块',
-      projectLocation: '深圳市南山区',
+      projectName: '杭州云城北综合体一期',
+      projectLocation: '杭州市余杭区',
       scope: title,
       amountFen,
-      startDate: day(10),
+      startDate: day(bond ? 10 : -90),
       endDate: day(200),
-      advanceBp: 4000,
+      advanceBp: bond ? 4000 : 0,
       retentionBp: 300,
-      paymentTerms: '预付 40%，余款按节点计量，经监理确认后 14 日内支付',
+      paymentTerms: bond
+        ? '预付 40%，余款按节点计量，经监理确认后 14 日内支付'
+        : '按节点计量，经监理确认后 14 日内支付',
       qualityStandard: '合格（GB 50300-2013）',
-      disputeVenue: '深圳国际仲裁院',
+      disputeVenue: '杭州仲裁委员会',
     },
   });
   await signVersion(ctx, payer, payer.orgId, contractId, 1);
@@ -66,18 +69,48 @@ async function bondedSubcontract(
     payerOrgId: payer.orgId,
     payeeOrgId: payee.orgId,
     contractAmountFen: amountFen,
-    advanceRatioPct: 40,
+    advanceRatioPct: bond ? 40 : 0,
     retentionPct: 3,
     labourSharePct: 0,
-    bondPct: 10,
+    bondPct: bond ? 10 : null,
   });
   return contractId;
 }
 
+/** An earlier subcontract whose one milestone was paid into escrow and released: money in the payee's wallet. */
+async function paidSubcontract(
+  ctx: AppContext,
+  payer: { userId: string; orgId: string },
+  payee: { userId: string; orgId: string },
+) {
+  const amountFen = 20_000_000;
+  const contractId = await signedSubcontract(ctx, payer, payee, '云城北一期钢结构预埋件制作安装', amountFen, false);
+  await setPaymentSchedule(ctx, {
+    contractId,
+    items: [{ milestoneId: 'embed-1', title: '预埋件安装完成', dueDate: day(-30), amountFen }],
+  });
+  await fundEscrowByDeposit(ctx, {
+    contractId,
+    amountFen: amountFen + amountFen / 100,
+    reference: `DEMO-INS-${contractId.slice(-6)}`,
+    clientId: `demo-insurance-fund:${contractId}`,
+  });
+  await releaseMilestone(ctx, {
+    contractId,
+    milestoneId: 'embed-1',
+    settlementId: 'demo-insurance-release',
+    clientId: `demo-insurance-release:${contractId}`,
+    grossFen: amountFen,
+    retentionFen: 600_000,
+    labourFen: 0,
+  });
+}
+
 /**
  * 履约保证险 demo: fin@ publishes two products (one for AA and better in Guangdong); sub2@ bought a policy in place of
- * the ¥120,000 bond on gc2@'s fit-out subcontract, and gc2@ has filed a claim that waits for fin@'s decision; sub@
- * owes a ¥30,000 bond on gc@'s landscaping subcontract, with the offers on its money view (the journey buys it).
+ * the ¥120,000 bond on gc2@'s fit-out subcontract, and gc2@ has filed a claim that waits for fin@'s decision;
+ * bidder1@ (paid for earlier work by tender-gc@) owes a ¥50,000 bond on tender-gc@'s new subcontract, with the offers
+ * on its money page. Both of the latter have authenticators, so the journey buys that policy with a step-up.
  */
 export async function seedInsuranceDemo(ctx: AppContext): Promise<DemoLogin[]> {
   const fin = await actorFor(ctx, 'fin@example.com');
@@ -88,13 +121,11 @@ export async function seedInsuranceDemo(ctx: AppContext): Promise<DemoLogin[]> {
   const standard = products[0] as { id: string };
 
   const party = (a: Awaited<ReturnType<typeof actorFor>>) => ({ userId: a.userId, orgId: a.activeOrgId as string });
-  const gc = await actorFor(ctx, 'gc@example.com');
   const gc2 = await actorFor(ctx, 'gc2@example.com');
-  const sub = await actorFor(ctx, 'sub@example.com');
   const sub2 = await actorFor(ctx, 'sub2@example.com');
 
   // 保单在保 + 理赔待审: sub2@'s policy from 20 days ago; gc2@ claims after the work stopped
-  const fitOut = await bondedSubcontract(ctx, party(gc2), party(sub2), 'T3 地块裙楼精装修工程分包', 1_200_000_00);
+  const fitOut = await signedSubcontract(ctx, party(gc2), party(sub2), 'T3 地块裙楼精装修工程分包', 1_200_000_00, true);
   const policy = await buyPolicy(
     ctx,
     sub2,
@@ -115,7 +146,10 @@ export async function seedInsuranceDemo(ctx: AppContext): Promise<DemoLogin[]> {
     new Date(Date.now() - 2 * DAY),
   );
 
-  // 待缴保证金: sub@ may post ¥30,000 in cash or buy a policy in its place
-  await bondedSubcontract(ctx, party(gc), party(sub), 'A3 地块景观绿化及室外工程分包', 300_000_00);
+  // 待缴保证金: bidder1@ may post ¥50,000 in cash or buy a policy in its place
+  const tenderGc = party(await actorFor(ctx, 'tender-gc@example.com'));
+  const bidder1 = party(await actorFor(ctx, 'bidder1@example.com'));
+  await paidSubcontract(ctx, tenderGc, bidder1);
+  await signedSubcontract(ctx, tenderGc, bidder1, '云城北一期钢结构主体安装分包', 500_000_00, true);
   return [];
 }

@@ -40,7 +40,6 @@ describe('demo data', () => {
       'signed',
       'signed',
       'signed',
-      'signed',
     ]);
     const tenders = (await gc.get(`/api/orgs/${orgId}/tenders`)).json().items as { status: string }[];
     expect(new Set(tenders.map((x) => x.status))).toEqual(
@@ -54,8 +53,8 @@ describe('demo data', () => {
       hasPlan: boolean;
       maxDelayDays: number;
     }[];
-    // three from the execution demo, one slipping subcontract from the risk demo, one awaiting its bond (insurance)
-    expect(executing).toHaveLength(6);
+    // three from the execution demo, one slipping subcontract from the risk demo
+    expect(executing).toHaveLength(5);
     expect(executing.filter((c) => c.hasPlan)).toHaveLength(4);
     const subcontract = executing.find((c) => (c as { maxDelayDays: number }).maxDelayDays > 0) as {
       contractId: string;
@@ -184,15 +183,20 @@ describe('demo data', () => {
       bondSatisfied: true,
       bondPostedFen: 0,
     });
-    const subOrgId = subLogin.json().me.activeOrgId as string;
-    const [subBond] = await queryRows<{ contract_id: string }>(
+    // bidder1@ (with its authenticator) owes a bond on tender-gc@'s subcontract and is offered the products
+    const bidder = new TestClient(t.app);
+    await bidder.post('/api/auth/login', { identifier: 'bidder1@example.com', password: DEMO_PASSWORD });
+    const me = (
+      await bidder.post('/api/auth/login/totp', { code: await nextTotp('MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U') })
+    ).json();
+    const [bidderBond] = await queryRows<{ contract_id: string }>(
       t.ctx.db,
-      sql`select contract_id from escrow_contracts where payee_org_id = ${subOrgId} and bond_pct is not null`,
+      sql`select contract_id from escrow_contracts where payee_org_id = ${me.activeOrgId} and bond_pct is not null`,
     );
-    const offers = (await sub.get(`/api/orgs/${subOrgId}/insurance/bonds/${subBond?.contract_id}`)).json();
-    expect(offers).toMatchObject({ bondDue: true, bondRequiredFen: 30_000_00 });
+    const offers = (await bidder.get(`/api/orgs/${me.activeOrgId}/insurance/bonds/${bidderBond?.contract_id}`)).json();
+    expect(offers).toMatchObject({ bondDue: true, bondRequiredFen: 50_000_00 });
     expect(offers.offers.filter((o: { eligible: boolean }) => o.eligible)).toHaveLength(1);
-    expect(offers.walletFen).toBeGreaterThan(450_00);
+    expect(offers.walletFen).toBeGreaterThan(750_00);
 
     // 工作台: every demo role opens a home with to-dos from the data above; the buyers are verified (已认证)
     const todos: Record<string, string[]> = {};
