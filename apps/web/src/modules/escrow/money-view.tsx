@@ -79,7 +79,9 @@ export function MoneyDetails({ status }: { status: EscrowStatus }) {
                   posted: formatFen(status.bondPostedFen),
                 })}
                 {status.bondPolicy ? (
-                  <Tag color="blue">{t('money.bondInsured', { insured: formatFen(status.bondPolicy.insuredFen) })}</Tag>
+                  <Tag color="blue" style={{ whiteSpace: 'normal' }}>
+                    {t('money.bondInsured', { insured: formatFen(status.bondPolicy.insuredFen) })}
+                  </Tag>
                 ) : (
                   <Typography.Text copyable>{status.bondReference}</Typography.Text>
                 )}

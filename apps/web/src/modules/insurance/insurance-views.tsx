@@ -112,7 +112,11 @@ export function BondInsurance({ orgId, contractId, canAct }: { orgId: string; co
                         {t('bond.premium', { premium: formatFen(o.premiumFen), rate: formatBp(o.premiumBp) })}
                       </span>
                       <span>{t('bond.term', { days: o.termDays })}</span>
-                      {o.reason && <Tag color="warning">{local(o.reason)}</Tag>}
+                      {o.reason && (
+                        <Tag color="warning" style={{ whiteSpace: 'normal' }}>
+                          {local(o.reason)}
+                        </Tag>
+                      )}
                     </Space>
                   </List.Item>
                 )}
@@ -448,11 +452,19 @@ function Products({ orgId, canAct }: { orgId: string; canAct: boolean }) {
         locale={{ emptyText: t('product.empty') }}
         columns={[
           { title: t('product.name'), dataIndex: 'name' },
-          { title: t('product.premium'), dataIndex: 'premiumBp', render: (v: number) => formatBp(v) },
-          { title: t('product.coverage'), dataIndex: 'coverageBp', render: (v: number) => formatBp(v) },
-          { title: t('product.maxInsured'), dataIndex: 'maxInsuredFen', render: (v: number) => formatFen(v) },
+          { title: t('product.columns.premium'), dataIndex: 'premiumBp', render: (v: number) => formatBp(v) },
+          { title: t('product.columns.coverage'), dataIndex: 'coverageBp', render: (v: number) => formatBp(v) },
+          {
+            title: t('product.columns.maxInsured'),
+            dataIndex: 'maxInsuredFen',
+            render: (v: number) => formatFen(v),
+          },
           { title: t('product.minGrade'), dataIndex: 'minGrade' },
-          { title: t('product.term'), dataIndex: 'termDays' },
+          {
+            title: t('product.columns.term'),
+            dataIndex: 'termDays',
+            render: (v: number) => t('product.days', { days: v }),
+          },
           { title: t('product.published'), dataIndex: 'createdAt', render: formatDate },
           {
             title: t('product.status'),

@@ -74,6 +74,8 @@ export const insuranceZhCN = {
     resume: '恢复',
     published: '发布时间',
     limits: '平台限制：保费率 1%–3%，保障比例 100%–150%',
+    columns: { premium: '保费率', coverage: '保障比例', maxInsured: '单笔最高保额', term: '保险期间' },
+    days: '{{days}} 天',
     empty: '暂无产品',
   },
 };
@@ -156,6 +158,8 @@ export const insuranceEn: typeof insuranceZhCN = {
     resume: 'Resume',
     published: 'Published',
     limits: 'Platform limits: premium 1%–3%, coverage 100%–150%',
+    columns: { premium: 'Premium rate', coverage: 'Coverage', maxInsured: 'Largest insured amount', term: 'Term' },
+    days: '{{days}} days',
     empty: 'No products',
   },
 };
