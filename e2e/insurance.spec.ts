@@ -1,4 +1,4 @@
-import { type APIResponse, expect, type Page, test } from '@playwright/test';
+import { type APIResponse, expect, type Page, type Response, test } from '@playwright/test';
 import { demoLogin, unusedTotp } from './support';
 
 /** The demo accounts' fixed authenticator secrets (README): the insurer, the buyer and the contractor. */
@@ -24,7 +24,7 @@ async function walletFen(page: Page, orgId: string): Promise<number> {
 }
 
 /** Clicks the action and answers the step-up when asked (a session opened with 2FA counts as fresh for a while). */
-async function withStepUp(page: Page, secret: string, click: () => Promise<void>, response: Promise<APIResponse>) {
+async function withStepUp(page: Page, secret: string, click: () => Promise<void>, response: Promise<Response>) {
   await click();
   const asked = page.getByTestId('step-up-code');
   const first = await Promise.race([asked.waitFor().then(() => 'ask' as const), response.then(() => 'done' as const)]);

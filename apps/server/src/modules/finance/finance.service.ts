@@ -364,7 +364,9 @@ export async function decideApplication(
     const stillThere =
       source &&
       !source.frozen &&
-      (type !== 'receivable' || source.scheduled.some((i) => i.milestoneId === app.milestoneId));
+      (type !== 'receivable' || source.scheduled.some((i) => i.milestoneId === app.milestoneId)) &&
+      // a bond replaced by a 履约保证险 policy meanwhile is no longer there to advance
+      (type !== 'bond_advance' || !source.bondPolicyId);
     if (!source || !stillThere) throw financeErrors.raise('FINANCE_ASSET_NOT_FOUND');
     const rate = discountedFeeBp(body.feeBp, grade, product.aaaDiscountBp);
     const fee = feeFen(amount, rate, product.feeBasis as 'annual' | 'flat', body.termDays);
