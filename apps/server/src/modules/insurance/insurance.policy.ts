@@ -16,6 +16,11 @@ export const insurancePermissions = {
     membership: managers,
     activeRole: ['FIN'],
   }),
+  /**
+   * pausing and resuming: no active-role rule, as only a FIN organisation has products; the service answers 404 for
+   * a product that is not this organisation's
+   */
+  manage: definePermission('insurance.products.manage', { kind: 'org', param: 'orgId', membership: managers }),
   /** no active-role rule: only a FIN organisation has claims to decide; the service answers 404 to anyone else */
   decide: definePermission(
     'insurance.claims.decide',

@@ -73,7 +73,7 @@ export function insuranceRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       app.post(
         `/api/orgs/:orgId/insurance/products/:productId/${action}`,
         {
-          config: { permission: perm.publish },
+          config: { permission: perm.manage },
           schema: {
             tags,
             summary: active ? '恢复销售保险产品' : '暂停销售保险产品',
