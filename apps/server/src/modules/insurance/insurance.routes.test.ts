@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { newId } from '../../infra/ids';
+import { fundWallet } from '../../test/builders';
 import { executionParty, stepUp, type TestParty } from '../../test/execution';
 import { staffClient } from '../../test/staff';
 import { createTestApp, registeredClient, type TestApp, type TestClient, uniqueEmail } from '../../test/test-app';
 import { setCreditGrade } from '../credit';
 import { assertWorkMayStart, openContractEscrow } from '../escrow';
-import { applyInTx, ensureAccounts, ledgerTransaction, orgWallet, SYSTEM_ACCOUNTS, verifyLedger } from '../ledger';
+import { verifyLedger } from '../ledger';
 
 /**
  * 履约保证险 over HTTP: a FIN organisation publishes and pauses products; the contractor (escrow payee) buys a policy
@@ -36,22 +37,6 @@ const product = {
   regions: [],
   termDays: 365,
 };
-
-async function topUp(orgId: string, amountFen: number) {
-  await ledgerTransaction(t.ctx.db, async (tx) => {
-    const accounts = await ensureAccounts(tx, [SYSTEM_ACCOUNTS.bankClearing, orgWallet(orgId)]);
-    await applyInTx(tx, [
-      {
-        op: 'transfer',
-        clientId: newId(),
-        debitAccountId: (accounts.get(SYSTEM_ACCOUNTS.bankClearing.code) as { id: string }).id,
-        creditAccountId: (accounts.get(orgWallet(orgId).code) as { id: string }).id,
-        amount: BigInt(amountFen),
-        code: 'test.top-up',
-      },
-    ]);
-  });
-}
 
 async function walletFen(p: TestParty): Promise<number> {
   const wallet = (await p.client.get(`/api/orgs/${p.orgId}/wallet`)).json();
@@ -89,7 +74,7 @@ beforeAll(async () => {
     labourSharePct: 0,
     bondPct: 10,
   });
-  await topUp(sub.orgId, 500_00);
+  await fundWallet(t.ctx, sub.orgId, 500_00);
   const email = uniqueEmail('sub-member');
   const invitation = (
     await sub.client.post(`/api/orgs/${sub.orgId}/invitations`, { identifier: email, role: 'member' })
@@ -153,7 +138,7 @@ describe('insurance routes', () => {
     expect(poor.statusCode).toBe(409);
     expect(poor.json().message['zh-CN']).toContain('不足以支付保费 ¥750.00');
     expect(poor.json().message.en).toContain('does not cover the premium of ¥750.00');
-    await topUp(sub.orgId, 1_500_00);
+    await fundWallet(t.ctx, sub.orgId, 1_500_00);
     const below = await sub.client.post(buyUrl(sub), { ...body, insuredFen: BOND - 1 });
     expect(below.statusCode).toBe(400);
     expect(below.json().message['zh-CN']).toContain('低于应缴履约保证金 ¥50,000.00');
