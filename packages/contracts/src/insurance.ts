@@ -39,6 +39,7 @@ export const InsuranceProductList = z.object({ items: z.array(InsuranceProductVi
 export const InsuranceProductParams = z.object({ orgId: z.uuid(), productId: z.uuid() });
 export const InsurancePolicyParams = z.object({ orgId: z.uuid(), policyId: z.uuid() });
 export const InsuranceClaimParams = z.object({ orgId: z.uuid(), claimId: z.uuid() });
+export const InsuranceClaimFileParams = z.object({ orgId: z.uuid(), claimId: z.uuid(), fileId: z.uuid() });
 export const InsuranceBondParams = z.object({ orgId: z.uuid(), contractId: z.uuid() });
 
 export const InsurancePurchaseBody = z.object({

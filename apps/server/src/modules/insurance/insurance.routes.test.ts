@@ -4,7 +4,15 @@ import { newId } from '../../infra/ids';
 import { fundWallet } from '../../test/builders';
 import { executionParty, stepUp, type TestParty } from '../../test/execution';
 import { staffClient } from '../../test/staff';
-import { createTestApp, registeredClient, type TestApp, type TestClient, uniqueEmail } from '../../test/test-app';
+import {
+  createTestApp,
+  registeredClient,
+  type TestApp,
+  type TestClient,
+  tinyPdf,
+  uniqueEmail,
+  upload,
+} from '../../test/test-app';
 import { setCreditGrade } from '../credit';
 import { assertWorkMayStart, openContractEscrow } from '../escrow';
 import { verifyLedger } from '../ledger';
@@ -222,9 +230,21 @@ describe('insurance routes', () => {
     const over = await gc.client.post(claimUrl(gc), { ...claim, amountFen: BOND + 1 });
     expect(over.statusCode).toBe(400);
     expect(over.json().message.en).toContain('above the insured amount');
-    const filed = await gc.client.post(claimUrl(gc), claim);
+    // evidence is the beneficiary's own upload: another organisation's file is not found
+    const subFile = (await upload(sub.client, `/api/orgs/${sub.orgId}/files`, 'sub.pdf', tinyPdf())).json();
+    expect((await gc.client.post(claimUrl(gc), { ...claim, evidenceFileIds: [subFile.id] })).statusCode).toBe(404);
+    const letter = (await upload(gc.client, `/api/orgs/${gc.orgId}/files`, '停工催告函.pdf', tinyPdf())).json();
+    const filed = await gc.client.post(claimUrl(gc), { ...claim, evidenceFileIds: [letter.id] });
     expect(filed.statusCode, filed.body).toBe(201);
-    expect(filed.json().status).toBe('submitted');
+    expect(filed.json()).toMatchObject({
+      status: 'submitted',
+      evidence: [{ fileId: letter.id, name: '停工催告函.pdf' }],
+    });
+    const evidenceUrl = (p: TestParty) =>
+      `/api/orgs/${p.orgId}/insurance/claims/${filed.json().id}/evidence/${letter.id}`;
+    expect((await fin.client.get(evidenceUrl(fin))).statusCode).toBe(200);
+    expect((await sub.client.get(evidenceUrl(sub))).statusCode).toBe(200);
+    expect((await otherFin.client.get(evidenceUrl(otherFin))).statusCode).toBe(404);
     expect((await gc.client.post(claimUrl(gc), claim)).statusCode).toBe(409);
 
     const decide = `/api/orgs/${fin.orgId}/insurance/claims/${filed.json().id}/decision`;

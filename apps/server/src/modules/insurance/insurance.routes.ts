@@ -3,6 +3,7 @@ import {
   InsuranceBondView,
   InsuranceClaimBody,
   InsuranceClaimDecisionBody,
+  InsuranceClaimFileParams,
   InsuranceClaimParams,
   InsuranceClaimView,
   InsurancePolicyList,
@@ -186,6 +187,18 @@ export function insuranceRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const claim = await service.fileClaim(ctx, requireActor(request), orgId, policyId, request.body);
         const policy = await service.policyFor(ctx, orgId, policyId);
         return reply.code(201).send(presentClaim(claim, policy.policyNo, policy.contractId));
+      },
+    );
+
+    app.get(
+      '/api/orgs/:orgId/insurance/claims/:claimId/evidence/:fileId',
+      {
+        config: { permission: perm.read },
+        schema: { tags, summary: '理赔证据文件', params: InsuranceClaimFileParams, response: { 200: z.any() } },
+      },
+      async (request, reply) => {
+        const { orgId, claimId, fileId } = request.params;
+        return sendStoredFile(ctx, reply, await service.claimEvidenceFile(ctx, orgId, claimId, fileId));
       },
     );
 

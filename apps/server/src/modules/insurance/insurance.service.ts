@@ -506,3 +506,10 @@ export async function claimFor(ctx: AppContext, orgId: string, claimId: string) 
   if (!claim) throw insuranceErrors.raise('INSURANCE_CLAIM_NOT_FOUND');
   return { claim, policy: await policyFor(ctx, orgId, claim.policyId) };
 }
+
+/** A file the beneficiary attached to its claim, for the policy's three parties. */
+export async function claimEvidenceFile(ctx: AppContext, orgId: string, claimId: string, fileId: string) {
+  const { claim } = await claimFor(ctx, orgId, claimId);
+  if (!claim.evidence.some((e) => e.fileId === fileId)) throw insuranceErrors.raise('INSURANCE_CLAIM_NOT_FOUND');
+  return getFile(ctx, claim.beneficiaryOrgId, fileId);
+}

@@ -23,6 +23,7 @@ import {
   Tabs,
   Tag,
   Typography,
+  Upload,
 } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -32,6 +33,7 @@ import { ErrorState, LoadingState } from '../../app/page-states';
 import { useErrorFeedback } from '../../app/use-error-feedback';
 import { useStepUp } from '../identity';
 import {
+  claimEvidenceUrl,
   policyPdfUrl,
   useBond,
   useBuyPolicy,
@@ -284,6 +286,11 @@ export function PolicyCard({ orgId, policy, canAct }: { orgId: string; policy: P
                   )}
                 </Space>
                 <Typography.Text>{c.reason}</Typography.Text>
+                {c.evidence.map((e) => (
+                  <a key={e.fileId} href={claimEvidenceUrl(orgId, c.id, e.fileId)} target="_blank" rel="noreferrer">
+                    {`${t('claim.evidence')}：${e.name}`}
+                  </a>
+                ))}
                 {c.rejectReason && (
                   <Typography.Text type="secondary">
                     {t('claim.rejectReason', { reason: c.rejectReason })}
@@ -302,7 +309,7 @@ export function PolicyCard({ orgId, policy, canAct }: { orgId: string; policy: P
 
 function ClaimModal({ orgId, policy, onClose }: { orgId: string; policy: Policy; onClose: () => void }) {
   const { t } = useTranslation('insurance');
-  const [form] = Form.useForm<{ amountYuan: number; reason: string }>();
+  const [form] = Form.useForm<{ amountYuan: number; reason: string; files?: { originFileObj?: File }[] }>();
   const file = useFileClaim(orgId);
   const { message } = App.useApp();
   const feedback = useErrorFeedback();
@@ -311,7 +318,8 @@ function ClaimModal({ orgId, policy, onClose }: { orgId: string; policy: Policy;
     try {
       await file.mutateAsync({
         policyId: policy.id,
-        body: { amountFen: Math.round(v.amountYuan * 100), reason: v.reason, evidenceFileIds: [] },
+        body: { amountFen: Math.round(v.amountYuan * 100), reason: v.reason },
+        files: (v.files ?? []).flatMap((f) => (f.originFileObj ? [f.originFileObj] : [])),
       });
       message.success(t('claim.filed'));
       onClose();
@@ -340,6 +348,16 @@ function ClaimModal({ orgId, policy, onClose }: { orgId: string; policy: Policy;
           rules={[{ required: true, min: 10 }]}
         >
           <Input.TextArea rows={3} maxLength={1000} />
+        </Form.Item>
+        <Form.Item
+          name="files"
+          label={t('claim.evidence')}
+          valuePropName="fileList"
+          getValueFromEvent={(e) => e?.fileList}
+        >
+          <Upload beforeUpload={() => false} accept=".pdf,.jpg,.jpeg,.png" multiple maxCount={10}>
+            <Button>{t('claim.upload')}</Button>
+          </Upload>
         </Form.Item>
       </Form>
     </Modal>

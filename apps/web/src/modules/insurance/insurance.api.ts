@@ -11,7 +11,8 @@ import {
   InsuranceProductView,
   type InsurancePurchaseBody,
 } from '@zhuhe/contracts';
-import { apiRequest } from '../../app/api-client';
+import { z } from 'zod';
+import { apiRequest, apiUpload } from '../../app/api-client';
 
 const keys = {
   all: (orgId: string) => ['insurance', orgId] as const,
@@ -79,14 +80,32 @@ export function useBuyPolicy(orgId: string) {
   });
 }
 
+/** Uploads the evidence files to the organisation first, then files the claim with their ids. */
 export function useFileClaim(orgId: string) {
   const invalidate = useInvalidate(orgId);
   return useMutation({
-    mutationFn: ({ policyId, body }: { policyId: string; body: InsuranceClaimBody }) =>
-      apiRequest('POST', `/api/orgs/${orgId}/insurance/policies/${policyId}/claims`, InsuranceClaimView, { body }),
+    mutationFn: async ({
+      policyId,
+      body,
+      files,
+    }: {
+      policyId: string;
+      body: Omit<InsuranceClaimBody, 'evidenceFileIds'>;
+      files: File[];
+    }) => {
+      const evidenceFileIds: string[] = [];
+      for (const file of files)
+        evidenceFileIds.push((await apiUpload(`/api/orgs/${orgId}/files`, file, z.object({ id: z.string() }))).id);
+      return apiRequest('POST', `/api/orgs/${orgId}/insurance/policies/${policyId}/claims`, InsuranceClaimView, {
+        body: { ...body, evidenceFileIds },
+      });
+    },
     onSuccess: invalidate,
   });
 }
+
+export const claimEvidenceUrl = (orgId: string, claimId: string, fileId: string) =>
+  `/api/orgs/${orgId}/insurance/claims/${claimId}/evidence/${fileId}`;
 
 export function useDecideClaim(orgId: string) {
   const invalidate = useInvalidate(orgId);
