@@ -113,15 +113,21 @@ test('a contractor buys bond insurance instead of the cash bond; the beneficiary
   await claimDialog
     .getByLabel('理由（违约事实）')
     .fill('乙方主体钢结构吊装逾期 30 日未进场，经书面催告仍未履约，依合同应没收履约保证金');
+  await claimDialog
+    .locator('input[type=file]')
+    .setInputFiles(new URL('./fixtures/tender-hangzhou-steel.pdf', import.meta.url).pathname);
   const filed = gcPage.waitForResponse((r) => r.url().endsWith('/claims') && r.request().method() === 'POST');
   await claimDialog.getByRole('button', { name: '申请理赔' }).click();
   expect((await filed).status()).toBe(201);
   await expect(gcPolicy.getByTestId('insurance-claim')).toContainText('待审核');
+  await expect(gcPolicy.getByTestId('insurance-claim')).toContainText('证据：tender-hangzhou-steel.pdf');
 
   // 5. fin@ approves the claim with a step-up: the claim is paid from its insurance account
   await finPage.reload();
   await finPage.getByRole('tab', { name: '保单与理赔' }).click();
   const finPolicy = finPage.getByTestId('insurance-policy').filter({ hasText: policy.policyNo });
+  const evidence = finPolicy.getByRole('link', { name: /tender-hangzhou-steel\.pdf/ });
+  expect((await finPage.request.get((await evidence.getAttribute('href')) as string)).status()).toBe(200);
   await finPolicy.getByRole('button', { name: '批准并赔付' }).click();
   const decideDialog = finPage.getByRole('dialog').filter({ hasText: policy.policyNo });
   const decided = finPage.waitForResponse((r) => r.url().includes('/decision') && r.request().method() === 'POST');
