@@ -219,6 +219,8 @@ describe('demo data', () => {
     expect(todos.SUB?.length).toBeGreaterThan(0);
     expect(todos.SUP?.length).toBeGreaterThan(0);
     expect(todos.FIN).toContain('verification_missing');
+    // gc2@'s claim on sub2@'s policy waits for fin@
+    expect(todos.FIN).toContain('claim_to_decide');
     console.info('demo home to-dos', JSON.stringify(todos));
 
     const log = await verifyLog(t.ctx);
