@@ -12,7 +12,7 @@ import type { DbOrTx } from '../../infra/db/client';
 import type { Actor } from '../../infra/http/access';
 import { newId } from '../../infra/ids';
 import { creditGradeOf } from '../credit';
-import { acceptBondPolicy, type EscrowStatus, escrowStatus } from '../escrow';
+import { acceptBondPolicy, type EscrowStatus, escrowStatus, isEscrowParty } from '../escrow';
 import { appendEvidence } from '../evidence';
 import { getFile, storeFile } from '../files';
 import {
@@ -96,9 +96,10 @@ type ReaderRole = 'holder' | 'beneficiary' | 'insurer';
 
 /** The escrow of the contract, if the organisation is its payee (holder), payer (beneficiary) or the insurer. */
 async function bondOf(ctx: AppContext, orgId: string, contractId: string) {
-  const status = await escrowStatus(ctx, contractId).catch(() => null);
-  if (!status) throw insuranceErrors.raise('INSURANCE_BOND_NOT_FOUND');
   const policy = await repo.latestPolicyOfContract(ctx.db, contractId);
+  if (!(await isEscrowParty(ctx, contractId, orgId)) && policy?.insurerOrgId !== orgId)
+    throw insuranceErrors.raise('INSURANCE_BOND_NOT_FOUND');
+  const status = await escrowStatus(ctx, contractId);
   const role: ReaderRole | null =
     status.payeeOrgId === orgId
       ? 'holder'
