@@ -1,27 +1,10 @@
-import { type APIResponse, expect, type Page, type Response, test } from '@playwright/test';
-import { demoLogin, unusedTotp } from './support';
+import { expect, type Page, type Response, test } from '@playwright/test';
+import { activeOrgId, demoLogin, json, unusedTotp, walletFen } from './support';
 
 /** The demo accounts' fixed authenticator secrets (README): the insurer, the buyer and the contractor. */
 const FIN = { email: 'fin@example.com', secret: 'MZUW4LTMMVXGIZLSGEZDGNBVGY3TQOJQ' };
 const BUYER = { email: 'tender-gc@example.com', secret: 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ' };
 const CONTRACTOR = { email: 'bidder1@example.com', secret: 'MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U' };
-
-async function json<T>(response: Promise<APIResponse>): Promise<T> {
-  const r = await response;
-  if (!r.ok()) throw new Error(`${r.url()} → ${r.status()} ${await r.text()}`);
-  return (await r.json()) as T;
-}
-
-async function activeOrgId(page: Page): Promise<string> {
-  return (await json<{ activeOrgId: string }>(page.request.get('/api/auth/me'))).activeOrgId;
-}
-
-async function walletFen(page: Page, orgId: string): Promise<number> {
-  const wallet = await json<{ accounts: { kind: string; balanceFen: number }[] }>(
-    page.request.get(`/api/orgs/${orgId}/wallet`),
-  );
-  return wallet.accounts.find((a) => a.kind === 'org_wallet')?.balanceFen ?? 0;
-}
 
 /** Clicks the action and answers the step-up when asked (a session opened with 2FA counts as fresh for a while). */
 async function withStepUp(page: Page, secret: string, click: () => Promise<void>, response: Promise<Response>) {
