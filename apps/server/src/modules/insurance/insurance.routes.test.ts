@@ -285,6 +285,12 @@ describe('insurance routes', () => {
     const seen = (await sub.client.get(`/api/orgs/${sub.orgId}/insurance/policies`)).json().items[0];
     expect(seen.status).toBe('claimed');
     expect(seen.claims.map((c: { status: string }) => c.status)).toEqual(['rejected', 'approved']);
+    // the parties were told: the insurer of each claim, the beneficiary and the contractor of each decision
+    const kinds = async (p: TestParty) =>
+      ((await p.client.get('/api/notifications')).json().items as { kind: string }[]).map((n) => n.kind);
+    expect(await kinds(fin)).toContain('insurance.claim_filed');
+    expect(await kinds(gc)).toEqual(expect.arrayContaining(['insurance.policy_issued', 'insurance.claim_decided']));
+    expect(await kinds(sub)).toEqual(expect.arrayContaining(['insurance.claim_filed', 'insurance.claim_decided']));
     expect(await verifyLedger(t.ctx.db)).toMatchObject({ ok: true });
   });
 });

@@ -23,6 +23,7 @@ import {
   ledgerTransaction,
   orgWallet,
 } from '../ledger';
+import { notify } from '../notifications';
 import { getOrganisation, getOrganisations } from '../organisation';
 import { insuranceErrors } from './insurance.errors';
 import { renderPolicyPdf } from './insurance.render';
@@ -307,6 +308,18 @@ export async function buyPolicy(
       },
       now,
     );
+    await notify(
+      ctx,
+      {
+        orgId: status.payerOrgId,
+        kind: 'insurance.policy_issued',
+        title: '履约保证金已由保单替代',
+        body: `${names.get(orgId) ?? ''}以履约保证保险单 ${policyNo}（保险金额 ¥${yuan(insured)}）替代现金履约保证金，贵方为受益人。`,
+        link: '/workspace/insurance',
+        email: true,
+      },
+      tx,
+    );
     await ctx.events.publish(
       tx,
       'insurance.policy_issued',
@@ -388,6 +401,19 @@ export async function fileClaim(
       filedByUserId: actor.userId,
     });
     if (!inserted) throw insuranceErrors.raise('INSURANCE_CLAIM_OPEN');
+    for (const to of [policy.insurerOrgId, policy.holderOrgId])
+      await notify(
+        ctx,
+        {
+          orgId: to,
+          kind: 'insurance.claim_filed',
+          title: '履约保证险理赔申请',
+          body: `受益人就保单 ${policy.policyNo} 申请理赔 ¥${yuan(amount)}：${body.reason}`,
+          link: '/workspace/insurance',
+          email: true,
+        },
+        tx,
+      );
     await appendEvidence(
       ctx,
       {
@@ -440,6 +466,21 @@ export async function decideClaim(
       });
       await repo.updatePolicy(tx, policy.id, { status: 'claimed' });
     }
+    const outcome =
+      body.decision === 'reject' ? `已被拒绝：${body.reason}` : `已批准，赔款 ¥${yuan(paid)} 已付至受益人钱包`;
+    for (const to of [policy.beneficiaryOrgId, policy.holderOrgId])
+      await notify(
+        ctx,
+        {
+          orgId: to,
+          kind: 'insurance.claim_decided',
+          title: '履约保证险理赔结果',
+          body: `保单 ${policy.policyNo} 的理赔申请${outcome}`,
+          link: '/workspace/insurance',
+          email: true,
+        },
+        tx,
+      );
     await ctx.events.publish(
       tx,
       'insurance.claim_decided',
