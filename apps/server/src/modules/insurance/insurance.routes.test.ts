@@ -177,8 +177,13 @@ describe('insurance routes', () => {
     expect(stale.statusCode).toBe(403);
     expect(stale.json().code).toBe('AUTH_STEP_UP_REQUIRED');
     await stepUp(sub);
-    const bought = await sub.client.post(buyUrl(sub), body);
+    const bought = await sub.client.request('POST', buyUrl(sub), body, { 'idempotency-key': 'buy-policy-1' });
     expect(bought.statusCode, bought.body).toBe(201);
+    // a retried request with the same key gets the same answer and pays nothing twice
+    const replay = await sub.client.request('POST', buyUrl(sub), body, { 'idempotency-key': 'buy-policy-1' });
+    expect(replay.statusCode).toBe(201);
+    expect(replay.headers['idempotent-replayed']).toBe('true');
+    expect(replay.json().id).toBe(bought.json().id);
     expect(bought.json()).toMatchObject({
       status: 'active',
       insuredFen: BOND,

@@ -144,7 +144,7 @@ export function insuranceRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post(
       '/api/orgs/:orgId/insurance/policies',
       {
-        config: { permission: perm.buy },
+        config: { permission: perm.buy, idempotent: true },
         schema: {
           tags,
           summary: '投保履约保证险（以保单替代现金保证金）',
@@ -205,7 +205,7 @@ export function insuranceRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post(
       '/api/orgs/:orgId/insurance/claims/:claimId/decision',
       {
-        config: { permission: perm.decide },
+        config: { permission: perm.decide, idempotent: true },
         schema: {
           tags,
           summary: '保险人审核理赔（批准即赔付）',
