@@ -1,25 +1,8 @@
-import { type APIResponse, expect, type Page, test } from '@playwright/test';
-import { demoLogin, unusedTotp } from './support';
+import { expect, test } from '@playwright/test';
+import { activeOrgId, demoLogin, json, unusedTotp, walletFen } from './support';
 
 /** fin@example.com's fixed demo TOTP secret (README). */
 const FIN_TOTP = 'MZUW4LTMMVXGIZLSGEZDGNBVGY3TQOJQ';
-
-async function json<T>(response: Promise<APIResponse>): Promise<T> {
-  const r = await response;
-  if (!r.ok()) throw new Error(`${r.url()} → ${r.status()} ${await r.text()}`);
-  return (await r.json()) as T;
-}
-
-async function activeOrgId(page: Page): Promise<string> {
-  return (await json<{ activeOrgId: string }>(page.request.get('/api/auth/me'))).activeOrgId;
-}
-
-async function walletFen(page: Page, orgId: string): Promise<number> {
-  const wallet = await json<{ accounts: { kind: string; balanceFen: number }[] }>(
-    page.request.get(`/api/orgs/${orgId}/wallet`),
-  );
-  return wallet.accounts.find((a) => a.kind === 'org_wallet')?.balanceFen ?? 0;
-}
 
 /**
  * 工程e贷 end to end on the demo data: sub@ applies against its sealed, unpaid statement → fin@ approves with 2FA on

@@ -14,7 +14,7 @@ const ROLES = [
   {
     role: 'fin',
     email: 'fin@example.com',
-    todos: ['verification_missing'],
+    todos: ['verification_missing', 'claim_to_decide'],
     secret: 'MZUW4LTMMVXGIZLSGEZDGNBVGY3TQOJQ',
   },
 ] as const;

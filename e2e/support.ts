@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import type { APIRequestContext, Page } from '@playwright/test';
+import type { APIRequestContext, APIResponse, Page } from '@playwright/test';
 import { creditCodeCheckChar } from '../packages/contracts/src/credit-code.ts';
 
 export const E2E_PASSWORD = 'Zhuhe-e2e-2025!';
@@ -168,4 +168,24 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
       `- ${v.id} (${v.impact ?? 'unknown'}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}`).join('\n')}`,
   );
   throw new Error(`${label}: ${violations.length} accessibility rule(s) violated\n${lines.join('\n')}`);
+}
+
+/** The JSON of a response that must succeed; otherwise an error that says which request failed and why. */
+export async function json<T>(response: Promise<APIResponse>): Promise<T> {
+  const r = await response;
+  if (!r.ok()) throw new Error(`${r.url()} → ${r.status()} ${await r.text()}`);
+  return (await r.json()) as T;
+}
+
+/** The organisation the signed-in page acts for. */
+export async function activeOrgId(page: Page): Promise<string> {
+  return (await json<{ activeOrgId: string }>(page.request.get('/api/auth/me'))).activeOrgId;
+}
+
+/** The balance of the organisation's wallet, in fen. */
+export async function walletFen(page: Page, orgId: string): Promise<number> {
+  const wallet = await json<{ accounts: { kind: string; balanceFen: number }[] }>(
+    page.request.get(`/api/orgs/${orgId}/wallet`),
+  );
+  return wallet.accounts.find((a) => a.kind === 'org_wallet')?.balanceFen ?? 0;
 }

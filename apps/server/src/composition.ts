@@ -16,6 +16,7 @@ import { createFeesModule } from './modules/fees';
 import { createFilesModule } from './modules/files';
 import { createFinanceModule } from './modules/finance';
 import { createIdentityModule } from './modules/identity';
+import { createInsuranceModule } from './modules/insurance';
 import { createLedgerModule } from './modules/ledger';
 import { createMatchingModule } from './modules/matching';
 import { createMerchantsModule } from './modules/merchants';
@@ -88,6 +89,8 @@ export function composeModules(ctx: AppContext, deps: { resolver: ActorResolver 
     risk: createRiskModule(ctx),
     // 工程e贷: lends against escrow's assets; repays lenders first inside escrow's release transaction.
     finance: createFinanceModule(ctx),
+    // 履约保证险: FIN products bought in place of the cash bond; escrow accepts the policy (acceptBondPolicy).
+    insurance: createInsuranceModule(ctx),
     // 风险准备金先行赔付: pays claims from the reserve under dual control and records recoveries, through the ledger.
     reserve: createReserveModule(ctx),
     // 收费: the fee schedule, seed-user plan, charges (escrow's platform fee recorded in the release) and receipts.

@@ -250,6 +250,8 @@ beforeAll(async () => {
     claimId: newId(),
     receiptId: newId(),
     seriesId: newId(),
+    // insurance: a product that is not the caller's (policies and claims use policyId and claimId above)
+    productId: newId(),
   };
 });
 afterAll(async () => {
@@ -294,6 +296,11 @@ const VALID_BODIES: Record<string, unknown> = {
   'PATCH /api/staff/banned-terms/:termId': { active: false },
   'POST /api/staff/merchant-applications/:applicationId/decision': { decision: 'reject', reasons: ['材料不全'] },
   'POST /api/orgs/:orgId/finance/applications/:applicationId/decision': { decision: 'reject', reason: '资料不全' },
+  'POST /api/orgs/:orgId/insurance/policies/:policyId/claims': {
+    amountFen: 100,
+    reason: '乙方擅自停工，依合同应没收保证金',
+  },
+  'POST /api/orgs/:orgId/insurance/claims/:claimId/decision': { decision: 'approve' },
   'POST /api/staff/merchant-applications/:applicationId/inspection': { scheduledFor: '2026-12-01', inspector: '张工' },
   'POST /api/staff/merchant-applications/:applicationId/inspection/result': { result: 'passed' },
   'PATCH /api/staff/merchant-categories/:categoryCode': { key: true },

@@ -56,6 +56,12 @@ export const EscrowStatus = z.object({
   labourWageFen: Fen,
   bondRequiredFen: Fen,
   bondPostedFen: Fen,
+  /** 以保单替代现金保证金 the 履约保证险 policy accepted in place of the cash bond */
+  bondPolicy: z
+    .object({ policyId: z.string(), insurerOrgId: z.string(), insuredFen: Fen, acceptedAt: z.iso.datetime() })
+    .nullable(),
+  /** FUND-2: no bond required, the cash bond posted in full, or a policy in its place — work may start */
+  bondSatisfied: z.boolean(),
   frozen: z.boolean(),
   frozenAt: z.iso.datetime().nullable(),
   frozenReason: z.string().nullable(),

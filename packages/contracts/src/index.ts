@@ -14,6 +14,7 @@ export * from './files';
 export * from './finance';
 export * from './id-card';
 export * from './identity';
+export * from './insurance';
 export * from './library-fields';
 export * from './matching';
 export * from './merchants';

@@ -3,7 +3,7 @@ import { BusinessRole, Id } from './common';
 
 /**
  * 待办 what a home page (工作台) asks its user to do, with the deadline it has. Each kind is answered by the
- * module that owns the subject (tendering, execution, settlement, escrow, matching, risk, verification).
+ * module that owns the subject (tendering, execution, settlement, escrow, matching, risk, verification, insurance).
  */
 export const WORKSPACE_TODO_KINDS = [
   /** 待开标: the deadline of the buyer's tender passed and the bids wait to be opened */
@@ -30,6 +30,8 @@ export const WORKSPACE_TODO_KINDS = [
   'verification_missing',
   /** 证照到期: a credential of the organisation expires soon */
   'credential_expiring',
+  /** 理赔待审: a claim on a 履约保证险 policy the FIN organisation issued waits for its decision */
+  'claim_to_decide',
   /** (staff) 待审核: verifications waiting for a reviewer */
   'verification_review',
   /** (staff) 待处理预警: warnings nobody has acknowledged */

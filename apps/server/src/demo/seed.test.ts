@@ -170,6 +170,34 @@ describe('demo data', () => {
       expect.objectContaining({ kind: 'receivable', settled: true, financed: false, baseFen: 40_000_000 }),
     );
 
+    // 履约保证险 demo: fin@'s two products; sub2@'s policy stands in for its bond and gc2@'s claim awaits fin@;
+    // sub@ owes a bond and is offered the products
+    const [insurance] = await queryRows<{ products: number; claims: string[]; contract: string }>(
+      t.ctx.db,
+      sql`select (select count(*)::int from insurance_products) as products,
+                 (select array_agg(status) from insurance_claims) as claims,
+                 (select contract_id from insurance_policies where status = 'active') as contract`,
+    );
+    expect(insurance).toMatchObject({ products: 2, claims: ['submitted'] });
+    expect(await escrowStatus(t.ctx, insurance?.contract as string)).toMatchObject({
+      bondSatisfied: true,
+      bondPostedFen: 0,
+    });
+    // bidder1@ (with its authenticator) owes a bond on tender-gc@'s subcontract and is offered the products
+    const bidder = new TestClient(t.app);
+    await bidder.post('/api/auth/login', { identifier: 'bidder1@example.com', password: DEMO_PASSWORD });
+    const me = (
+      await bidder.post('/api/auth/login/totp', { code: await nextTotp('MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U') })
+    ).json();
+    const [bidderBond] = await queryRows<{ contract_id: string }>(
+      t.ctx.db,
+      sql`select contract_id from escrow_contracts where payee_org_id = ${me.activeOrgId} and bond_pct is not null`,
+    );
+    const offers = (await bidder.get(`/api/orgs/${me.activeOrgId}/insurance/bonds/${bidderBond?.contract_id}`)).json();
+    expect(offers).toMatchObject({ bondDue: true, bondRequiredFen: 50_000_00 });
+    expect(offers.offers.filter((o: { eligible: boolean }) => o.eligible)).toHaveLength(1);
+    expect(offers.walletFen).toBeGreaterThan(750_00);
+
     // 工作台: every demo role opens a home with to-dos from the data above; the buyers are verified (已认证)
     const todos: Record<string, string[]> = {};
     for (const [email, role] of [
@@ -191,6 +219,8 @@ describe('demo data', () => {
     expect(todos.SUB?.length).toBeGreaterThan(0);
     expect(todos.SUP?.length).toBeGreaterThan(0);
     expect(todos.FIN).toContain('verification_missing');
+    // gc2@'s claim on sub2@'s policy waits for fin@
+    expect(todos.FIN).toContain('claim_to_decide');
     console.info('demo home to-dos', JSON.stringify(todos));
 
     const log = await verifyLog(t.ctx);

@@ -10,6 +10,7 @@ import { seedExecutionDemo } from './execution.demo';
 import { seedFeesDemo } from './fees.demo';
 import { seedFinanceDemo } from './finance.demo';
 import { type DemoLogin, seedFoundationDemo } from './foundation.demo';
+import { seedInsuranceDemo } from './insurance.demo';
 import { seedLibrariesDemo } from './libraries.demo';
 import { seedMatchingDemo } from './matching.demo';
 import { seedOnboardingDemo } from './onboarding.demo';
@@ -45,6 +46,8 @@ const SEEDERS: ((ctx: AppContext, modules: PlatformModules) => Promise<DemoLogin
   seedCreditDemo,
   // after the credit seeder (the applicants' grades): products, a sealed unpaid statement, loans in every state
   seedFinanceDemo,
+  // after the finance seeder (sub2@'s wallet holds its loan): policies in place of cash bonds and a claim to decide
+  seedInsuranceDemo,
   // after the disputes seeder (service@ is the first support line): tickets in every state and the board's history
   seedTicketsDemo,
   // then the daily scan over everything seeded (execution, payouts, opened tenders), and warnings in every state

@@ -7,6 +7,7 @@ import { createContract, signVersion } from '../modules/contracts';
 import { createLog, executionAccess, setPlan } from '../modules/execution';
 import { storeFile } from '../modules/files';
 import { createUserDirect } from '../modules/identity';
+import { applyInTx, ensureAccounts, ledgerTransaction, orgWallet, SYSTEM_ACCOUNTS } from '../modules/ledger';
 import { acceptAgreement, apply, decide, MERCHANT_AGREEMENT } from '../modules/merchants';
 import { createOrganisationDirect, getOrganisation } from '../modules/organisation';
 import { seedStaffRoles } from '../modules/staff';
@@ -262,4 +263,21 @@ export async function buildSlippingContract(
     });
   }
   return id;
+}
+
+/** Money in the organisation's wallet, as if it arrived from its bank (bank clearing → wallet, one ledger transfer). */
+export async function fundWallet(ctx: AppContext, orgId: string, amountFen: number) {
+  await ledgerTransaction(ctx.db, async (tx) => {
+    const accounts = await ensureAccounts(tx, [SYSTEM_ACCOUNTS.bankClearing, orgWallet(orgId)]);
+    await applyInTx(tx, [
+      {
+        op: 'transfer',
+        clientId: newId(),
+        debitAccountId: (accounts.get(SYSTEM_ACCOUNTS.bankClearing.code) as { id: string }).id,
+        creditAccountId: (accounts.get(orgWallet(orgId).code) as { id: string }).id,
+        amount: BigInt(amountFen),
+        code: 'test.top-up',
+      },
+    ]);
+  });
 }

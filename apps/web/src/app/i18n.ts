@@ -11,6 +11,7 @@ import type { executionZhCN } from '../modules/execution';
 import type { feesZhCN } from '../modules/fees';
 import type { financeZhCN } from '../modules/finance';
 import { identityEn, identityZhCN } from '../modules/identity';
+import type { insuranceZhCN } from '../modules/insurance';
 import type { librariesZhCN } from '../modules/libraries';
 import type { matchingZhCN } from '../modules/matching';
 import type { merchantsZhCN } from '../modules/merchants';
@@ -90,6 +91,8 @@ const loaders: Record<string, Loader> = {
   risk: () => import('../modules/risk/risk.i18n').then((m) => ({ 'zh-CN': m.riskZhCN, en: m.riskEn })),
   finance: () => import('../modules/finance/finance.i18n').then((m) => ({ 'zh-CN': m.financeZhCN, en: m.financeEn })),
   tickets: () => import('../modules/tickets/tickets.i18n').then((m) => ({ 'zh-CN': m.ticketsZhCN, en: m.ticketsEn })),
+  insurance: () =>
+    import('../modules/insurance/insurance.i18n').then((m) => ({ 'zh-CN': m.insuranceZhCN, en: m.insuranceEn })),
   reserve: () => import('../modules/reserve/reserve.i18n').then((m) => ({ 'zh-CN': m.reserveZhCN, en: m.reserveEn })),
   fees: () => import('../modules/fees/fees.i18n').then((m) => ({ 'zh-CN': m.feesZhCN, en: m.feesEn })),
   workspace: () =>
@@ -135,6 +138,7 @@ interface AllTexts {
   tickets: typeof ticketsZhCN;
   risk: typeof riskZhCN;
   finance: typeof financeZhCN;
+  insurance: typeof insuranceZhCN;
   reserve: typeof reserveZhCN;
   fees: typeof feesZhCN;
   procurement: typeof procurementZhCN;

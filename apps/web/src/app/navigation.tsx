@@ -13,6 +13,7 @@ import {
   NodeIndexOutlined,
   ProjectOutlined,
   SafetyCertificateOutlined,
+  SafetyOutlined,
   SettingOutlined,
   ShopOutlined,
   ShoppingCartOutlined,
@@ -36,7 +37,9 @@ export type BusinessModule =
   | 'map'
   | 'finance'
   /** 工程e贷 supply-chain finance: lending workspace (FIN) or the borrower's page */
-  | 'supplyFinance';
+  | 'supplyFinance'
+  /** 履约保证险 performance-bond insurance: the insurer's workspace (FIN) or the policies of a contract party */
+  | 'bondInsurance';
 
 type NavLabel =
   | BusinessModule
@@ -100,6 +103,7 @@ const MODULE_ICONS: Record<BusinessModule, ReactNode> = {
   map: <EnvironmentOutlined />,
   finance: <BankOutlined />,
   supplyFinance: <FundOutlined />,
+  bondInsurance: <SafetyOutlined />,
 };
 
 /** Modules whose pages exist; the others show as 建设中. */
@@ -114,6 +118,7 @@ const MODULE_PATHS: Partial<Record<BusinessModule, string>> = {
   tenders: '/workspace/tenders',
   finance: '/workspace/wallet',
   supplyFinance: '/workspace/finance',
+  bondInsurance: '/workspace/insurance',
 };
 
 /** What each business role works on, in the order its navigation lists them. */
@@ -129,6 +134,7 @@ export const ROLE_MODULES: Record<BusinessRole, readonly BusinessModule[]> = {
     'settlement',
     'finance',
     'supplyFinance',
+    'bondInsurance',
   ],
   SUB: [
     'demands',
@@ -141,11 +147,22 @@ export const ROLE_MODULES: Record<BusinessRole, readonly BusinessModule[]> = {
     'resources',
     'finance',
     'supplyFinance',
+    'bondInsurance',
   ],
-  SUP: ['demands', 'resources', 'map', 'tenders', 'contracts', 'settlement', 'finance', 'supplyFinance'],
+  SUP: [
+    'demands',
+    'resources',
+    'map',
+    'tenders',
+    'contracts',
+    'settlement',
+    'finance',
+    'supplyFinance',
+    'bondInsurance',
+  ],
   DES: ['projects', 'map', 'tenders', 'contracts', 'progress', 'settlement'],
   SVR: ['projects', 'map', 'progress', 'contracts', 'settlement'],
-  FIN: ['supplyFinance', 'finance', 'contracts', 'settlement', 'projects', 'map'],
+  FIN: ['supplyFinance', 'bondInsurance', 'finance', 'contracts', 'settlement', 'projects', 'map'],
 };
 
 const ORGANISATION_ITEMS: NavItem[] = [

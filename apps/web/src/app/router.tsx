@@ -104,6 +104,7 @@ const OrgSettingsPage = lazyPage(() => import('../pages/org-settings-page'), 'Or
 const RegisterPage = lazyPage(() => import('../pages/register-page'), 'RegisterPage');
 const RiskWarningsPage = lazyPage(() => import('../pages/risk-pages'), 'RiskWarningsPage');
 const SupplyFinancePage = lazyPage(() => import('../pages/finance-pages'), 'SupplyFinancePage');
+const BondInsurancePage = lazyPage(() => import('../pages/insurance-pages'), 'BondInsurancePage');
 const StaffRiskBoardPage = lazyPage(() => import('../pages/risk-pages'), 'StaffRiskBoardPage');
 const StaffAuditPage = lazyPage(() => import('../pages/staff-pages'), 'StaffAuditPage');
 const StaffDualControlPage = lazyPage(() => import('../pages/staff-pages'), 'StaffDualControlPage');
@@ -192,6 +193,7 @@ export function createRouter() {
                     { path: 'tickets/:ticketId', element: <TicketDetailPage /> },
                     { path: 'risk', element: <RiskWarningsPage /> },
                     { path: 'finance', element: <SupplyFinancePage /> },
+                    { path: 'insurance', element: <BondInsurancePage /> },
                   ],
                 },
                 {

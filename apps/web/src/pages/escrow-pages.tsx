@@ -3,11 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { PageTitle } from '../app/page-title';
 import { FinanceConsole, MoneyView, WalletView } from '../modules/escrow';
+import { BondInsurance } from '../modules/insurance';
 import { useActiveContext } from '../modules/organisation';
 
 export function ContractMoneyPage() {
   const { t } = useTranslation('escrow');
-  const { orgId } = useActiveContext();
+  const { orgId, membership } = useActiveContext();
   const { contractId = '' } = useParams();
   return (
     <>
@@ -21,6 +22,7 @@ export function ContractMoneyPage() {
         }
       />
       <MoneyView orgId={orgId} contractId={contractId} />
+      <BondInsurance orgId={orgId} contractId={contractId} canAct={membership.membershipRole !== 'member'} />
     </>
   );
 }

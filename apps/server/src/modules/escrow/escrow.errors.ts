@@ -22,6 +22,16 @@ export const escrowErrors = defineErrors({
     'zh-CN': '履约保证金尚未缴足（应缴 {required} 元，已缴 {posted} 元），不能开工',
     en: 'The performance bond is not fully posted (required ¥{required}, posted ¥{posted}); work may not start',
   },
+  ESCROW_BOND_NOT_DUE: {
+    kind: 'conflict',
+    'zh-CN': '该合同没有待缴的履约保证金（无须缴纳、已缴足或已有保单替代）',
+    en: 'This contract has no performance bond due (none required, fully posted, or already replaced by a policy)',
+  },
+  ESCROW_BOND_POLICY_TOO_SMALL: {
+    kind: 'invalid',
+    'zh-CN': '保单保险金额 {insured} 元低于应缴履约保证金 {required} 元，不能替代现金保证金',
+    en: 'The policy insures ¥{insured}, less than the required bond of ¥{required}; it cannot replace the cash bond',
+  },
   ESCROW_SCHEDULE_INVALID: {
     kind: 'invalid',
     'zh-CN': '付款计划无效：{detail}',

@@ -188,16 +188,61 @@ async function availableFen(db: DbOrTx, accountId: string): Promise<bigint> {
   return a ? a.posted - a.pendingDebits : 0n;
 }
 
-/** FUND-2: work may start only once a required performance bond is fully posted. */
+/**
+ * FUND-2: work may start only once a required performance bond is fully posted, or a 履约保证险 policy insuring at
+ * least the bond was accepted in its place (以保单替代现金保证金).
+ */
 export async function assertWorkMayStart(ctx: Pick<AppContext, 'db'>, contractId: string): Promise<void> {
   const escrow = await requireEscrow(ctx.db, contractId);
   if (escrow.bondRequiredFen === 0n) return;
+  if (await repo.findBondPolicy(ctx.db, contractId)) return;
   const posted = await availableFen(ctx.db, escrow.bondAccountId);
   if (posted < escrow.bondRequiredFen)
     throw escrowErrors.raise('ESCROW_BOND_NOT_POSTED', {
       required: fenToYuan(escrow.bondRequiredFen),
       posted: fenToYuan(posted),
     });
+}
+
+export interface BondPolicyInput {
+  contractId: string;
+  /** the organisation that bought the policy: it must be the payee, who owes the bond */
+  holderOrgId: string;
+  policyId: string;
+  insurerOrgId: string;
+  insuredFen: bigint;
+}
+
+/**
+ * 以保单替代现金保证金 accepts a 履约保证险 policy in place of the cash bond, inside the caller's transaction (the one
+ * that takes the premium): the payee's bond must still be due (required, not fully posted, not covered yet) and the
+ * policy must insure at least the required bond. From then on the bond rule is satisfied.
+ */
+export async function acceptBondPolicy(tx: DbOrTx, input: BondPolicyInput, now = new Date()) {
+  const escrow = await requireEscrow(tx, input.contractId, true);
+  if (escrow.payeeOrgId !== input.holderOrgId) throw escrowErrors.raise('ESCROW_NOT_FOUND');
+  const posted = await availableFen(tx, escrow.bondAccountId);
+  if (
+    escrow.bondRequiredFen === 0n ||
+    posted >= escrow.bondRequiredFen ||
+    (await repo.findBondPolicy(tx, escrow.contractId))
+  )
+    throw escrowErrors.raise('ESCROW_BOND_NOT_DUE');
+  if (input.insuredFen < escrow.bondRequiredFen)
+    throw escrowErrors.raise('ESCROW_BOND_POLICY_TOO_SMALL', {
+      insured: fenToYuan(input.insuredFen),
+      required: fenToYuan(escrow.bondRequiredFen),
+    });
+  const row = {
+    contractId: input.contractId,
+    policyId: input.policyId,
+    insurerOrgId: input.insurerOrgId,
+    insuredFen: input.insuredFen,
+    acceptedAt: now,
+  };
+  if (!(await repo.insertBondPolicy(tx, row))) throw escrowErrors.raise('ESCROW_BOND_NOT_DUE');
+  await event(tx, input.contractId, 'bond_insured', input.insuredFen, { policyId: input.policyId });
+  return row;
 }
 
 export interface ScheduleInput {

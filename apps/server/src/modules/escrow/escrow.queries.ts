@@ -29,12 +29,14 @@ export async function escrowStatus(ctx: Pick<AppContext, 'db'>, contractId: stri
     ).map((a) => [a.id, a]),
   );
   const balance = (id: string) => accounts.get(id)?.posted ?? 0n;
-  const [releases, schedule, events, expected] = await Promise.all([
+  const [releases, schedule, events, expected, policy] = await Promise.all([
     repo.releasesOf(ctx.db, contractId),
     repo.scheduleOf(ctx.db, contractId),
     repo.eventsOf(ctx.db, contractId),
     repo.expectedOf(ctx.db, contractId),
+    repo.findBondPolicy(ctx.db, contractId),
   ]);
+  const bondPosted = balance(escrow.bondAccountId);
   const funded = events.filter((e) => e.kind === 'funded').reduce((s, e) => s + (e.amountFen ?? 0n), 0n);
   const released = releases.reduce((s, r) => s + r.grossFen, 0n);
   return {
@@ -58,7 +60,18 @@ export async function escrowStatus(ctx: Pick<AppContext, 'db'>, contractId: stri
     retainedFen: Number(balance(escrow.retentionAccountId)),
     labourWageFen: Number(balance(escrow.labourAccountId)),
     bondRequiredFen: Number(escrow.bondRequiredFen),
-    bondPostedFen: Number(balance(escrow.bondAccountId)),
+    bondPostedFen: Number(bondPosted),
+    /** 以保单替代现金保证金 the policy accepted in place of the cash bond, if any */
+    bondPolicy: policy
+      ? {
+          policyId: policy.policyId,
+          insurerOrgId: policy.insurerOrgId,
+          insuredFen: Number(policy.insuredFen),
+          acceptedAt: policy.acceptedAt.toISOString(),
+        }
+      : null,
+    /** FUND-2 satisfied: no bond required, the cash bond posted in full, or a policy in its place */
+    bondSatisfied: escrow.bondRequiredFen === 0n || bondPosted >= escrow.bondRequiredFen || Boolean(policy),
     frozen: escrow.frozen,
     frozenAt: escrow.frozenAt?.toISOString() ?? null,
     frozenReason: escrow.frozenReason,
@@ -159,9 +172,10 @@ export async function payoutsSince(ctx: Pick<AppContext, 'db'>, since: Date) {
 }
 
 /**
- * 融资标的 what supply-chain finance may lend against in the contracts the organisation is paid under (or in one
- * contract): the contract amount, the performance bond still to post and its account, and each milestone payment
- * still scheduled (not yet released), with the released total as payment history.
+ * 融资标的 what supply-chain finance may lend against (and bond insurance may cover) in the contracts the
+ * organisation is paid under (or in one contract): the contract amount, the performance bond still to post, its
+ * account and any policy in its place, and each milestone payment still scheduled (not yet released), with the
+ * released total as payment history.
  */
 export async function financeableAssets(
   ctx: Pick<AppContext, 'db'>,
@@ -175,10 +189,11 @@ export async function financeableAssets(
     : await repo.escrowsOfPayee(db, payeeOrgId);
   const out = [];
   for (const e of escrows.filter((row) => row.payeeOrgId === payeeOrgId)) {
-    const [schedule, releases, accounts] = await Promise.all([
+    const [schedule, releases, accounts, policy] = await Promise.all([
       repo.scheduleOf(db, e.contractId),
       repo.releasesOf(db, e.contractId),
       accountsById(db, [e.bondAccountId]),
+      repo.findBondPolicy(db, e.contractId),
     ]);
     out.push({
       contractId: e.contractId,
@@ -188,6 +203,8 @@ export async function financeableAssets(
       bondAccountId: e.bondAccountId,
       bondRequiredFen: e.bondRequiredFen,
       bondPostedFen: accounts[0]?.posted ?? 0n,
+      /** the 履约保证险 policy accepted in place of the cash bond (then no bond is due) */
+      bondPolicyId: policy?.policyId ?? null,
       releases: releases.length,
       releasedFen: releases.reduce((s, r) => s + r.grossFen, 0n),
       scheduled: schedule

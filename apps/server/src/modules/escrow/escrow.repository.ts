@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import { type DbOrTx, queryRows } from '../../infra/db/client';
 import {
+  escrowBondPolicies,
   escrowContracts,
   escrowEvents,
   escrowExpectedDeposits,
@@ -24,6 +25,22 @@ export type ExpectedRow = typeof escrowExpectedDeposits.$inferSelect;
 export type ImportRow = typeof escrowStatementImports.$inferSelect;
 export type LineRow = typeof escrowStatementLines.$inferSelect;
 export type PayoutRow = typeof escrowPayouts.$inferSelect;
+export type BondPolicyRow = typeof escrowBondPolicies.$inferSelect;
+
+export async function findBondPolicy(db: DbOrTx, contractId: string): Promise<BondPolicyRow | undefined> {
+  const [row] = await db.select().from(escrowBondPolicies).where(eq(escrowBondPolicies.contractId, contractId));
+  return row;
+}
+
+/** Inserts the policy in place of the bond; false when the contract's bond is already covered by one. */
+export async function insertBondPolicy(db: DbOrTx, row: BondPolicyRow): Promise<boolean> {
+  const inserted = await db
+    .insert(escrowBondPolicies)
+    .values(row)
+    .onConflictDoNothing()
+    .returning({ id: escrowBondPolicies.contractId });
+  return inserted.length > 0;
+}
 
 export async function findEscrow(db: DbOrTx, contractId: string, lock = false): Promise<EscrowRow | undefined> {
   const q = db.select().from(escrowContracts).where(eq(escrowContracts.contractId, contractId));

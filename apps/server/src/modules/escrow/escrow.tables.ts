@@ -226,3 +226,19 @@ export const escrowEvents = pgTable(
   },
   (t) => [index('escrow_events_contract_idx').on(t.contractId, t.at)],
 );
+
+/**
+ * 以保单替代现金保证金 a 履约保证险 policy accepted in place of the cash performance bond (FUND-2, FUND-4): one per
+ * contract; the insurance module issues the policy, escrow records that its bond rule is satisfied by it.
+ */
+export const escrowBondPolicies = pgTable(
+  'escrow_bond_policies',
+  {
+    contractId: uuid('contract_id').primaryKey(),
+    policyId: uuid('policy_id').notNull(),
+    insurerOrgId: uuid('insurer_org_id').notNull(),
+    insuredFen: bigint('insured_fen', { mode: 'bigint' }).notNull(),
+    acceptedAt: timestamp('accepted_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [uniqueIndex('escrow_bond_policies_policy_idx').on(t.policyId)],
+);

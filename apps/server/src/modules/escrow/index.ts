@@ -4,6 +4,7 @@ export { escrowErrors } from './escrow.errors';
 export type { MilestoneReleased } from './escrow.events';
 export { escrowHome, escrowStaffHome } from './escrow.home.repository';
 export {
+  acceptBondPolicy,
   assertWorkMayStart,
   fundEscrowByDeposit,
   openContractEscrow,

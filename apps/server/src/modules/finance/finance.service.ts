@@ -140,7 +140,8 @@ async function assetOptions(ctx: AppContext, orgId: string, contractId?: string,
         source: a,
         statement: null,
       });
-    const bondDue = a.bondRequiredFen - a.bondPostedFen;
+    // a bond replaced by a 履约保证险 policy is no longer due, so there is nothing to advance
+    const bondDue = a.bondPolicyId ? 0n : a.bondRequiredFen - a.bondPostedFen;
     if (bondDue > 0n)
       out.push({
         kind: 'bond_advance',
@@ -363,7 +364,9 @@ export async function decideApplication(
     const stillThere =
       source &&
       !source.frozen &&
-      (type !== 'receivable' || source.scheduled.some((i) => i.milestoneId === app.milestoneId));
+      (type !== 'receivable' || source.scheduled.some((i) => i.milestoneId === app.milestoneId)) &&
+      // a bond replaced by a 履约保证险 policy meanwhile is no longer there to advance
+      (type !== 'bond_advance' || !source.bondPolicyId);
     if (!source || !stillThere) throw financeErrors.raise('FINANCE_ASSET_NOT_FOUND');
     const rate = discountedFeeBp(body.feeBp, grade, product.aaaDiscountBp);
     const fee = feeFen(amount, rate, product.feeBasis as 'annual' | 'flat', body.termDays);

@@ -20,7 +20,12 @@ export type AccountKind =
   | 'risk_reserve'
   | 'bank_clearing'
   /** 放款账户 a FIN organisation's lending account: negative while its loans are out (money from outside the ledger) */
-  | 'finance_lending';
+  | 'finance_lending'
+  /**
+   * 保险账户 a FIN organisation's insurance account: premiums in, claim payouts out; negative when it has paid more
+   * than it collected (the insurer's capital, from outside the ledger)
+   */
+  | 'insurance_pool';
 
 export type Floor = 'no_overdraft' | 'none';
 

@@ -10,6 +10,7 @@ import type { AppContext } from '../../infra/context';
 import type { Actor } from '../../infra/http/access';
 import { escrowHome, escrowStaffHome } from '../escrow';
 import { executionHome } from '../execution';
+import { insuranceHome } from '../insurance';
 import { matchingHome } from '../matching';
 import { listNotifications } from '../notifications';
 import { getOrganisation } from '../organisation';
@@ -30,6 +31,7 @@ function partsFor(ctx: AppContext, role: BusinessRole): Part[] {
   const matching: Part = (i) => matchingHome(ctx, i);
   const risk: Part = (i) => riskHome(ctx, i);
   const verification: Part = (i) => verificationHome(ctx, i);
+  const insurance: Part = (i) => insuranceHome(ctx, i);
   switch (role) {
     case 'GC':
       return [tendering, execution, settlement, escrow, risk, verification];
@@ -40,7 +42,7 @@ function partsFor(ctx: AppContext, role: BusinessRole): Part[] {
     case 'SVR':
       return [execution, settlement, risk, verification];
     case 'FIN':
-      return [risk, verification];
+      return [insurance, risk, verification];
   }
 }
 

@@ -73,12 +73,21 @@ export function MoneyDetails({ status }: { status: EscrowStatus }) {
           </Descriptions.Item>
           <Descriptions.Item label={t('money.bond')}>
             {status.bondRequiredFen > 0 ? (
-              <Space wrap>
+              <Space wrap data-testid="money-bond">
                 {t('money.bondStatus', {
                   required: formatFen(status.bondRequiredFen),
                   posted: formatFen(status.bondPostedFen),
                 })}
-                <Typography.Text copyable>{status.bondReference}</Typography.Text>
+                {status.bondPolicy ? (
+                  <Tag color="blue" style={{ whiteSpace: 'normal' }}>
+                    {t('money.bondInsured', { insured: formatFen(status.bondPolicy.insuredFen) })}
+                  </Tag>
+                ) : (
+                  <Typography.Text copyable>{status.bondReference}</Typography.Text>
+                )}
+                <Tag color={status.bondSatisfied ? 'green' : 'orange'}>
+                  {status.bondSatisfied ? t('money.bondSatisfied') : t('money.bondOpen')}
+                </Tag>
               </Space>
             ) : (
               t('money.bondNone')

@@ -1,0 +1,2 @@
+export { insuranceEn, insuranceZhCN } from './insurance.i18n';
+export { BondInsurance, InsurerWorkspace, PolicyList } from './insurance-views';
