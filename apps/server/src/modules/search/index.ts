@@ -6,3 +6,12 @@ export {
   staticRankingBoost,
 } from './search.ranking-boost';
 export { indexDocuments, removeDocument, type SearchDocumentInput } from './search.service';
+/** The segmenter, for a module that keeps its own index with the platform's Chinese search (the policy library). */
+export {
+  documentTerms,
+  planQuery,
+  type QueryPlan,
+  trigramText,
+  tsqueryLiteral,
+  tsvectorLiteral,
+} from './search.segmenter';
