@@ -25,14 +25,22 @@ export const POLICY_CATEGORIES = [
 ] as const;
 export const PolicyCategory = z.enum(POLICY_CATEGORIES, { message: 'POLICY_CATEGORY_INVALID' });
 export type PolicyCategory = z.infer<typeof PolicyCategory>;
+export const POLICY_CATEGORY_NAMES: Record<PolicyCategory, { 'zh-CN': string; en: string }> = {
+  wages: { 'zh-CN': '农民工工资', en: 'Migrant workers’ wages' },
+  qualification: { 'zh-CN': '资质管理', en: 'Qualifications' },
+  payment: { 'zh-CN': '工程款支付与担保', en: 'Payment and guarantees' },
+  green: { 'zh-CN': '绿色建筑与节能', en: 'Green building and energy' },
+  safety: { 'zh-CN': '安全生产', en: 'Safety' },
+  bidding: { 'zh-CN': '招标投标', en: 'Tendering' },
+  quality: { 'zh-CN': '工程质量', en: 'Quality' },
+  cost: { 'zh-CN': '造价与计价', en: 'Cost and pricing' },
+  tax: { 'zh-CN': '税费', en: 'Tax and fees' },
+  other: { 'zh-CN': '其他', en: 'Other' },
+};
 
 const DateOnly = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'DATE_INVALID' });
 const Text = (min: number, max: number, required = 'TEXT_REQUIRED') =>
-  z
-    .string({ message: required })
-    .trim()
-    .min(min, { message: required })
-    .max(max, { message: 'TEXT_TOO_LONG' });
+  z.string({ message: required }).trim().min(min, { message: required }).max(max, { message: 'TEXT_TOO_LONG' });
 /** 行政区划代码: six digits; whether it exists is checked against the regions module. */
 const RegionCode = z.string().regex(/^\d{6}$/, { message: 'REGION_CODE_INVALID' });
 
@@ -60,31 +68,28 @@ const PolicyFields = z.object({
   affected: Text(2, 2000, 'POLICY_INTERPRETATION_REQUIRED'),
 });
 
-const datesInOrder = <T extends { issueDate: string; effectiveDate: string; expiryDate: string | null }>(
-  schema: z.ZodType<T>,
-) =>
-  schema
-    .refine((b) => b.effectiveDate >= b.issueDate, {
-      message: 'POLICY_EFFECTIVE_BEFORE_ISSUE',
-      path: ['effectiveDate'],
-    })
-    .refine((b) => b.expiryDate === null || b.expiryDate > b.issueDate, {
-      message: 'POLICY_EXPIRY_BEFORE_ISSUE',
-      path: ['expiryDate'],
-    });
+const ISSUE_ORDER: [(b: { issueDate: string; effectiveDate: string }) => boolean, { message: string; path: string[] }] =
+  [(b) => b.effectiveDate >= b.issueDate, { message: 'POLICY_EFFECTIVE_BEFORE_ISSUE', path: ['effectiveDate'] }];
+const EXPIRY_ORDER: [
+  (b: { issueDate: string; expiryDate: string | null }) => boolean,
+  { message: string; path: string[] },
+] = [
+  (b) => b.expiryDate === null || b.expiryDate > b.issueDate,
+  { message: 'POLICY_EXPIRY_BEFORE_ISSUE', path: ['expiryDate'] },
+];
 
-export const CreatePolicyBody = datesInOrder(PolicyFields);
-export type CreatePolicyBody = z.input<typeof CreatePolicyBody>;
+export const CreatePolicyBody = PolicyFields.refine(...ISSUE_ORDER).refine(...EXPIRY_ORDER);
+export type CreatePolicyBody = z.infer<typeof CreatePolicyBody>;
 
 /** An edit names the revision it was made on: a stale one is refused (someone else saved in between). */
-export const UpdatePolicyBody = datesInOrder(
-  PolicyFields.extend({
-    revision: z.number().int().min(1),
-    /** 修订说明 what changed, shown in the version history */
-    changeNote: z.string().trim().max(300).default(''),
-  }),
-);
-export type UpdatePolicyBody = z.input<typeof UpdatePolicyBody>;
+export const UpdatePolicyBody = PolicyFields.extend({
+  revision: z.number().int().min(1),
+  /** 修订说明 what changed, shown in the version history */
+  changeNote: z.string().trim().max(300).default(''),
+})
+  .refine(...ISSUE_ORDER)
+  .refine(...EXPIRY_ORDER);
+export type UpdatePolicyBody = z.infer<typeof UpdatePolicyBody>;
 
 export const WithdrawPolicyBody = z.object({ reason: Text(4, 500, 'POLICY_WITHDRAW_REASON_REQUIRED') });
 export const PolicyDocParams = z.object({ policyId: Id });
@@ -163,7 +168,7 @@ export const PolicySearchQuery = z.object({
   page: z.coerce.number().int().min(1).max(1000).default(1),
   pageSize: z.coerce.number().int().min(1).max(50).default(10),
 });
-export type PolicySearchQuery = z.input<typeof PolicySearchQuery>;
+export type PolicySearchQuery = z.infer<typeof PolicySearchQuery>;
 
 export const PolicySearchResult = z.object({
   items: z.array(PolicySummary),
@@ -187,7 +192,7 @@ export const CreatePolicySubscriptionBody = z
     message: 'POLICY_SUBSCRIPTION_EMPTY',
     path: ['regionCode'],
   });
-export type CreatePolicySubscriptionBody = z.input<typeof CreatePolicySubscriptionBody>;
+export type CreatePolicySubscriptionBody = z.infer<typeof CreatePolicySubscriptionBody>;
 
 export const PolicySubscription = z.object({
   id: Id,

@@ -5,7 +5,6 @@ export {
   type RankingBoostProvider,
   staticRankingBoost,
 } from './search.ranking-boost';
-export { indexDocuments, removeDocument, type SearchDocumentInput } from './search.service';
 /** The segmenter, for a module that keeps its own index with the platform's Chinese search (the policy library). */
 export {
   documentTerms,
@@ -15,3 +14,4 @@ export {
   tsqueryLiteral,
   tsvectorLiteral,
 } from './search.segmenter';
+export { indexDocuments, removeDocument, type SearchDocumentInput } from './search.service';
