@@ -112,14 +112,13 @@ export async function searchPolicies(
   page: { offset: number; limit: number },
 ): Promise<{ rows: PolicyRow[]; total: number }> {
   const condition = where(f);
-  const titleFirst = f.titleQuery
-    ? sql`case when ${policies.tokens} @@ ${f.titleQuery}::tsquery then 0 else 1 end`
-    : sql`0`;
+  const order: SQL[] = [desc(policies.issueDate), desc(policies.id)];
+  if (f.titleQuery) order.unshift(sql`case when ${policies.tokens} @@ ${f.titleQuery}::tsquery then 0 else 1 end`);
   const rows = await db
     .select()
     .from(policies)
     .where(condition)
-    .orderBy(titleFirst, desc(policies.issueDate), desc(policies.id))
+    .orderBy(...order)
     .offset(page.offset)
     .limit(page.limit);
   const [count] = await db.select({ n: sql<number>`count(*)` }).from(policies).where(condition);
