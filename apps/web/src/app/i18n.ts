@@ -15,6 +15,7 @@ import type { librariesZhCN } from '../modules/libraries';
 import type { matchingZhCN } from '../modules/matching';
 import type { merchantsZhCN } from '../modules/merchants';
 import { organisationEn, organisationZhCN } from '../modules/organisation';
+import type { policiesZhCN } from '../modules/policies';
 import type { procurementZhCN } from '../modules/procurement';
 import type { reserveZhCN } from '../modules/reserve';
 import type { riskZhCN } from '../modules/risk';
@@ -92,6 +93,8 @@ const loaders: Record<string, Loader> = {
   tickets: () => import('../modules/tickets/tickets.i18n').then((m) => ({ 'zh-CN': m.ticketsZhCN, en: m.ticketsEn })),
   reserve: () => import('../modules/reserve/reserve.i18n').then((m) => ({ 'zh-CN': m.reserveZhCN, en: m.reserveEn })),
   fees: () => import('../modules/fees/fees.i18n').then((m) => ({ 'zh-CN': m.feesZhCN, en: m.feesEn })),
+  policies: () =>
+    import('../modules/policies/policies.i18n').then((m) => ({ 'zh-CN': m.policiesZhCN, en: m.policiesEn })),
   workspace: () =>
     import('../modules/workspace/workspace.i18n').then((m) => ({ 'zh-CN': m.workspaceZhCN, en: m.workspaceEn })),
 };
@@ -137,6 +140,7 @@ interface AllTexts {
   finance: typeof financeZhCN;
   reserve: typeof reserveZhCN;
   fees: typeof feesZhCN;
+  policies: typeof policiesZhCN;
   procurement: typeof procurementZhCN;
   workspace: typeof workspaceZhCN;
 }

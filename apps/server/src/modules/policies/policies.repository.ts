@@ -147,13 +147,21 @@ export async function deleteSubscription(db: DbOrTx, userId: string, id: string)
 
 /**
  * Subscriptions that may match a policy of this region and category: the region test (the subscription's region
- * contains the policy's, or the policy is nationwide) and the keyword are checked by the service.
+ * contains the policy's, or the policy is nationwide) and the keyword are checked by the service. Only
+ * subscriptions that existed when the policy was published: a later one is not told about earlier policies.
  */
-export async function candidateSubscriptions(db: DbOrTx, category: string): Promise<SubscriptionRow[]> {
+export async function candidateSubscriptions(
+  db: DbOrTx,
+  category: string,
+  publishedAt: Date,
+): Promise<SubscriptionRow[]> {
   return db
     .select()
     .from(policySubscriptions)
-    .where(sql`${policySubscriptions.category} is null or ${policySubscriptions.category} = ${category}`);
+    .where(
+      sql`(${policySubscriptions.category} is null or ${policySubscriptions.category} = ${category})
+        and ${policySubscriptions.createdAt} <= ${publishedAt}`,
+    );
 }
 
 /** Records that the user was told about the policy; false when they already were. */

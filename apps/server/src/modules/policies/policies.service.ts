@@ -340,11 +340,11 @@ function regionCovers(subscriptionRegion: string | null, policyRegion: string | 
  */
 export async function notifySubscribers(ctx: AppContext, policyId: string): Promise<number> {
   const row = await repo.findPolicy(ctx.db, policyId);
-  if (!row || row.status === 'draft') return 0;
+  if (!row?.publishedAt || row.status === 'draft') return 0;
   const version = await repo.findVersion(ctx.db, policyId, row.versionNo);
   if (!version) return 0;
   const indexed: IndexedPolicy = version;
-  const matching = (await repo.candidateSubscriptions(ctx.db, row.category)).filter(
+  const matching = (await repo.candidateSubscriptions(ctx.db, row.category, row.publishedAt)).filter(
     (s) => regionCovers(s.regionCode, row.regionCode) && keywordMatches(s.keyword, indexed),
   );
   const category = POLICY_CATEGORY_NAMES[row.category as PolicyCategory]?.['zh-CN'] ?? row.category;

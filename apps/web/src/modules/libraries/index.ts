@@ -9,6 +9,7 @@ export { MapExplorer } from './map-explorer';
 export { formatFen } from './money';
 export { ProjectDetail } from './project-detail';
 export { ProjectForm } from './project-form';
+export { RegionCascader } from './region-cascader';
 export { ResourceForm } from './resource-form';
 export { ReviewQueue } from './review-queue';
 export { CompareToggle, hitPath, SearchPanel } from './search-panel';
