@@ -25,32 +25,38 @@ test('an editor publishes a policy, a subscriber is notified, finds it by keywor
   await demoLogin(editor, ADMIN.email, ADMIN.secret);
   await editor.goto('/staff/policies');
   await editor.getByRole('button', { name: '新建政策' }).click();
-  const drawer = editor.locator('.ant-drawer-content');
-  await drawer.getByLabel('标题').fill(title);
-  await drawer.getByLabel('发文机关').fill('杭州市城乡建设委员会');
-  await drawer.getByLabel('文号').fill(`杭建〔2026〕示例${stamp}号`);
+  const drawer = editor.getByRole('dialog', { name: '新建政策草稿' });
+  await drawer.getByRole('textbox', { name: '标题', exact: true }).fill(title);
+  await drawer.getByRole('combobox', { name: '发文机关' }).fill('杭州市城乡建设委员会');
+  await drawer.getByRole('textbox', { name: '文号', exact: true }).fill(`杭建〔2026〕示例${stamp}号`);
   for (const [label, value] of [
     ['发布日期', '2026-11-20'],
     ['施行日期', '2026-12-01'],
   ] as const) {
-    await drawer.getByLabel(label).click();
-    await drawer.getByLabel(label).fill(value);
-    await drawer.getByLabel(label).press('Enter');
+    await drawer.getByRole('textbox', { name: label, exact: true }).click();
+    await drawer.getByRole('textbox', { name: label, exact: true }).fill(value);
+    await drawer.getByRole('textbox', { name: label, exact: true }).press('Enter');
   }
-  await drawer.getByLabel('适用地区').click();
+  await drawer.getByRole('combobox', { name: '适用地区' }).click();
   await editor.keyboard.type('杭州市');
   await editor
     .locator('.ant-cascader-menu-item')
     .filter({ hasText: /^浙江省 \/ 杭州市$/ })
     .click();
-  await drawer.getByLabel('类别').click();
+  await drawer.getByRole('combobox', { name: '类别' }).click();
   await editor.getByTitle('农民工工资', { exact: true }).click();
   await drawer
-    .getByLabel('政策全文')
+    .getByRole('textbox', { name: '政策全文', exact: true })
     .fill('在建房屋建筑和市政工程项目全面推行智慧工地建设，实名制考勤数据接入农民工工资支付监管平台。');
-  await drawer.getByLabel('要点').fill('1. 在建项目接入智慧工地平台\n2. 实名制考勤与工资代发联动');
-  await drawer.getByLabel('影响', { exact: true }).fill('总承包单位需在开工前完成考勤设备安装并接入平台。');
-  await drawer.getByLabel('谁受影响').fill('在杭州市承接房屋建筑和市政工程的施工总承包企业');
+  await drawer
+    .getByRole('textbox', { name: '要点', exact: true })
+    .fill('1. 在建项目接入智慧工地平台\n2. 实名制考勤与工资代发联动');
+  await drawer
+    .getByRole('textbox', { name: '影响', exact: true })
+    .fill('总承包单位需在开工前完成考勤设备安装并接入平台。');
+  await drawer
+    .getByRole('textbox', { name: '谁受影响', exact: true })
+    .fill('在杭州市承接房屋建筑和市政工程的施工总承包企业');
   await drawer.getByRole('button', { name: '保存' }).click();
   await expect(editor.getByText('草稿已创建')).toBeVisible();
   const row = editor.getByRole('row').filter({ hasText: title });
@@ -91,14 +97,14 @@ test('an editor publishes a policy, a subscriber is notified, finds it by keywor
   // 4. the editor revises it: a new version; the earlier one is kept
   await editor.reload();
   await editor.getByRole('row').filter({ hasText: title }).getByRole('button', { name: '修改' }).click();
-  const edit = editor.locator('.ant-drawer-content');
-  await expect(edit.getByLabel('影响', { exact: true })).toHaveValue(
+  const edit = editor.getByRole('dialog', { name: /修改政策/ });
+  await expect(edit.getByRole('textbox', { name: '影响', exact: true })).toHaveValue(
     '总承包单位需在开工前完成考勤设备安装并接入平台。',
   );
   await edit
-    .getByLabel('影响', { exact: true })
+    .getByRole('textbox', { name: '影响', exact: true })
     .fill('总承包单位需在开工前完成考勤设备安装并接入平台；已开工项目于三个月内补装。');
-  await edit.getByLabel('修订说明').fill('补充已开工项目的过渡安排');
+  await edit.getByRole('textbox', { name: '修订说明', exact: true }).fill('补充已开工项目的过渡安排');
   await edit.getByRole('button', { name: '保存' }).click();
   await expect(editor.getByText('已保存为第 2 版')).toBeVisible();
 
