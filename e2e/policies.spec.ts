@@ -86,6 +86,9 @@ test('an editor publishes a policy, a subscriber is notified, finds it by keywor
   await gc.getByPlaceholder('输入关键词').fill('智慧工地 实名制');
   await gc.getByRole('button', { name: '搜索' }).click();
   await expect(gc.getByTestId('policy-total')).toHaveText('共 1 条政策');
+  await gc.setViewportSize({ width: 375, height: 800 });
+  await gc.screenshot({ path: 'e2e/artifacts/policies-list-375.png', fullPage: true });
+  await gc.setViewportSize({ width: 1280, height: 800 });
   await gc.getByRole('link', { name: title }).click();
   const interpretation = gc.getByTestId('policy-interpretation');
   await expect(interpretation).toContainText('在建项目接入智慧工地平台');
@@ -116,4 +119,12 @@ test('an editor publishes a policy, a subscriber is notified, finds it by keywor
   await versions.getByRole('button', { name: '第 1 版' }).click();
   await expect(gc.getByText('正在查看第 1 版（历史版本）')).toBeVisible();
   await expect(gc.getByTestId('policy-interpretation')).not.toContainText('三个月内补装');
+
+  // gc@'s own subscriptions, and the pages at 375 px
+  await gc.goto('/policy-subscriptions');
+  await expect(gc.getByText('浙江省', { exact: true })).toBeVisible();
+  await gc.setViewportSize({ width: 375, height: 800 });
+  await gc.screenshot({ path: 'e2e/artifacts/policy-subscriptions-375.png', fullPage: true });
+  await editor.setViewportSize({ width: 375, height: 800 });
+  await editor.screenshot({ path: 'e2e/artifacts/staff-policies-375.png', fullPage: true });
 });

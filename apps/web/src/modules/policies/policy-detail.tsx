@@ -8,23 +8,26 @@ import { ErrorState, LoadingState } from '../../app/page-states';
 import { fetchPolicy, fetchPolicyVersion, pdfUrl, policyKeys } from './policies.api';
 import { PolicyStatusTag } from './policy-tags';
 
-const lines = (text: string) => text.split('\n').filter((l) => l.trim());
+/** One key point a line; a leading "1." or "（一）" is dropped, the list numbers them. */
+const lines = (text: string) =>
+  text
+    .split('\n')
+    .map((l) => l.trim().replace(/^(\d+[.、．)]|[（(][一二三四五六七八九十\d]+[)）])\s*/u, ''))
+    .filter(Boolean);
 
 function Interpretation({ version }: { version: PolicyVersion }) {
   const { t } = useTranslation('policies');
   return (
-    <Card
-      title={t('detail.interpretation')}
-      size="small"
-      extra={<Typography.Text type="secondary">{t('detail.interpretationBy')}</Typography.Text>}
-      data-testid="policy-interpretation"
-    >
+    <Card title={t('detail.interpretation')} size="small" data-testid="policy-interpretation">
+      <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
+        {t('detail.interpretationBy')}
+      </Typography.Paragraph>
       <Typography.Title level={5}>{t('fields.keyPoints')}</Typography.Title>
-      <ul style={{ paddingInlineStart: 20, marginTop: 0 }}>
+      <ol style={{ paddingInlineStart: 20, marginTop: 0 }}>
         {lines(version.keyPoints).map((line) => (
           <li key={line}>{line}</li>
         ))}
-      </ul>
+      </ol>
       <Typography.Title level={5}>{t('fields.impact')}</Typography.Title>
       <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{version.impact}</Typography.Paragraph>
       <Typography.Title level={5}>{t('fields.affected')}</Typography.Title>
