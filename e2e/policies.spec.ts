@@ -37,12 +37,18 @@ test('an editor publishes a policy, a subscriber is notified, finds it by keywor
     await drawer.getByRole('textbox', { name: label, exact: true }).fill(value);
     await drawer.getByRole('textbox', { name: label, exact: true }).press('Enter');
   }
+  // 适用地区 浙江省 / 杭州市, column by column
   await drawer.getByRole('combobox', { name: '适用地区' }).click();
-  await editor.keyboard.type('杭州市');
   await editor
     .locator('.ant-cascader-menu-item')
-    .filter({ hasText: /^浙江省 \/ 杭州市$/ })
+    .filter({ hasText: /^浙江省$/ })
     .click();
+  await editor
+    .locator('.ant-cascader-menu-item')
+    .filter({ hasText: /^杭州市$/ })
+    .click();
+  await drawer.getByText('新建政策草稿').click();
+  await expect(drawer.getByText('浙江省 / 杭州市')).toBeVisible();
   await drawer.getByRole('combobox', { name: '类别' }).click();
   await editor.getByTitle('农民工工资', { exact: true }).click();
   await drawer
@@ -90,6 +96,7 @@ test('an editor publishes a policy, a subscriber is notified, finds it by keywor
   await gc.screenshot({ path: 'e2e/artifacts/policies-list-375.png', fullPage: true });
   await gc.setViewportSize({ width: 1280, height: 800 });
   await gc.getByRole('link', { name: title }).click();
+  await expect(gc.getByText('浙江省 / 杭州市')).toBeVisible();
   const interpretation = gc.getByTestId('policy-interpretation');
   await expect(interpretation).toContainText('在建项目接入智慧工地平台');
   await expect(interpretation).toContainText('在杭州市承接房屋建筑和市政工程的施工总承包企业');

@@ -56,7 +56,7 @@ describe('policy library 政策库', () => {
     // Chinese search: dictionary words, a fragment, filters and an honest count
     const found = (await member.get(`/api/policies?q=${encodeURIComponent('工资 专用账户')}`)).json();
     expect(found.total).toBe(1);
-    expect(found.items[0].id).toBe(draft.id);
+    expect(found.items[0]).toMatchObject({ id: draft.id, regionCode: '330000', regionName: '浙江省' });
     const inHangzhouResponse = await member.get('/api/policies?region=330100&category=wages');
     expect(inHangzhouResponse.statusCode, inHangzhouResponse.body).toBe(200);
     const inHangzhou = inHangzhouResponse.json();
