@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { staffClient } from '../../test/staff';
 import { createTestApp, registeredClient, type TestApp, TestClient, tinyPdf, upload } from '../../test/test-app';
+import { notifySubscribers } from '.';
 
 let t: TestApp;
 let editor: TestClient;
@@ -194,6 +195,22 @@ describe('policy library 政策库', () => {
     // the keyword subscription of the other person does not match (no 绿色建筑 in it)
     const theirs = (await other.get('/api/notifications')).json().items;
     expect(theirs.some((n: { link: string }) => n.link === `/policies/${hangzhou.id}`)).toBe(false);
+
+    // a wages policy that speaks of 绿色建筑 matches the keyword; delivering the event twice tells them once
+    const green = (
+      await editor.post(
+        '/api/staff/policies',
+        policy({ regionCode: '320000', title: '绿色建筑项目农民工工资支付管理通知（示例）', tags: ['绿色建筑'] }),
+      )
+    ).json();
+    await editor.post(`/api/staff/policies/${green.id}/publish`);
+    await t.ctx.jobs.runDue();
+    expect(await notifySubscribers(t.ctx, green.id)).toBe(0);
+    const greenNotes = (await other.get('/api/notifications')).json().items;
+    expect(greenNotes.filter((n: { link: string }) => n.link === `/policies/${green.id}`)).toHaveLength(1);
+    // the Zhejiang subscription does not cover a Jiangsu policy
+    const mineNow = (await member.get('/api/notifications')).json().items;
+    expect(mineNow.some((n: { link: string }) => n.link === `/policies/${green.id}`)).toBe(false);
 
     expect((await member.delete(`/api/policy-subscriptions/${mine.json().id}`)).statusCode).toBe(204);
     expect((await member.get('/api/policy-subscriptions')).json().items).toEqual([]);
