@@ -22,6 +22,7 @@ import { createMatchingModule } from './modules/matching';
 import { createMerchantsModule } from './modules/merchants';
 import { createNotificationsModule } from './modules/notifications';
 import { createOrganisationModule } from './modules/organisation';
+import { createPoliciesModule } from './modules/policies';
 import { createPricesModule } from './modules/prices';
 import { createProcurementModule } from './modules/procurement';
 import { createProjectsModule } from './modules/projects';
@@ -96,6 +97,8 @@ export function composeModules(ctx: AppContext, deps: { resolver: ActorResolver 
     // 收费: the fee schedule, seed-user plan, charges (escrow's platform fee recorded in the release) and receipts.
     fees: createFeesModule(ctx),
     prices,
+    // 政策库: policies with interpretations, versions, the policy search and subscriptions (notified after publish).
+    policies: createPoliciesModule(ctx),
     // 采购优化: a demand's bill of materials over the resource library's offers, suppliers' credit scores and the
     // price outlook of each material.
     procurement: createProcurementModule(ctx, {

@@ -198,7 +198,7 @@ beforeAll(async () => {
 
   const admin = await registeredClient(t.app);
   const { secret } = await enableTotp(admin.client);
-  await bootstrapAdmin(t.ctx, admin.userId, ['reviewer', 'operator', 'arbitrator', 'finance']);
+  await bootstrapAdmin(t.ctx, admin.userId, ['reviewer', 'operator', 'arbitrator', 'finance', 'editor']);
   staffAdmin = new TestClient(t.app);
   await staffAdmin.post('/api/auth/login', { identifier: admin.identifier, password: PASSWORD });
   await staffAdmin.post('/api/auth/login/totp', { code: await nextTotp(secret) });
@@ -344,6 +344,25 @@ const VALID_BODIES: Record<string, unknown> = {
   'POST /api/staff/reserve/claims/:claimId/reject': { reason: '不属于平台原因造成的损失' },
   'POST /api/orgs/:orgId/demands/:demandId/procurement-plan': { requiredBy: '2099-12-31' },
   'POST /api/staff/reserve/claims/:claimId/recoveries': { amountFen: 100_000, source: '责任方' },
+  'POST /api/staff/policies/:policyId/withdraw': { reason: '已被新文件替代' },
+  'PUT /api/staff/policies/:policyId': {
+    title: '建筑工人工资支付保障通知（示例）',
+    issuer: '住房和城乡建设部',
+    docNumber: '',
+    issueDate: '2026-01-01',
+    effectiveDate: '2026-01-01',
+    expiryDate: null,
+    regionCode: null,
+    category: 'wages',
+    tags: [],
+    fullText: '为保障建筑工人工资按时足额支付，现通知如下。',
+    pdfFileId: null,
+    keyPoints: '专用账户与实名制',
+    impact: '总包按月代发工资',
+    affected: '施工企业',
+    revision: 1,
+    changeNote: '',
+  },
   'POST /api/staff/disputes/:disputeId/external-award': {
     outcome: 'claimant',
     awardedToClaimantFen: null,

@@ -27,6 +27,8 @@ export const STAFF_ROLES = [
   'admin',
   'support_technical',
   'support_expert',
+  /** 政策编辑 writes and publishes the policy library's policies and interpretations (DATA-1) */
+  'editor',
 ] as const;
 export const StaffRole = z.enum(STAFF_ROLES);
 export type StaffRole = z.infer<typeof StaffRole>;

@@ -20,6 +20,7 @@ export * from './matching';
 export * from './merchants';
 export * from './messages';
 export * from './organisation';
+export * from './policies';
 export * from './prices';
 export * from './projects';
 export * from './regions';

@@ -79,6 +79,30 @@ export const VALIDATION_MESSAGES = {
     'zh-CN': '单一供应商占比上限应为 10%–100% 的整数',
     en: 'Max share per supplier must be a whole percentage from 10 to 100',
   },
+  POLICY_TITLE_REQUIRED: {
+    'zh-CN': '请填写政策标题（至少 4 个字）',
+    en: 'Enter the policy title (at least 4 characters)',
+  },
+  POLICY_ISSUER_REQUIRED: { 'zh-CN': '请填写发文机关', en: 'Enter the issuing authority' },
+  POLICY_TEXT_REQUIRED: {
+    'zh-CN': '请填写政策全文（至少 10 个字）',
+    en: 'Enter the full text (at least 10 characters)',
+  },
+  POLICY_INTERPRETATION_REQUIRED: {
+    'zh-CN': '请填写解读：要点、影响和谁受影响',
+    en: 'Write the interpretation: key points, impact and who is affected',
+  },
+  POLICY_CATEGORY_INVALID: { 'zh-CN': '请从列表中选择政策类别', en: 'Choose a category from the list' },
+  POLICY_EFFECTIVE_BEFORE_ISSUE: {
+    'zh-CN': '施行日期不能早于发布日期',
+    en: 'The effective date cannot be before the issue date',
+  },
+  POLICY_EXPIRY_BEFORE_ISSUE: { 'zh-CN': '失效日期应晚于发布日期', en: 'The expiry date must be after the issue date' },
+  POLICY_WITHDRAW_REASON_REQUIRED: { 'zh-CN': '请填写废止原因', en: 'Give the reason for withdrawing it' },
+  POLICY_SUBSCRIPTION_EMPTY: {
+    'zh-CN': '请至少选择一个地区或类别',
+    en: 'Choose at least a region or a category',
+  },
 } as const satisfies Record<string, { 'zh-CN': string; en: string }>;
 
 export type ValidationMessageCode = keyof typeof VALIDATION_MESSAGES;

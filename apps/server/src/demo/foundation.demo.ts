@@ -107,7 +107,12 @@ const ORGS: DemoOrg[] = [
 ];
 
 const STAFF: { email: string; name: string; roles: StaffRole[]; totp: string }[] = [
-  { email: 'admin@example.com', name: '平台管理员 李安', roles: ['admin', 'operator'], totp: DEMO_STAFF_TOTP.admin },
+  {
+    email: 'admin@example.com',
+    name: '平台管理员 李安',
+    roles: ['admin', 'operator', 'editor'],
+    totp: DEMO_STAFF_TOTP.admin,
+  },
   {
     email: 'reviewer@example.com',
     name: '平台审核员 许宁',

@@ -153,6 +153,16 @@ describe('demo data', () => {
     expect(fees.charges.some((c) => c.itemCode === 'escrow_service')).toBe(true);
     expect((await seedUserCounter(t.ctx)).taken).toBeGreaterThan(5);
 
+    // 政策库 demo: twelve policies by admin@ (editor), one with two versions, one withdrawn; gc@ was notified
+    const [policies] = await queryRows<{ total: number; withdrawn: number; revised: number; notified: number }>(
+      t.ctx.db,
+      sql`select (select count(*) from policies)::int as total,
+                 (select count(*) from policies where status = 'withdrawn')::int as withdrawn,
+                 (select count(*) from policies where version_no = 2)::int as revised,
+                 (select count(*) from notifications where kind = 'policies.published')::int as notified`,
+    );
+    expect(policies).toEqual({ total: 12, withdrawn: 1, revised: 1, notified: 1 });
+
     // 工程e贷 demo: fin@ signs in with its fixed TOTP; applications in every state; sub@ has a settled, unpaid
     // statement to finance
     const finLogin = logins?.find((l) => l.identifier === 'fin@example.com');

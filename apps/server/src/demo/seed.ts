@@ -14,6 +14,7 @@ import { seedInsuranceDemo } from './insurance.demo';
 import { seedLibrariesDemo } from './libraries.demo';
 import { seedMatchingDemo } from './matching.demo';
 import { seedOnboardingDemo } from './onboarding.demo';
+import { seedPoliciesDemo } from './policies.demo';
 import { seedPricesDemo } from './prices.demo';
 import { seedReserveDemo } from './reserve.demo';
 import { seedRiskDemo } from './risk.demo';
@@ -58,6 +59,8 @@ const SEEDERS: ((ctx: AppContext, modules: PlatformModules) => Promise<DemoLogin
   seedFeesDemo,
   // 数据大脑: the PPI series with forecasts, and gc@'s material demand with offers for the optimiser
   seedPricesDemo,
+  // 政策库: policies published by admin@ (editor), one revised, one withdrawn; gc@'s Zhejiang subscription
+  seedPoliciesDemo,
   // last: a signed, witnessed checkpoint that covers every demo entry
   seedEvidenceDemo,
 ];

@@ -54,6 +54,9 @@ export const commonZhCN = {
     label: '主导航',
     groupBusiness: '业务',
     groupOrganisation: '组织',
+    groupData: '数据服务',
+    policies: '政策库',
+    policySubscriptions: '政策订阅',
     home: '工作台',
     members: '组织成员',
     invitations: '邀请',
@@ -98,6 +101,7 @@ export const commonZhCN = {
     fees: '费用与凭证',
     staffReserve: '风险准备金',
     staffFees: '收费管理',
+    staffPolicies: '政策库编辑',
   },
 };
 
@@ -156,6 +160,9 @@ export const commonEn: typeof commonZhCN = {
     label: 'Main navigation',
     groupBusiness: 'Business',
     groupOrganisation: 'Organisation',
+    groupData: 'Data services',
+    policies: 'Policy library',
+    policySubscriptions: 'Policy alerts',
     home: 'Workspace',
     members: 'Members',
     invitations: 'Invitations',
@@ -200,5 +207,6 @@ export const commonEn: typeof commonZhCN = {
     fees: 'Fees and receipts',
     staffReserve: 'Risk reserve',
     staffFees: 'Fees',
+    staffPolicies: 'Policy library',
   },
 };

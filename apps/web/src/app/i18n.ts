@@ -16,6 +16,7 @@ import type { librariesZhCN } from '../modules/libraries';
 import type { matchingZhCN } from '../modules/matching';
 import type { merchantsZhCN } from '../modules/merchants';
 import { organisationEn, organisationZhCN } from '../modules/organisation';
+import type { policiesZhCN } from '../modules/policies';
 import type { procurementZhCN } from '../modules/procurement';
 import type { reserveZhCN } from '../modules/reserve';
 import type { riskZhCN } from '../modules/risk';
@@ -95,6 +96,8 @@ const loaders: Record<string, Loader> = {
     import('../modules/insurance/insurance.i18n').then((m) => ({ 'zh-CN': m.insuranceZhCN, en: m.insuranceEn })),
   reserve: () => import('../modules/reserve/reserve.i18n').then((m) => ({ 'zh-CN': m.reserveZhCN, en: m.reserveEn })),
   fees: () => import('../modules/fees/fees.i18n').then((m) => ({ 'zh-CN': m.feesZhCN, en: m.feesEn })),
+  policies: () =>
+    import('../modules/policies/policies.i18n').then((m) => ({ 'zh-CN': m.policiesZhCN, en: m.policiesEn })),
   workspace: () =>
     import('../modules/workspace/workspace.i18n').then((m) => ({ 'zh-CN': m.workspaceZhCN, en: m.workspaceEn })),
 };
@@ -141,6 +144,7 @@ interface AllTexts {
   insurance: typeof insuranceZhCN;
   reserve: typeof reserveZhCN;
   fees: typeof feesZhCN;
+  policies: typeof policiesZhCN;
   procurement: typeof procurementZhCN;
   workspace: typeof workspaceZhCN;
 }

@@ -3,6 +3,8 @@ import {
   AlertOutlined,
   AuditOutlined,
   BankOutlined,
+  BellOutlined,
+  BookOutlined,
   CustomerServiceOutlined,
   DatabaseOutlined,
   EnvironmentOutlined,
@@ -74,7 +76,10 @@ type NavLabel =
   | 'staffEvidence'
   | 'fees'
   | 'staffReserve'
-  | 'staffFees';
+  | 'staffFees'
+  | 'policies'
+  | 'policySubscriptions'
+  | 'staffPolicies';
 
 export interface NavItem {
   key: string;
@@ -88,7 +93,7 @@ export interface NavItem {
 
 export interface NavGroup {
   key: string;
-  label: 'groupBusiness' | 'groupOrganisation' | null;
+  label: 'groupBusiness' | 'groupOrganisation' | 'groupData' | null;
   items: NavItem[];
 }
 
@@ -211,6 +216,19 @@ export function workspaceNav(role: BusinessRole, membershipRole: MembershipRole 
         { key: 'tickets', label: 'tickets' as const, icon: <CustomerServiceOutlined />, path: '/workspace/tickets' },
         { key: 'risk', label: 'risk' as const, icon: <AlertOutlined />, path: '/workspace/risk' },
         ...ORGANISATION_ITEMS.filter((item) => manager || !item.managersOnly),
+      ],
+    },
+    {
+      key: 'data',
+      label: 'groupData',
+      items: [
+        { key: 'policies', label: 'policies', icon: <BookOutlined />, path: '/policies' },
+        {
+          key: 'policy-subscriptions',
+          label: 'policySubscriptions',
+          icon: <BellOutlined />,
+          path: '/policy-subscriptions',
+        },
       ],
     },
   ];

@@ -101,6 +101,10 @@ const VerificationPage = lazyPage(() => import('../pages/onboarding-pages'), 'Ve
 const NotFoundPage = lazyPage(() => import('../pages/not-found-page'), 'NotFoundPage');
 const OrgInvitationsPage = lazyPage(() => import('../pages/org-invitations-page'), 'OrgInvitationsPage');
 const OrgSettingsPage = lazyPage(() => import('../pages/org-settings-page'), 'OrgSettingsPage');
+const PoliciesPage = lazyPage(() => import('../pages/policies-pages'), 'PoliciesPage');
+const PolicyDetailPage = lazyPage(() => import('../pages/policies-pages'), 'PolicyDetailPage');
+const PolicySubscriptionsPage = lazyPage(() => import('../pages/policies-pages'), 'PolicySubscriptionsPage');
+const StaffPoliciesPage = lazyPage(() => import('../pages/policies-pages'), 'StaffPoliciesPage');
 const RegisterPage = lazyPage(() => import('../pages/register-page'), 'RegisterPage');
 const RiskWarningsPage = lazyPage(() => import('../pages/risk-pages'), 'RiskWarningsPage');
 const SupplyFinancePage = lazyPage(() => import('../pages/finance-pages'), 'SupplyFinancePage');
@@ -147,6 +151,10 @@ export function createRouter() {
                 { path: '/orgs/new', element: <CreateOrganisationPage /> },
                 { path: '/invitations', element: <MyInvitationsPage /> },
                 { path: '/account/security', element: <AccountSecurityPage /> },
+                // 政策库: every signed-in member reads, searches and subscribes
+                { path: '/policies', element: <PoliciesPage /> },
+                { path: '/policies/:policyId', element: <PolicyDetailPage /> },
+                { path: '/policy-subscriptions', element: <PolicySubscriptionsPage /> },
                 {
                   path: '/workspace',
                   element: <RequireActiveContext />,
@@ -224,6 +232,7 @@ export function createRouter() {
                     { path: 'evidence', element: <StaffEvidencePage /> },
                     { path: 'reserve', element: <StaffReservePage /> },
                     { path: 'fees', element: <StaffFeesPage /> },
+                    { path: 'policies', element: <StaffPoliciesPage /> },
                   ],
                 },
                 { path: '*', element: <NotFoundPage /> },

@@ -4,6 +4,7 @@ import {
   ApartmentOutlined,
   BankOutlined,
   BarChartOutlined,
+  BookOutlined,
   CrownOutlined,
   CustomerServiceOutlined,
   FileDoneOutlined,
@@ -63,6 +64,7 @@ export const STAFF_NAV: NavGroup[] = [
       { key: 'staff-evidence', label: 'staffEvidence', icon: <KeyOutlined />, path: '/staff/evidence' },
       { key: 'staff-reserve', label: 'staffReserve', icon: <FundOutlined />, path: '/staff/reserve' },
       { key: 'staff-fees', label: 'staffFees', icon: <AccountBookOutlined />, path: '/staff/fees' },
+      { key: 'staff-policies', label: 'staffPolicies', icon: <BookOutlined />, path: '/staff/policies' },
     ],
   },
 ];

@@ -18,6 +18,7 @@ const ROLE_NAMES: Record<StaffRole, string> = {
   finance: '财务',
   arbitrator: '仲裁员',
   admin: '超级管理员',
+  editor: '政策编辑',
   support_technical: '二线技术支持',
   support_expert: '三线专家',
 };

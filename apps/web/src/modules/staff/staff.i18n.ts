@@ -14,6 +14,7 @@ export const staffZhCN = {
     admin: '超级管理员',
     support_technical: '二线技术支持',
     support_expert: '三线专家',
+    editor: '政策编辑',
   },
   mfaRequired: {
     title: '需要双因素认证登录',
@@ -163,6 +164,7 @@ export const staffEn: typeof staffZhCN = {
     admin: 'Admin',
     support_technical: 'Technical support (line 2)',
     support_expert: 'Expert support (line 3)',
+    editor: 'Policy editor',
   },
   mfaRequired: {
     title: 'Sign in with two-factor authentication',
