@@ -42,6 +42,13 @@ const flip = (bytes: Uint8Array, at: number) => {
   return copy;
 };
 
+/** The byte at `at` replaced by another base64 letter ('A', or 'B' where it was 'A'), so the text still parses. */
+const otherLetter = (bytes: Uint8Array, at: number) => {
+  const copy = new Uint8Array(bytes);
+  copy[at] = bytes[at] === 0x41 ? 0x42 : 0x41;
+  return copy;
+};
+
 describe('demo evidence, checked without trusting the server', () => {
   let dir: string;
   let contractPdf: Uint8Array;
@@ -144,18 +151,20 @@ describe('demo evidence, checked without trusting the server', () => {
     expect(badProof.code).toBe(1);
     expect(badProof.out).toContain('NOT VERIFIED: step "inclusion" failed');
 
-    // one flipped byte in the checkpoint: in the log's signature, then in the root hash
+    // one changed byte in the checkpoint: in the log's signature, then in the root hash
     const note = new TextEncoder().encode(b.checkpoint);
     const sigLine = b.checkpoint.indexOf('\u2014 zhuhe.cn/evidence ');
     const sigAt =
       new TextEncoder().encode(b.checkpoint.slice(0, sigLine)).length + '\u2014 zhuhe.cn/evidence '.length + 8;
-    await writeFile(join(dir, 'checkpoint-sig.txt'), flip(note, sigAt));
+    // another base64 letter, not a flipped bit: a flip can leave the alphabet ('a' → '`'), and the note then fails
+    // to parse instead of failing its signature check
+    await writeFile(join(dir, 'checkpoint-sig.txt'), otherLetter(note, sigAt));
     const badSig = await cli([pdf, '--checkpoint', join(dir, 'checkpoint-sig.txt'), '--proof', proofFile, ...keys]);
     expect(badSig.code).toBe(1);
     expect(badSig.out).toContain('NOT VERIFIED: step "checkpoint" failed');
 
     const rootAt = b.checkpoint.indexOf('\n', b.checkpoint.indexOf('\n') + 1) + 3;
-    await writeFile(join(dir, 'checkpoint-root.txt'), flip(note, rootAt));
+    await writeFile(join(dir, 'checkpoint-root.txt'), otherLetter(note, rootAt));
     const badRoot = await cli([pdf, '--checkpoint', join(dir, 'checkpoint-root.txt'), '--proof', proofFile, ...keys]);
     expect(badRoot.code).toBe(1);
     expect(badRoot.out).toMatch(/NOT VERIFIED: step "(inclusion|checkpoint)" failed/);
