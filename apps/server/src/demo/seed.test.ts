@@ -233,6 +233,10 @@ describe('demo data', () => {
     expect(todos.FIN).toContain('claim_to_decide');
     console.info('demo home to-dos', JSON.stringify(todos));
 
+    // the demo supervisor is verified, so a GC inviting a supervisor finds it by name
+    const supervisors = (await gc.get(`/api/org-directory/supervisors?q=${encodeURIComponent('京诚')}`)).json();
+    expect(supervisors).toMatchObject({ items: [{ name: '北京京诚工程监理有限公司' }] });
+
     const log = await verifyLog(t.ctx);
     expect(log.ok).toBe(true);
     expect(log.checkpoints).toBeGreaterThanOrEqual(2);

@@ -17,10 +17,29 @@ const PNG = Buffer.from(
 );
 const DAY = 86_400_000;
 
-/** The general contractors that run tenders and escrow in the demo, verified (已认证) as the platform requires. */
+/**
+ * The general contractors that run tenders and escrow in the demo, verified (已认证) as the platform requires, and
+ * the supervisor, so that inviting a supervisor by name finds a verified one.
+ */
 const BUYERS = [
-  { email: 'gc@example.com', legalRepresentative: '陈建国', birth: '19720314', grade: 'first' },
-  { email: 'gc2@example.com', legalRepresentative: '王磊', birth: '19790921', grade: 'second' },
+  {
+    email: 'gc@example.com',
+    legalRepresentative: '陈建国',
+    birth: '19720314',
+    qualification: { kind: 'general_contracting', category: '建筑工程施工总承包', grade: 'first' },
+  },
+  {
+    email: 'gc2@example.com',
+    legalRepresentative: '王磊',
+    birth: '19790921',
+    qualification: { kind: 'general_contracting', category: '建筑工程施工总承包', grade: 'second' },
+  },
+  {
+    email: 'svr@example.com',
+    legalRepresentative: '郑伟',
+    birth: '19760228',
+    qualification: { kind: 'supervision', category: '房屋建筑工程监理', grade: 'grade_a' },
+  },
 ] as const;
 
 /**
@@ -62,9 +81,7 @@ export async function seedVerifiedBuyersDemo(ctx: AppContext): Promise<DemoLogin
       },
       qualifications: [
         {
-          kind: 'general_contracting',
-          category: '建筑工程施工总承包',
-          grade: buyer.grade,
+          ...buyer.qualification,
           number: `D${233_0100 + i}`,
           issuer: '省住房和城乡建设厅',
           validFrom: '2021-03-01',
