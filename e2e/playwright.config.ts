@@ -64,6 +64,10 @@ export const playwrightConfig = defineConfig({
             TENDER_MIN_BIDDING_SECONDS: '20',
             // the risk journey lets 13 days pass on the business clock (infra/clock.ts; refused in production)
             CLOCK_ADJUSTABLE: 'true',
+            // every journey's users sign in from 127.0.0.1: the per-address limit (10 sign-ins a minute) would
+            // refuse a journey that starts within a minute of one with many sign-ins. The limits themselves are
+            // tested in infra/http/http-infra.test.ts; the per-account throttle stays as configured.
+            LOGIN_RATE_LIMIT_MAX: '1000',
           },
         },
       }),
