@@ -533,7 +533,7 @@ export async function runOverdueScan(ctx: AppContext, now = ctx.clock.now()) {
         detectedAt: now.toISOString(),
       };
       await ctx.events.publish(tx, 'finance.loan_overdue', payload, now);
-      const amount = (Number(outstanding) / 100).toFixed(2);
+      const amount = yuan(outstanding);
       await openWarning(
         ctx,
         {
