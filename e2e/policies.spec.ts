@@ -74,18 +74,22 @@ test('an editor publishes a policy, a subscriber is notified, finds it by keywor
   // 2. gc@ subscribed to 浙江省: the Hangzhou policy reaches them as a notification
   const gc = await newPage(browser);
   await demoLogin(gc, 'gc@example.com');
+  // the notice is written by an after-commit job: wait for it through the API (the page's own session), then find
+  // it under the bell, which loads its list only when opened
   await expect
     .poll(
       async () => {
-        await gc.reload();
-        await gc.getByTestId('notification-bell').click();
-        const count = await gc.getByTestId('notification-item').filter({ hasText: title }).count();
-        await gc.keyboard.press('Escape');
-        return count;
+        const response = await gc.request.get('/api/notifications');
+        const body = (await response.json()) as { items?: { title?: string; body?: string }[] };
+        return (body.items ?? []).filter((n) => `${n.title ?? ''} ${n.body ?? ''}`.includes(title)).length;
       },
-      { timeout: 60_000, intervals: [1_000, 2_000, 3_000] },
+      { timeout: 90_000, intervals: [1_000, 2_000, 3_000] },
     )
     .toBe(1);
+  await gc.reload();
+  await gc.getByTestId('notification-bell').click();
+  await expect(gc.getByTestId('notification-item').filter({ hasText: title })).toHaveCount(1);
+  await gc.keyboard.press('Escape');
 
   // 3. gc@ finds it by a Chinese keyword in the policy library and reads the interpretation
   await gc.goto('/policies');

@@ -19,14 +19,19 @@ test('finance staff A opens a reserve claim → staff B approves → the payout 
   await a.getByTestId('reserve-open').click();
   await a.getByTestId('reserve-claim-org').click();
   await a.keyboard.type('江苏匠心');
-  await a.getByTitle('江苏匠心劳务分包有限公司').click();
+  await a.locator('.ant-select-item-option').filter({ hasText: '江苏匠心劳务分包有限公司' }).click();
+  await expect(a.getByTestId('reserve-claim-org')).toContainText('江苏匠心劳务分包有限公司');
   await a.getByTestId('reserve-claim-cause').fill(cause);
   await a.getByTestId('reserve-claim-loss').fill('1500');
   await a.getByTestId('reserve-claim-amount').fill('1200');
+  await expect(a.getByTestId('reserve-claim-amount')).toHaveValue(/^1,?200(\.00)?$/);
+  // the form is complete: submitting it must reach the server (a validation error would show and send nothing)
   const opened = a.waitForResponse(
     (r) => r.url().endsWith('/api/staff/reserve/claims') && r.request().method() === 'POST',
+    { timeout: 60_000 },
   );
   await a.getByRole('button', { name: '提交复核' }).click();
+  await expect(a.locator('.ant-form-item-explain-error')).toHaveCount(0);
   expect((await opened).status()).toBe(201);
   const rowA = a.getByRole('row').filter({ hasText: cause });
   await expect(rowA.getByTestId('claim-status')).toHaveText('待复核');
