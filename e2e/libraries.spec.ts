@@ -46,7 +46,8 @@ test('a tender PDF becomes a reviewed demand that suppliers find by keyword and 
   await gc.goto('/workspace/demands');
   await gc.getByTestId('publish-demand').click();
   await gc.getByTestId('tender-import').locator('input[type=file]').setInputFiles(TENDER);
-  await expect(gc.getByTestId('import-found')).toContainText('项目名称');
+  // the file is read on the server (text layer, then the fields): allow for a loaded machine
+  await expect(gc.getByTestId('import-found')).toContainText('项目名称', { timeout: 30_000 });
   await expect(gc.getByTestId('import-found')).toContainText('预算');
   await expect(gc.getByTestId('demand-title')).toHaveValue('杭州萧山智造产业园二期钢结构厂房工程 钢结构专业分包');
   await expect(gc.getByTestId('demand-qualification')).toHaveValue('钢结构工程专业承包');

@@ -99,7 +99,8 @@ test('a supplier applies, fixes the problem the automatic check found, is approv
   const nextYear = `${new Date().getFullYear() + 3}-12-31`;
 
   await page.goto('/workspace/merchant');
-  await expect(page.getByRole('heading', { name: '商家入驻' })).toBeVisible();
+  // the page's chunk and the merchant's state load first
+  await expect(page.getByRole('heading', { name: '商家入驻' })).toBeVisible({ timeout: 30_000 });
   await page.getByLabel('店铺名称').fill('筑合测试钢材旗舰店');
   await choose(page, '经营类目', '钢材');
   await page.getByLabel('服务区域').click();
