@@ -30,6 +30,7 @@ import { registerHealthRoutes } from './infra/http/health';
 import { idempotencyPlugin, registerIdempotencyJobs } from './infra/http/idempotency';
 import { metricsPlugin } from './infra/http/metrics';
 import { registerProblemHandlers } from './infra/http/problem';
+import { TrafficWindow } from './infra/http/traffic-window';
 import { JobQueue } from './infra/jobs/job-queue';
 import type { Mailer } from './infra/mail/mailer';
 import { registerMailJob } from './infra/mail/outbox';
@@ -147,12 +148,17 @@ export async function buildApp({
   await app.register(accessPlugin, { resolver, stepUpMinutes: config.stepUpMinutes });
   await app.register(auditPlugin, { db: database.db });
   await app.register(idempotencyPlugin, { db: database.db });
-  await app.register(metricsPlugin, { slowSeconds: config.slowResponseSeconds, collectProcessMetrics: logger });
+  const traffic = new TrafficWindow();
+  await app.register(metricsPlugin, {
+    slowSeconds: config.slowResponseSeconds,
+    collectProcessMetrics: logger,
+    traffic,
+  });
   registerHealthRoutes(app, database.ping);
   registerClockRoutes(app, ctx.clock);
 
   // 3. modules: created and wired in modules.ts (jobs, event handlers), their routes registered here in order
-  const modules = composeModules(ctx, { resolver });
+  const modules = composeModules(ctx, { resolver, traffic });
   app.decorate('modules', modules);
   for (const module of Object.values(modules) as PlatformModule[])
     for (const routes of module.routes ?? []) await app.register(routes);

@@ -1,5 +1,6 @@
 import type { AppContext } from './infra/context';
 import type { ActorResolver } from './infra/http/access';
+import { TrafficWindow } from './infra/http/traffic-window';
 import type { PlatformModule } from './infra/module';
 import { createAnalyticsModule } from './modules/analytics';
 import { createCommissionModule } from './modules/commission';
@@ -20,6 +21,7 @@ import { createInsuranceModule } from './modules/insurance';
 import { createLedgerModule } from './modules/ledger';
 import { createMatchingModule } from './modules/matching';
 import { createMerchantsModule } from './modules/merchants';
+import { createMonitoringModule } from './modules/monitoring';
 import { createNotificationsModule } from './modules/notifications';
 import { createOrganisationModule } from './modules/organisation';
 import { createPoliciesModule } from './modules/policies';
@@ -45,7 +47,7 @@ import { createWorkspaceModule } from './modules/workspace';
  * others; then each registers its jobs and subscribes its event handlers. `app.ts` adds the HTTP layer; service
  * tests (`test/test-context.ts`) use this without Fastify. The order of the list is the order routes register.
  */
-export function composeModules(ctx: AppContext, deps: { resolver: ActorResolver }) {
+export function composeModules(ctx: AppContext, deps: { resolver: ActorResolver; traffic?: TrafficWindow }) {
   const commission = createCommissionModule(ctx);
   const merchants = createMerchantsModule(ctx);
   const settlement = createSettlementModule(ctx);
@@ -113,6 +115,8 @@ export function composeModules(ctx: AppContext, deps: { resolver: ActorResolver 
           new Map([...(await credit.api.grades(orgIds))].map(([orgId, info]) => [orgId, info.grade])),
       },
     }),
+    // 运行监控: reads the HTTP layer's traffic window (app.ts feeds it from the metrics plugin).
+    monitoring: createMonitoringModule(ctx, { traffic: deps.traffic ?? new TrafficWindow() }),
     // 工作台: asks the modules above for their to-dos and figures through their index.
     workspace: createWorkspaceModule(ctx),
   } satisfies Record<string, PlatformModule<object>>;

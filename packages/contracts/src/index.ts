@@ -19,6 +19,7 @@ export * from './library-fields';
 export * from './matching';
 export * from './merchants';
 export * from './messages';
+export * from './monitoring';
 export * from './organisation';
 export * from './policies';
 export * from './prices';

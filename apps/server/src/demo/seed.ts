@@ -13,6 +13,7 @@ import { type DemoLogin, seedFoundationDemo } from './foundation.demo';
 import { seedInsuranceDemo } from './insurance.demo';
 import { seedLibrariesDemo } from './libraries.demo';
 import { seedMatchingDemo } from './matching.demo';
+import { seedMonitoringDemo } from './monitoring.demo';
 import { seedOnboardingDemo } from './onboarding.demo';
 import { seedPoliciesDemo } from './policies.demo';
 import { seedPricesDemo } from './prices.demo';
@@ -61,6 +62,8 @@ const SEEDERS: ((ctx: AppContext, modules: PlatformModules) => Promise<DemoLogin
   seedPricesDemo,
   // 政策库: policies published by admin@ (editor), one revised, one withdrawn; gc@'s Zhejiang subscription
   seedPoliciesDemo,
+  // 运行状态: past alerts, opened and resolved by the minute check
+  seedMonitoringDemo,
   // last: a signed, witnessed checkpoint that covers every demo entry
   seedEvidenceDemo,
 ];

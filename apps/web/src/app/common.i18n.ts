@@ -102,6 +102,7 @@ export const commonZhCN = {
     staffReserve: '风险准备金',
     staffFees: '收费管理',
     staffPolicies: '政策库编辑',
+    staffStatus: '运行状态',
   },
 };
 
@@ -208,5 +209,6 @@ export const commonEn: typeof commonZhCN = {
     staffReserve: 'Risk reserve',
     staffFees: 'Fees',
     staffPolicies: 'Policy library',
+    staffStatus: 'Platform status',
   },
 };

@@ -15,6 +15,7 @@ import type { insuranceZhCN } from '../modules/insurance';
 import type { librariesZhCN } from '../modules/libraries';
 import type { matchingZhCN } from '../modules/matching';
 import type { merchantsZhCN } from '../modules/merchants';
+import type { monitoringZhCN } from '../modules/monitoring';
 import { organisationEn, organisationZhCN } from '../modules/organisation';
 import type { policiesZhCN } from '../modules/policies';
 import type { procurementZhCN } from '../modules/procurement';
@@ -95,6 +96,8 @@ const loaders: Record<string, Loader> = {
   insurance: () =>
     import('../modules/insurance/insurance.i18n').then((m) => ({ 'zh-CN': m.insuranceZhCN, en: m.insuranceEn })),
   reserve: () => import('../modules/reserve/reserve.i18n').then((m) => ({ 'zh-CN': m.reserveZhCN, en: m.reserveEn })),
+  monitoring: () =>
+    import('../modules/monitoring/monitoring.i18n').then((m) => ({ 'zh-CN': m.monitoringZhCN, en: m.monitoringEn })),
   fees: () => import('../modules/fees/fees.i18n').then((m) => ({ 'zh-CN': m.feesZhCN, en: m.feesEn })),
   policies: () =>
     import('../modules/policies/policies.i18n').then((m) => ({ 'zh-CN': m.policiesZhCN, en: m.policiesEn })),
@@ -144,6 +147,7 @@ interface AllTexts {
   insurance: typeof insuranceZhCN;
   reserve: typeof reserveZhCN;
   fees: typeof feesZhCN;
+  monitoring: typeof monitoringZhCN;
   policies: typeof policiesZhCN;
   procurement: typeof procurementZhCN;
   workspace: typeof workspaceZhCN;

@@ -79,7 +79,8 @@ type NavLabel =
   | 'staffFees'
   | 'policies'
   | 'policySubscriptions'
-  | 'staffPolicies';
+  | 'staffPolicies'
+  | 'staffStatus';
 
 export interface NavItem {
   key: string;

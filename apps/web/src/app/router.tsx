@@ -105,6 +105,7 @@ const PoliciesPage = lazyPage(() => import('../pages/policies-pages'), 'Policies
 const PolicyDetailPage = lazyPage(() => import('../pages/policies-pages'), 'PolicyDetailPage');
 const PolicySubscriptionsPage = lazyPage(() => import('../pages/policies-pages'), 'PolicySubscriptionsPage');
 const StaffPoliciesPage = lazyPage(() => import('../pages/policies-pages'), 'StaffPoliciesPage');
+const StaffStatusPage = lazyPage(() => import('../pages/status-page'), 'StaffStatusPage');
 const RegisterPage = lazyPage(() => import('../pages/register-page'), 'RegisterPage');
 const RiskWarningsPage = lazyPage(() => import('../pages/risk-pages'), 'RiskWarningsPage');
 const SupplyFinancePage = lazyPage(() => import('../pages/finance-pages'), 'SupplyFinancePage');
@@ -233,6 +234,7 @@ export function createRouter() {
                     { path: 'reserve', element: <StaffReservePage /> },
                     { path: 'fees', element: <StaffFeesPage /> },
                     { path: 'policies', element: <StaffPoliciesPage /> },
+                    { path: 'status', element: <StaffStatusPage /> },
                   ],
                 },
                 { path: '*', element: <NotFoundPage /> },

@@ -7,6 +7,7 @@ import {
   BookOutlined,
   CrownOutlined,
   CustomerServiceOutlined,
+  DashboardOutlined,
   FileDoneOutlined,
   FileSearchOutlined,
   FundOutlined,
@@ -65,6 +66,7 @@ export const STAFF_NAV: NavGroup[] = [
       { key: 'staff-reserve', label: 'staffReserve', icon: <FundOutlined />, path: '/staff/reserve' },
       { key: 'staff-fees', label: 'staffFees', icon: <AccountBookOutlined />, path: '/staff/fees' },
       { key: 'staff-policies', label: 'staffPolicies', icon: <BookOutlined />, path: '/staff/policies' },
+      { key: 'staff-status', label: 'staffStatus', icon: <DashboardOutlined />, path: '/staff/status' },
     ],
   },
 ];

@@ -2,10 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 import { definePermission } from './access';
+import type { TrafficWindow } from './traffic-window';
 
 export interface MetricsOptions {
   slowSeconds: number;
   collectProcessMetrics: boolean;
+  /** the monitoring window the status page and the alerts read */
+  traffic?: TrafficWindow;
 }
 
 /** Prometheus metrics at /metrics (PLAT-3), including a counter of responses slower than `slowSeconds`. */
@@ -30,6 +33,7 @@ export const metricsPlugin = fp(async (app: FastifyInstance, options: MetricsOpt
     const route = request.routeOptions.url ?? 'unmatched';
     const seconds = reply.elapsedTime / 1000;
     duration.observe({ method: request.method, route, status: String(reply.statusCode) }, seconds);
+    options.traffic?.observe(reply.statusCode, seconds);
     if (seconds > options.slowSeconds) {
       slow.inc({ method: request.method, route });
       request.log.warn({ route, seconds }, 'slow response');

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { Id } from './common';
+
+/** 运行告警 kinds: responses slower than the threshold (p95 over the window), or a spike of server errors. */
+export const OPS_ALERT_KINDS = ['slow_responses', 'error_spike'] as const;
+export const OpsAlertKind = z.enum(OPS_ALERT_KINDS);
+export type OpsAlertKind = z.infer<typeof OpsAlertKind>;
+
+/** One alert: open while the condition lasts, resolved by the check that finds it gone. */
+export const OpsAlert = z.object({
+  id: Id,
+  kind: OpsAlertKind,
+  status: z.enum(['open', 'resolved']),
+  openedAt: z.iso.datetime(),
+  resolvedAt: z.iso.datetime().nullable(),
+  /** what the check saw when it opened the alert */
+  p95Ms: z.number().nullable(),
+  errorRatePct: z.number().nullable(),
+  requests: z.number().int(),
+  /** how many operations staff were e-mailed */
+  notified: z.number().int(),
+});
+export type OpsAlert = z.infer<typeof OpsAlert>;
+
+/** A dependency's health: ok, degraded (works, but slow or backed up) or down. */
+export const DependencyState = z.enum(['ok', 'degraded', 'down']);
+export type DependencyState = z.infer<typeof DependencyState>;
+
+export const DependencyHealth = z.object({
+  name: z.enum(['database', 'job_queue', 'mail', 'disk']),
+  state: DependencyState,
+  /** figures the state was judged on, e.g. { latencyMs: 2 } or { queued: 3, oldestDueSeconds: 12 } */
+  figures: z.record(z.string(), z.number().nullable()),
+});
+export type DependencyHealth = z.infer<typeof DependencyHealth>;
+
+/** 运行状态 the staff status page: traffic over the window, dependencies, alerts. */
+export const OpsStatus = z.object({
+  checkedAt: z.iso.datetime(),
+  windowMinutes: z.number().int(),
+  thresholds: z.object({ slowSeconds: z.number(), errorRatePct: z.number(), minRequests: z.number().int() }),
+  traffic: z.object({
+    requests: z.number().int(),
+    serverErrors: z.number().int(),
+    p50Ms: z.number().nullable(),
+    p95Ms: z.number().nullable(),
+    p99Ms: z.number().nullable(),
+  }),
+  dependencies: z.array(DependencyHealth),
+  alerts: z.array(OpsAlert),
+});
+export type OpsStatus = z.infer<typeof OpsStatus>;
