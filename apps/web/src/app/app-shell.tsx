@@ -12,6 +12,7 @@ import { NavMenu } from './nav-menu';
 import { type NavGroup, workspaceNav } from './navigation';
 import { LoadingState } from './page-states';
 import { SkipLink } from './skip-link';
+import { useScrollableTableRegions } from './use-scrollable-table-regions';
 import { UserMenu } from './user-menu';
 
 // Loaded on the first tap of the menu button; it then stays mounted so it can animate open and closed.
@@ -51,6 +52,7 @@ export function AppShell() {
   const staffNav = useStaffNav(pathname.startsWith('/staff') && me.staffRoles.length > 0);
   const nav = navigationFor(pathname, me, staffNav);
   const hasContext = me.activeOrgId !== null && !pathname.startsWith('/staff');
+  useScrollableTableRegions();
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: the drawer closes whenever the route changes
   useEffect(() => setDrawerOpen(false), [pathname]);

@@ -8,6 +8,8 @@ export const commonZhCN = {
     period: '时间',
     score: '评分',
     grade: '等级',
+    scrollableTable: '表格（可横向滚动）',
+    scrollableTableNamed: '{{name}}（表格，可横向滚动）',
   },
   actions: {
     save: '保存',
@@ -115,6 +117,8 @@ export const commonEn: typeof commonZhCN = {
     period: 'Period',
     score: 'Score',
     grade: 'Grade',
+    scrollableTable: 'Table (scrolls horizontally)',
+    scrollableTableNamed: '{{name}} (table, scrolls horizontally)',
   },
   actions: {
     save: 'Save',

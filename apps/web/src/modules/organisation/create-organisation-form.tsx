@@ -56,7 +56,7 @@ export function CreateOrganisationForm() {
   };
 
   return (
-    <Form form={form} layout="vertical" requiredMark="optional" onFinish={onFinish} scrollToFirstError>
+    <Form form={form} layout="vertical" requiredMark="optional" onFinish={onFinish}>
       <Form.Item
         name="name"
         label={t('fields.name')}
