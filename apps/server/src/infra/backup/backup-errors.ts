@@ -43,6 +43,16 @@ export const BACKUP_ERRORS = {
     'zh-CN': '在 {dir} 中没有找到备份文件',
     en: 'no backup file found in {dir}',
   },
+  /** no DATABASE_URL and no PGlite data directory where DATA_DIR points */
+  BACKUP_NO_DATABASE: {
+    'zh-CN': '没有可备份的数据库：未设置 DATABASE_URL，且 {dir} 中没有 PGlite 数据',
+    en: 'no database to back up: DATABASE_URL is not set and there is no PGlite data in {dir}',
+  },
+  /** a rehearsal of a PostgreSQL backup needs a server to restore onto */
+  BACKUP_NO_SERVER: {
+    'zh-CN': '恢复演练需要 DATABASE_URL：PostgreSQL 备份会恢复到该服务器上新建的临时数据库',
+    en: 'the rehearsal needs DATABASE_URL: a PostgreSQL backup is restored into a new scratch database on that server',
+  },
   /** a retention setting is not a whole number in range */
   BACKUP_RETENTION_INVALID: {
     'zh-CN': '保留策略无效：{detail}',
