@@ -3,11 +3,10 @@ import { generate } from 'otplib';
 import { buildApp } from '../app';
 import { type Config, loadConfig } from '../config';
 import type { AppContext } from '../infra/context';
-import type { DatabaseHandle } from '../infra/db/client';
 import { MemoryBlobStore } from '../infra/files/blob-store';
 import { CSRF_HEADER, SESSION_COOKIE } from '../infra/http/access';
 import type { Mailer, MailMessage } from '../infra/mail/mailer';
-import { createTestDatabase } from './test-db';
+import { createTestDatabase, type TestDatabase } from './test-db';
 
 /** Keeps what would have been sent; the SMTP path itself is tested in infra/mail. */
 export class RecordingMailer implements Mailer {
@@ -20,7 +19,7 @@ export class RecordingMailer implements Mailer {
 
 export interface TestApp {
   app: FastifyInstance;
-  database: DatabaseHandle;
+  database: TestDatabase;
   mailer: RecordingMailer;
   ctx: AppContext;
   close(): Promise<void>;

@@ -22,17 +22,24 @@ export interface DatabaseHandle {
   migrate(): Promise<void>;
   ping(): Promise<void>;
   close(): Promise<void>;
+  /** PGlite only: the whole data directory as a gzipped tarball (its own backup format, read by `loadDataDir`) */
+  dumpDataDir?(): Promise<Blob>;
 }
 
 export const MIGRATIONS_DIR = new URL('../../db/migrations', import.meta.url).pathname;
 
 const PGLITE_EXTENSIONS = { pg_trgm, cube, earthdistance };
 
-/** Embedded PostgreSQL (WASM). `dataDir` undefined → in memory. Single connection; not durable across power loss. */
-export async function openPglite(dataDir?: string): Promise<DatabaseHandle> {
-  const client = await PGlite.create(
-    dataDir ? { dataDir, extensions: PGLITE_EXTENSIONS } : { extensions: PGLITE_EXTENSIONS },
-  );
+/**
+ * Embedded PostgreSQL (WASM). `dataDir` undefined → in memory. Single connection; not durable across power loss.
+ * `loadDataDir`: start from a tarball made by `dumpDataDir` (a restore) instead of an empty cluster.
+ */
+export async function openPglite(dataDir?: string, options: { loadDataDir?: Blob } = {}): Promise<DatabaseHandle> {
+  const client = await PGlite.create({
+    ...(dataDir ? { dataDir } : {}),
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+    extensions: PGLITE_EXTENSIONS,
+  });
   const db = drizzlePglite(client) as unknown as Db;
   return {
     db,
@@ -42,6 +49,7 @@ export async function openPglite(dataDir?: string): Promise<DatabaseHandle> {
       await db.execute(sql`select 1`);
     },
     close: () => client.close(),
+    dumpDataDir: () => client.dumpDataDir('gzip'),
   };
 }
 

@@ -1,0 +1,82 @@
+/**
+ * Every way a backup command refuses, with the message in both languages. The commands run on an operator's
+ * terminal, not over HTTP, so these are not DomainErrors and have no HTTP mapping.
+ */
+export const BACKUP_ERRORS = {
+  /** no BACKUP_KEY in the environment */
+  BACKUP_KEY_MISSING: {
+    'zh-CN': '未设置 BACKUP_KEY：备份需要一个 32 字节的密钥（base64 或 64 位十六进制）',
+    en: 'BACKUP_KEY is not set: backups need a 32-byte key (base64, or 64 hex digits)',
+  },
+  /** BACKUP_KEY is not 32 bytes in base64 or hex, or BACKUP_KEY_VERSION is not a version number */
+  BACKUP_KEY_INVALID: {
+    'zh-CN': 'BACKUP_KEY 无效：{detail}；需要 32 字节（base64 或 64 位十六进制）',
+    en: 'BACKUP_KEY is invalid: {detail}; it must be 32 bytes (base64, or 64 hex digits)',
+  },
+  /** the file was encrypted under another key than the one given */
+  BACKUP_KEY_MISMATCH: {
+    'zh-CN': '备份文件由另一个密钥加密（密钥版本 {fileVersion}），与当前 BACKUP_KEY（版本 {keyVersion}）不符',
+    en: 'the backup was encrypted under another key (key version {fileVersion}) than this BACKUP_KEY (version {keyVersion})',
+  },
+  /** the file does not start with the backup header */
+  BACKUP_NOT_A_BACKUP: {
+    'zh-CN': '不是筑合备份文件（文件头不符）',
+    en: 'not a ZhuHe backup file (wrong header)',
+  },
+  /** a record failed GCM authentication: changed, reordered or written under a forged header */
+  BACKUP_TAMPERED: {
+    'zh-CN': '备份文件已被篡改或损坏：第 {record} 段校验失败，拒绝恢复',
+    en: 'the backup file was altered or is corrupt: record {record} failed authentication; refusing to restore',
+  },
+  /** the file ends before its final record */
+  BACKUP_TRUNCATED: {
+    'zh-CN': '备份文件不完整（在最后一段之前结束），拒绝恢复',
+    en: 'the backup file is truncated (it ends before its final record); refusing to restore',
+  },
+  /** pg_dump, pg_restore or the database refused */
+  BACKUP_TOOL_FAILED: {
+    'zh-CN': '{tool} 失败：{detail}',
+    en: '{tool} failed: {detail}',
+  },
+  /** nothing to restore */
+  BACKUP_NONE_FOUND: {
+    'zh-CN': '在 {dir} 中没有找到备份文件',
+    en: 'no backup file found in {dir}',
+  },
+  /** no DATABASE_URL and no PGlite data directory where DATA_DIR points */
+  BACKUP_NO_DATABASE: {
+    'zh-CN': '没有可备份的数据库：未设置 DATABASE_URL，且 {dir} 中没有 PGlite 数据',
+    en: 'no database to back up: DATABASE_URL is not set and there is no PGlite data in {dir}',
+  },
+  /** a rehearsal of a PostgreSQL backup needs a server to restore onto */
+  BACKUP_NO_SERVER: {
+    'zh-CN': '恢复演练需要 DATABASE_URL：PostgreSQL 备份会恢复到该服务器上新建的临时数据库',
+    en: 'the rehearsal needs DATABASE_URL: a PostgreSQL backup is restored into a new scratch database on that server',
+  },
+  /** a retention setting is not a whole number in range */
+  BACKUP_RETENTION_INVALID: {
+    'zh-CN': '保留策略无效：{detail}',
+    en: 'invalid retention policy: {detail}',
+  },
+} as const;
+
+export type BackupErrorCode = keyof typeof BACKUP_ERRORS;
+
+export class BackupError extends Error {
+  constructor(
+    readonly code: BackupErrorCode,
+    readonly params: Record<string, string | number> = {},
+  ) {
+    super(`${code}: ${fill(BACKUP_ERRORS[code].en, params)}`);
+    this.name = 'BackupError';
+  }
+
+  /** Both languages, zh-CN first, for the terminal. */
+  bilingual(): string {
+    return `${fill(BACKUP_ERRORS[this.code]['zh-CN'], this.params)}\n${fill(BACKUP_ERRORS[this.code].en, this.params)}`;
+  }
+}
+
+function fill(template: string, params: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole));
+}
