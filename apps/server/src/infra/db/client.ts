@@ -74,6 +74,40 @@ export async function openDatabase(options: { databaseUrl?: string; pgliteDir?: 
   return options.databaseUrl ? openPostgres(options.databaseUrl) : openPglite(options.pgliteDir);
 }
 
+/**
+ * A list of ids as one `uuid[]` parameter, for `column = any(…)`: drizzle's `inArray` binds one parameter per id, and
+ * at thousands of ids per query (the monthly credit batch) building and binding them cost more than the query.
+ */
+export function uuidArray(ids: readonly string[]) {
+  return sql`${`{${ids.join(',')}}`}::uuid[]`;
+}
+
+/**
+ * A PostgreSQL array literal of texts, for one parameter cast to `text[]`, `integer[]` …: many rows written as one
+ * array per column through `unnest(…)` parse several times faster in the database than the same rows as one JSON
+ * document through `json_to_recordset` (2,000 monthly credit rows: about 250 ms against 850–1,050 ms).
+ */
+export function arrayLiteral(values: readonly (string | number | boolean | null)[]): string {
+  return `{${values
+    .map((v) =>
+      v === null
+        ? 'NULL'
+        : typeof v === 'string'
+          ? `"${v.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`
+          : String(v),
+    )
+    .join(',')}}`;
+}
+
+/**
+ * Each value as JSON text, all in one parameter, as a `text[]` (cast the elements to json or jsonb where used). The
+ * texts are joined by the record separator U+001E, which `JSON.stringify` never leaves raw in its output, so unlike
+ * an array literal nothing needs escaping on either side.
+ */
+export function jsonTexts(values: readonly unknown[]) {
+  return sql`string_to_array(${values.map((v) => JSON.stringify(v)).join('\u001e')}::text, chr(30))`;
+}
+
 /** Rows of a raw query, on either driver (PGlite returns { rows }, node-postgres a QueryResult). */
 export async function queryRows<T>(db: DbOrTx, query: ReturnType<typeof sql>): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as { rows: T[] };

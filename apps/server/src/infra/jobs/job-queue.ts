@@ -1,7 +1,7 @@
 import { Cron } from 'croner';
 import { and, eq, lte, sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
-import type { Db, DbOrTx } from '../db/client';
+import { arrayLiteral, type Db, type DbOrTx, jsonTexts, uuidArray } from '../db/client';
 import { newId } from '../ids';
 import { jobs } from './jobs.tables';
 
@@ -80,25 +80,21 @@ export class JobQueue {
     items: readonly { name: string; payload: Record<string, unknown>; options?: EnqueueOptions }[],
     tx?: DbOrTx,
   ): Promise<void> {
-    // One JSON parameter per chunk instead of six bound parameters per row: the driver's per-parameter cost
-    // dominated the monthly credit batch's 2,000 deliveries per transaction (bench/credit).
+    // One array parameter per column and chunk instead of six bound parameters per row: the driver's per-parameter
+    // cost dominated the monthly credit batch's 2,000 deliveries per transaction, and arrays cost the database less
+    // to read than one JSON document of the rows (bench/credit).
     const now = new Date().toISOString();
     for (let i = 0; i < items.length; i += 5000) {
-      const json = JSON.stringify(
-        items.slice(i, i + 5000).map(({ name, payload, options = {} }) => ({
-          id: newId(),
-          name,
-          payload,
-          run_at: options.runAt?.toISOString() ?? now,
-          dedupe_key: options.dedupeKey ?? null,
-          max_attempts: options.maxAttempts ?? 5,
-        })),
-      );
+      const chunk = items.slice(i, i + 5000);
       await (tx ?? this.db).execute(sql`
         insert into jobs (id, name, payload, run_at, dedupe_key, max_attempts)
-        select id, name, payload, run_at, dedupe_key, max_attempts
-        from jsonb_to_recordset(${json}::jsonb)
-          as r(id uuid, name text, payload jsonb, run_at timestamptz, dedupe_key text, max_attempts integer)
+        select id, name, payload::jsonb, run_at, dedupe_key, max_attempts
+        from unnest(${uuidArray(chunk.map(() => newId()))}, ${arrayLiteral(chunk.map((c) => c.name))}::text[],
+          ${jsonTexts(chunk.map((c) => c.payload))},
+          ${arrayLiteral(chunk.map((c) => c.options?.runAt?.toISOString() ?? now))}::timestamptz[],
+          ${arrayLiteral(chunk.map((c) => c.options?.dedupeKey ?? null))}::text[],
+          ${arrayLiteral(chunk.map((c) => c.options?.maxAttempts ?? 5))}::integer[])
+          as r(id, name, payload, run_at, dedupe_key, max_attempts)
         on conflict do nothing`);
     }
     if (items.length > 0) this.wake?.();

@@ -308,7 +308,7 @@ export async function creditFacts(
         allDue.map((m) => m.milestoneId),
         until,
       )
-    ).map((r) => [r.milestoneId, shanghaiDate(r.sealedAt)]),
+    ).map((r) => [r.milestoneId, r.sealedOn]),
   );
   for (const [orgId, t] of track) {
     const f = facts.get(orgId);
@@ -360,10 +360,13 @@ export async function creditFacts(
 }
 
 /**
- * Organisations per batch (one transaction each). 2,000 rather than a few hundred: each batch costs about ten
- * round trips whatever its size, and the fact queries stay on index-only scans at this size (see bench/credit).
+ * Organisations whose facts are read at once: each fact query runs once per 10,000 organisations, with the ids as
+ * one array parameter, instead of once per 2,000 (fewer round trips and plans; the first read, which nothing
+ * overlaps, stays short).
  */
-const BATCH = 2000;
+const READ_CHUNK = 10_000;
+/** Organisations per write transaction: the month rows and their outbox deliveries. */
+const WRITE_BATCH = 2000;
 
 /**
  * 月度重算: rates every organisation the platform knows anything about (or the given ones) for `month`, keeps the
@@ -380,9 +383,9 @@ export async function recalculateMonth(
   const policy = await currentPolicy(ctx.db);
   const population = options.orgIds ?? (await repo.ratedPopulation(ctx.db));
   let rated = 0;
-  // A pipeline of three: the next batch's facts are read, this batch is scored, and the previous one is written,
-  // at the same time (reads outside the write transaction; a batch's writes are this month's rows, which no fact
-  // query reads). One write transaction at a time, in batch order.
+  // A pipeline: the next chunk's facts are read while this chunk is scored and written, one write transaction at
+  // a time, in order (reads outside the write transactions; a batch's writes are this month's rows, which no fact
+  // query reads).
   const load = (orgIds: string[]) => {
     const loading = Promise.all([
       creditFacts(ctx, orgIds, until, options.tax),
@@ -391,50 +394,52 @@ export async function recalculateMonth(
     loading.catch(() => undefined); // awaited below; this only keeps a failure while a write runs from going unhandled
     return loading;
   };
-  let next = population.length > 0 ? load(population.slice(0, BATCH)) : null;
+  let next = population.length > 0 ? load(population.slice(0, READ_CHUNK)) : null;
   let writing: Promise<void> | null = null;
-  for (let i = 0; i < population.length && next; i += BATCH) {
-    const orgIds = population.slice(i, i + BATCH);
+  for (let c = 0; c < population.length && next; c += READ_CHUNK) {
+    const chunk = population.slice(c, c + READ_CHUNK);
     const [facts, previous] = await next;
-    next = i + BATCH < population.length ? load(population.slice(i + BATCH, i + 2 * BATCH)) : null;
+    next = c + READ_CHUNK < population.length ? load(population.slice(c + READ_CHUNK, c + 2 * READ_CHUNK)) : null;
     const prevByOrg = new Map(previous.map((p) => [p.orgId, p]));
-    const rows = orgIds.map((orgId) => {
-      const r = rate(facts.get(orgId) ?? EMPTY_FACTS, policy);
-      const prev = prevByOrg.get(orgId);
-      return {
-        row: {
-          orgId,
-          month,
-          score: r.score,
-          grade: r.grade,
-          policyVersion: policy.version,
-          thin: r.thin,
-          dimensions: r.dimensions,
-          computedAt: now,
-        },
-        event: {
-          orgId,
-          month,
-          grade: r.grade,
-          previousGrade: (prev?.grade as CreditRated['previousGrade']) ?? null,
-          score: r.score,
-        } satisfies CreditRated,
-      };
-    });
-    await writing;
-    writing = ctx.db.transaction(async (tx) => {
-      await repo.upsertMonth(
-        tx,
-        rows.map((r) => r.row),
-      );
-      await ctx.events.publishAll(
-        tx,
-        'credit.rated',
-        rows.map((r) => r.event),
-      );
-    });
-    writing.catch(() => undefined); // awaited on the next turn or below
-    rated += rows.length;
+    for (let i = 0; i < chunk.length; i += WRITE_BATCH) {
+      const rows = chunk.slice(i, i + WRITE_BATCH).map((orgId) => {
+        const r = rate(facts.get(orgId) ?? EMPTY_FACTS, policy);
+        const prev = prevByOrg.get(orgId);
+        return {
+          row: {
+            orgId,
+            month,
+            score: r.score,
+            grade: r.grade,
+            policyVersion: policy.version,
+            thin: r.thin,
+            dimensions: r.dimensions,
+            computedAt: now,
+          },
+          event: {
+            orgId,
+            month,
+            grade: r.grade,
+            previousGrade: (prev?.grade as CreditRated['previousGrade']) ?? null,
+            score: r.score,
+          } satisfies CreditRated,
+        };
+      });
+      await writing;
+      writing = ctx.db.transaction(async (tx) => {
+        await repo.upsertMonth(
+          tx,
+          rows.map((r) => r.row),
+        );
+        await ctx.events.publishAll(
+          tx,
+          'credit.rated',
+          rows.map((r) => r.event),
+        );
+      });
+      writing.catch(() => undefined); // awaited on the next turn or below
+      rated += rows.length;
+    }
   }
   await writing;
   return { rated, month };

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
-import { type DbOrTx, queryRows } from '../../infra/db/client';
+import { type DbOrTx, queryRows, uuidArray } from '../../infra/db/client';
 import {
   escrowBondPolicies,
   escrowContracts,
@@ -367,10 +367,7 @@ export async function paymentFacts(
   wageDays: number,
 ) {
   if (orgIds.length === 0) return [];
-  const ids = sql.join(
-    orgIds.map((id) => sql`${id}::uuid`),
-    sql`, `,
-  );
+  const ids = uuidArray(orgIds);
   return queryRows<{ org_id: string; due: number; on_time: number; labour: number; labour_paid: number }>(
     db,
     sql`with due as (
@@ -378,7 +375,7 @@ export async function paymentFacts(
                  count(*) filter (where s.paid_at is not null
                    and (s.paid_at at time zone 'Asia/Shanghai')::date <= s.due_date)::int as on_time
             from escrow_schedule_items s join escrow_contracts c on c.contract_id = s.contract_id
-           where c.payer_org_id in (${ids}) and s.due_date <= ${dueBy}::date
+           where c.payer_org_id = any(${ids}) and s.due_date <= ${dueBy}::date
            group by c.payer_org_id),
         labour as (
           select c.payee_org_id as org_id, count(*)::int as labour,
@@ -388,7 +385,7 @@ export async function paymentFacts(
                       and p.created_at >= r.created_at
                       and p.created_at <= r.created_at + make_interval(days => ${wageDays}::int)))::int as labour_paid
             from escrow_releases r join escrow_contracts c on c.contract_id = r.contract_id
-           where c.payee_org_id in (${ids}) and r.labour_fen > 0
+           where c.payee_org_id = any(${ids}) and r.labour_fen > 0
              and r.created_at <= ${until}::timestamptz - make_interval(days => ${wageDays}::int)
            group by c.payee_org_id)
         select coalesce(due.org_id, labour.org_id) as org_id, coalesce(due.due, 0) as due,

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, lte, or, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../infra/db/client';
+import { type DbOrTx, uuidArray } from '../../infra/db/client';
 import {
   executionBoqLines,
   executionLogReviews,
@@ -149,7 +149,7 @@ export async function payeeMilestonesDue(db: DbOrTx, orgIds: string[], dueBy: st
     })
     .from(executionMilestones)
     .innerJoin(executionPlans, eq(executionPlans.contractId, executionMilestones.contractId))
-    .where(and(inArray(executionPlans.payeeOrgId, orgIds), lte(executionMilestones.dueDate, dueBy)));
+    .where(and(sql`${executionPlans.payeeOrgId} = any(${uuidArray(orgIds)})`, lte(executionMilestones.dueDate, dueBy)));
 }
 
 /** Per payee organisation: how many of its reviewed logs were accepted or sent back, up to `until`. */
@@ -164,6 +164,8 @@ export async function payeeReviewCounts(db: DbOrTx, orgIds: string[], until: Dat
     })
     .from(executionLogReviews)
     .innerJoin(executionPlans, eq(executionPlans.contractId, executionLogReviews.contractId))
-    .where(and(inArray(executionPlans.payeeOrgId, orgIds), lte(executionLogReviews.createdAt, until)))
+    .where(
+      and(sql`${executionPlans.payeeOrgId} = any(${uuidArray(orgIds)})`, lte(executionLogReviews.createdAt, until)),
+    )
     .groupBy(executionPlans.payeeOrgId);
 }

@@ -1,5 +1,5 @@
-import { and, asc, desc, eq, inArray, isNotNull, lte, ne } from 'drizzle-orm';
-import type { DbOrTx } from '../../infra/db/client';
+import { and, asc, desc, eq, inArray, isNotNull, lte, ne, sql } from 'drizzle-orm';
+import { type DbOrTx, uuidArray } from '../../infra/db/client';
 import { expiryNotices, verificationQualifications, verificationSubmissions } from './verification.tables';
 
 export type SubmissionRow = typeof verificationSubmissions.$inferSelect;
@@ -106,7 +106,7 @@ export async function qualificationsOf(db: DbOrTx, verificationIds: string[]): P
   return db
     .select()
     .from(verificationQualifications)
-    .where(inArray(verificationQualifications.verificationId, verificationIds))
+    .where(sql`${verificationQualifications.verificationId} = any(${uuidArray(verificationIds)})`)
     .orderBy(asc(verificationQualifications.position));
 }
 
@@ -166,6 +166,6 @@ export async function latestSubmissions(db: DbOrTx, orgIds: readonly string[]): 
   return db
     .selectDistinctOn([verificationSubmissions.orgId])
     .from(verificationSubmissions)
-    .where(inArray(verificationSubmissions.orgId, [...orgIds]))
+    .where(sql`${verificationSubmissions.orgId} = any(${uuidArray(orgIds)})`)
     .orderBy(verificationSubmissions.orgId, desc(verificationSubmissions.submittedAt));
 }
