@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { type Browser, expect, type Page, test } from '@playwright/test';
-import { awaitFreshStep, createParty, loginWithTotp, type Party, unusedTotp } from './support';
+import { awaitFreshStep, createParty, loginWithTotp, notificationsAbout, type Party, unusedTotp } from './support';
 
 /**
  * The matching journey: a buyer's demand passes review by the matching operator → within seconds the buyer sees
@@ -112,18 +112,8 @@ test('an approved demand is matched within seconds, the supplier answers, the bu
   await buyer.screenshot({ path: 'e2e/artifacts/matching-buyer.png', fullPage: true });
 
   // 3. The supplier sees the notification and answers "interested".
-  // the notice is written by an after-commit job: wait for it through the API (the supplier's own session), then
-  // open the bell, which loads its list only when opened
   await expect
-    .poll(
-      async () => {
-        const body = (await (await supplier.request.get('/api/notifications')).json()) as {
-          items?: { title?: string; body?: string }[];
-        };
-        return (body.items ?? []).some((n) => `${n.title ?? ''} ${n.body ?? ''}`.includes(title));
-      },
-      { timeout: 60_000, intervals: [1_000, 2_000] },
-    )
+    .poll(async () => (await notificationsAbout(supplier, title)) > 0, { timeout: 60_000, intervals: [1_000, 2_000] })
     .toBe(true);
   await supplier.reload();
   await supplier.getByTestId('notification-bell').click();

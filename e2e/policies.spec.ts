@@ -1,5 +1,5 @@
 import { type Browser, expect, type Page, test } from '@playwright/test';
-import { demoLogin } from './support';
+import { demoLogin, notificationsAbout } from './support';
 
 /** The demo platform admin, who also holds the policy editor role (demo only). */
 const ADMIN = { email: 'admin@example.com', secret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP' };
@@ -74,18 +74,7 @@ test('an editor publishes a policy, a subscriber is notified, finds it by keywor
   // 2. gc@ subscribed to 浙江省: the Hangzhou policy reaches them as a notification
   const gc = await newPage(browser);
   await demoLogin(gc, 'gc@example.com');
-  // the notice is written by an after-commit job: wait for it through the API (the page's own session), then find
-  // it under the bell, which loads its list only when opened
-  await expect
-    .poll(
-      async () => {
-        const response = await gc.request.get('/api/notifications');
-        const body = (await response.json()) as { items?: { title?: string; body?: string }[] };
-        return (body.items ?? []).filter((n) => `${n.title ?? ''} ${n.body ?? ''}`.includes(title)).length;
-      },
-      { timeout: 90_000, intervals: [1_000, 2_000, 3_000] },
-    )
-    .toBe(1);
+  await expect.poll(() => notificationsAbout(gc, title), { timeout: 90_000, intervals: [1_000, 2_000, 3_000] }).toBe(1);
   await gc.reload();
   await gc.getByTestId('notification-bell').click();
   await expect(gc.getByTestId('notification-item').filter({ hasText: title })).toHaveCount(1);

@@ -189,3 +189,15 @@ export async function walletFen(page: Page, orgId: string): Promise<number> {
   );
   return wallet.accounts.find((a) => a.kind === 'org_wallet')?.balanceFen ?? 0;
 }
+
+/**
+ * How many of the page's user's in-app notifications mention `text`, read through the API with the page's own
+ * session: notices are written by after-commit jobs, and the bell fetches its list only when opened, so a journey
+ * waits on this before it opens the bell.
+ */
+export async function notificationsAbout(page: Page, text: string): Promise<number> {
+  const body = (await (await page.request.get('/api/notifications')).json()) as {
+    items?: { title?: string; body?: string }[];
+  };
+  return (body.items ?? []).filter((n) => `${n.title ?? ''} ${n.body ?? ''}`.includes(text)).length;
+}

@@ -3,20 +3,19 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable, Writable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendAudit } from '../infra/audit/audit-chain';
 import { BackupError } from '../infra/backup/backup-errors';
-import { decryptBackupFile, writeBackupFile } from '../infra/backup/backup-files';
+import { decryptBackupToBuffer, verifyBackupFile, writeBackupFile } from '../infra/backup/backup-files';
 import { loadBackupKey } from '../infra/backup/backup-key';
 import { backupPglite } from '../infra/backup/backup-pglite';
 import { countRows, handleQuery } from '../infra/backup/row-counts';
 import { type DatabaseHandle, openPglite } from '../infra/db/client';
-import { newId } from '../infra/ids';
-import { fundEscrowByDeposit, openContractEscrow, releaseMilestone, setPaymentSchedule } from '../modules/escrow';
 import { appendEvidence, createCheckpoint } from '../modules/evidence';
+import { buildReleasedEscrow } from '../test/builders';
 import { createTestApp, testConfig } from '../test/test-app';
 import { runBackupFull } from './backup-full';
 import { runRestoreRehearsal } from './backup-restore-rehearsal';
@@ -52,18 +51,7 @@ async function seedChains(database: DatabaseHandle): Promise<void> {
 }
 
 async function plaintextOf(path: string): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  await decryptBackupFile(
-    path,
-    key,
-    new Writable({
-      write(chunk: Buffer, _encoding, callback) {
-        chunks.push(chunk);
-        callback();
-      },
-    }),
-  );
-  return Buffer.concat(chunks);
+  return (await decryptBackupToBuffer(path, key)).plaintext;
 }
 
 async function databaseExists(name: string): Promise<boolean> {
@@ -85,31 +73,7 @@ describe.skipIf(!adminUrl)(
 
     beforeAll(async () => {
       const t = await createTestApp();
-      const contractId = newId();
-      await openContractEscrow(t.ctx, {
-        contractId,
-        payerOrgId: newId(),
-        payeeOrgId: newId(),
-        contractAmountFen: 100_000_00,
-        advanceRatioPct: 10,
-        retentionPct: 3,
-        labourSharePct: 20,
-        bondPct: null,
-      });
-      await setPaymentSchedule(t.ctx, {
-        contractId,
-        items: [{ milestoneId: 'm1', title: '全部', dueDate: '2030-01-01', amountFen: 100_000_00 }],
-      });
-      await fundEscrowByDeposit(t.ctx, { contractId, amountFen: 101_000_00, reference: 'r', clientId: newId() });
-      await releaseMilestone(t.ctx, {
-        contractId,
-        milestoneId: 'm1',
-        settlementId: 's1',
-        clientId: newId(),
-        grossFen: 50_000_00,
-        retentionFen: 1_500_00,
-        labourFen: 10_000_00,
-      });
+      await buildReleasedEscrow(t.ctx);
       await seedChains(t.database);
       await createCheckpoint(t.ctx);
       // Enough rows that the dump outgrows a pipe's buffer: pg_restore's schema pass then stops reading early.
@@ -157,7 +121,7 @@ describe.skipIf(!adminUrl)(
 
     it('fails, naming the table, when the restored rows differ from the backup’s snapshot', async () => {
       // Same dump, re-encrypted with a header that claims one more transfer than the dump holds.
-      const header = await decryptBackupFile(backupPath, key, new Writable({ write: (_c, _e, cb) => cb() }));
+      const header = await verifyBackupFile(backupPath, key);
       const claimed = { ...header.metadata.rowCounts, 'public.ledger_transfers': 7 };
       const forged = await writeBackupFile(
         join(dir, 'pg-forged'),

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../infra/db/client';
 import { newId } from '../infra/ids';
-import { fundEscrowByDeposit, openContractEscrow, releaseMilestone, setPaymentSchedule } from '../modules/escrow';
+import { buildReleasedEscrow } from '../test/builders';
 import { createTestApp, type TestApp } from '../test/test-app';
 import { runLedgerVerify } from './ledger-verify';
 
@@ -10,30 +10,7 @@ let t: TestApp;
 const contractId = newId();
 beforeAll(async () => {
   t = await createTestApp();
-  await openContractEscrow(t.ctx, {
-    contractId,
-    payerOrgId: newId(),
-    payeeOrgId: newId(),
-    contractAmountFen: 100_000_00,
-    advanceRatioPct: 10,
-    retentionPct: 3,
-    labourSharePct: 20,
-    bondPct: null,
-  });
-  await setPaymentSchedule(t.ctx, {
-    contractId,
-    items: [{ milestoneId: 'm1', title: '全部', dueDate: '2030-01-01', amountFen: 100_000_00 }],
-  });
-  await fundEscrowByDeposit(t.ctx, { contractId, amountFen: 101_000_00, reference: 'r', clientId: newId() });
-  await releaseMilestone(t.ctx, {
-    contractId,
-    milestoneId: 'm1',
-    settlementId: 's1',
-    clientId: newId(),
-    grossFen: 50_000_00,
-    retentionFen: 1_500_00,
-    labourFen: 10_000_00,
-  });
+  await buildReleasedEscrow(t.ctx, contractId);
 });
 afterAll(async () => {
   await t?.close();

@@ -4,6 +4,7 @@ import type { AppContext } from '../infra/context';
 import type { Actor } from '../infra/http/access';
 import { newId } from '../infra/ids';
 import { createContract, signVersion } from '../modules/contracts';
+import { fundEscrowByDeposit, openContractEscrow, releaseMilestone, setPaymentSchedule } from '../modules/escrow';
 import { createLog, executionAccess, setPlan } from '../modules/execution';
 import { storeFile } from '../modules/files';
 import { createUserDirect } from '../modules/identity';
@@ -280,4 +281,36 @@ export async function fundWallet(ctx: AppContext, orgId: string, amountFen: numb
       },
     ]);
   });
+}
+
+/**
+ * An escrow the application funded and released once (¥100,000 contract, ¥101,000 deposited, ¥50,000 released with
+ * retention and labour shares): six ledger transfers for the verify and backup commands to check.
+ */
+export async function buildReleasedEscrow(ctx: AppContext, contractId = newId()): Promise<string> {
+  await openContractEscrow(ctx, {
+    contractId,
+    payerOrgId: newId(),
+    payeeOrgId: newId(),
+    contractAmountFen: 100_000_00,
+    advanceRatioPct: 10,
+    retentionPct: 3,
+    labourSharePct: 20,
+    bondPct: null,
+  });
+  await setPaymentSchedule(ctx, {
+    contractId,
+    items: [{ milestoneId: 'm1', title: '全部', dueDate: '2030-01-01', amountFen: 100_000_00 }],
+  });
+  await fundEscrowByDeposit(ctx, { contractId, amountFen: 101_000_00, reference: 'r', clientId: newId() });
+  await releaseMilestone(ctx, {
+    contractId,
+    milestoneId: 'm1',
+    settlementId: 's1',
+    clientId: newId(),
+    grossFen: 50_000_00,
+    retentionFen: 1_500_00,
+    labourFen: 10_000_00,
+  });
+  return contractId;
 }

@@ -6,7 +6,13 @@ import { Readable, Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RECORD_SIZE } from './backup-cipher';
 import { BackupError } from './backup-errors';
-import { decryptBackupFile, listBackups, verifyBackupFile, writeBackupFile } from './backup-files';
+import {
+  decryptBackupFile,
+  decryptBackupToBuffer,
+  listBackups,
+  verifyBackupFile,
+  writeBackupFile,
+} from './backup-files';
 import { type BackupKey, loadBackupKey } from './backup-key';
 
 const KEY_HEX = 'a1'.repeat(32);
@@ -36,18 +42,8 @@ function piecewise(data: Buffer): Readable {
 }
 
 async function decrypt(path: string, withKey: BackupKey = key): Promise<{ plaintext: Buffer; rowCounts: unknown }> {
-  const chunks: Buffer[] = [];
-  const header = await decryptBackupFile(
-    path,
-    withKey,
-    new Writable({
-      write(chunk: Buffer, _encoding, callback) {
-        chunks.push(chunk);
-        callback();
-      },
-    }),
-  );
-  return { plaintext: Buffer.concat(chunks), rowCounts: header.metadata.rowCounts };
+  const { header, plaintext } = await decryptBackupToBuffer(path, withKey);
+  return { plaintext, rowCounts: header.metadata.rowCounts };
 }
 
 async function refusal(promise: Promise<unknown>): Promise<BackupError> {

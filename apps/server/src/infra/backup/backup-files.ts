@@ -74,6 +74,25 @@ export async function decryptBackupFile(
   return decryptor.header;
 }
 
+/** Decrypts a whole backup file into memory (PGlite's restore needs the tarball as one Blob). */
+export async function decryptBackupToBuffer(
+  path: string,
+  key: BackupKey,
+): Promise<{ header: BackupHeader; plaintext: Buffer }> {
+  const chunks: Buffer[] = [];
+  const header = await decryptBackupFile(
+    path,
+    key,
+    new Writable({
+      write(chunk: Buffer, _encoding, callback) {
+        chunks.push(chunk);
+        callback();
+      },
+    }),
+  );
+  return { header, plaintext: Buffer.concat(chunks) };
+}
+
 /** Reads and authenticates the whole file without keeping the plaintext: the check before any restore. */
 export async function verifyBackupFile(path: string, key: BackupKey): Promise<BackupHeader> {
   return decryptBackupFile(

@@ -1,8 +1,8 @@
-import { Readable, Writable } from 'node:stream';
+import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { type DatabaseHandle, openPglite } from '../db/client';
 import type { BackupHeader } from './backup-cipher';
-import { decryptBackupFile, writeBackupFile } from './backup-files';
+import { decryptBackupToBuffer, writeBackupFile } from './backup-files';
 import type { BackupKey } from './backup-key';
 import { countRows, handleQuery } from './row-counts';
 
@@ -41,17 +41,7 @@ export async function restorePglite(
   key: BackupKey,
   targetDir: string | undefined,
 ): Promise<{ header: BackupHeader; database: DatabaseHandle }> {
-  const chunks: Buffer[] = [];
-  const header = await decryptBackupFile(
-    path,
-    key,
-    new Writable({
-      write(chunk: Buffer, _encoding, callback) {
-        chunks.push(chunk);
-        callback();
-      },
-    }),
-  );
-  const database = await openPglite(targetDir, { loadDataDir: new Blob(chunks) });
+  const { header, plaintext } = await decryptBackupToBuffer(path, key);
+  const database = await openPglite(targetDir, { loadDataDir: new Blob([plaintext]) });
   return { header, database };
 }
