@@ -199,8 +199,9 @@ test('funded by statement import → logs with photos → three parties confirm 
   await svrPage.getByTestId('sign-statement').click();
   await stepUp(svrPage, svr);
 
-  // 5. Signed by all three: the milestone is released from escrow.
-  await expect(svrPage.getByTestId('released')).toBeVisible();
+  // 5. Signed by all three: the milestone is released from escrow. The last signature seals the statement PDF and
+  // releases in the same request: allow for a loaded machine.
+  await expect(svrPage.getByTestId('released')).toBeVisible({ timeout: 30_000 });
   await expect(svrPage.getByTestId('statement-pdf')).toBeVisible();
   await gcPage.goto(`/workspace/contracts/${contractId}/money`);
   await expect(gcPage.getByTestId('money-released')).toContainText('250,000.00');
