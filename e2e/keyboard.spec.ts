@@ -47,6 +47,10 @@ async function attachByKeyboard(page: Page, field: Locator, name: string): Promi
 test('a GC signs in, finds a project and publishes a demand with the keyboard alone', async ({ page }) => {
   test.setTimeout(180_000);
   await page.setViewportSize({ width: 1280, height: 900 });
+  // Playwright turns the browser's file-dialog interception on and off as 'filechooser' listeners come and go, without
+  // waiting for the browser to confirm; a key pressed in between opens a dialog nobody answers. One listener for the
+  // whole journey keeps the interception on.
+  page.on('filechooser', () => undefined);
 
   // Sign in: Tab to each field, type, Enter submits.
   await page.goto('/login');
@@ -107,8 +111,12 @@ test('a GC signs in, finds a project and publishes a demand with the keyboard al
   await page.keyboard.type('2027-06-30');
   await page.keyboard.press('Enter');
   await expect(page.getByLabel('响应截止日期')).toHaveValue('2027-06-30');
+  // Enter confirmed the date and did not submit the half-filled form (nothing is marked invalid yet)
+  await expect(page.getByLabel('所属项目')).not.toHaveAttribute('aria-invalid', 'true');
   await tabTo(page, page.getByLabel('项目地区'));
   await page.keyboard.type('萧山');
+  // the matching districts are listed before a keyboard user picks one
+  await expect(page.getByRole('menuitemcheckbox', { name: /萧山区/ }).first()).toBeVisible();
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
   await expect(page.locator('.ant-form-item').filter({ has: page.getByLabel('项目地区') })).toContainText('萧山区');

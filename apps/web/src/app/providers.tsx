@@ -5,12 +5,14 @@ import zhCN from 'antd/locale/zh_CN';
 import type { i18n as I18n } from 'i18next';
 import type { ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
+import { useEnterConfirmsPickers } from './enter-in-pickers';
 import { useLanguage } from './language';
 import { theme } from './theme';
 
 /** Ant Design follows the UI language: zh_CN by default, en_US when English is chosen. */
 function LocalisedConfig({ children }: { children: ReactNode }) {
   const language = useLanguage();
+  useEnterConfirmsPickers();
   return (
     // No space between two Chinese characters on buttons, so labels read exactly as written in the i18n files.
     // A form that fails validation moves the focus to its first invalid field, whose error the field's
