@@ -24,6 +24,7 @@ import { apiRequest } from '../../app/api-client';
 import { formatDate } from '../../app/format-date';
 import { useBilingual } from '../../app/language';
 import { ErrorState, LoadingState } from '../../app/page-states';
+import { StarRating } from '../../app/star-rating';
 import { useErrorFeedback } from '../../app/use-error-feedback';
 
 const DISPUTE_LEVEL_KEYS: Record<number, 'disputeResults.level1' | 'disputeResults.level2' | 'disputeResults.level3'> =
@@ -265,7 +266,7 @@ export function ContractRatingCard({
             {RATING_ASPECTS.map((a) => (
               <Col xs={12} md={6} key={a}>
                 <Form.Item name={a} label={t(`rate.aspects.${a}`)} rules={[{ required: true }]}>
-                  <Rate />
+                  <StarRating label={t(`rate.aspects.${a}`)} />
                 </Form.Item>
               </Col>
             ))}

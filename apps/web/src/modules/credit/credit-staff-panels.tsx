@@ -211,7 +211,13 @@ export function StaffCreditPolicyPanel() {
       <Card title={t('staff.recalculateTitle')}>
         <Typography.Paragraph type="secondary">{t('staff.recalculateHint')}</Typography.Paragraph>
         <Space wrap>
-          <Input type="month" value={month} onChange={(e) => setMonth(e.target.value)} style={{ width: 180 }} />
+          <Input
+            type="month"
+            aria-label={t('staff.recalculateMonth')}
+            value={month}
+            onChange={(e) => setMonth(e.target.value)}
+            style={{ width: 180 }}
+          />
           <Button
             onClick={() => recalculate.mutate(month)}
             loading={recalculate.isPending}

@@ -50,6 +50,7 @@ export const creditZhCN = {
     recalculateTitle: '立即重算',
     recalculateHint: '每月 1 日自动重算上月评级；此处可按需重算某月（按当时生效的政策）。',
     recalculate: '重算该月',
+    recalculateMonth: '重算月份',
     recalculated: '已重算 {{month}}：{{n}} 家组织',
   },
   history: '月度历史',
@@ -138,6 +139,7 @@ export const creditEn: typeof creditZhCN = {
     recalculateHint:
       "The previous month is recalculated on the 1st of each month; recalculate a month here on demand (under that month's policy).",
     recalculate: 'Recalculate month',
+    recalculateMonth: 'Month to recalculate',
     recalculated: 'Recalculated {{month}}: {{n}} organisations',
   },
   history: 'Monthly history',

@@ -38,6 +38,7 @@ import { z } from 'zod';
 import { apiRequest, apiUpload } from '../../app/api-client';
 import { formatDateTime } from '../../app/format-date';
 import { ErrorState, LoadingState } from '../../app/page-states';
+import { StarRating } from '../../app/star-rating';
 import { useErrorFeedback } from '../../app/use-error-feedback';
 import { useAuthedMe } from '../identity';
 
@@ -418,7 +419,7 @@ export function MyTicketDetail({ orgId, ticketId }: { orgId: string; ticketId: s
             }
           >
             <Form.Item name="stars" label={t('stars')} rules={[{ required: true }]}>
-              <Rate data-testid="ticket-stars" />
+              <StarRating label={t('stars')} data-testid="ticket-stars" />
             </Form.Item>
             <Form.Item name="comment" label={t('comment')}>
               <Input.TextArea rows={2} maxLength={1000} data-testid="ticket-comment" />
