@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './journey-test';
 
 // The mailed links' pages. Reading the mail itself (token → new password → sign-in) is covered on the server by
 // the identity tests; here the pages are wired to those routes and answer in the user's language.

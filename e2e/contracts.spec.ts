@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, type Page, test } from '@playwright/test';
+import { expect, type Page, test } from './journey-test';
 import { createParty, loginWithTotp, type Party, unusedTotp } from './support';
 
 async function stepUp(page: Page, party: Party) {

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './journey-test';
 import { unusedTotp } from './support';
 
 /** The demo platform admin, who also holds the risk role (demo only). */

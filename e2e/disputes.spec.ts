@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, type Page, test } from '@playwright/test';
 import { sitePhotoJpeg } from '../apps/server/src/demo/site-photo.ts';
+import { expect, type Page, test } from './journey-test';
 import { demoLogin } from './support';
 
 /** Demo log-ins of the disputes seeder (fixed authenticator secrets, demo only). */

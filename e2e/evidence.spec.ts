@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './journey-test';
 
 /**
  * 存证查验 without trusting the platform: an anonymous visitor drops the signed PDF of a demo contract on /verify and

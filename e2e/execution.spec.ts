@@ -1,8 +1,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
 import { sitePhotoJpeg } from '../apps/server/src/demo/site-photo.ts';
+import { type APIRequestContext, expect, type Page, test } from './journey-test';
 import {
   awaitFreshStep,
   demoLogin,

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './journey-test';
 import { activeOrgId, demoLogin, json, unusedTotp, walletFen } from './support';
 
 /** fin@example.com's fixed demo TOTP secret (README). */

@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
-import { expect, type Page, test } from '@playwright/test';
 import { VALIDATION_MESSAGES } from '../packages/contracts/src/messages.ts';
+import { expect, type Page, test } from './journey-test';
 import { awaitFreshStep, E2E_PASSWORD, generateCreditCode, totp, uniqueEmail } from './support';
 
 const PASSWORD = E2E_PASSWORD;

@@ -1,4 +1,4 @@
-import { expect, type Page, type Response, test } from '@playwright/test';
+import { expect, type Page, type Response, test } from './journey-test';
 import { activeOrgId, demoLogin, json, unusedTotp, walletFen } from './support';
 
 /** The demo accounts' fixed authenticator secrets (README): the insurer, the buyer and the contractor. */

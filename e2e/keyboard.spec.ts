@@ -1,4 +1,4 @@
-import { expect, type Locator, type Page, test } from '@playwright/test';
+import { expect, type Locator, type Page, test } from './journey-test';
 import { DEMO_PASSWORD, demoLogin, expectAccessible } from './support';
 
 /**

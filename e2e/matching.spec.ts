@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { type Browser, expect, type Page, test } from '@playwright/test';
+import { type Browser, expect, type Page, test } from './journey-test';
 import { awaitFreshStep, createParty, loginWithTotp, notificationsAbout, type Party, unusedTotp } from './support';
 
 /**

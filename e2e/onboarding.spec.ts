@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
-import { type APIRequestContext, type Browser, expect, type Page, test } from '@playwright/test';
 import { creditCodeCheckChar } from '../packages/contracts/src/credit-code.ts';
 import { idCardCheckChar } from '../packages/contracts/src/id-card.ts';
+import { type APIRequestContext, type Browser, expect, type Page, test } from './journey-test';
 import { unusedTotp } from './support';
 
 const PASSWORD = 'Zhuhe-e2e-2025!';

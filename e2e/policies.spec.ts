@@ -1,4 +1,4 @@
-import { type Browser, expect, type Page, test } from '@playwright/test';
+import { type Browser, expect, type Page, test } from './journey-test';
 import { demoLogin, notificationsAbout } from './support';
 
 /** The demo platform admin, who also holds the policy editor role (demo only). */

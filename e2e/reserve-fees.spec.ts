@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './journey-test';
 import { demoLogin } from './support';
 
 /** Demo finance staff (fixed authenticator secrets of the escrow seeder, demo only). */

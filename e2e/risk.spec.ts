@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './journey-test';
 import { demoLogin } from './support';
 
 /** Demo log-ins (fixed authenticator secret of the demo admin, who is also the demo's risk specialist). */

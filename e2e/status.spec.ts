@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './journey-test';
 import { demoLogin, expectAccessible } from './support';
 
 /** The demo platform admin (fixed authenticator secret, demo only). */

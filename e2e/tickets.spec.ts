@@ -1,4 +1,4 @@
-import { expect, type Page, test } from '@playwright/test';
+import { expect, type Page, test } from './journey-test';
 import { demoLogin } from './support';
 
 /** Demo log-ins: sub@ (浙江恒远), service@ (line 1, disputes seeder), support2@ (line 2, tickets seeder). */
