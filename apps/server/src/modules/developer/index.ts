@@ -1,3 +1,10 @@
 export { developerErrors } from './developer.errors';
 export { createDeveloperModule } from './developer.module';
-export { createApiKeyAuthenticator, createKey, listKeys, revokeKey, SECRET_PREFIX } from './developer.service';
+export {
+  createApiKeyAuthenticator,
+  createKey,
+  listKeys,
+  recordCall,
+  revokeKey,
+  SECRET_PREFIX,
+} from './developer.service';
