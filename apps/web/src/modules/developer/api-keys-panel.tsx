@@ -76,6 +76,25 @@ function KeyItem({ item, onRevoke, revoking }: { item: ApiKey; onRevoke: () => v
   );
 }
 
+/**
+ * The scope checkboxes with their explanations. Only value and onChange are passed on: the ARIA attributes a form
+ * item adds are not allowed on the group's element.
+ */
+function ScopePicker({ value, onChange }: { value?: ApiKeyScope[]; onChange?: (next: ApiKeyScope[]) => void }) {
+  const { t } = useTranslation('developer');
+  return (
+    <Checkbox.Group value={value} onChange={(next) => onChange?.(next)} style={{ width: '100%' }}>
+      <Space direction="vertical">
+        {API_KEY_SCOPES.map((scope) => (
+          <Checkbox key={scope} value={scope}>
+            <Typography.Text code>{scope}</Typography.Text> {t(`scopeHelp.${scope}`)}
+          </Checkbox>
+        ))}
+      </Space>
+    </Checkbox.Group>
+  );
+}
+
 /** 开放平台: the organisation's API keys — list, create (secret shown once), revoke — and how to call /api/v1. */
 export function ApiKeysPanel({ orgId }: { orgId: string }) {
   const { t } = useTranslation('developer');
@@ -151,11 +170,13 @@ export function ApiKeysPanel({ orgId }: { orgId: string }) {
 
       <Card size="small" title={t('howTo')}>
         <Typography.Paragraph>
-          {t('howToText')} <a href="/api/docs">{t('docs')}</a>.
+          {t('howToText')}{' '}
+          <a href="/api/docs" style={{ textDecoration: 'underline' }}>
+            {t('docs')}
+          </a>
+          .
         </Typography.Paragraph>
-        <pre
-          style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all', background: '#f5f5f5', padding: 12, margin: 0 }}
-        >
+        <pre style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all', background: '#f5f5f5', padding: 12, margin: 0 }}>
           {curl}
         </pre>
       </Card>
@@ -180,15 +201,7 @@ export function ApiKeysPanel({ orgId }: { orgId: string }) {
             <Input placeholder={t('namePlaceholder')} maxLength={60} />
           </Form.Item>
           <Form.Item name="scopes" label={t('scopes')} rules={[{ required: true, type: 'array', min: 1 }]}>
-            <Checkbox.Group style={{ width: '100%' }}>
-              <Space direction="vertical">
-                {API_KEY_SCOPES.map((scope) => (
-                  <Checkbox key={scope} value={scope}>
-                    <Typography.Text code>{scope}</Typography.Text> {t(`scopeHelp.${scope}`)}
-                  </Checkbox>
-                ))}
-              </Space>
-            </Checkbox.Group>
+            <ScopePicker />
           </Form.Item>
           <Form.Item name="expiresInDays" label={t('expiry')}>
             <Select options={EXPIRY_OPTIONS.map((d) => ({ value: Number(d), label: t(`expiryOptions.${d}`) }))} />
@@ -204,6 +217,8 @@ export function ApiKeysPanel({ orgId }: { orgId: string }) {
         title={t('secretTitle')}
         closable={false}
         maskClosable={false}
+        // the secret leaves the page with the dialog
+        destroyOnHidden
         footer={
           <Button type="primary" onClick={() => setSecret(null)}>
             {t('done')}
