@@ -50,6 +50,12 @@ test('an organisation admin creates an API key, a third party calls /api/v1 with
   expect(Array.isArray((await projects.json()).items)).toBe(true);
   expect((await request.post('/api/v1/demands', { headers, data: {} })).status()).toBe(403);
 
+  // the calls are recorded with the key, the refused one too
+  const item = page.getByRole('listitem').filter({ hasText: name });
+  await item.getByRole('button', { name: '调用记录' }).click();
+  await expect(item.getByText('GET /api/v1/projects')).toBeVisible();
+  await expect(item.getByText('POST /api/v1/demands')).toBeVisible();
+
   // 4. revoke on the page; the very next call is refused
   await page.getByRole('button', { name: `吊销 ${name}` }).click();
   await page.getByRole('button', { name: /确\s*定|OK/ }).click();

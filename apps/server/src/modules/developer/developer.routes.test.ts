@@ -265,6 +265,8 @@ describe('/api/v1 with a key', () => {
     expect(doc.paths['/api/v1/projects'].get.security).toEqual([{ apiKey: ['projects:read'] }]);
     expect(doc.paths['/api/v1/demands'].post.security).toEqual([{ apiKey: ['demands:write'] }]);
     expect(doc.paths['/api/v1/money'].get.security).toEqual([{ apiKey: ['money:read'] }]);
+    expect(doc.paths['/api/v1/tenders'].get['x-required-scope']).toBe('tenders:read');
+    expect(doc.paths['/api/v1/tenders'].get.description).toContain('tenders:read');
   });
 });
 

@@ -23,7 +23,14 @@ import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../app/format-date';
 import { ErrorState } from '../../app/page-states';
 import { useErrorFeedback } from '../../app/use-error-feedback';
-import { API_KEY_SCOPES, createApiKey, developerKeys, fetchApiKeys, revokeApiKey } from './developer.api';
+import {
+  API_KEY_SCOPES,
+  createApiKey,
+  developerKeys,
+  fetchApiKeyCalls,
+  fetchApiKeys,
+  revokeApiKey,
+} from './developer.api';
 
 interface Values {
   name: string;
@@ -35,8 +42,45 @@ interface Values {
 const STATUS_COLOURS = { active: 'green', expired: 'default', revoked: 'red' } as const;
 const EXPIRY_OPTIONS = ['30', '90', '180', '365'] as const;
 
-function KeyItem({ item, onRevoke, revoking }: { item: ApiKey; onRevoke: () => void; revoking: boolean }) {
+/** 调用记录: the key's latest calls, allowed or refused. */
+function KeyCalls({ orgId, keyId }: { orgId: string; keyId: string }) {
   const { t } = useTranslation('developer');
+  const calls = useQuery({
+    queryKey: developerKeys.calls(orgId, keyId),
+    queryFn: () => fetchApiKeyCalls(orgId, keyId),
+  });
+  if (calls.isError) return <ErrorState error={calls.error} onRetry={() => void calls.refetch()} />;
+  return (
+    <List
+      size="small"
+      loading={calls.isLoading}
+      dataSource={calls.data?.items ?? []}
+      locale={{ emptyText: t('noCalls') }}
+      renderItem={(c) => (
+        <List.Item>
+          <Typography.Text style={{ fontSize: 13, wordBreak: 'break-all' }}>
+            {formatDateTime(c.at)} · <Tag color={c.status < 400 ? 'green' : 'red'}>{c.status}</Tag>
+            {c.method} {c.route} · {c.ip}
+          </Typography.Text>
+        </List.Item>
+      )}
+    />
+  );
+}
+
+function KeyItem({
+  orgId,
+  item,
+  onRevoke,
+  revoking,
+}: {
+  orgId: string;
+  item: ApiKey;
+  onRevoke: () => void;
+  revoking: boolean;
+}) {
+  const { t } = useTranslation('developer');
+  const [showCalls, setShowCalls] = useState(false);
   return (
     <List.Item
       actions={
@@ -71,6 +115,12 @@ function KeyItem({ item, onRevoke, revoking }: { item: ApiKey; onRevoke: () => v
         <Typography.Text type="secondary" style={{ fontSize: 13 }}>
           {t('ipAllowList')}: {item.ipAllowList.length ? item.ipAllowList.join(', ') : t('anyIp')}
         </Typography.Text>
+        <div>
+          <Button size="small" type="link" style={{ padding: 0 }} onClick={() => setShowCalls((v) => !v)}>
+            {t('calls')}
+          </Button>
+        </div>
+        {showCalls ? <KeyCalls orgId={orgId} keyId={item.id} /> : null}
       </Flex>
     </List.Item>
   );
@@ -159,6 +209,7 @@ export function ApiKeysPanel({ orgId }: { orgId: string }) {
             locale={{ emptyText: <Empty description={t('empty')} /> }}
             renderItem={(item) => (
               <KeyItem
+                orgId={orgId}
                 item={item}
                 onRevoke={() => revoke.mutate(item.id)}
                 revoking={revoke.isPending && revoke.variables === item.id}
