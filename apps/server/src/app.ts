@@ -70,7 +70,12 @@ export async function buildApp({
     logger: logger
       ? {
           level: config.logLevel,
-          redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+          redact: [
+            'req.headers.cookie',
+            'req.headers["x-csrf-token"]',
+            'req.headers.authorization',
+            'res.headers["set-cookie"]',
+          ],
         }
       : false,
     requestIdHeader: 'x-request-id',

@@ -23,6 +23,12 @@ export const developerErrors = defineErrors({
     'zh-CN': '该 API 密钥调用过于频繁（每分钟最多 {max} 次），请 {seconds} 秒后再试',
     en: 'Too many calls with this API key (at most {max} a minute); try again in {seconds} s',
   },
+  /** demands are published by 施工企业 (GC), through the API as on the page */
+  API_KEY_GC_REQUIRED: {
+    kind: 'forbidden',
+    'zh-CN': '只有具有施工总承包（GC）业务角色的单位可以发布需求，包括通过 API 发布',
+    en: 'Only an organisation holding the general contractor (GC) role publishes demands, through the API too',
+  },
   API_KEY_NOT_FOUND: { kind: 'not_found', 'zh-CN': 'API 密钥不存在', en: 'API key not found' },
   API_KEY_ALREADY_REVOKED: {
     kind: 'conflict',

@@ -105,6 +105,17 @@ describe('API keys', () => {
     expect(bad.json().code).toBe('API_KEY_IP_RANGE_INVALID');
   });
 
+  it('gives demands:write only to an organisation that publishes demands (GC)', async () => {
+    const supplier = (await registeredClient(t.app)).client;
+    const org = (await createOrg(supplier, { creditCode: validCreditCode(), businessRoles: ['SUP'] })).id;
+    const refused = await supplier.post(`/api/orgs/${org}/api-keys`, { name: '供应商', scopes: ['demands:write'] });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().code).toBe('API_KEY_GC_REQUIRED');
+    expect(
+      (await supplier.post(`/api/orgs/${org}/api-keys`, { name: '供应商', scopes: ['demands:read'] })).statusCode,
+    ).toBe(201);
+  });
+
   it('lets only the organisation’s owner or admin manage keys: a member 403, another organisation 404', async () => {
     const { key } = await newKey(ownerA, orgA, { scopes: ['projects:read'] });
     expect((await memberA.get(`/api/orgs/${orgA}/api-keys`)).statusCode).toBe(403);

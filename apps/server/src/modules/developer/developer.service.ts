@@ -7,6 +7,7 @@ import type { Actor, ApiKeyAuthenticator, ApiKeyPrincipal } from '../../infra/ht
 import { accessErrors } from '../../infra/http/access';
 import { newId } from '../../infra/ids';
 import { getUsers } from '../identity';
+import { getOrganisation } from '../organisation';
 import { developerErrors } from './developer.errors';
 import { ipAllowed, parseIpRange } from './developer.ip';
 import { presentKey } from './developer.presenter';
@@ -49,6 +50,7 @@ export async function createKey(
     if (!parsed) throw developerErrors.raise('API_KEY_IP_RANGE_INVALID', { value });
     return parsed;
   });
+  if (input.scopes.includes('demands:write')) await assertPublishesDemands(ctx, orgId);
   const at = now();
   if ((await repo.activeKeyCount(ctx.db, orgId, at)) >= MAX_ACTIVE_KEYS)
     throw developerErrors.raise('API_KEY_LIMIT', { max: MAX_ACTIVE_KEYS });
@@ -73,6 +75,12 @@ export async function createKey(
   return { key: presentKey(row, names.get(row.createdBy) ?? '—', at), secret };
 }
 
+/** `demands:write` acts as the page's 发布需求 does, which only an organisation acting as GC may use. */
+export async function assertPublishesDemands(ctx: AppContext, orgId: string): Promise<void> {
+  const org = await getOrganisation(ctx, orgId);
+  if (!org.businessRoles.includes('GC')) throw developerErrors.raise('API_KEY_GC_REQUIRED');
+}
+
 /** 密钥列表: the organisation's keys, newest first, with prefix and status (never a secret). */
 export async function listKeys(ctx: AppContext, orgId: string): Promise<ApiKey[]> {
   const rows = await repo.keysOfOrg(ctx.db, orgId, 200);
@@ -88,7 +96,9 @@ export async function revokeKey(ctx: AppContext, actor: Actor, orgId: string, ke
   if (existing.revokedAt)
     throw developerErrors.raise('API_KEY_ALREADY_REVOKED', { at: existing.revokedAt.toISOString() });
   const at = now();
-  await repo.revokeKey(ctx.db, orgId, keyId, actor.userId, at);
+  // Another admin may have revoked it a moment ago: the first revocation stands.
+  if (!(await repo.revokeKey(ctx.db, orgId, keyId, actor.userId, at)))
+    throw developerErrors.raise('API_KEY_ALREADY_REVOKED', { at: at.toISOString() });
   const row = { ...existing, revokedAt: at, revokedBy: actor.userId };
   const names = await creatorNames(ctx, [row]);
   return presentKey(row, names.get(row.createdBy) ?? '—', at);

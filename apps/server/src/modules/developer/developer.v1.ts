@@ -13,6 +13,7 @@ import { createDemand, listOrgDemands } from '../demands';
 import { walletOf } from '../escrow';
 import { type ProjectRow, pageOrgProjects } from '../projects';
 import { buyerTendersWithBidCounts } from '../tendering';
+import { assertPublishesDemands } from './developer.service';
 
 /**
  * The use cases behind `/api/v1`. Each acts for the key's organisation only, through the owning module's public
@@ -68,6 +69,8 @@ export async function v1Demands(ctx: AppContext, key: ApiKeyPrincipal, page: V1P
  * submitted by the admin who created the key.
  */
 export async function v1CreateDemand(ctx: AppContext, key: ApiKeyPrincipal, body: V1CreateDemandBody) {
+  // checked again on each call: the organisation may have given up the GC role since the key was made
+  await assertPublishesDemands(ctx, key.orgId);
   const parsed = CreateDemandBody.safeParse({
     type: body.type,
     title: body.title,
