@@ -35,6 +35,7 @@ import { JobQueue } from './infra/jobs/job-queue';
 import type { Mailer } from './infra/mail/mailer';
 import { registerMailJob } from './infra/mail/outbox';
 import type { PlatformModule } from './infra/module';
+import { createApiKeyAuthenticator } from './modules/developer';
 
 export interface BuildAppOptions {
   config: Config;
@@ -69,7 +70,12 @@ export async function buildApp({
     logger: logger
       ? {
           level: config.logLevel,
-          redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+          redact: [
+            'req.headers.cookie',
+            'req.headers["x-csrf-token"]',
+            'req.headers.authorization',
+            'res.headers["set-cookie"]',
+          ],
         }
       : false,
     requestIdHeader: 'x-request-id',
@@ -135,7 +141,19 @@ export async function buildApp({
         version: '0.1.0',
         description:
           'Errors are RFC 9457 application/problem+json with a module error code and zh-CN/en messages. ' +
-          'Cookie-authenticated mutations need the x-csrf-token header from /api/auth/me.',
+          'Cookie-authenticated mutations need the x-csrf-token header from /api/auth/me. ' +
+          'Third parties call /api/v1 (tag api-v1) with an organisation API key as a bearer token; each route ' +
+          'names the scope it needs in its security requirement.',
+      },
+      components: {
+        securitySchemes: {
+          apiKey: {
+            type: 'http',
+            scheme: 'bearer',
+            bearerFormat: 'zk_live_…',
+            description: '开放平台 API key created by an organisation admin; scopes as listed on each route',
+          },
+        },
       },
     },
     transform: jsonSchemaTransform,
@@ -145,7 +163,11 @@ export async function buildApp({
   // 2. platform infrastructure
   const index = join(config.webDist, 'index.html');
   registerProblemHandlers(app, existsSync(index) ? config.webDist : null);
-  await app.register(accessPlugin, { resolver, stepUpMinutes: config.stepUpMinutes });
+  await app.register(accessPlugin, {
+    resolver,
+    apiKeys: createApiKeyAuthenticator(ctx),
+    stepUpMinutes: config.stepUpMinutes,
+  });
   await app.register(auditPlugin, { db: database.db });
   await app.register(idempotencyPlugin, { db: database.db });
   const traffic = new TrafficWindow();

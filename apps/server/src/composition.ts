@@ -9,6 +9,7 @@ import { createContractsModule } from './modules/contracts';
 import { createCooperationModule } from './modules/cooperation';
 import { createCreditModule } from './modules/credit';
 import { createDemandsModule } from './modules/demands';
+import { createDeveloperModule } from './modules/developer';
 import { createDisputesModule } from './modules/disputes';
 import { createEscrowModule } from './modules/escrow';
 import { createEvidenceModule } from './modules/evidence';
@@ -117,6 +118,8 @@ export function composeModules(ctx: AppContext, deps: { resolver: ActorResolver;
     }),
     // 运行监控: reads the HTTP layer's traffic window (app.ts feeds it from the metrics plugin).
     monitoring: createMonitoringModule(ctx, { traffic: deps.traffic ?? new TrafficWindow() }),
+    // 开放平台: API keys and the /api/v1 contract over projects, demands, tendering and escrow's public API.
+    developer: createDeveloperModule(ctx),
     // 工作台: asks the modules above for their to-dos and figures through their index.
     workspace: createWorkspaceModule(ctx),
   } satisfies Record<string, PlatformModule<object>>;

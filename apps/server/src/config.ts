@@ -20,6 +20,8 @@ const EnvSchema = z.object({
   SESSION_TTL_HOURS: z.coerce.number().int().positive().default(168),
   RATE_LIMIT_MAX: z.coerce.number().int().positive().default(600),
   LOGIN_RATE_LIMIT_MAX: z.coerce.number().int().positive().default(10),
+  /** 开放平台: calls per minute per API key, across all /api/v1 routes */
+  API_KEY_RATE_LIMIT_MAX: z.coerce.number().int().positive().default(120),
   WEB_DIST: z.string().optional(),
   PUBLIC_URL: z.string().optional(),
   /** smtp://user:pass@host:port; absent outside production → a local catcher on MAIL_CATCHER_PORT */
@@ -54,6 +56,8 @@ export interface Config {
   cookieSecure: boolean;
   sessionTtlHours: number;
   rateLimit: { max: number; loginMax: number };
+  /** 开放平台 (PLAT-5): the per-key call limit of /api/v1 */
+  openApi: { rateLimitPerMinute: number };
   webDist: string;
   publicUrl: string | undefined;
   mail: { smtpUrl: string | undefined; from: string; catcherPort: number };
@@ -111,6 +115,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: P
     cookieSecure: e.COOKIE_SECURE,
     sessionTtlHours: e.SESSION_TTL_HOURS,
     rateLimit: { max: e.RATE_LIMIT_MAX, loginMax: e.LOGIN_RATE_LIMIT_MAX },
+    openApi: { rateLimitPerMinute: e.API_KEY_RATE_LIMIT_MAX },
     webDist: resolve(e.WEB_DIST ?? new URL('../../web/dist', import.meta.url).pathname),
     publicUrl: e.PUBLIC_URL,
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, catcherPort: e.MAIL_CATCHER_PORT },

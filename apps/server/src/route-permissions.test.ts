@@ -252,6 +252,8 @@ beforeAll(async () => {
     seriesId: newId(),
     // insurance: a product that is not the caller's (policies and claims use policyId and claimId above)
     productId: newId(),
+    // developer: an API key that is not the caller's
+    keyId: newId(),
   };
 });
 afterAll(async () => {

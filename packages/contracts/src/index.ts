@@ -1,3 +1,4 @@
+export * from './api-v1';
 export * from './commission';
 export * from './common';
 export * from './compliance';
@@ -5,6 +6,7 @@ export * from './contract';
 export * from './credit';
 export * from './credit-code';
 export * from './demands';
+export * from './developer';
 export * from './disputes';
 export * from './escrow';
 export * from './evidence';

@@ -163,6 +163,15 @@ describe('demo data', () => {
     );
     expect(policies).toEqual({ total: 12, withdrawn: 1, revised: 1, notified: 1 });
 
+    // 开放平台 demo: gc@'s organisation has one active and one revoked API key (no secret kept)
+    const [keys] = await queryRows<{ active: number; revoked: number; calls: number }>(
+      t.ctx.db,
+      sql`select (select count(*) from api_keys where revoked_at is null)::int as active,
+                 (select count(*) from api_keys where revoked_at is not null)::int as revoked,
+                 (select count(*) from api_key_calls)::int as calls`,
+    );
+    expect(keys).toEqual({ active: 1, revoked: 1, calls: 2 });
+
     // 工程e贷 demo: fin@ signs in with its fixed TOTP; applications in every state; sub@ has a settled, unpaid
     // statement to finance
     const finLogin = logins?.find((l) => l.identifier === 'fin@example.com');

@@ -3,6 +3,7 @@ import type { AppContext } from '../infra/context';
 import { countUsers } from '../modules/identity';
 import { seedContractsDemo } from './contracts.demo';
 import { seedCreditDemo } from './credit.demo';
+import { seedDeveloperDemo } from './developer.demo';
 import { seedDisputesDemo } from './disputes.demo';
 import { seedEscrowDemo } from './escrow.demo';
 import { seedEvidenceDemo } from './evidence.demo';
@@ -64,6 +65,8 @@ const SEEDERS: ((ctx: AppContext, modules: PlatformModules) => Promise<DemoLogin
   seedPoliciesDemo,
   // 运行状态: past alerts, opened and resolved by the minute check
   seedMonitoringDemo,
+  // 开放平台: gc@'s organisation with an active and a revoked API key
+  seedDeveloperDemo,
   // last: a signed, witnessed checkpoint that covers every demo entry
   seedEvidenceDemo,
 ];

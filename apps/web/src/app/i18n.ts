@@ -4,6 +4,7 @@ import type { commissionZhCN } from '../modules/commission';
 import type { complianceZhCN } from '../modules/compliance';
 import type { contractsZhCN } from '../modules/contracts';
 import type { creditZhCN } from '../modules/credit';
+import type { developerZhCN } from '../modules/developer';
 import type { disputesZhCN } from '../modules/disputes';
 import type { escrowZhCN } from '../modules/escrow';
 import type { evidenceZhCN } from '../modules/evidence';
@@ -99,6 +100,8 @@ const loaders: Record<string, Loader> = {
   monitoring: () =>
     import('../modules/monitoring/monitoring.i18n').then((m) => ({ 'zh-CN': m.monitoringZhCN, en: m.monitoringEn })),
   fees: () => import('../modules/fees/fees.i18n').then((m) => ({ 'zh-CN': m.feesZhCN, en: m.feesEn })),
+  developer: () =>
+    import('../modules/developer/developer.i18n').then((m) => ({ 'zh-CN': m.developerZhCN, en: m.developerEn })),
   policies: () =>
     import('../modules/policies/policies.i18n').then((m) => ({ 'zh-CN': m.policiesZhCN, en: m.policiesEn })),
   workspace: () =>
@@ -147,6 +150,7 @@ interface AllTexts {
   insurance: typeof insuranceZhCN;
   reserve: typeof reserveZhCN;
   fees: typeof feesZhCN;
+  developer: typeof developerZhCN;
   monitoring: typeof monitoringZhCN;
   policies: typeof policiesZhCN;
   procurement: typeof procurementZhCN;

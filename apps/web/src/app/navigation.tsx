@@ -1,6 +1,7 @@
 import {
   AccountBookOutlined,
   AlertOutlined,
+  ApiOutlined,
   AuditOutlined,
   BankOutlined,
   BellOutlined,
@@ -75,6 +76,7 @@ type NavLabel =
   | 'staffRisk'
   | 'staffEvidence'
   | 'fees'
+  | 'developer'
   | 'staffReserve'
   | 'staffFees'
   | 'policies'
@@ -184,6 +186,7 @@ const ORGANISATION_ITEMS: NavItem[] = [
   { key: 'verification', label: 'verification', icon: <SafetyCertificateOutlined />, path: '/workspace/verification' },
   { key: 'credit', label: 'credit', icon: <TrophyOutlined />, path: '/workspace/credit' },
   { key: 'fees', label: 'fees', icon: <AccountBookOutlined />, path: '/workspace/fees', managersOnly: true },
+  { key: 'developer', label: 'developer', icon: <ApiOutlined />, path: '/workspace/developer', managersOnly: true },
 ];
 
 /** Business roles that can become merchants (商家入驻): suppliers and service providers. */

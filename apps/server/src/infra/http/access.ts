@@ -1,4 +1,4 @@
-import type { BusinessRole, MembershipRole, StaffRole } from '@zhuhe/contracts';
+import type { ApiKeyScope, BusinessRole, MembershipRole, StaffRole } from '@zhuhe/contracts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { safeEqual } from '../crypto';
@@ -22,7 +22,12 @@ export type Rule =
    */
   | { kind: 'org'; param: string; membership?: readonly MembershipRole[]; activeRole?: readonly BusinessRole[] }
   /** platform staff holding one of the roles, in a session opened with 2FA (ORG-5) */
-  | { kind: 'staff'; roles: readonly StaffRole[] };
+  | { kind: 'staff'; roles: readonly StaffRole[] }
+  /**
+   * 开放平台 (PLAT-5): a third party's API key (`Authorization: Bearer …`) holding the scope. The session cookie
+   * is not read, so a browser session can never call these routes and they need no CSRF token.
+   */
+  | { kind: 'apiKey'; scope: ApiKeyScope };
 
 export interface Permission {
   /** stable name, also the audit action: `<module>.<verb>` */
@@ -54,6 +59,24 @@ export interface Actor {
   activeRole: BusinessRole | null;
   staffRoles: StaffRole[];
   memberships: ActorMembership[];
+}
+
+/** The key a `/api/v1` request authenticated with. */
+export interface ApiKeyPrincipal {
+  keyId: string;
+  orgId: string;
+  /** the organisation admin who created the key */
+  createdBy: string;
+  scopes: readonly ApiKeyScope[];
+  ipAllowList: readonly string[];
+}
+
+/** Supplied by the composition root from the developer module. */
+export interface ApiKeyAuthenticator {
+  /** the key the bearer secret names; refused (401) when absent, unknown, expired or revoked — never cached */
+  identify(request: FastifyRequest): Promise<ApiKeyPrincipal>;
+  /** refused (403) when the caller's address is not on the key's allow-list or the key lacks the scope */
+  authorise(principal: ApiKeyPrincipal, ip: string, scope: ApiKeyScope): void;
 }
 
 /** Supplied by the composition root from the identity, organisation and staff modules. */
@@ -95,6 +118,8 @@ declare module 'fastify' {
     actor: Actor | null;
     /** the permission the matched route declared */
     permission: Permission | null;
+    /** the API key of an `/api/v1` request, once identified (also when it is then refused 403) */
+    apiKey: ApiKeyPrincipal | null;
   }
   interface FastifyContextConfig {
     permission?: Permission;
@@ -147,6 +172,9 @@ export function checkRule(
       }
       break;
     }
+    case 'apiKey':
+      // A person's session does not stand in for a key.
+      throw accessErrors.raise('AUTH_REQUIRED');
     default:
       assertUnreachable(rule);
   }
@@ -162,6 +190,7 @@ export function assertUnreachable(value: never): never {
 
 export interface AccessOptions {
   resolver: ActorResolver;
+  apiKeys: ApiKeyAuthenticator;
   stepUpMinutes: number;
 }
 
@@ -175,6 +204,7 @@ export interface RouteEntry {
 export const accessPlugin = fp(async (app: FastifyInstance, options: AccessOptions) => {
   app.decorateRequest('actor', null);
   app.decorateRequest('permission', null);
+  app.decorateRequest('apiKey', null);
   const catalogue: RouteEntry[] = [];
   app.decorate('routeCatalogue', catalogue);
 
@@ -193,6 +223,12 @@ export const accessPlugin = fp(async (app: FastifyInstance, options: AccessOptio
     const permission = request.routeOptions.config.permission;
     if (!permission) return;
     request.permission = permission;
+    if (permission.rule.kind === 'apiKey') {
+      const principal = await options.apiKeys.identify(request);
+      request.apiKey = principal;
+      options.apiKeys.authorise(principal, request.ip, permission.rule.scope);
+      return;
+    }
     const token = request.cookies[SESSION_COOKIE];
     const actor = token ? await options.resolver.resolve(token, request) : null;
     request.actor = actor;

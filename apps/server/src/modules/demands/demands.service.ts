@@ -131,7 +131,12 @@ export function demandRow(input: NewDemand, now: Date) {
  * 发布需求 submits a demand for review: with its 可行性报告 and 资金证明, and a review due in 2 working days.
  * The demand, its review and the product event are written in one transaction.
  */
-export async function createDemand(ctx: AppContext, actor: Actor, orgId: string, input: CreateInput): Promise<Demand> {
+export async function createDemand(
+  ctx: AppContext,
+  actor: Pick<Actor, 'userId'>,
+  orgId: string,
+  input: CreateInput,
+): Promise<Demand> {
   const now = new Date();
   if (input.deadline < shanghaiDate(now)) throw demandErrors.raise('DEMAND_DEADLINE_PAST');
   await assertCompliantFields(ctx, {

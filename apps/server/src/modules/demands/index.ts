@@ -2,6 +2,7 @@ export { demandErrors } from './demands.errors';
 export type { DemandPublished } from './demands.events';
 export { createDemandsModule } from './demands.module';
 export {
+  createDemand,
   createDemandsDirect,
   type DemandRow,
   decideReview,
@@ -9,6 +10,7 @@ export {
   demandSearchDocument,
   findDemandRow,
   getDemand,
+  listOrgDemands,
   type NewDemand,
   REVIEW_WORKING_DAYS,
 } from './demands.service';

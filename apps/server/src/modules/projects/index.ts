@@ -5,5 +5,6 @@ export {
   createProjectsDirect,
   type DirectProject,
   type ProjectRow,
+  pageOrgProjects,
   projectSearchDocument,
 } from './projects.service';

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../infra/db/client';
 import { projectFiles, projectInvitations, projectQuestions, projects } from './projects.tables';
 
@@ -36,6 +36,26 @@ export async function listOrgProjects(db: DbOrTx, orgId: string, limit: number):
     .where(eq(projects.orgId, orgId))
     .orderBy(desc(projects.createdAt), desc(projects.id))
     .limit(limit);
+}
+
+/** One page of the organisation's projects, newest first, continuing after the project `after`. */
+export async function pageOrgProjects(
+  db: DbOrTx,
+  orgId: string,
+  page: { limit: number; after?: string | undefined },
+): Promise<ProjectRow[]> {
+  const conditions = [eq(projects.orgId, orgId)];
+  if (page.after) {
+    conditions.push(
+      sql`(${projects.createdAt}, ${projects.id}) < (select p.created_at, p.id from projects p where p.org_id = ${orgId} and p.id = ${page.after})`,
+    );
+  }
+  return db
+    .select()
+    .from(projects)
+    .where(and(...conditions))
+    .orderBy(desc(projects.createdAt), desc(projects.id))
+    .limit(page.limit);
 }
 
 export async function replaceInvitations(db: DbOrTx, orgId: string, projectId: string, orgIds: readonly string[]) {

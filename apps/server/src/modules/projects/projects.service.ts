@@ -228,6 +228,17 @@ export async function listOrgProjects(ctx: AppContext, viewer: Viewer, orgId: st
   return out;
 }
 
+/** 开放平台: one page of the organisation's own projects (rows; the caller presents them). */
+export async function pageOrgProjects(
+  ctx: AppContext,
+  orgId: string,
+  page: { limit: number; after?: string | undefined },
+): Promise<{ rows: repo.ProjectRow[]; nextCursor: string | null }> {
+  const rows = await repo.pageOrgProjects(ctx.db, orgId, { limit: page.limit + 1, after: page.after });
+  const shown = rows.slice(0, page.limit);
+  return { rows: shown, nextCursor: rows.length > page.limit ? (shown[shown.length - 1]?.id ?? null) : null };
+}
+
 /** A tender file of a project the viewer may see. */
 export async function getProjectFile(
   ctx: AppContext,

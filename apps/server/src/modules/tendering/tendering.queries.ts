@@ -74,6 +74,16 @@ export async function listTenders(ctx: AppContext, orgId: string, scope: 'mine' 
   });
 }
 
+/** 开放平台: the buyer's own tenders with their status and the number of bids each holds (count only). */
+export async function buyerTendersWithBidCounts(ctx: AppContext, orgId: string) {
+  const tenders = await listTenders(ctx, orgId, 'mine');
+  const counts = await repo.bidCounts(
+    ctx.db,
+    tenders.map((t) => t.id),
+  );
+  return tenders.map((t) => ({ ...t, bidCount: counts.get(t.id) ?? 0 }));
+}
+
 /** The stored opening record or scoring table PDF (the file whose hash is in the evidence log). */
 export async function documentPdf(
   ctx: AppContext,

@@ -145,6 +145,17 @@ export async function bidsOf(db: DbOrTx, tenderId: string): Promise<BidRow[]> {
   return db.select().from(tenderBids).where(eq(tenderBids.tenderId, tenderId)).orderBy(asc(tenderBids.submittedAt));
 }
 
+/** How many bids (not withdrawn) each tender holds: the count only, never a bid's content. */
+export async function bidCounts(db: DbOrTx, tenderIds: string[]): Promise<Map<string, number>> {
+  if (tenderIds.length === 0) return new Map();
+  const rows = await db
+    .select({ tenderId: tenderBids.tenderId, n: sql<number>`count(*)::int` })
+    .from(tenderBids)
+    .where(and(inArray(tenderBids.tenderId, tenderIds), sql`${tenderBids.status} <> 'withdrawn'`))
+    .groupBy(tenderBids.tenderId);
+  return new Map(rows.map((r) => [r.tenderId, r.n]));
+}
+
 export async function insertBid(db: DbOrTx, row: typeof tenderBids.$inferInsert): Promise<void> {
   await db.insert(tenderBids).values(row);
 }

@@ -188,7 +188,10 @@ describe('sealed bids', () => {
     expect(withdrawn.json().status).toBe('withdrawn');
 
     // Every GET route of the tendering module, for every role, with this tender: no plan, no prices, no bidders.
-    const gets = t.app.routeCatalogue.filter((r) => r.method === 'GET' && r.url.includes('/tenders'));
+    // (/api/v1/tenders answers API keys only; its bid count is tested in developer.routes.test.ts)
+    const gets = t.app.routeCatalogue.filter(
+      (r) => r.method === 'GET' && r.url.includes('/tenders') && r.permission?.rule.kind !== 'apiKey',
+    );
     expect(gets.length).toBeGreaterThanOrEqual(6);
     const viewers: [string, TestClient, string][] = [
       ['buyer', gc.client, gc.orgId],
@@ -207,6 +210,24 @@ describe('sealed bids', () => {
         if (who === 'staff') expect(response.statusCode, route.url).toBe(404);
       }
     }
+    // 开放平台: the buyer's API key with tenders:read sees how many bids there are, never what is in them.
+    const key = (
+      await gc.client.post(`/api/orgs/${gc.orgId}/api-keys`, { name: '招标看板', scopes: ['tenders:read'] })
+    ).json();
+    const v1 = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/tenders',
+      headers: { authorization: `Bearer ${key.secret}` },
+    });
+    expect(v1.statusCode).toBe(200);
+    const [counted] = await queryRows<{ n: number }>(
+      t.ctx.db,
+      sql`select count(*)::int as n from tender_bids where tender_id = ${tender.id} and status <> 'withdrawn'`,
+    );
+    expect(counted?.n).toBeGreaterThan(0);
+    expect(v1.json().items.find((x: { id: string }) => x.id === tender.id)?.bidCount).toBe(counted?.n);
+    for (const secret of ['XK42', '450000', receiptA.json().envelopeSha256]) expect(v1.body).not.toContain(secret);
+
     const asBuyer = (await gc.client.get(`/api/orgs/${gc.orgId}/tenders/${tender.id}`)).json();
     expect(asBuyer.opening).toBeNull();
     expect(asBuyer.status).toBe('open');
