@@ -40,6 +40,7 @@ import { createTenderingModule } from './modules/tendering';
 import { createTicketsModule } from './modules/tickets';
 import { createTiersModule } from './modules/tiers';
 import { createVerificationModule } from './modules/verification';
+import { createWebhooksModule } from './modules/webhooks';
 import { createWorkspaceModule } from './modules/workspace';
 
 /**
@@ -117,6 +118,8 @@ export function composeModules(ctx: AppContext, deps: { resolver: ActorResolver;
     }),
     // 运行监控: reads the HTTP layer's traffic window (app.ts feeds it from the metrics plugin).
     monitoring: createMonitoringModule(ctx, { traffic: deps.traffic ?? new TrafficWindow() }),
+    // Webhooks: signed deliveries of other modules' events to organisations' endpoints (reads only their events).
+    webhooks: createWebhooksModule(ctx),
     // 工作台: asks the modules above for their to-dos and figures through their index.
     workspace: createWorkspaceModule(ctx),
   } satisfies Record<string, PlatformModule<object>>;

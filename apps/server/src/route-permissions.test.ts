@@ -252,6 +252,9 @@ beforeAll(async () => {
     seriesId: newId(),
     // insurance: a product that is not the caller's (policies and claims use policyId and claimId above)
     productId: newId(),
+    // webhooks: an endpoint and a delivery that do not exist for the caller
+    endpointId: newId(),
+    deliveryId: newId(),
   };
 });
 afterAll(async () => {
@@ -363,6 +366,7 @@ const VALID_BODIES: Record<string, unknown> = {
     revision: 1,
     changeNote: '',
   },
+  'PATCH /api/orgs/:orgId/webhooks/endpoints/:endpointId': { enabled: false },
   'POST /api/staff/disputes/:disputeId/external-award': {
     outcome: 'claimant',
     awardedToClaimantFen: null,

@@ -145,6 +145,15 @@ export async function bidsOf(db: DbOrTx, tenderId: string): Promise<BidRow[]> {
   return db.select().from(tenderBids).where(eq(tenderBids.tenderId, tenderId)).orderBy(asc(tenderBids.submittedAt));
 }
 
+/** How many bids of a tender are submitted (withdrawn ones not counted). */
+export async function countSubmittedBids(db: DbOrTx, tenderId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(tenderBids)
+    .where(and(eq(tenderBids.tenderId, tenderId), eq(tenderBids.status, 'submitted')));
+  return row?.n ?? 0;
+}
+
 export async function insertBid(db: DbOrTx, row: typeof tenderBids.$inferInsert): Promise<void> {
   await db.insert(tenderBids).values(row);
 }
