@@ -22,6 +22,7 @@ import { seedRiskDemo } from './risk.demo';
 import { seedTenderingDemo } from './tendering.demo';
 import { seedTicketsDemo } from './tickets.demo';
 import { seedTiersDemo } from './tiers.demo';
+import { seedWebhooksDemo } from './webhooks.demo';
 import { seedVerifiedBuyersDemo } from './workspace.demo';
 
 /**
@@ -64,6 +65,8 @@ const SEEDERS: ((ctx: AppContext, modules: PlatformModules) => Promise<DemoLogin
   seedPoliciesDemo,
   // 运行状态: past alerts, opened and resolved by the minute check
   seedMonitoringDemo,
+  // webhooks: gc@'s ERP endpoint with deliveries delivered, failing (next attempt queued) and dead
+  seedWebhooksDemo,
   // last: a signed, witnessed checkpoint that covers every demo entry
   seedEvidenceDemo,
 ];

@@ -19,6 +19,11 @@ export async function findEndpoint(db: DbOrTx, orgId: string, id: string): Promi
   return row;
 }
 
+export async function endpointsById(db: DbOrTx, ids: string[]): Promise<EndpointRow[]> {
+  if (ids.length === 0) return [];
+  return db.select().from(webhookEndpoints).where(inArray(webhookEndpoints.id, ids));
+}
+
 export async function endpointsOf(db: DbOrTx, orgId: string): Promise<EndpointRow[]> {
   return db
     .select()

@@ -320,3 +320,53 @@ export async function attemptDelivery(
   });
   ctx.log.info({ deliveryId, attempt, status: outcome.status, dead: giveUp }, 'webhook delivery failed');
 }
+
+/**
+ * A delivery from the past, as the demo shows it (delivered, failed with its next attempt queued, or dead): written
+ * as the attempts would have left it.
+ */
+export async function recordPastDelivery(
+  ctx: AppContext,
+  endpointId: string,
+  past: {
+    eventType: string;
+    data: Record<string, unknown>;
+    status: 'delivered' | 'failed' | 'dead';
+    attempts: number;
+    lastResponseStatus: number | null;
+    lastError: string | null;
+    createdAt: Date;
+    deliveredAt?: Date;
+    nextAttemptAt?: Date;
+  },
+): Promise<void> {
+  const [endpoint] = await repo.endpointsById(ctx.db, [endpointId]);
+  if (!endpoint) throw webhookErrors.raise('WEBHOOK_ENDPOINT_NOT_FOUND');
+  const event = { id: newId(), type: past.eventType, occurredAt: past.createdAt.toISOString(), data: past.data };
+  const id = newId();
+  await ctx.db.transaction(async (tx) => {
+    await repo.insertDeliveries(tx, [
+      {
+        id,
+        endpointId,
+        eventId: event.id,
+        eventType: event.type,
+        payload: envelope(event, endpoint.organisationId),
+        status: past.status,
+        attempts: past.attempts,
+        lastResponseStatus: past.lastResponseStatus,
+        lastError: past.lastError,
+        nextAttemptAt: past.nextAttemptAt ?? null,
+        deliveredAt: past.deliveredAt ?? null,
+        createdAt: past.createdAt,
+      },
+    ]);
+    if (past.status === 'failed' && past.nextAttemptAt)
+      await ctx.jobs.enqueue(
+        DELIVER_JOB,
+        { deliveryId: id, attempt: past.attempts + 1 },
+        { runAt: past.nextAttemptAt, maxAttempts: 3 },
+        tx,
+      );
+  });
+}
