@@ -1,6 +1,7 @@
 import {
   AccountBookOutlined,
   AlertOutlined,
+  ApiOutlined,
   AuditOutlined,
   BankOutlined,
   BellOutlined,
@@ -80,7 +81,8 @@ type NavLabel =
   | 'policies'
   | 'policySubscriptions'
   | 'staffPolicies'
-  | 'staffStatus';
+  | 'staffStatus'
+  | 'webhooks';
 
 export interface NavItem {
   key: string;
@@ -184,6 +186,7 @@ const ORGANISATION_ITEMS: NavItem[] = [
   { key: 'verification', label: 'verification', icon: <SafetyCertificateOutlined />, path: '/workspace/verification' },
   { key: 'credit', label: 'credit', icon: <TrophyOutlined />, path: '/workspace/credit' },
   { key: 'fees', label: 'fees', icon: <AccountBookOutlined />, path: '/workspace/fees', managersOnly: true },
+  { key: 'webhooks', label: 'webhooks', icon: <ApiOutlined />, path: '/workspace/webhooks', managersOnly: true },
 ];
 
 /** Business roles that can become merchants (商家入驻): suppliers and service providers. */

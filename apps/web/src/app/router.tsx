@@ -91,6 +91,7 @@ const StaffCommissionPage = lazyPage(() => import('../pages/onboarding-pages'), 
 const StaffReservePage = lazyPage(() => import('../pages/reserve-fees-pages'), 'StaffReservePage');
 const StaffFeesPage = lazyPage(() => import('../pages/reserve-fees-pages'), 'StaffFeesPage');
 const OrgFeesPage = lazyPage(() => import('../pages/reserve-fees-pages'), 'OrgFeesPage');
+const WebhooksPage = lazyPage(() => import('../pages/webhooks-page'), 'WebhooksPage');
 const StaffCompliancePage = lazyPage(() => import('../pages/onboarding-pages'), 'StaffCompliancePage');
 const StaffMerchantBoardPage = lazyPage(() => import('../pages/onboarding-pages'), 'StaffMerchantBoardPage');
 const StaffMerchantReviewPage = lazyPage(() => import('../pages/onboarding-pages'), 'StaffMerchantReviewPage');
@@ -194,6 +195,7 @@ export function createRouter() {
                     { path: 'pushes', element: <SupplierPushesPage /> },
                     { path: 'disputes', element: <MyDisputesPage /> },
                     { path: 'fees', element: <OrgFeesPage /> },
+                    { path: 'webhooks', element: <WebhooksPage /> },
                     { path: 'demands/:demandId/procurement', element: <ProcurementPlanPage /> },
                     { path: 'disputes/new', element: <FileDisputePage /> },
                     { path: 'disputes/:disputeId', element: <DisputeDetailPage /> },

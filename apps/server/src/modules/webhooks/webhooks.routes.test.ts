@@ -170,9 +170,7 @@ describe('webhooks', () => {
     );
     expect(stored?.secret).not.toContain(secret.slice(6));
 
-    await t.ctx.db.transaction((tx) =>
-      t.ctx.events.publish(tx, 'demand.published', { demandId, orgId: gc.orgId }),
-    );
+    await t.ctx.db.transaction((tx) => t.ctx.events.publish(tx, 'demand.published', { demandId, orgId: gc.orgId }));
     await t.ctx.jobs.runDue();
     const [delivery] = await deliveriesOf(endpointId);
     expect(delivery).toMatchObject({ eventType: 'demand.published', status: 'delivered', lastResponseStatus: 200 });
@@ -295,9 +293,7 @@ describe('webhooks', () => {
     );
     // a disabled endpoint gets no new events
     const count = received.length;
-    await t.ctx.db.transaction((tx) =>
-      t.ctx.events.publish(tx, 'demand.published', { demandId, orgId: gc.orgId }),
-    );
+    await t.ctx.db.transaction((tx) => t.ctx.events.publish(tx, 'demand.published', { demandId, orgId: gc.orgId }));
     await t.ctx.jobs.runDue();
     expect(received.length).toBe(count);
 

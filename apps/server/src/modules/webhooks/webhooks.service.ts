@@ -10,8 +10,8 @@ import type {
 } from '@zhuhe/contracts';
 import {
   CreateWebhookEndpointBody as CreateSchema,
-  UpdateWebhookEndpointBody as UpdateSchema,
   WebhookDeliveryQuery as QuerySchema,
+  UpdateWebhookEndpointBody as UpdateSchema,
 } from '@zhuhe/contracts';
 import type { AppContext } from '../../infra/context';
 import { decryptField, encryptField, randomToken } from '../../infra/crypto';
@@ -151,7 +151,11 @@ export async function deleteEndpoint(ctx: AppContext, orgId: string, endpointId:
 }
 
 /** 更换密钥: a new secret at once (the old one stops signing); shown this once. */
-export async function rollSecret(ctx: AppContext, orgId: string, endpointId: string): Promise<WebhookEndpointWithSecret> {
+export async function rollSecret(
+  ctx: AppContext,
+  orgId: string,
+  endpointId: string,
+): Promise<WebhookEndpointWithSecret> {
   await ownEndpoint(ctx, orgId, endpointId);
   const secret = newSecret();
   const row = await repo.updateEndpoint(ctx.db, orgId, endpointId, {
@@ -192,7 +196,8 @@ async function queueDeliveries(
       createdAt: now,
     })),
   );
-  for (const d of inserted) await ctx.jobs.enqueue(DELIVER_JOB, { deliveryId: d.id, attempt: 1 }, { maxAttempts: 3 }, tx);
+  for (const d of inserted)
+    await ctx.jobs.enqueue(DELIVER_JOB, { deliveryId: d.id, attempt: 1 }, { maxAttempts: 3 }, tx);
   return inserted;
 }
 
@@ -235,7 +240,11 @@ export async function endpointDeliveries(
 }
 
 /** 死信 deliveries given up after three days, of all the organisation's endpoints. */
-export async function deadLetters(ctx: AppContext, orgId: string, query: WebhookDeliveryQuery): Promise<WebhookDeliveryPage> {
+export async function deadLetters(
+  ctx: AppContext,
+  orgId: string,
+  query: WebhookDeliveryQuery,
+): Promise<WebhookDeliveryPage> {
   const { page, pageSize } = QuerySchema.parse(query);
   const { items, total } = await repo.deliveryPage(ctx.db, { orgId, status: 'dead' }, page, pageSize);
   return { items: items.map(presentDelivery), total, page, pageSize };

@@ -47,6 +47,7 @@ export function verifyWebhookSignature(
     return given.length === expected.length && timingSafeEqual(given, expected);
   });
   if (!matches) return { ok: false, reason: 'mismatch' };
-  if (Math.abs(Math.floor(now.getTime() / 1000) - timestamp) > toleranceSeconds) return { ok: false, reason: 'expired' };
+  if (Math.abs(Math.floor(now.getTime() / 1000) - timestamp) > toleranceSeconds)
+    return { ok: false, reason: 'expired' };
   return { ok: true, timestamp };
 }

@@ -2,7 +2,9 @@ import type { AppContext } from '../../infra/context';
 import type { DomainEvent, DomainEventName } from '../../infra/events';
 import { fanOut, type WebhookEvent } from './webhooks.service';
 
-type Projection<N extends DomainEventName> = (event: DomainEvent<N>) => Omit<WebhookEvent, 'id' | 'type' | 'occurredAt'>;
+type Projection<N extends DomainEventName> = (
+  event: DomainEvent<N>,
+) => Omit<WebhookEvent, 'id' | 'type' | 'occurredAt'>;
 
 /**
  * Which organisations may receive each event, and what they receive (`data`). Each is read from the event's
@@ -55,7 +57,11 @@ export const projections: { [N in DomainEventName]?: Projection<N> } = {
     },
   }),
   'settlement.sealed': ({ payload }) => ({
-    recipients: [payload.buyerOrgId, payload.supplierOrgId, ...(payload.supervisorOrgId ? [payload.supervisorOrgId] : [])],
+    recipients: [
+      payload.buyerOrgId,
+      payload.supplierOrgId,
+      ...(payload.supervisorOrgId ? [payload.supervisorOrgId] : []),
+    ],
     data: {
       settlementId: payload.settlementId,
       contractId: payload.contractId,
