@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, inArray, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../infra/db/client';
 import { webhookDeliveries, webhookEndpoints } from './webhooks.tables';
 
@@ -73,8 +73,13 @@ export async function statusCounts(db: DbOrTx, endpointIds: string[], since: Dat
     .groupBy(webhookDeliveries.endpointId, webhookDeliveries.status);
 }
 
-/** The enabled endpoints of these organisations that subscribe to the event type. */
-export async function subscribedEndpoints(db: DbOrTx, orgIds: string[], eventType: string): Promise<EndpointRow[]> {
+/** The enabled endpoints of these organisations that subscribe to the event type and existed when it happened. */
+export async function subscribedEndpoints(
+  db: DbOrTx,
+  orgIds: string[],
+  eventType: string,
+  occurredAt: Date,
+): Promise<EndpointRow[]> {
   if (orgIds.length === 0) return [];
   return db
     .select()
@@ -84,6 +89,7 @@ export async function subscribedEndpoints(db: DbOrTx, orgIds: string[], eventTyp
         inArray(webhookEndpoints.organisationId, orgIds),
         eq(webhookEndpoints.enabled, true),
         sql`${eventType} = any(${webhookEndpoints.eventTypes})`,
+        lte(webhookEndpoints.createdAt, occurredAt),
       ),
     );
 }

@@ -203,11 +203,17 @@ async function queueDeliveries(
 
 /**
  * Fan-out of one business event (after its transaction committed): one delivery per enabled endpoint of the
- * entitled organisations that subscribes to the type. A retried fan-out adds nothing (one delivery per endpoint
- * and event).
+ * entitled organisations that subscribes to the type and existed when the event happened (an endpoint added while
+ * the fan-out waited in the queue gets no history). A retried fan-out adds nothing (one delivery per endpoint and
+ * event).
  */
 export async function fanOut(ctx: AppContext, event: WebhookEvent): Promise<number> {
-  const endpoints = await repo.subscribedEndpoints(ctx.db, [...new Set(event.recipients)], event.type);
+  const endpoints = await repo.subscribedEndpoints(
+    ctx.db,
+    [...new Set(event.recipients)],
+    event.type,
+    new Date(event.occurredAt),
+  );
   if (endpoints.length === 0) return 0;
   const inserted = await ctx.db.transaction((tx) => queueDeliveries(ctx, tx, event, endpoints));
   return inserted.length;

@@ -23,7 +23,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../app/format-date';
 import { ErrorState, LoadingState } from '../../app/page-states';
@@ -160,12 +160,21 @@ function DeliveryTable({
 function EndpointDeliveries({ orgId, endpointId }: { orgId: string; endpointId: string }) {
   const { t } = useTranslation('webhooks');
   const [page, setPage] = useState(1);
+  const client = useQueryClient();
   const query = useQuery({
     queryKey: ['webhooks', orgId, 'deliveries', endpointId, page],
     queryFn: () => api.endpointDeliveries(orgId, endpointId, page),
     // while a delivery is on its way, look again shortly
     refetchInterval: (q) => (q.state.data?.items.some((d) => d.status === 'pending') ? 1500 : false),
   });
+  // when the last pending delivery settles, the endpoint's 7-day counts change too
+  const pending = query.data?.items.filter((d) => d.status === 'pending').length ?? 0;
+  const wasPending = useRef(0);
+  useEffect(() => {
+    if (wasPending.current > 0 && pending === 0)
+      void client.invalidateQueries({ queryKey: ['webhooks', orgId, 'endpoints'] });
+    wasPending.current = pending;
+  }, [pending, client, orgId]);
   if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
   if (!query.data) return <LoadingState minHeight={80} />;
   return (
