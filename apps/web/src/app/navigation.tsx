@@ -1,7 +1,6 @@
 import {
   AccountBookOutlined,
   AlertOutlined,
-  ApiOutlined,
   AuditOutlined,
   BankOutlined,
   BellOutlined,
@@ -186,7 +185,8 @@ const ORGANISATION_ITEMS: NavItem[] = [
   { key: 'verification', label: 'verification', icon: <SafetyCertificateOutlined />, path: '/workspace/verification' },
   { key: 'credit', label: 'credit', icon: <TrophyOutlined />, path: '/workspace/credit' },
   { key: 'fees', label: 'fees', icon: <AccountBookOutlined />, path: '/workspace/fees', managersOnly: true },
-  { key: 'webhooks', label: 'webhooks', icon: <ApiOutlined />, path: '/workspace/webhooks', managersOnly: true },
+  // an icon the navigation already carries: the shell's first load is close to its budget (bench:web)
+  { key: 'webhooks', label: 'webhooks', icon: <NodeIndexOutlined />, path: '/workspace/webhooks', managersOnly: true },
 ];
 
 /** Business roles that can become merchants (商家入驻): suppliers and service providers. */
