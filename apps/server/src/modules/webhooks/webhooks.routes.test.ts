@@ -16,6 +16,7 @@ import {
   uniqueEmail,
 } from '../../test/test-app';
 import { createDemandsDirect } from '../demands';
+import { attemptDelivery } from './webhooks.service';
 import { verifyWebhookSignature } from './webhooks.signature';
 
 /**
@@ -135,6 +136,7 @@ async function deliveriesOf(endpointId: string) {
     status: string;
     attempts: number;
     lastResponseStatus: number | null;
+    lastError: string | null;
     nextAttemptAt: string | null;
     payload: Record<string, unknown>;
   }[];
@@ -306,6 +308,25 @@ describe('webhooks', () => {
     expect(await deliveriesOf(other.id)).toEqual([]);
     expect((await gc.client.delete(`${base()}/endpoints/${other.id}`)).statusCode).toBe(204);
     expect((await gc.client.get(`${base()}/endpoints/${other.id}/deliveries`)).statusCode).toBe(404);
+  });
+
+  it('checks the target again with a fresh DNS lookup before each attempt', async () => {
+    // saved while `localhost` resolved to loopback (allowed here); at send time the name points into a private network
+    const saved = await gc.client.post(`${base()}/endpoints`, {
+      url: receiverUrl.replace('127.0.0.1', 'localhost'),
+      eventTypes: ['demand.published'],
+    });
+    expect(saved.statusCode, saved.body).toBe(201);
+    const ping = await gc.client.post(`${base()}/endpoints/${saved.json().endpoint.id}/ping`);
+    const count = received.length;
+    await attemptDelivery(t.ctx, { lookup: async () => [{ address: '10.0.0.8', family: 4 }] }, ping.json().id, 1);
+    const [d] = await deliveriesOf(saved.json().endpoint.id);
+    expect(d).toMatchObject({ status: 'failed', attempts: 1, lastResponseStatus: null });
+    expect(d?.lastError).toContain('private');
+    expect(received.length).toBe(count);
+    // the queued first attempt is stale now and sends nothing
+    await t.ctx.jobs.runDue();
+    expect(received.length).toBe(count);
   });
 
   it("is for the organisation's admins: a member gets 403, another organisation 404", async () => {
