@@ -75,6 +75,13 @@ test('a GC admin adds a webhook endpoint, sends a test event and sees it deliver
     await expect(card.getByRole('button', { name: '发送测试事件' })).toBeVisible();
     await expectAccessible(page, 'webhooks at 375 px');
     await page.screenshot({ path: 'e2e/artifacts/webhooks-375.png', fullPage: true });
+
+    // English second
+    await page.evaluate("localStorage.setItem('zhuhe.language', 'en')");
+    await page.reload();
+    await expect(page.getByRole('heading', { name: 'Webhooks', level: 1 })).toBeVisible();
+    await expect(card.getByTestId('delivery-status-delivered')).toHaveText('Delivered');
+    await expectAccessible(page, 'webhooks in English at 375 px');
   } finally {
     await new Promise((resolve) => receiver.close(resolve));
   }

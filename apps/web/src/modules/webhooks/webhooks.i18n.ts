@@ -63,7 +63,7 @@ export const webhooksZhCN = {
 };
 
 export const webhooksEn: typeof webhooksZhCN = {
-  title: 'Webhook 推送',
+  title: 'Webhooks',
   subtitle:
     "Push your organisation's business events to your own systems (such as an ERP). Every request is signed with ZhuHe-Signature; failures are retried with exponential back-off for 3 days.",
   docsHint:
