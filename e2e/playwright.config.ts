@@ -68,6 +68,8 @@ export const playwrightConfig = defineConfig({
             // refuse a journey that starts within a minute of one with many sign-ins. The limits themselves are
             // tested in infra/http/http-infra.test.ts; the per-account throttle stays as configured.
             LOGIN_RATE_LIMIT_MAX: '1000',
+            // the webhooks journey delivers to a receiver it starts on 127.0.0.1 (refused in production)
+            WEBHOOKS_ALLOW_PRIVATE_TARGETS: 'true',
           },
         },
       }),

@@ -60,6 +60,7 @@ describe('composition root', () => {
           { event: 'verification.credential_expired', subscriber: 'merchants.suspend', phase: 'transaction' },
           { event: 'demand.published', subscriber: 'matching.match-demand', phase: 'after-commit' },
           { event: 'contract.signed', subscriber: 'cooperation.record-contract', phase: 'transaction' },
+          { event: 'tender.bid_received', subscriber: 'webhooks.fan-out', phase: 'after-commit' },
         ]),
       );
     });
@@ -69,8 +70,8 @@ describe('composition root', () => {
       const supplier = await buildOrg(a.ctx, { roles: ['SUB'] });
       await publishSealedSettlement(a.ctx, buyer, supplier, 1_000);
       expect(await b.drain()).toBe(0);
-      // tiers.promote and evidence.checkpoint react after commit
-      expect(await a.drain()).toBe(2);
+      // tiers.promote, evidence.checkpoint and webhooks.fan-out react after commit
+      expect(await a.drain()).toBe(3);
       const facts = await a.modules.tiers.api.data.facts([supplier.orgId], new Date(0), new Date(Date.now() + 1000));
       expect(facts.get(supplier.orgId)?.completedTransactions).toBe(1);
     });

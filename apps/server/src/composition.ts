@@ -41,6 +41,7 @@ import { createTenderingModule } from './modules/tendering';
 import { createTicketsModule } from './modules/tickets';
 import { createTiersModule } from './modules/tiers';
 import { createVerificationModule } from './modules/verification';
+import { createWebhooksModule } from './modules/webhooks';
 import { createWorkspaceModule } from './modules/workspace';
 
 /**
@@ -120,6 +121,9 @@ export function composeModules(ctx: AppContext, deps: { resolver: ActorResolver;
     monitoring: createMonitoringModule(ctx, { traffic: deps.traffic ?? new TrafficWindow() }),
     // 开放平台: API keys and the /api/v1 contract over projects, demands, tendering and escrow's public API.
     developer: createDeveloperModule(ctx),
+
+    // Webhooks: signed deliveries of other modules' events to organisations' endpoints (reads only their events).
+    webhooks: createWebhooksModule(ctx),
     // 工作台: asks the modules above for their to-dos and figures through their index.
     workspace: createWorkspaceModule(ctx),
   } satisfies Record<string, PlatformModule<object>>;

@@ -42,6 +42,8 @@ const EnvSchema = z.object({
   /** acceptance runs only: admin staff may move the business clock forward (refused in production) */
   CLOCK_ADJUSTABLE: bool.default(false),
   TENDER_MIN_BIDDING_SECONDS: z.coerce.number().int().min(1).default(1_728_000),
+  /** webhooks may target loopback addresses (local receivers in tests, development, demo, e2e); refused in production */
+  WEBHOOKS_ALLOW_PRIVATE_TARGETS: bool.default(false),
 });
 
 export interface Config {
@@ -77,6 +79,8 @@ export interface Config {
   tendering: { minBiddingSeconds: number };
   /** whether admin staff may move the business clock forward (acceptance runs; never in production) */
   clockAdjustable: boolean;
+  /** webhook targets: loopback receivers allowed only outside production (ADR 0108) */
+  webhooks: { allowPrivateTargets: boolean };
 }
 
 function loadMasterKey(value: string | undefined, env: string, dataDir: string): Buffer {
@@ -102,6 +106,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: P
   }
   const e = parsed.data;
   if (e.CLOCK_ADJUSTABLE && e.NODE_ENV === 'production') throw new Error('CLOCK_ADJUSTABLE is refused in production');
+  if (e.WEBHOOKS_ALLOW_PRIVATE_TARGETS && e.NODE_ENV === 'production')
+    throw new Error('WEBHOOKS_ALLOW_PRIVATE_TARGETS is refused in production');
   const dataDir = resolve(e.DATA_DIR);
   const config: Config = {
     env: e.NODE_ENV,
@@ -138,6 +144,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: P
       : null,
     tendering: { minBiddingSeconds: e.TENDER_MIN_BIDDING_SECONDS },
     clockAdjustable: e.CLOCK_ADJUSTABLE,
+    webhooks: { allowPrivateTargets: e.WEBHOOKS_ALLOW_PRIVATE_TARGETS },
   };
   return { ...config, ...overrides };
 }

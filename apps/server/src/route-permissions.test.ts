@@ -254,6 +254,10 @@ beforeAll(async () => {
     productId: newId(),
     // developer: an API key that is not the caller's
     keyId: newId(),
+
+    // webhooks: an endpoint and a delivery that do not exist for the caller
+    endpointId: newId(),
+    deliveryId: newId(),
   };
 });
 afterAll(async () => {
@@ -365,6 +369,7 @@ const VALID_BODIES: Record<string, unknown> = {
     revision: 1,
     changeNote: '',
   },
+  'PATCH /api/orgs/:orgId/webhooks/endpoints/:endpointId': { enabled: false },
   'POST /api/staff/disputes/:disputeId/external-award': {
     outcome: 'claimant',
     awardedToClaimantFen: null,

@@ -36,4 +36,5 @@ export * from './tendering';
 export * from './tickets';
 export * from './tiers';
 export * from './verification';
+export * from './webhooks';
 export * from './workspace';

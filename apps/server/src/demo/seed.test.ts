@@ -172,6 +172,17 @@ describe('demo data', () => {
     );
     expect(keys).toEqual({ active: 1, revoked: 1, calls: 2 });
 
+    // webhooks demo: gc@'s endpoint with deliveries delivered, failed (its next attempt queued) and dead
+    const [webhooks] = await queryRows<{ endpoints: number; statuses: string[]; queued: number }>(
+      t.ctx.db,
+      sql`select (select count(*) from webhook_endpoints)::int as endpoints,
+                 (select array_agg(distinct status order by status) from webhook_deliveries) as statuses,
+                 (select count(*) from jobs where name = 'webhooks.deliver' and status = 'queued'
+                    and run_at > now())::int as queued`,
+    );
+    expect(webhooks).toMatchObject({ endpoints: 1, statuses: ['dead', 'delivered', 'failed'] });
+    expect(webhooks?.queued).toBeGreaterThanOrEqual(1);
+
     // 工程e贷 demo: fin@ signs in with its fixed TOTP; applications in every state; sub@ has a settled, unpaid
     // statement to finance
     const finLogin = logins?.find((l) => l.identifier === 'fin@example.com');

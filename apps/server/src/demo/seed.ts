@@ -23,6 +23,7 @@ import { seedRiskDemo } from './risk.demo';
 import { seedTenderingDemo } from './tendering.demo';
 import { seedTicketsDemo } from './tickets.demo';
 import { seedTiersDemo } from './tiers.demo';
+import { seedWebhooksDemo } from './webhooks.demo';
 import { seedVerifiedBuyersDemo } from './workspace.demo';
 
 /**
@@ -67,6 +68,9 @@ const SEEDERS: ((ctx: AppContext, modules: PlatformModules) => Promise<DemoLogin
   seedMonitoringDemo,
   // 开放平台: gc@'s organisation with an active and a revoked API key
   seedDeveloperDemo,
+
+  // webhooks: gc@'s ERP endpoint with deliveries delivered, failing (next attempt queued) and dead
+  seedWebhooksDemo,
   // last: a signed, witnessed checkpoint that covers every demo entry
   seedEvidenceDemo,
 ];

@@ -102,6 +102,8 @@ export const commonZhCN = {
     staffEvidence: '存证公钥与订阅',
     fees: '费用与凭证',
     developer: '开放平台',
+
+    webhooks: 'Webhook 推送',
     staffReserve: '风险准备金',
     staffFees: '收费管理',
     staffPolicies: '政策库编辑',
@@ -212,6 +214,8 @@ export const commonEn: typeof commonZhCN = {
     staffEvidence: 'Evidence keys',
     fees: 'Fees and receipts',
     developer: 'Open platform',
+
+    webhooks: 'Webhooks',
     staffReserve: 'Risk reserve',
     staffFees: 'Fees',
     staffPolicies: 'Policy library',

@@ -27,6 +27,7 @@ import type { tenderingZhCN } from '../modules/tendering';
 import type { ticketsZhCN } from '../modules/tickets';
 import type { tiersZhCN } from '../modules/tiers';
 import type { verificationZhCN } from '../modules/verification';
+import type { webhooksZhCN } from '../modules/webhooks';
 import type { workspaceZhCN } from '../modules/workspace';
 import { commonEn, commonZhCN } from './common.i18n';
 import { LANGUAGES, type Language, startLanguage } from './language';
@@ -104,6 +105,8 @@ const loaders: Record<string, Loader> = {
     import('../modules/developer/developer.i18n').then((m) => ({ 'zh-CN': m.developerZhCN, en: m.developerEn })),
   policies: () =>
     import('../modules/policies/policies.i18n').then((m) => ({ 'zh-CN': m.policiesZhCN, en: m.policiesEn })),
+  webhooks: () =>
+    import('../modules/webhooks/webhooks.i18n').then((m) => ({ 'zh-CN': m.webhooksZhCN, en: m.webhooksEn })),
   workspace: () =>
     import('../modules/workspace/workspace.i18n').then((m) => ({ 'zh-CN': m.workspaceZhCN, en: m.workspaceEn })),
 };
@@ -154,6 +157,7 @@ interface AllTexts {
   monitoring: typeof monitoringZhCN;
   policies: typeof policiesZhCN;
   procurement: typeof procurementZhCN;
+  webhooks: typeof webhooksZhCN;
   workspace: typeof workspaceZhCN;
 }
 

@@ -82,7 +82,8 @@ type NavLabel =
   | 'policies'
   | 'policySubscriptions'
   | 'staffPolicies'
-  | 'staffStatus';
+  | 'staffStatus'
+  | 'webhooks';
 
 export interface NavItem {
   key: string;
@@ -187,6 +188,9 @@ const ORGANISATION_ITEMS: NavItem[] = [
   { key: 'credit', label: 'credit', icon: <TrophyOutlined />, path: '/workspace/credit' },
   { key: 'fees', label: 'fees', icon: <AccountBookOutlined />, path: '/workspace/fees', managersOnly: true },
   { key: 'developer', label: 'developer', icon: <ApiOutlined />, path: '/workspace/developer', managersOnly: true },
+
+  // an icon the navigation already carries: the shell's first load is close to its budget (bench:web)
+  { key: 'webhooks', label: 'webhooks', icon: <NodeIndexOutlined />, path: '/workspace/webhooks', managersOnly: true },
 ];
 
 /** Business roles that can become merchants (商家入驻): suppliers and service providers. */

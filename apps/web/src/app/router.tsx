@@ -92,6 +92,8 @@ const StaffReservePage = lazyPage(() => import('../pages/reserve-fees-pages'), '
 const StaffFeesPage = lazyPage(() => import('../pages/reserve-fees-pages'), 'StaffFeesPage');
 const OrgFeesPage = lazyPage(() => import('../pages/reserve-fees-pages'), 'OrgFeesPage');
 const DeveloperPage = lazyPage(() => import('../pages/developer-page'), 'DeveloperPage');
+
+const WebhooksPage = lazyPage(() => import('../pages/webhooks-page'), 'WebhooksPage');
 const StaffCompliancePage = lazyPage(() => import('../pages/onboarding-pages'), 'StaffCompliancePage');
 const StaffMerchantBoardPage = lazyPage(() => import('../pages/onboarding-pages'), 'StaffMerchantBoardPage');
 const StaffMerchantReviewPage = lazyPage(() => import('../pages/onboarding-pages'), 'StaffMerchantReviewPage');
@@ -196,6 +198,8 @@ export function createRouter() {
                     { path: 'disputes', element: <MyDisputesPage /> },
                     { path: 'fees', element: <OrgFeesPage /> },
                     { path: 'developer', element: <DeveloperPage /> },
+
+                    { path: 'webhooks', element: <WebhooksPage /> },
                     { path: 'demands/:demandId/procurement', element: <ProcurementPlanPage /> },
                     { path: 'disputes/new', element: <FileDisputePage /> },
                     { path: 'disputes/:disputeId', element: <DisputeDetailPage /> },

@@ -1,7 +1,7 @@
 export { answerAward, contractFromAward, lapseAward } from './tendering.award';
 export { confirmBid, submitBid, withdrawBid } from './tendering.bids';
 export { tenderErrors } from './tendering.errors';
-export type { TenderAwardAccepted } from './tendering.events';
+export type { TenderAwardAccepted, TenderBidReceived } from './tendering.events';
 export { tenderingHome } from './tendering.home.repository';
 export { createTenderingModule } from './tendering.module';
 export { openTender } from './tendering.opening';

@@ -133,6 +133,12 @@ export async function submitBid(
           envelopeSha256: hash,
           userId: actor.userId,
         });
+        if (!existing || existing.status === 'withdrawn')
+          await ctx.events.publish(tx, 'tender.bid_received', {
+            tenderId,
+            buyerOrgId: tender.orgId,
+            bidCount: (await repo.bidCounts(tx, [tenderId])).get(tenderId) ?? 0,
+          });
       }),
     tender.deadline,
   );

@@ -18,8 +18,20 @@ export interface TenderAwardAccepted {
   acceptedOn: string;
 }
 
+/**
+ * 收到投标 a bid was submitted (a first submission, or one again after a withdrawal; a revision changes no count):
+ * how many sealed bids the tender now holds. Only the count — not who bid, not what — because bids stay sealed
+ * until the opening (ADR 0060). Published in the submission's transaction; webhooks tell the buyer.
+ */
+export interface TenderBidReceived {
+  tenderId: string;
+  buyerOrgId: string;
+  bidCount: number;
+}
+
 declare module '../../infra/events' {
   interface DomainEvents {
     'tender.award_accepted': TenderAwardAccepted;
+    'tender.bid_received': TenderBidReceived;
   }
 }

@@ -1,0 +1,2 @@
+export { webhooksEn, webhooksZhCN } from './webhooks.i18n';
+export { WebhooksView } from './webhooks-view';
