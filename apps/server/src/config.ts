@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import type { BreakerOptions } from './infra/resilience/breaker';
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
@@ -40,6 +41,13 @@ const EnvSchema = z.object({
   /** acceptance runs only: admin staff may move the business clock forward (refused in production) */
   CLOCK_ADJUSTABLE: bool.default(false),
   TENDER_MIN_BIDDING_SECONDS: z.coerce.number().int().min(1).default(1_728_000),
+  /** 熔断与超时 (PLAT-7): per-call timeouts of the outgoing dependencies, and how long an open breaker waits */
+  SMTP_TIMEOUT_MS: z.coerce.number().int().min(1).default(10_000),
+  BANK_TIMEOUT_MS: z.coerce.number().int().min(1).default(5_000),
+  SMS_TIMEOUT_MS: z.coerce.number().int().min(1).default(5_000),
+  BREAKER_RESET_MS: z.coerce.number().int().min(1).default(30_000),
+  /** fault drills only: the simulated bank answers after this delay (refused in production) */
+  SIMULATED_BANK_DELAY_MS: z.coerce.number().int().min(0).default(0),
 });
 
 export interface Config {
@@ -73,6 +81,15 @@ export interface Config {
   tendering: { minBiddingSeconds: number };
   /** whether admin staff may move the business clock forward (acceptance runs; never in production) */
   clockAdjustable: boolean;
+  /** timeouts and circuit breakers of the outgoing dependencies (ADR 0109) */
+  resilience: { smtp: BreakerOptions; bank: BreakerOptions; sms: BreakerOptions };
+  /** fault drills: the simulated bank's answer delay (0 outside drills) */
+  simulatedBankDelayMs: number;
+}
+
+/** Open when over half of at least 5 calls in a minute failed; after the reset time one call probes. */
+function breakerOptions(timeoutMs: number, resetMs: number): BreakerOptions {
+  return { timeoutMs, errorThresholdPct: 50, volumeThreshold: 5, resetMs, windowMs: 60_000 };
 }
 
 function loadMasterKey(value: string | undefined, env: string, dataDir: string): Buffer {
@@ -98,6 +115,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: P
   }
   const e = parsed.data;
   if (e.CLOCK_ADJUSTABLE && e.NODE_ENV === 'production') throw new Error('CLOCK_ADJUSTABLE is refused in production');
+  if (e.SIMULATED_BANK_DELAY_MS > 0 && e.NODE_ENV === 'production')
+    throw new Error('SIMULATED_BANK_DELAY_MS is refused in production');
   const dataDir = resolve(e.DATA_DIR);
   const config: Config = {
     env: e.NODE_ENV,
@@ -133,6 +152,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: P
       : null,
     tendering: { minBiddingSeconds: e.TENDER_MIN_BIDDING_SECONDS },
     clockAdjustable: e.CLOCK_ADJUSTABLE,
+    resilience: {
+      smtp: breakerOptions(e.SMTP_TIMEOUT_MS, e.BREAKER_RESET_MS),
+      bank: breakerOptions(e.BANK_TIMEOUT_MS, e.BREAKER_RESET_MS),
+      sms: breakerOptions(e.SMS_TIMEOUT_MS, e.BREAKER_RESET_MS),
+    },
+    simulatedBankDelayMs: e.SIMULATED_BANK_DELAY_MS,
   };
   return { ...config, ...overrides };
 }
