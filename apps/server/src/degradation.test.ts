@@ -18,15 +18,7 @@ import {
 } from './modules/escrow';
 import { validCreditCode } from './test/credit-codes';
 import { staffClient } from './test/staff';
-import {
-  createOrg,
-  enableTotp,
-  registeredClient,
-  type TestApp,
-  TestClient,
-  testConfig,
-  uniqueEmail,
-} from './test/test-app';
+import { createOrg, enableTotp, registeredClient, type TestApp, TestClient, testConfig } from './test/test-app';
 import { createTestDatabase, type TestDatabase } from './test/test-db';
 
 /**
@@ -88,7 +80,9 @@ beforeAll(async () => {
   await catcher.stop();
   database = await createTestDatabase();
   bank = new GatedBank(new SimulatedBank(database.db));
-  const config = testConfig({ resilience: { smtp: fast(2_000, 1_000), bank: fast(150, 3_000), sms: fast(150, 1_000) } });
+  const config = testConfig({
+    resilience: { smtp: fast(2_000, 1_000), bank: fast(150, 3_000), sms: fast(150, 1_000) },
+  });
   app = await buildApp({
     config,
     database,
@@ -170,7 +164,11 @@ const payoutBody = (clientId: string) => ({
 describe('with SMTP unreachable and the bank not answering', () => {
   it('keeps the mail in the outbox, deferred, not failed', async () => {
     for (const to of ['a@example.com', 'b@example.com', 'c@example.com', 'd@example.com'])
-      await app.appContext.jobs.enqueue(MAIL_JOB, { to, subject: '付款通知', text: '您有一笔付款待确认。' }, { maxAttempts: 2 });
+      await app.appContext.jobs.enqueue(
+        MAIL_JOB,
+        { to, subject: '付款通知', text: '您有一笔付款待确认。' },
+        { maxAttempts: 2 },
+      );
     // password reset queues its mail through the same outbox
     const reset = await new TestClient(app).post('/api/auth/password-reset', { identifier: gcIdentifier });
     expect(reset.statusCode).toBe(202);

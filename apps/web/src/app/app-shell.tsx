@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation } from 'react-router';
 import { type MeData, useAuthedMe } from '../modules/identity';
 import { NotificationBell } from '../modules/matching';
+import { NoticeBanner } from '../modules/monitoring';
 import { OrgSwitcher, RoleSwitcher } from '../modules/organisation';
 import { Brand } from './brand';
 import { LanguageSwitch } from './language-switch';
@@ -107,6 +108,8 @@ export function AppShell() {
           tabIndex={-1}
           style={{ padding: mobile ? 12 : 24, minWidth: 0, outline: 'none' }}
         >
+          {/* What is delayed (mail, bank) while a dependency is degraded; nothing when all is well. */}
+          <NoticeBanner />
           {/* Pages load their own chunk on first visit; the header and menu stay while they do. */}
           <Suspense fallback={<LoadingState />}>
             <Outlet />

@@ -1,14 +1,21 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type BreakerOptions, BreakerRegistry, DependencyUnavailable, guard } from './breaker';
 
-const options: BreakerOptions = { timeoutMs: 50, errorThresholdPct: 50, volumeThreshold: 3, resetMs: 100, windowMs: 10_000 };
+const options: BreakerOptions = {
+  timeoutMs: 50,
+  errorThresholdPct: 50,
+  volumeThreshold: 3,
+  resetMs: 100,
+  windowMs: 10_000,
+};
 
 /** A dependency the test switches between up, down (throws) and hanging (never answers within the timeout). */
 function fakeDependency() {
   const state = { mode: 'up' as 'up' | 'down' | 'hang', calls: 0 };
   const action = async (n: number) => {
     state.calls += 1;
-    if (state.mode === 'down') throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), { code: 'ECONNREFUSED' });
+    if (state.mode === 'down')
+      throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), { code: 'ECONNREFUSED' });
     if (state.mode === 'hang') await new Promise((resolve) => setTimeout(resolve, 1_000));
     return n * 2;
   };

@@ -1,8 +1,8 @@
 import { maskBankAccount } from '@zhuhe/contracts';
 import type { AppContext } from '../../infra/context';
-import { DependencyUnavailable } from '../../infra/resilience/breaker';
 import { encryptField, lookupHash } from '../../infra/crypto';
 import { newId } from '../../infra/ids';
+import { DependencyUnavailable } from '../../infra/resilience/breaker';
 import { applyInTx, ensureAccounts, ledgerTransaction, orgWallet, SYSTEM_ACCOUNTS } from '../ledger';
 import type { BankAdapter, BankAnswer } from './escrow.bank';
 import { escrowErrors } from './escrow.errors';
