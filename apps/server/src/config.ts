@@ -87,9 +87,12 @@ export interface Config {
   simulatedBankDelayMs: number;
 }
 
-/** Open when over half of at least 5 calls in a minute failed; after the reset time one call probes. */
+/**
+ * Open when over half of at least 3 calls in a minute failed (a bank link makes few calls: with 5 s timeouts, a
+ * higher floor would keep users waiting on a dead link for most of a minute); after the reset time one call probes.
+ */
 function breakerOptions(timeoutMs: number, resetMs: number): BreakerOptions {
-  return { timeoutMs, errorThresholdPct: 50, volumeThreshold: 5, resetMs, windowMs: 60_000 };
+  return { timeoutMs, errorThresholdPct: 50, volumeThreshold: 3, resetMs, windowMs: 60_000 };
 }
 
 function loadMasterKey(value: string | undefined, env: string, dataDir: string): Buffer {
