@@ -5,7 +5,6 @@ import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation } from 'react-router';
 import { type MeData, useAuthedMe } from '../modules/identity';
 import { NotificationBell } from '../modules/matching';
-import { NoticeBanner } from '../modules/monitoring';
 import { OrgSwitcher, RoleSwitcher } from '../modules/organisation';
 import { Brand } from './brand';
 import { LanguageSwitch } from './language-switch';
@@ -18,6 +17,11 @@ import { UserMenu } from './user-menu';
 
 // Loaded on the first tap of the menu button; it then stays mounted so it can animate open and closed.
 const NavDrawer = lazy(() => import('./nav-drawer').then((m) => ({ default: m.NavDrawer })));
+
+// 服务延迟提示: its own chunk, fetched after the shell paints, so the first page carries none of it (bench:web).
+const NoticeBanner = lazy(() =>
+  import('../modules/monitoring/notice-banner').then((m) => ({ default: m.NoticeBanner })),
+);
 
 const loadStaffNav = () => import('./staff-navigation').then((m) => m.STAFF_NAV);
 
@@ -109,7 +113,9 @@ export function AppShell() {
           style={{ padding: mobile ? 12 : 24, minWidth: 0, outline: 'none' }}
         >
           {/* What is delayed (mail, bank) while a dependency is degraded; nothing when all is well. */}
-          <NoticeBanner />
+          <Suspense fallback={null}>
+            <NoticeBanner />
+          </Suspense>
           {/* Pages load their own chunk on first visit; the header and menu stay while they do. */}
           <Suspense fallback={<LoadingState />}>
             <Outlet />
