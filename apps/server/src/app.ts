@@ -95,7 +95,7 @@ export async function buildApp({
 
   const jobs = new JobQueue(database.db, app.log);
   const events = new DomainEventBus(jobs, app.log);
-  const resilience = new BreakerRegistry();
+  const resilience = new BreakerRegistry(app.log);
   const ctx: AppContext = {
     db: database.db,
     config,

@@ -36,7 +36,7 @@ export async function createTestContext(overrides: Partial<Config> = {}): Promis
   const jobs = new JobQueue(database.db, log);
   const events = new DomainEventBus(jobs, log);
   const mailer = new RecordingMailer();
-  const resilience = new BreakerRegistry();
+  const resilience = new BreakerRegistry(log);
   const ctx: AppContext = {
     db: database.db,
     config,

@@ -6,7 +6,7 @@ import { JobDeferred, JobQueue, MAX_DEFERRAL_MS } from './job-queue';
 import { jobs } from './jobs.tables';
 
 let database: DatabaseHandle;
-const silent = { error() {}, warn() {}, info() {} } as never;
+const silent = { error() {}, warn() {}, info() {}, debug() {} } as never;
 
 beforeAll(async () => {
   database = await createTestDatabase();

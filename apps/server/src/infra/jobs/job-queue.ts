@@ -168,7 +168,8 @@ export class JobQueue {
       const message = error instanceof Error ? error.message : String(error);
       const now = Date.now();
       if (error instanceof JobDeferred && now - job.createdAt.getTime() < MAX_DEFERRAL_MS) {
-        this.log.warn({ job: job.name, attempt: job.attempts, reason: message }, 'job deferred');
+        // debug only: the dependency's breaker logs the outage once, and an outage defers every waiting job
+        this.log.debug({ job: job.name, attempt: job.attempts, reason: message }, 'job deferred');
         await this.db
           .update(jobs)
           .set({

@@ -1,3 +1,4 @@
+import type { FastifyBaseLogger } from 'fastify';
 import CircuitBreaker from 'opossum';
 
 /** The outgoing dependencies that sit behind a breaker; one name each, used in logs, the status page and notices. */
@@ -58,6 +59,8 @@ export interface Guarded<A extends unknown[], R> {
   /** true while the breaker refuses calls without trying (open, before the reset timeout lets a probe through) */
   refusing(): boolean;
   snapshot(): Omit<BreakerSnapshot, 'queued'>;
+  /** called on each change of state (open, half-open, closed) */
+  onStateChange(listener: (state: BreakerState) => void): void;
   shutdown(): void;
 }
 
@@ -115,7 +118,12 @@ export function guard<A extends unknown[], R>(
         throw new DependencyUnavailable(name, reason, retryAt(), { cause: error });
       }
     },
-    refusing: () => breaker.opened && !breaker.halfOpen,
+    refusing: () => breaker.opened,
+    onStateChange(listener) {
+      breaker.on('open', () => listener('open'));
+      breaker.on('halfOpen', () => listener('half_open'));
+      breaker.on('close', () => listener('closed'));
+    },
     snapshot() {
       const stats = breaker.stats;
       return {
@@ -140,6 +148,9 @@ export function guard<A extends unknown[], R>(
  * dependency is registered once, by whoever wraps it; the owner of the waiting work may add a counter of it.
  */
 export class BreakerRegistry {
+  /** `log`: each change of a breaker's state is logged once (the jobs it defers are not, one by one) */
+  constructor(private readonly log: Pick<FastifyBaseLogger, 'warn' | 'info'> | null = null) {}
+
   private readonly entries = new Map<
     DependencyName,
     { breaker: Guarded<never[], unknown>; queued: (() => Promise<number>) | null }
@@ -148,6 +159,11 @@ export class BreakerRegistry {
   add<A extends unknown[], R>(breaker: Guarded<A, R>, queued: (() => Promise<number>) | null = null): Guarded<A, R> {
     if (this.entries.has(breaker.name)) throw new Error(`breaker ${breaker.name} registered twice`);
     this.entries.set(breaker.name, { breaker: breaker as unknown as Guarded<never[], unknown>, queued });
+    breaker.onStateChange((state) => {
+      const { lastError } = breaker.snapshot();
+      if (state === 'open') this.log?.warn({ dependency: breaker.name, lastError }, 'circuit breaker opened');
+      else this.log?.info({ dependency: breaker.name, state }, 'circuit breaker state changed');
+    });
     return breaker;
   }
 
