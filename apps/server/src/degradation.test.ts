@@ -61,6 +61,9 @@ const fast = (timeoutMs: number, resetMs: number): BreakerOptions => ({
   windowMs: 60_000,
 });
 
+/** An SMS provider that never answers. */
+const hangingSms = { name: 'hanging-sms', send: () => new Promise<void>(() => {}) };
+
 let database: TestDatabase;
 let app: FastifyInstance;
 let bank: GatedBank;
@@ -90,6 +93,7 @@ beforeAll(async () => {
     blobs: new MemoryBlobStore(),
     mailer: smtpMailer(`smtp://127.0.0.1:${smtpPort}`, config.mail.from),
     bank,
+    sms: hangingSms,
   });
   await app.ready();
 
@@ -265,5 +269,23 @@ describe('when the dependencies come back', () => {
     expect(wallet.payouts.filter((p: { status: string }) => p.status === 'paid').length).toBe(2);
     const notices = (await gc.get('/api/system/notices')).json().notices as unknown[];
     expect(notices).toEqual([]);
+  });
+});
+
+describe('an SMS provider that does not answer', () => {
+  it('answers 503 naming the service, and refuses at once while the breaker is open', async () => {
+    const phone = `139${String(Date.now()).slice(-8)}`;
+    const { client } = await registeredClient(app, phone);
+    const first = await client.post('/api/auth/phone/verification');
+    expect(first.statusCode).toBe(503);
+    expect(first.json()).toMatchObject({ code: 'DEPENDENCY_UNAVAILABLE' });
+    expect(first.json().message['zh-CN']).toContain('短信');
+    await client.post('/api/auth/phone/verification');
+    expect((await breaker('sms')).state).toBe('open');
+    const refused = await client.post('/api/auth/phone/verification');
+    expect(refused.statusCode).toBe(503);
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    const notices = (await gc.get('/api/system/notices')).json().notices as { dependency: string }[];
+    expect(notices.map((n) => n.dependency)).toEqual(['sms']);
   });
 });

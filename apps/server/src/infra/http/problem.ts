@@ -22,6 +22,9 @@ export const httpErrors = defineErrors({
   },
 });
 
+/** How a dependency is named in a problem's message (one text for both languages). */
+const DEPENDENCY_LABEL = { smtp: '邮件 SMTP', bank: '银行 bank', sms: '短信 SMS' } as const;
+
 /** The single mapping from error kinds to HTTP statuses. */
 export function statusOf(kind: ErrorKind): number {
   switch (kind) {
@@ -125,7 +128,10 @@ export function registerProblemHandlers(app: FastifyInstance, spaRoot: string | 
         reply.header('retry-after', String(Math.max(1, Math.ceil((error.retryAt.getTime() - Date.now()) / 1000))));
       return sendProblem(
         reply,
-        problemOf(httpErrors.raise('DEPENDENCY_UNAVAILABLE', { dependency: error.dependency }), request),
+        problemOf(
+          httpErrors.raise('DEPENDENCY_UNAVAILABLE', { dependency: DEPENDENCY_LABEL[error.dependency] }),
+          request,
+        ),
       );
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
