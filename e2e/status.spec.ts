@@ -22,6 +22,10 @@ test('an admin reads the platform status: response times, dependencies and past 
   await expect(admin.getByTestId('status-p95')).toContainText('毫秒');
   await expect(admin.getByTestId('dependency-database')).toContainText('正常');
   await expect(admin.getByTestId('dependency-disk')).toContainText('%');
+  // PLAT-7: the circuit breakers of the outgoing dependencies, all closed on a healthy instance
+  await expect(admin.getByTestId('breaker-smtp')).toContainText('闭合');
+  await expect(admin.getByTestId('breaker-bank')).toContainText('银行接口');
+  await expect(admin.getByTestId('breaker-bank')).toContainText('超时 5,000 毫秒');
   const alerts = admin.getByTestId('status-alert');
   await expect(alerts.filter({ hasText: '响应变慢' })).toContainText('已恢复');
   await expect(alerts.filter({ hasText: '错误激增' })).toContainText('12.5%');
@@ -44,4 +48,7 @@ test('an admin reads the platform status: response times, dependencies and past 
   const gc = await (await browser.newContext()).newPage();
   await demoLogin(gc, 'gc@example.com');
   expect((await gc.request.get('/api/staff/status')).status()).toBe(403);
+  // …and, with every dependency healthy, no notice of delayed services
+  expect((await (await gc.request.get('/api/system/notices')).json()).notices).toEqual([]);
+  await expect(gc.getByTestId(/^system-notice-/)).toHaveCount(0);
 });

@@ -54,6 +54,7 @@ import { type DatabaseHandle, openPglite, openPostgres, queryRows } from '../../
 import { DomainEventBus } from '../../apps/server/src/infra/events';
 import { MemoryBlobStore } from '../../apps/server/src/infra/files/blob-store';
 import { JobQueue } from '../../apps/server/src/infra/jobs/job-queue';
+import { BreakerRegistry } from '../../apps/server/src/infra/resilience/breaker';
 import { recalculateMonth } from '../../apps/server/src/modules/credit';
 import { DEFAULT_POLICY, EMPTY_FACTS, rate } from '../../apps/server/src/modules/credit/credit.scoring';
 
@@ -286,6 +287,7 @@ function contextFor(handle: DatabaseHandle): AppContext {
     blobs: new MemoryBlobStore(),
     mailer,
     clock: systemClock(),
+    resilience: new BreakerRegistry(),
   };
   composeModules(ctx, { resolver: createActorResolver(ctx) });
   if (outbox) ctx.events.afterCommit('credit.rated', 'bench.notify', async () => {});

@@ -33,9 +33,12 @@ import { registerProblemHandlers } from './infra/http/problem';
 import { TrafficWindow } from './infra/http/traffic-window';
 import { JobQueue } from './infra/jobs/job-queue';
 import type { Mailer } from './infra/mail/mailer';
-import { registerMailJob } from './infra/mail/outbox';
+import { guardMailer, registerMailJob } from './infra/mail/outbox';
 import type { PlatformModule } from './infra/module';
+import { BreakerRegistry } from './infra/resilience/breaker';
+import type { SmsSender } from './infra/sms/sms';
 import { createApiKeyAuthenticator } from './modules/developer';
+import type { BankAdapter } from './modules/escrow';
 
 export interface BuildAppOptions {
   config: Config;
@@ -44,6 +47,9 @@ export interface BuildAppOptions {
   logger?: boolean;
   blobs: BlobStore;
   mailer: Mailer;
+  /** the bank adapter (default: the simulated bank); fault tests inject a slow one */
+  bank?: BankAdapter;
+  sms?: SmsSender;
 }
 
 declare module 'fastify' {
@@ -65,6 +71,8 @@ export async function buildApp({
   logger = true,
   blobs,
   mailer,
+  bank,
+  sms,
 }: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger
@@ -93,6 +101,7 @@ export async function buildApp({
 
   const jobs = new JobQueue(database.db, app.log);
   const events = new DomainEventBus(jobs, app.log);
+  const resilience = new BreakerRegistry(app.log);
   const ctx: AppContext = {
     db: database.db,
     config,
@@ -100,11 +109,13 @@ export async function buildApp({
     jobs,
     events,
     blobs,
-    mailer,
+    mailer: guardMailer(mailer, resilience, jobs, config.resilience.smtp),
     clock: clockFor(config),
+    resilience,
   };
   app.decorate('appContext', ctx);
-  registerMailJob(jobs, mailer);
+  app.addHook('onClose', async () => resilience.shutdown());
+  registerMailJob(jobs, ctx.mailer);
   registerIdempotencyJobs(jobs, database.db);
   const resolver = createActorResolver(ctx);
 
@@ -180,7 +191,7 @@ export async function buildApp({
   registerClockRoutes(app, ctx.clock);
 
   // 3. modules: created and wired in modules.ts (jobs, event handlers), their routes registered here in order
-  const modules = composeModules(ctx, { resolver, traffic });
+  const modules = composeModules(ctx, { resolver, traffic, ...(bank ? { bank } : {}), ...(sms ? { sms } : {}) });
   app.decorate('modules', modules);
   for (const module of Object.values(modules) as PlatformModule[])
     for (const routes of module.routes ?? []) await app.register(routes);

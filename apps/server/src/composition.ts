@@ -2,6 +2,7 @@ import type { AppContext } from './infra/context';
 import type { ActorResolver } from './infra/http/access';
 import { TrafficWindow } from './infra/http/traffic-window';
 import type { PlatformModule } from './infra/module';
+import type { SmsSender } from './infra/sms/sms';
 import { createAnalyticsModule } from './modules/analytics';
 import { createCommissionModule } from './modules/commission';
 import { createComplianceModule } from './modules/compliance';
@@ -11,7 +12,7 @@ import { createCreditModule } from './modules/credit';
 import { createDemandsModule } from './modules/demands';
 import { createDeveloperModule } from './modules/developer';
 import { createDisputesModule } from './modules/disputes';
-import { createEscrowModule } from './modules/escrow';
+import { type BankAdapter, createEscrowModule } from './modules/escrow';
 import { createEvidenceModule } from './modules/evidence';
 import { createExecutionModule } from './modules/execution';
 import { createFeesModule } from './modules/fees';
@@ -49,7 +50,10 @@ import { createWorkspaceModule } from './modules/workspace';
  * others; then each registers its jobs and subscribes its event handlers. `app.ts` adds the HTTP layer; service
  * tests (`test/test-context.ts`) use this without Fastify. The order of the list is the order routes register.
  */
-export function composeModules(ctx: AppContext, deps: { resolver: ActorResolver; traffic?: TrafficWindow }) {
+export function composeModules(
+  ctx: AppContext,
+  deps: { resolver: ActorResolver; traffic?: TrafficWindow; bank?: BankAdapter; sms?: SmsSender },
+) {
   const commission = createCommissionModule(ctx);
   const merchants = createMerchantsModule(ctx);
   const settlement = createSettlementModule(ctx);
@@ -60,7 +64,7 @@ export function composeModules(ctx: AppContext, deps: { resolver: ActorResolver;
   // 数据大脑·材料价格: series, imports and forecasts; the procurement optimiser reads its outlook per material.
   const prices = createPricesModule(ctx);
   const modules = {
-    identity: createIdentityModule(ctx, deps),
+    identity: createIdentityModule(ctx, { resolver: deps.resolver, ...(deps.sms ? { sms: deps.sms } : {}) }),
     organisation: createOrganisationModule(ctx, deps),
     staff: createStaffModule(ctx),
     analytics: createAnalyticsModule(ctx),
@@ -68,7 +72,7 @@ export function composeModules(ctx: AppContext, deps: { resolver: ActorResolver;
     evidence: createEvidenceModule(ctx),
     signing: createSigningModule(ctx),
     contracts: createContractsModule(ctx),
-    escrow: createEscrowModule(ctx),
+    escrow: createEscrowModule(ctx, deps.bank ? { bank: deps.bank } : {}),
     ledger: createLedgerModule(ctx),
     execution: createExecutionModule(ctx, { settlementStatuses: settlement.api.settlementStatuses }),
     settlement,

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import type { BreakerOptions } from './infra/resilience/breaker';
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
@@ -44,6 +45,14 @@ const EnvSchema = z.object({
   TENDER_MIN_BIDDING_SECONDS: z.coerce.number().int().min(1).default(1_728_000),
   /** webhooks may target loopback addresses (local receivers in tests, development, demo, e2e); refused in production */
   WEBHOOKS_ALLOW_PRIVATE_TARGETS: bool.default(false),
+
+  /** 熔断与超时 (PLAT-7): per-call timeouts of the outgoing dependencies, and how long an open breaker waits */
+  SMTP_TIMEOUT_MS: z.coerce.number().int().min(1).default(10_000),
+  BANK_TIMEOUT_MS: z.coerce.number().int().min(1).default(5_000),
+  SMS_TIMEOUT_MS: z.coerce.number().int().min(1).default(5_000),
+  BREAKER_RESET_MS: z.coerce.number().int().min(1).default(30_000),
+  /** fault drills only: the simulated bank answers after this delay (refused in production) */
+  SIMULATED_BANK_DELAY_MS: z.coerce.number().int().min(0).default(0),
 });
 
 export interface Config {
@@ -81,6 +90,19 @@ export interface Config {
   clockAdjustable: boolean;
   /** webhook targets: loopback receivers allowed only outside production (ADR 0108) */
   webhooks: { allowPrivateTargets: boolean };
+
+  /** timeouts and circuit breakers of the outgoing dependencies (ADR 0109) */
+  resilience: { smtp: BreakerOptions; bank: BreakerOptions; sms: BreakerOptions };
+  /** fault drills: the simulated bank's answer delay (0 outside drills) */
+  simulatedBankDelayMs: number;
+}
+
+/**
+ * Open when over half of at least 3 calls in a minute failed (a bank link makes few calls: with 5 s timeouts, a
+ * higher floor would keep users waiting on a dead link for most of a minute); after the reset time one call probes.
+ */
+function breakerOptions(timeoutMs: number, resetMs: number): BreakerOptions {
+  return { timeoutMs, errorThresholdPct: 50, volumeThreshold: 3, resetMs, windowMs: 60_000 };
 }
 
 function loadMasterKey(value: string | undefined, env: string, dataDir: string): Buffer {
@@ -108,6 +130,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: P
   if (e.CLOCK_ADJUSTABLE && e.NODE_ENV === 'production') throw new Error('CLOCK_ADJUSTABLE is refused in production');
   if (e.WEBHOOKS_ALLOW_PRIVATE_TARGETS && e.NODE_ENV === 'production')
     throw new Error('WEBHOOKS_ALLOW_PRIVATE_TARGETS is refused in production');
+
+  if (e.SIMULATED_BANK_DELAY_MS > 0 && e.NODE_ENV === 'production')
+    throw new Error('SIMULATED_BANK_DELAY_MS is refused in production');
   const dataDir = resolve(e.DATA_DIR);
   const config: Config = {
     env: e.NODE_ENV,
@@ -145,6 +170,13 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: P
     tendering: { minBiddingSeconds: e.TENDER_MIN_BIDDING_SECONDS },
     clockAdjustable: e.CLOCK_ADJUSTABLE,
     webhooks: { allowPrivateTargets: e.WEBHOOKS_ALLOW_PRIVATE_TARGETS },
+
+    resilience: {
+      smtp: breakerOptions(e.SMTP_TIMEOUT_MS, e.BREAKER_RESET_MS),
+      bank: breakerOptions(e.BANK_TIMEOUT_MS, e.BREAKER_RESET_MS),
+      sms: breakerOptions(e.SMS_TIMEOUT_MS, e.BREAKER_RESET_MS),
+    },
+    simulatedBankDelayMs: e.SIMULATED_BANK_DELAY_MS,
   };
   return { ...config, ...overrides };
 }

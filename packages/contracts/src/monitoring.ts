@@ -34,6 +34,28 @@ export const DependencyHealth = z.object({
 });
 export type DependencyHealth = z.infer<typeof DependencyHealth>;
 
+/** The outgoing dependencies that sit behind a circuit breaker (熔断器). */
+export const BreakerDependency = z.enum(['smtp', 'bank', 'sms']);
+export type BreakerDependency = z.infer<typeof BreakerDependency>;
+
+/** One circuit breaker as this process sees it: closed (calls go through), open (refused fast), half-open (probing). */
+export const OpsBreaker = z.object({
+  name: BreakerDependency,
+  state: z.enum(['closed', 'open', 'half_open']),
+  timeoutMs: z.number().int(),
+  /** over the rolling window (one minute) */
+  calls: z.number().int(),
+  failures: z.number().int(),
+  timeouts: z.number().int(),
+  rejects: z.number().int(),
+  lastFailureAt: z.iso.datetime().nullable(),
+  lastError: z.string().nullable(),
+  openedAt: z.iso.datetime().nullable(),
+  /** work kept for it: mail in the outbox, payouts pending at the bank (null: not counted) */
+  queued: z.number().int().nullable(),
+});
+export type OpsBreaker = z.infer<typeof OpsBreaker>;
+
 /** 运行状态 the staff status page: traffic over the window, dependencies, alerts. */
 export const OpsStatus = z.object({
   checkedAt: z.iso.datetime(),
@@ -47,6 +69,20 @@ export const OpsStatus = z.object({
     p99Ms: z.number().nullable(),
   }),
   dependencies: z.array(DependencyHealth),
+  breakers: z.array(OpsBreaker),
   alerts: z.array(OpsAlert),
 });
 export type OpsStatus = z.infer<typeof OpsStatus>;
+
+/**
+ * 服务延迟提示 what a signed-in user is told while a dependency is degraded: which service, in both languages.
+ * Empty when all is well.
+ */
+export const SystemNotice = z.object({
+  dependency: BreakerDependency,
+  message: z.object({ 'zh-CN': z.string(), en: z.string() }),
+  since: z.iso.datetime().nullable(),
+});
+export type SystemNotice = z.infer<typeof SystemNotice>;
+export const SystemNotices = z.object({ notices: z.array(SystemNotice) });
+export type SystemNotices = z.infer<typeof SystemNotices>;

@@ -12,7 +12,9 @@ export type ErrorKind =
   | 'too_large'
   | 'rate_limited'
   | 'unprocessable'
-  | 'unavailable';
+  | 'unavailable'
+  /** an outgoing dependency (SMTP, bank, SMS) is down or slow; the request may be repeated later */
+  | 'dependency_unavailable';
 
 export interface ErrorDef {
   kind: ErrorKind;

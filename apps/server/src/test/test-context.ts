@@ -8,7 +8,8 @@ import type { DatabaseHandle } from '../infra/db/client';
 import { DomainEventBus } from '../infra/events';
 import { MemoryBlobStore } from '../infra/files/blob-store';
 import { JobQueue } from '../infra/jobs/job-queue';
-import { registerMailJob } from '../infra/mail/outbox';
+import { guardMailer, registerMailJob } from '../infra/mail/outbox';
+import { BreakerRegistry } from '../infra/resilience/breaker';
 import { RecordingMailer, testConfig } from './test-app';
 import { createTestDatabase } from './test-db';
 
@@ -35,6 +36,7 @@ export async function createTestContext(overrides: Partial<Config> = {}): Promis
   const jobs = new JobQueue(database.db, log);
   const events = new DomainEventBus(jobs, log);
   const mailer = new RecordingMailer();
+  const resilience = new BreakerRegistry(log);
   const ctx: AppContext = {
     db: database.db,
     config,
@@ -42,10 +44,11 @@ export async function createTestContext(overrides: Partial<Config> = {}): Promis
     jobs,
     events,
     blobs: new MemoryBlobStore(),
-    mailer,
+    mailer: guardMailer(mailer, resilience, jobs, config.resilience.smtp),
     clock: clockFor(config),
+    resilience,
   };
-  registerMailJob(jobs, mailer);
+  registerMailJob(jobs, ctx.mailer);
   const modules = composeModules(ctx, { resolver: createActorResolver(ctx) });
   return {
     ctx,
@@ -55,6 +58,7 @@ export async function createTestContext(overrides: Partial<Config> = {}): Promis
     drain: () => jobs.runDue(),
     async close() {
       await jobs.stop();
+      resilience.shutdown();
       await database.close();
     },
   };

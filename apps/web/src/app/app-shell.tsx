@@ -18,6 +18,11 @@ import { UserMenu } from './user-menu';
 // Loaded on the first tap of the menu button; it then stays mounted so it can animate open and closed.
 const NavDrawer = lazy(() => import('./nav-drawer').then((m) => ({ default: m.NavDrawer })));
 
+// 服务延迟提示: its own chunk, fetched after the shell paints, so the first page carries none of it (bench:web).
+const NoticeBanner = lazy(() =>
+  import('../modules/monitoring/notice-banner').then((m) => ({ default: m.NoticeBanner })),
+);
+
 const loadStaffNav = () => import('./staff-navigation').then((m) => m.STAFF_NAV);
 
 /** The staff console's navigation, loaded the first time a staff member is in the console. */
@@ -107,6 +112,10 @@ export function AppShell() {
           tabIndex={-1}
           style={{ padding: mobile ? 12 : 24, minWidth: 0, outline: 'none' }}
         >
+          {/* What is delayed (mail, bank) while a dependency is degraded; nothing when all is well. */}
+          <Suspense fallback={null}>
+            <NoticeBanner />
+          </Suspense>
           {/* Pages load their own chunk on first visit; the header and menu stay while they do. */}
           <Suspense fallback={<LoadingState />}>
             <Outlet />

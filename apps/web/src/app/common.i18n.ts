@@ -39,6 +39,10 @@ export const commonZhCN = {
     network: '网络连接失败，请检查网络后重试',
     unexpected: '服务暂时不可用，请稍后重试',
   },
+  systemNotices: {
+    label: '服务延迟提示',
+    dismiss: '关闭提示',
+  },
   header: {
     openNavigation: '打开导航',
     account: '账号',
@@ -150,6 +154,10 @@ export const commonEn: typeof commonZhCN = {
   errors: {
     network: 'Network error; check your connection and try again',
     unexpected: 'The service is temporarily unavailable; please try again later',
+  },
+  systemNotices: {
+    label: 'Service delays',
+    dismiss: 'Dismiss',
   },
   header: {
     openNavigation: 'Open navigation',

@@ -2,6 +2,7 @@ import { type Problem, validationMessage } from '@zhuhe/contracts';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { DomainError, defineErrors, type ErrorKind } from '../errors';
+import { DependencyUnavailable } from '../resilience/breaker';
 import { assertUnreachable } from './access';
 
 export const httpErrors = defineErrors({
@@ -9,12 +10,20 @@ export const httpErrors = defineErrors({
   NOT_FOUND: { kind: 'not_found', 'zh-CN': '请求的地址不存在', en: 'No such address' },
   RATE_LIMITED: { kind: 'rate_limited', 'zh-CN': '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
   PAYLOAD_INVALID: { kind: 'invalid', 'zh-CN': '请求体无法解析', en: 'The request body could not be parsed' },
+  DEPENDENCY_UNAVAILABLE: {
+    kind: 'dependency_unavailable',
+    'zh-CN': '外部服务（{dependency}）暂时不可用，请稍后再试',
+    en: 'An outside service ({dependency}) is unavailable for now; try again later',
+  },
   INTERNAL: {
     kind: 'unavailable',
     'zh-CN': '服务器内部错误，请稍后再试',
     en: 'Internal server error; try again later',
   },
 });
+
+/** How a dependency is named in a problem's message (one text for both languages). */
+const DEPENDENCY_LABEL = { smtp: '邮件 SMTP', bank: '银行 bank', sms: '短信 SMS' } as const;
 
 /** The single mapping from error kinds to HTTP statuses. */
 export function statusOf(kind: ErrorKind): number {
@@ -39,6 +48,8 @@ export function statusOf(kind: ErrorKind): number {
       return 429;
     case 'unavailable':
       return 500;
+    case 'dependency_unavailable':
+      return 503;
     default:
       return assertUnreachable(kind);
   }
@@ -55,6 +66,7 @@ const TITLES: Record<number, string> = {
   423: 'Locked',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
+  503: 'Service Unavailable',
 };
 
 export function problemOf(error: DomainError, request: FastifyRequest, issues?: Problem['issues']): Problem {
@@ -108,6 +120,19 @@ export function registerProblemHandlers(app: FastifyInstance, spaRoot: string | 
     if (error instanceof DomainError) {
       if (statusOf(error.def.kind) >= 500) request.log.error({ err: error }, 'domain error');
       return sendProblem(reply, problemOf(error, request, error.issues));
+    }
+    if (error instanceof DependencyUnavailable) {
+      // a breaker refused or a dependency timed out: say which, and when to try again, instead of a bare 500
+      request.log.warn({ err: error, dependency: error.dependency, reason: error.reason }, 'dependency unavailable');
+      if (error.retryAt)
+        reply.header('retry-after', String(Math.max(1, Math.ceil((error.retryAt.getTime() - Date.now()) / 1000))));
+      return sendProblem(
+        reply,
+        problemOf(
+          httpErrors.raise('DEPENDENCY_UNAVAILABLE', { dependency: DEPENDENCY_LABEL[error.dependency] }),
+          request,
+        ),
+      );
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       return sendProblem(reply, problemOf(httpErrors.raise('VALIDATION_FAILED'), request, issuesOf(error)));

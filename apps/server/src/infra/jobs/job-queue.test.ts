@@ -2,11 +2,11 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../test/test-db';
 import type { DatabaseHandle } from '../db/client';
-import { JobQueue } from './job-queue';
+import { JobDeferred, JobQueue, MAX_DEFERRAL_MS } from './job-queue';
 import { jobs } from './jobs.tables';
 
 let database: DatabaseHandle;
-const silent = { error() {}, warn() {}, info() {} } as never;
+const silent = { error() {}, warn() {}, info() {}, debug() {} } as never;
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -54,6 +54,47 @@ describe('job queue', () => {
     await queue.runDue();
     const [afterSecond] = await database.db.select().from(jobs).where(eq(jobs.dedupeKey, 'flaky:1'));
     expect(afterSecond).toMatchObject({ status: 'failed', attempts: 2 });
+  });
+
+  it('keeps a deferred job queued without using up its attempts, and runs it once its dependency is back', async () => {
+    const queue = new JobQueue(database.db, silent);
+    const dependency = { up: false, delivered: 0 };
+    queue.register('deferred', async () => {
+      if (!dependency.up) throw new JobDeferred('SMTP unavailable (open)', new Date(Date.now() + 60_000));
+      dependency.delivered += 1;
+    });
+    await queue.enqueue('deferred', {}, { maxAttempts: 2, dedupeKey: 'deferred:1' });
+    const row = async () => (await database.db.select().from(jobs).where(eq(jobs.dedupeKey, 'deferred:1')))[0];
+    // more deferrals than maxAttempts: a failed job would be given up for good by now
+    for (let i = 0; i < 4; i++) {
+      await database.db.update(jobs).set({ runAt: new Date() }).where(eq(jobs.dedupeKey, 'deferred:1'));
+      await queue.runDue();
+      expect(await row()).toMatchObject({ status: 'queued', attempts: 0, lastError: 'SMTP unavailable (open)' });
+      // not before the breaker lets a probe through
+      expect((await row())?.runAt.getTime()).toBeGreaterThanOrEqual(Date.now() + 50_000);
+    }
+    expect(await queue.countQueued('deferred')).toBe(1);
+    dependency.up = true;
+    await database.db.update(jobs).set({ runAt: new Date() }).where(eq(jobs.dedupeKey, 'deferred:1'));
+    await queue.runDue();
+    expect(await row()).toMatchObject({ status: 'done', attempts: 1 });
+    expect(dependency.delivered).toBe(1);
+    expect(await queue.countQueued('deferred')).toBe(0);
+  });
+
+  it('counts deferrals as attempts once a job has waited longer than the deferral limit', async () => {
+    const queue = new JobQueue(database.db, silent);
+    queue.register('deferred-old', async () => {
+      throw new JobDeferred('bank unavailable (timeout)');
+    });
+    await queue.enqueue('deferred-old', {}, { maxAttempts: 1, dedupeKey: 'deferred-old:1' });
+    await database.db
+      .update(jobs)
+      .set({ createdAt: new Date(Date.now() - MAX_DEFERRAL_MS - 60_000) })
+      .where(eq(jobs.dedupeKey, 'deferred-old:1'));
+    await queue.runDue();
+    const [after] = await database.db.select().from(jobs).where(eq(jobs.dedupeKey, 'deferred-old:1'));
+    expect(after).toMatchObject({ status: 'failed', attempts: 1 });
   });
 
   it('does not run a job before its time', async () => {

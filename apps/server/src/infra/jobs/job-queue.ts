@@ -20,6 +20,30 @@ function backoffMs(attempt: number): number {
   return Math.min(3_600_000, 10_000 * 2 ** (attempt - 1));
 }
 
+/** A job deferred for longer than this counts its runs as attempts again, so an outage cannot keep it forever. */
+export const MAX_DEFERRAL_MS = 3 * 24 * 3_600_000;
+
+/**
+ * Thrown by a handler whose dependency is down (a breaker open, a timeout): the job is not at fault, so the run
+ * does not count as an attempt. It runs again at `retryAt` at the earliest, and backs off with the job's age (half
+ * of the time it has waited, 10 s to 15 minutes), so a long outage costs few wake-ups.
+ */
+export class JobDeferred extends Error {
+  constructor(
+    message: string,
+    readonly retryAt: Date | null = null,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'JobDeferred';
+  }
+}
+
+function deferralMs(job: JobRow, now: number, retryAt: Date | null): number {
+  const byAge = Math.min(15 * 60_000, Math.max(10_000, (now - job.createdAt.getTime()) / 2));
+  return Math.max(byAge, retryAt ? retryAt.getTime() - now : 0);
+}
+
 /**
  * The job queue: modules register handlers by name and enqueue jobs (inside their own transaction when the job
  * must exist only if the change commits — the outbox pattern). `start()` polls; tests call `runDue()`.
@@ -142,6 +166,21 @@ export class JobQueue {
         .where(eq(jobs.id, job.id));
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
+      const now = Date.now();
+      if (error instanceof JobDeferred && now - job.createdAt.getTime() < MAX_DEFERRAL_MS) {
+        // debug only: the dependency's breaker logs the outage once, and an outage defers every waiting job
+        this.log.debug({ job: job.name, attempt: job.attempts, reason: message }, 'job deferred');
+        await this.db
+          .update(jobs)
+          .set({
+            status: 'queued',
+            lastError: message,
+            attempts: sql`${jobs.attempts} - 1`,
+            runAt: new Date(now + deferralMs(job, now, error.retryAt)),
+          })
+          .where(eq(jobs.id, job.id));
+        return;
+      }
       const final = job.attempts >= job.maxAttempts;
       this.log.error({ err: error, job: job.name, attempt: job.attempts, final }, 'job failed');
       await this.db
@@ -153,6 +192,15 @@ export class JobQueue {
         )
         .where(eq(jobs.id, job.id));
     }
+  }
+
+  /** How many jobs of this name wait to run (queued, due or not), e.g. the mail held back by an SMTP outage. */
+  async countQueued(name: string): Promise<number> {
+    const [row] = await this.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(jobs)
+      .where(and(eq(jobs.name, name), eq(jobs.status, 'queued')));
+    return row?.n ?? 0;
   }
 
   /** Jobs left 'running' by a process that died are given back to the queue after `staleMs`. */

@@ -1,4 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
+import { type BreakerOptions, type BreakerRegistry, guard } from '../resilience/breaker';
 
 export interface SmsMessage {
   /** mainland mobile number, 11 digits */
@@ -27,4 +28,10 @@ export class LoggingSms implements SmsSender {
     if (this.sent.length > 100) this.sent.shift();
     this.log.info({ sms: message }, 'SMS (local fake, not sent)');
   }
+}
+
+/** The SMS sender behind the `sms` breaker: a provider that hangs or fails answers fast instead of holding requests. */
+export function guardSms(sender: SmsSender, registry: BreakerRegistry, options: BreakerOptions): SmsSender {
+  const guarded = registry.add(guard('sms', (message: SmsMessage) => sender.send(message), options));
+  return { name: sender.name, send: (message) => guarded.call(message) };
 }

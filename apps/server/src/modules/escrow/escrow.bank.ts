@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { DbOrTx } from '../../infra/db/client';
+import { type BreakerOptions, type BreakerRegistry, guard } from '../../infra/resilience/breaker';
 import { recordSimulatedPayment, simulatedPayment } from './escrow.repository';
 
 export type BankAnswer = { status: 'accepted'; bankReference: string } | { status: 'refused'; reason: string };
@@ -24,6 +25,33 @@ export interface BankAdapter {
    * at the bank); `unknown` when the bank never received it. Used to recover payouts left pending by a crash.
    */
   outcome(instructionId: string): Promise<BankAnswer | { status: 'unknown' }>;
+  /** true while the adapter's circuit breaker refuses calls without trying them (ADR 0109) */
+  refusing?(): boolean;
+}
+
+/**
+ * The bank behind the `bank` breaker with a per-call timeout. A timeout or an open breaker throws
+ * `DependencyUnavailable`; a `refused` answer is an answer, not a failure. Payouts whose call timed out stay
+ * `pending` and the payout recovery asks the bank for their outcome (escrow.payouts.ts); `pending` counts them.
+ */
+export function guardBank(
+  bank: BankAdapter,
+  registry: BreakerRegistry,
+  options: BreakerOptions,
+  pending: () => Promise<number>,
+): BankAdapter {
+  // one breaker for both calls: they go to the same bank host, and an outage stops both
+  const call = registry.add(
+    guard('bank', (run: () => Promise<unknown>) => run(), options),
+    pending,
+  );
+  return {
+    name: bank.name,
+    pay: (instruction) => call.call(() => bank.pay(instruction)) as Promise<BankAnswer>,
+    outcome: (instructionId) =>
+      call.call(() => bank.outcome(instructionId)) as Promise<BankAnswer | { status: 'unknown' }>,
+    refusing: () => call.refusing(),
+  };
 }
 
 /**
@@ -33,9 +61,14 @@ export interface BankAdapter {
  */
 export class SimulatedBank implements BankAdapter {
   readonly name = 'simulated-bank';
-  constructor(private readonly db: DbOrTx) {}
+  constructor(
+    private readonly db: DbOrTx,
+    /** fault drills: answer every payout after this long, as a congested bank link would (SIMULATED_BANK_DELAY_MS) */
+    private readonly delayMs = 0,
+  ) {}
 
   async pay(instruction: { instructionId: string; amountFen: bigint; beneficiaryAccount: string }) {
+    if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
     const answer: BankAnswer = instruction.beneficiaryAccount.endsWith('0000')
       ? { status: 'refused', reason: 'beneficiary account closed (simulated)' }
       : {

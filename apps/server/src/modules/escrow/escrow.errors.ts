@@ -84,6 +84,11 @@ export const escrowErrors = defineErrors({
     'zh-CN': '该付款指令编号（clientId）已用于金额或收款人不同的另一笔付款，请使用新的编号',
     en: 'This payout clientId was already used for a payout with another amount or beneficiary; use a new clientId',
   },
+  ESCROW_BANK_UNAVAILABLE: {
+    kind: 'dependency_unavailable',
+    'zh-CN': '银行处理延迟，暂不能发出新的付款指令，请稍后再试；未扣款',
+    en: 'The bank is delayed; no new payout can be sent for now. Try again later; nothing was taken',
+  },
   ESCROW_PAYOUT_REFUSED: {
     kind: 'unavailable',
     'zh-CN': '银行拒绝了付款指令：{detail}',

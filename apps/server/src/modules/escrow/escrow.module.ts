@@ -1,8 +1,9 @@
 import type { AppContext } from '../../infra/context';
 import { defineModule } from '../../infra/module';
-import { type BankAdapter, SimulatedBank } from './escrow.bank';
+import { type BankAdapter, guardBank, SimulatedBank } from './escrow.bank';
 import { registerEscrowJobs } from './escrow.overdue';
 import { encryptLegacyPayoutAccounts, recoverPendingPayouts, requestPayout } from './escrow.payouts';
+import { countPendingPayouts } from './escrow.repository';
 import { escrowRoutes } from './escrow.routes';
 
 /**
@@ -11,7 +12,12 @@ import { escrowRoutes } from './escrow.routes';
  * built-in `SimulatedBank` is a local simulation, named so in the README).
  */
 export function createEscrowModule(ctx: AppContext, deps: { bank?: BankAdapter } = {}) {
-  const bank = deps.bank ?? new SimulatedBank(ctx.db);
+  const bank = guardBank(
+    deps.bank ?? new SimulatedBank(ctx.db, ctx.config.simulatedBankDelayMs),
+    ctx.resilience,
+    ctx.config.resilience.bank,
+    () => countPendingPayouts(ctx.db),
+  );
   return defineModule({
     name: 'escrow',
     routes: [escrowRoutes(ctx, bank)],

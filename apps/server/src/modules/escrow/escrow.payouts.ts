@@ -2,6 +2,7 @@ import { maskBankAccount } from '@zhuhe/contracts';
 import type { AppContext } from '../../infra/context';
 import { encryptField, lookupHash } from '../../infra/crypto';
 import { newId } from '../../infra/ids';
+import { DependencyUnavailable } from '../../infra/resilience/breaker';
 import { applyInTx, ensureAccounts, ledgerTransaction, orgWallet, SYSTEM_ACCOUNTS } from '../ledger';
 import type { BankAdapter, BankAnswer } from './escrow.bank';
 import { escrowErrors } from './escrow.errors';
@@ -44,6 +45,8 @@ export async function requestPayout(
     if (!same) throw escrowErrors.raise('ESCROW_PAYOUT_CLIENT_ID_REUSED');
     return presentPayout(prior);
   }
+  // the bank's breaker is open: refuse before holding anything, rather than hold money the recovery must release
+  if (bank.refusing?.()) throw escrowErrors.raise('ESCROW_BANK_UNAVAILABLE');
   const payout = await ledgerTransaction(ctx.db, async (tx) => {
     const accounts = await ensureAccounts(tx, [orgWallet(input.orgId), SYSTEM_ACCOUNTS.bankClearing]);
     let wallet = accounts.get(orgWallet(input.orgId).code) as { id: string };
@@ -84,12 +87,21 @@ export async function requestPayout(
     await repo.insertPayout(tx, row);
     return row;
   });
-  const answer = await bank.pay({
-    instructionId: payout.id,
-    amountFen: amount,
-    beneficiaryName: input.beneficiaryName,
-    beneficiaryAccount: input.beneficiaryAccount,
-  });
+  let answer: BankAnswer;
+  try {
+    answer = await bank.pay({
+      instructionId: payout.id,
+      amountFen: amount,
+      beneficiaryName: input.beneficiaryName,
+      beneficiaryAccount: input.beneficiaryAccount,
+    });
+  } catch (error) {
+    if (!(error instanceof DependencyUnavailable)) throw error;
+    // No answer in time: the instruction may or may not have reached the bank. The hold stays and the payout stays
+    // `pending`, exactly as after a crash at this point; the recovery asks the bank what became of it.
+    ctx.log.warn({ payoutId: payout.id, reason: error.reason }, 'payout left pending: bank did not answer');
+    return presentPayout(payout);
+  }
   await settlePayout(ctx, payout, answer);
   if (answer.status === 'refused') throw escrowErrors.raise('ESCROW_PAYOUT_REFUSED', { detail: answer.reason });
   return presentPayout({ ...payout, status: 'paid', bankReference: answer.bankReference });
@@ -121,7 +133,17 @@ export async function recoverPendingPayouts(
   const result = { paid: 0, failed: 0 };
   const stale = await repo.stalePendingPayouts(ctx.db, new Date(now.getTime() - PAYOUT_RECOVERY_GRACE_MS), 500);
   for (const payout of stale) {
-    const outcome = await bank.outcome(payout.id);
+    let outcome: Awaited<ReturnType<BankAdapter['outcome']>>;
+    try {
+      outcome = await bank.outcome(payout.id);
+    } catch (error) {
+      // the bank does not answer: leave this and the rest pending for the next run, never void on a guess
+      if (error instanceof DependencyUnavailable) {
+        ctx.log.warn({ payoutId: payout.id, reason: error.reason }, 'payout recovery paused: bank unavailable');
+        break;
+      }
+      throw error;
+    }
     const answer: BankAnswer =
       outcome.status === 'unknown' ? { status: 'refused', reason: 'not received by the bank' } : outcome;
     await settlePayout(ctx, payout, answer);

@@ -275,6 +275,15 @@ export async function riskCases(db: DbOrTx, status: string | undefined, limit: n
     .limit(limit);
 }
 
+/** Payouts sent (or being sent) to the bank whose answer is not in yet. */
+export async function countPendingPayouts(db: DbOrTx): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(escrowPayouts)
+    .where(eq(escrowPayouts.status, 'pending'));
+  return row?.n ?? 0;
+}
+
 export async function insertPayout(db: DbOrTx, row: PayoutRow): Promise<void> {
   await db.insert(escrowPayouts).values(row);
 }

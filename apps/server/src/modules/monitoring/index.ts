@@ -1,2 +1,10 @@
 export { createMonitoringModule } from './monitoring.module';
-export { breaches, checkAlerts, type MonitoringDeps, recordPastAlert, status } from './monitoring.service';
+export {
+  breaches,
+  checkAlerts,
+  type MonitoringDeps,
+  NOTICE_TEXT,
+  notices,
+  recordPastAlert,
+  status,
+} from './monitoring.service';

@@ -1,11 +1,20 @@
 import type { StatsFs } from 'node:fs';
 import { statfs } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { DependencyHealth, OpsAlert, OpsAlertKind, OpsStatus } from '@zhuhe/contracts';
+import type {
+  BreakerDependency,
+  DependencyHealth,
+  OpsAlert,
+  OpsAlertKind,
+  OpsBreaker,
+  OpsStatus,
+  SystemNotices,
+} from '@zhuhe/contracts';
 import type { AppContext } from '../../infra/context';
 import type { TrafficFigures, TrafficWindow } from '../../infra/http/traffic-window';
 import { newId } from '../../infra/ids';
 import { queueMail } from '../../infra/mail/outbox';
+import type { BreakerSnapshot } from '../../infra/resilience/breaker';
 import { getUsers } from '../identity';
 import { staffRolesByUser } from '../staff';
 import { ALERT_ROLES } from './monitoring.policy';
@@ -189,15 +198,52 @@ async function diskHealth(ctx: AppContext): Promise<DependencyHealth> {
   }
 }
 
-/** 运行状态: the window's traffic, each dependency's health, the open and recent alerts. */
+const presentBreaker = (b: BreakerSnapshot): OpsBreaker => ({
+  name: b.name,
+  state: b.state,
+  timeoutMs: b.timeoutMs,
+  calls: b.calls,
+  failures: b.failures,
+  timeouts: b.timeouts,
+  rejects: b.rejects,
+  lastFailureAt: b.lastFailureAt?.toISOString() ?? null,
+  lastError: b.lastError,
+  openedAt: b.openedAt?.toISOString() ?? null,
+  queued: b.queued,
+});
+
+/** What signed-in users are told while a dependency's breaker is open or probing: what is delayed, not why. */
+export const NOTICE_TEXT: Record<BreakerDependency, { 'zh-CN': string; en: string }> = {
+  smtp: { 'zh-CN': '邮件发送延迟，稍后自动补发', en: 'Mail is delayed and will be sent automatically' },
+  bank: {
+    'zh-CN': '银行处理延迟，付款状态稍后更新',
+    en: 'Bank processing is delayed; payment status will update later',
+  },
+  sms: { 'zh-CN': '短信发送暂时不可用，请稍后再试', en: 'Text messages cannot be sent for now; try again later' },
+};
+
+/** 服务延迟提示: one notice per degraded dependency of this process; none when all is well. */
+export async function notices(ctx: AppContext): Promise<SystemNotices> {
+  const degraded = (await ctx.resilience.snapshot()).filter((b) => b.state !== 'closed');
+  return {
+    notices: degraded.map((b) => ({
+      dependency: b.name,
+      message: NOTICE_TEXT[b.name],
+      since: b.openedAt?.toISOString() ?? null,
+    })),
+  };
+}
+
+/** 运行状态: the window's traffic, each dependency's health, the breakers, the open and recent alerts. */
 export async function status(ctx: AppContext, deps: MonitoringDeps): Promise<OpsStatus> {
   const now = ctx.clock.now();
-  const [traffic, database, queue, disk, recent] = await Promise.all([
+  const [traffic, database, queue, disk, recent, breakers] = await Promise.all([
     deps.traffic.figures(),
     databaseHealth(ctx),
     queueHealth(ctx),
     diskHealth(ctx),
     repo.recentAlerts(ctx.db, RECENT_ALERTS),
+    ctx.resilience.snapshot(),
   ]);
   return {
     checkedAt: now.toISOString(),
@@ -209,6 +255,7 @@ export async function status(ctx: AppContext, deps: MonitoringDeps): Promise<Ops
     },
     traffic,
     dependencies: [database, ...queue, disk],
+    breakers: breakers.map(presentBreaker),
     alerts: recent.map(presentAlert),
   };
 }

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { type DependencyHealth, type OpsAlert, OpsStatus } from '@zhuhe/contracts';
+import { type DependencyHealth, type OpsAlert, type OpsBreaker, OpsStatus } from '@zhuhe/contracts';
 import { Alert, Button, Card, Col, Flex, Row, Statistic, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { apiRequest } from '../../app/api-client';
@@ -7,6 +7,7 @@ import { formatDateTime } from '../../app/format-date';
 import { ErrorState } from '../../app/page-states';
 
 const STATE_COLOR: Record<DependencyHealth['state'], string> = { ok: 'success', degraded: 'warning', down: 'error' };
+const BREAKER_COLOR: Record<OpsBreaker['state'], string> = { closed: 'success', open: 'error', half_open: 'warning' };
 const ms = (value: number | null) => (value === null ? '—' : value.toLocaleString());
 
 /** 运行状态 for admins and technical support: the window's response times, dependencies and alerts. */
@@ -87,6 +88,51 @@ export function StatusBoard() {
             </Col>
           ))}
         </Row>
+      </Card>
+      <Card title={t('breakers.title')} size="small" loading={query.isPending}>
+        <Row gutter={[12, 12]}>
+          {(d?.breakers ?? []).map((b) => (
+            <Col key={b.name} xs={24} sm={12} lg={8}>
+              <Card size="small" data-testid={`breaker-${b.name}`}>
+                <Flex justify="space-between" align="center" gap={8}>
+                  <Typography.Text strong>{t(`breakers.${b.name}`)}</Typography.Text>
+                  <Tag color={BREAKER_COLOR[b.state]}>{t(`breakerState.${b.state}`)}</Tag>
+                </Flex>
+                <Flex vertical style={{ fontSize: 13 }}>
+                  <Typography.Text type="secondary">
+                    {[
+                      t('breakers.timeout', { value: b.timeoutMs.toLocaleString() }),
+                      b.queued === null ? null : t('breakers.queued', { value: b.queued }),
+                    ]
+                      .filter(Boolean)
+                      .join(' · ')}
+                  </Typography.Text>
+                  <Typography.Text type="secondary">
+                    {t('breakers.window', {
+                      calls: b.calls,
+                      failures: b.failures,
+                      timeouts: b.timeouts,
+                      rejects: b.rejects,
+                    })}
+                  </Typography.Text>
+                  {b.openedAt ? (
+                    <Typography.Text type="danger">
+                      {t('breakers.openedAt', { time: formatDateTime(b.openedAt) })}
+                    </Typography.Text>
+                  ) : null}
+                  {b.lastFailureAt ? (
+                    <Typography.Text type="secondary" style={{ overflowWrap: 'anywhere' }}>
+                      {t('breakers.lastFailure', { time: formatDateTime(b.lastFailureAt), error: b.lastError ?? '' })}
+                    </Typography.Text>
+                  ) : null}
+                </Flex>
+              </Card>
+            </Col>
+          ))}
+        </Row>
+        <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
+          {t('breakers.rule')}
+        </Typography.Paragraph>
       </Card>
       <Card title={t('alerts.title')} size="small">
         <Table<OpsAlert>
