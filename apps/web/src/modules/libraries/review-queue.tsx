@@ -34,68 +34,73 @@ export function ReviewQueue() {
         dataSource={queue.data ?? []}
         locale={{ emptyText: <Empty description={t('reviews.empty')} /> }}
         renderItem={(review) => (
-          <Card
-            key={review.id}
-            style={{ marginBottom: 12 }}
-            data-testid="review-card"
-            title={review.demand.title}
-            extra={
-              review.decision ? (
-                <Tag color={review.decision === 'approved' ? 'success' : 'error'}>
-                  {t(`reviews.${review.decision}`)}
-                </Tag>
-              ) : (
-                <Tag color={review.overdue ? 'error' : 'processing'}>
-                  {review.overdue
-                    ? t('reviews.overdue', { days: Math.abs(review.workingDaysLeft) })
-                    : t('reviews.left', { days: review.workingDaysLeft })}
-                </Tag>
-              )
-            }
-          >
-            <Typography.Paragraph type="secondary">
-              {t('reviews.submittedAt')} {formatDateTime(review.submittedAt)} · {t('reviews.dueAt')}{' '}
-              {formatDateTime(review.dueAt)}
-            </Typography.Paragraph>
-            <DemandFacts demand={review.demand} />
-            <Flex gap={16} wrap style={{ margin: '8px 0' }}>
-              {(
-                [
-                  ['feasibility', review.demand.attachments?.feasibility],
-                  ['fundsProof', review.demand.attachments?.fundsProof],
-                  ['source', review.demand.attachments?.source],
-                ] as const
-              ).map(([key, file]) =>
-                file ? (
-                  <a
-                    key={key}
-                    href={`/api/staff/demand-reviews/${review.id}/files/${file.id}/content`}
-                    target="_blank"
-                    rel="noreferrer"
-                  >
-                    {t(`demands.${key}`)}：{file.name}
-                  </a>
-                ) : null,
-              )}
-            </Flex>
-            {!review.decision ? (
-              <Flex gap={8}>
-                <Button
-                  type="primary"
-                  data-testid="approve"
-                  loading={decide.isPending}
-                  onClick={() =>
-                    decide.mutate({ reviewId: review.id, decision: 'approved', reason: '' }, { onError: feedback.show })
-                  }
-                >
-                  {t('reviews.approve')}
-                </Button>
-                <Button danger onClick={() => setRejecting(review)}>
-                  {t('reviews.reject')}
-                </Button>
+          <List.Item key={review.id} style={{ display: 'block', padding: 0, border: 'none' }}>
+            <Card
+              key={review.id}
+              style={{ marginBottom: 12 }}
+              data-testid="review-card"
+              title={review.demand.title}
+              extra={
+                review.decision ? (
+                  <Tag color={review.decision === 'approved' ? 'success' : 'error'}>
+                    {t(`reviews.${review.decision}`)}
+                  </Tag>
+                ) : (
+                  <Tag color={review.overdue ? 'error' : 'processing'}>
+                    {review.overdue
+                      ? t('reviews.overdue', { days: Math.abs(review.workingDaysLeft) })
+                      : t('reviews.left', { days: review.workingDaysLeft })}
+                  </Tag>
+                )
+              }
+            >
+              <Typography.Paragraph type="secondary">
+                {t('reviews.submittedAt')} {formatDateTime(review.submittedAt)} · {t('reviews.dueAt')}{' '}
+                {formatDateTime(review.dueAt)}
+              </Typography.Paragraph>
+              <DemandFacts demand={review.demand} />
+              <Flex gap={16} wrap style={{ margin: '8px 0' }}>
+                {(
+                  [
+                    ['feasibility', review.demand.attachments?.feasibility],
+                    ['fundsProof', review.demand.attachments?.fundsProof],
+                    ['source', review.demand.attachments?.source],
+                  ] as const
+                ).map(([key, file]) =>
+                  file ? (
+                    <a
+                      key={key}
+                      href={`/api/staff/demand-reviews/${review.id}/files/${file.id}/content`}
+                      target="_blank"
+                      rel="noreferrer"
+                    >
+                      {t(`demands.${key}`)}：{file.name}
+                    </a>
+                  ) : null,
+                )}
               </Flex>
-            ) : null}
-          </Card>
+              {!review.decision ? (
+                <Flex gap={8}>
+                  <Button
+                    type="primary"
+                    data-testid="approve"
+                    loading={decide.isPending}
+                    onClick={() =>
+                      decide.mutate(
+                        { reviewId: review.id, decision: 'approved', reason: '' },
+                        { onError: feedback.show },
+                      )
+                    }
+                  >
+                    {t('reviews.approve')}
+                  </Button>
+                  <Button danger onClick={() => setRejecting(review)}>
+                    {t('reviews.reject')}
+                  </Button>
+                </Flex>
+              ) : null}
+            </Card>
+          </List.Item>
         )}
       />
       <Modal

@@ -158,7 +158,11 @@ function AgreementCard({ orgId, application: a }: { orgId: string; application: 
       <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
         {t('agreement.version', { version: agreement.version, hash: agreement.sha256.slice(0, 16) })}
       </Typography.Paragraph>
+      {/* the agreement scrolls inside its box: focusable and named, so a keyboard user can read all of it */}
       <Typography.Paragraph
+        tabIndex={0}
+        role="region"
+        aria-label={agreement.title}
         style={{ whiteSpace: 'pre-wrap', maxHeight: 260, overflow: 'auto', background: '#fafafa', padding: 12 }}
       >
         {agreement.text}

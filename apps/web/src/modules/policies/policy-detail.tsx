@@ -138,7 +138,8 @@ export function PolicyDetail({ policyId }: { policyId: string }) {
       <Flex vertical gap={4}>
         <Link to="/policies">← {t('detail.back')}</Link>
         <Flex gap={8} wrap align="center">
-          <Typography.Title level={3} style={{ margin: 0 }}>
+          {/* the page's one <h1>, at the size the page had */}
+          <Typography.Title level={1} style={{ margin: 0, fontSize: 24 }}>
             {showing?.title ?? data.title}
           </Typography.Title>
           <PolicyStatusTag status={data.status} />

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Empty, Flex, Form, Input, List, Popconfirm, Select, Tag } from 'antd';
+import { App, Button, Card, Empty, Flex, Form, Input, List, Popconfirm, Select, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { formatDate } from '../../app/format-date';
@@ -105,9 +105,9 @@ export function PolicySubscriptions() {
                     {s.category ? t(`categories.${s.category}`) : t('subscriptions.anyCategory')}
                   </Tag>
                   {s.keyword ? <Tag>{s.keyword}</Tag> : null}
-                  <span style={{ color: 'rgba(0,0,0,0.45)' }}>
+                  <Typography.Text type="secondary">
                     {t('subscriptions.since')} {formatDate(s.createdAt)}
-                  </span>
+                  </Typography.Text>
                 </Flex>
               </List.Item>
             )}

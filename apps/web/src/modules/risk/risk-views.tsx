@@ -314,7 +314,10 @@ export function ContractRiskWarnings({ orgId, contractId }: { orgId: string; con
           {active.map((w) => (
             <span key={w.id}>
               <Tag color={STATE_COLOURS[w.state]}>{t(`states.${w.state}`)}</Tag>
-              {bilingual(w.title)} — <Link to="/workspace/risk">{t('title')}</Link>
+              {bilingual(w.title)} — {/* underlined: inside a sentence a link must not be told apart by colour alone */}
+              <Link to="/workspace/risk" style={{ textDecoration: 'underline' }}>
+                {t('title')}
+              </Link>
             </span>
           ))}
         </Space>

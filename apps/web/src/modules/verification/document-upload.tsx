@@ -56,7 +56,15 @@ export function DocumentUpload({ orgId, value, onChange, accept = 'document', te
       <Button icon={<UploadOutlined />} loading={busy} onClick={() => input.current?.click()}>
         {value ? t('upload.replace') : t('upload.choose')}
       </Button>
-      {url && meta?.kind === 'image' ? <Image src={url} width={48} height={48} style={{ objectFit: 'cover' }} /> : null}
+      {url && meta?.kind === 'image' ? (
+        <Image
+          src={url}
+          alt={meta?.name ?? t('upload.preview')}
+          width={48}
+          height={48}
+          style={{ objectFit: 'cover' }}
+        />
+      ) : null}
       {url ? (
         <Typography.Link href={url} target="_blank" rel="noreferrer">
           <PaperClipOutlined /> {meta?.name ?? t('upload.preview')}
@@ -74,7 +82,9 @@ export function DocumentLink({ file, url }: { file: FileMetaData | null; url: st
   if (!file || !url) return <Typography.Text type="secondary">—</Typography.Text>;
   return (
     <Flex gap={8} align="center" wrap>
-      {file.kind === 'image' ? <Image src={url} width={56} height={56} style={{ objectFit: 'cover' }} /> : null}
+      {file.kind === 'image' ? (
+        <Image src={url} alt={file.name} width={56} height={56} style={{ objectFit: 'cover' }} />
+      ) : null}
       {file.kind === 'video' ? (
         <video src={url} controls style={{ maxWidth: 240 }}>
           <track kind="captions" />
