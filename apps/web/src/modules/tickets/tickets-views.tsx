@@ -530,6 +530,7 @@ function Board() {
       <Space wrap>
         <Typography.Text>{t('month')}</Typography.Text>
         <Select
+          aria-label={t('month')}
           value={month}
           onChange={setMonth}
           style={{ width: 120 }}
@@ -625,6 +626,7 @@ export function TicketDesk() {
             />
           </div>
           <Select
+            aria-label={t('stateFilterLabel')}
             value={state}
             onChange={setState}
             style={{ width: 140 }}
