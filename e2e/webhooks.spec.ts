@@ -32,7 +32,8 @@ test('a GC admin adds a webhook endpoint, sends a test event and sees it deliver
   const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/zhuhe/webhooks`;
   try {
     await demoLogin(page, 'gc@example.com');
-    await page.getByRole('link', { name: 'Webhook 推送' }).click();
+    await page.getByTestId('nav-menu').getByRole('link', { name: '开放平台' }).click();
+    await page.getByRole('navigation', { name: '开放平台' }).getByRole('link', { name: 'Webhook 推送' }).click();
     await expect(page.getByRole('heading', { name: 'Webhook 推送', level: 1 })).toBeVisible();
     // the demo endpoint's dead letter
     await expect(page.getByTestId('dead-letters')).toContainText('结算单签署');

@@ -106,7 +106,7 @@ export const commonZhCN = {
     staffEvidence: '存证公钥与订阅',
     fees: '费用与凭证',
     developer: '开放平台',
-
+    apiKeys: 'API 密钥',
     webhooks: 'Webhook 推送',
     staffReserve: '风险准备金',
     staffFees: '收费管理',
@@ -222,7 +222,7 @@ export const commonEn: typeof commonZhCN = {
     staffEvidence: 'Evidence keys',
     fees: 'Fees and receipts',
     developer: 'Open platform',
-
+    apiKeys: 'API keys',
     webhooks: 'Webhooks',
     staffReserve: 'Risk reserve',
     staffFees: 'Fees',

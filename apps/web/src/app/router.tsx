@@ -199,7 +199,7 @@ export function createRouter() {
                     { path: 'fees', element: <OrgFeesPage /> },
                     { path: 'developer', element: <DeveloperPage /> },
 
-                    { path: 'webhooks', element: <WebhooksPage /> },
+                    { path: 'developer/webhooks', element: <WebhooksPage /> },
                     { path: 'demands/:demandId/procurement', element: <ProcurementPlanPage /> },
                     { path: 'disputes/new', element: <FileDisputePage /> },
                     { path: 'disputes/:disputeId', element: <DisputeDetailPage /> },

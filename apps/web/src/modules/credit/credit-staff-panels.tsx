@@ -68,6 +68,7 @@ export function StaffCreditReviewPanel() {
           <Select
             showSearch
             allowClear
+            aria-label={t('staff.organisation')}
             data-testid="credit-staff-org"
             placeholder={t('staff.pickOrganisation')}
             optionFilterProp="label"
