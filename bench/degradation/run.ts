@@ -11,7 +11,6 @@
  * SIMULATED_BANK_DELAY_MS. While autocannon reads the project list, a payout loop talks to the bank and password
  * resets queue mail, the same in both phases. Prints a table and writes bench/results/degradation-<timestamp>.json.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -40,6 +39,7 @@ import {
   setPaymentSchedule,
 } from '../../apps/server/src/modules/escrow';
 import { validCreditCode } from '../../apps/server/src/test/credit-codes';
+import { startBenchServer, stopBenchServer } from '../server-process';
 
 const root = new URL('../..', import.meta.url).pathname;
 const seconds = Number(process.env.BENCH_SECONDS ?? 20);
@@ -117,44 +117,6 @@ class Client {
     if (r.status >= 300) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(r.json)}`);
     return r.json as Record<string, unknown>;
   }
-}
-
-async function startServer(port: number, env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      // development: the simulated bank's delay is a drill setting, refused in production
-      NODE_ENV: 'development',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'fatal',
-      SEED_DEMO: 'false',
-      MASTER_KEY: masterKey,
-      RATE_LIMIT_MAX: '100000000',
-      LOGIN_RATE_LIMIT_MAX: '100000000',
-      SUPPORT_SMTP_PORT: '0',
-      WEB_DIST: '/nonexistent',
-      ...env,
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  for (let i = 0; i < 240; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/readyz`)).ok) return child;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  child.kill();
-  throw new Error('server did not become ready');
-}
-
-async function stopServer(child: ChildProcess) {
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  await exited;
 }
 
 /** A context on the phase's database for the escrow set-up the HTTP API has no shortcut for. */
@@ -322,7 +284,12 @@ async function phase(
   url.pathname = `/${dbName}`;
   const databaseUrl = url.toString();
   const dataDir = mkdtempSync(join(tmpdir(), 'zh-bench-deg-'));
-  const server = await startServer(port, {
+  const server = await startBenchServer(port, {
+    // development: the simulated bank's delay is a drill setting, refused in production
+    NODE_ENV: 'development',
+    LOG_LEVEL: 'fatal',
+    MASTER_KEY: masterKey,
+    SUPPORT_SMTP_PORT: '0',
     DATABASE_URL: databaseUrl,
     DATA_DIR: dataDir,
     SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
@@ -399,7 +366,7 @@ async function phase(
       },
     };
   } finally {
-    await stopServer(server);
+    await stopBenchServer(server);
     await catcher.stop();
     rmSync(dataDir, { recursive: true, force: true });
     await admin.query(`drop database if exists ${dbName} with (force)`);

@@ -8,13 +8,13 @@
  * The server runs as a child process, as `npm start` runs it, with rate limits raised so that they do not
  * cap the figures. Prints a table and writes bench/results/http-<timestamp>.json.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { startBenchServer, stopBenchServer } from '../server-process';
 
 const root = new URL('../..', import.meta.url).pathname;
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -33,42 +33,6 @@ interface Scenario {
   p99: number;
   errors: number;
   non2xx: number;
-}
-
-async function startServer(env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      SEED_DEMO: 'false',
-      MASTER_KEY: randomBytes(32).toString('base64'),
-      RATE_LIMIT_MAX: '100000000',
-      LOGIN_RATE_LIMIT_MAX: '100000000',
-      WEB_DIST: '/nonexistent',
-      ...env,
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  for (let i = 0; i < 120; i++) {
-    try {
-      if ((await fetch(`${base}/readyz`)).ok) return child;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  child.kill();
-  throw new Error('server did not become ready');
-}
-
-async function stopServer(child: ChildProcess) {
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  await exited;
 }
 
 async function session(identifier: string, password: string): Promise<string> {
@@ -115,7 +79,7 @@ function percentile(sorted: number[], q: number): number {
 }
 
 async function benchDatabase(label: string, env: Record<string, string>): Promise<Scenario[]> {
-  const server = await startServer(env);
+  const server = await startBenchServer(port, env);
   try {
     const password = 'Bench-Password-1';
     const identifier = `bench.${Date.now()}@example.com`;
@@ -132,7 +96,7 @@ async function benchDatabase(label: string, env: Record<string, string>): Promis
     });
     return [read, login];
   } finally {
-    await stopServer(server);
+    await stopBenchServer(server);
   }
 }
 

@@ -196,8 +196,10 @@ async function queueDeliveries(
       createdAt: now,
     })),
   );
-  for (const d of inserted)
-    await ctx.jobs.enqueue(DELIVER_JOB, { deliveryId: d.id, attempt: 1 }, { maxAttempts: 3 }, tx);
+  await ctx.jobs.enqueueMany(
+    inserted.map((d) => ({ name: DELIVER_JOB, payload: { deliveryId: d.id, attempt: 1 }, options: { maxAttempts: 3 } })),
+    tx,
+  );
   return inserted;
 }
 
