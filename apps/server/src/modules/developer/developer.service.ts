@@ -10,7 +10,7 @@ import { getUsers } from '../identity';
 import { getOrganisation } from '../organisation';
 import { developerErrors } from './developer.errors';
 import { ipAllowed, parseIpRange } from './developer.ip';
-import { presentKey } from './developer.presenter';
+import { keyStatus, presentKey } from './developer.presenter';
 import * as repo from './developer.repository';
 
 type CreateInput = z.output<typeof CreateApiKeyBody>;
@@ -117,8 +117,7 @@ export function createApiKeyAuthenticator(ctx: AppContext): ApiKeyAuthenticator 
       const secret = match?.[1];
       if (!secret?.startsWith(SECRET_PREFIX)) throw developerErrors.raise('API_KEY_INVALID');
       const row = await repo.keyBySecretHash(ctx.db, sha256Hex(secret));
-      if (!row || row.revokedAt || row.expiresAt.getTime() <= now().getTime())
-        throw developerErrors.raise('API_KEY_INVALID');
+      if (!row || keyStatus(row, now()) !== 'active') throw developerErrors.raise('API_KEY_INVALID');
       return {
         keyId: row.id,
         orgId: row.orgId,
