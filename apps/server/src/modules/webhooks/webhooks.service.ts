@@ -197,7 +197,11 @@ async function queueDeliveries(
     })),
   );
   await ctx.jobs.enqueueMany(
-    inserted.map((d) => ({ name: DELIVER_JOB, payload: { deliveryId: d.id, attempt: 1 }, options: { maxAttempts: 3 } })),
+    inserted.map((d) => ({
+      name: DELIVER_JOB,
+      payload: { deliveryId: d.id, attempt: 1 },
+      options: { maxAttempts: 3 },
+    })),
     tx,
   );
   return inserted;
