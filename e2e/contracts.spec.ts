@@ -23,7 +23,7 @@ test('a GC drafts a purchase contract, both parties sign with 2FA, anyone verifi
   const gcPage = await (await browser.newContext()).newPage();
   await loginWithTotp(gcPage, gc);
   await gcPage.getByRole('link', { name: '合同签署' }).click();
-  await gcPage.getByRole('button', { name: '起草合同' }).click();
+  await gcPage.getByRole('link', { name: '起草合同' }).click();
   await gcPage.getByTestId('contract-kind').click();
   await gcPage.getByTitle('建筑材料采购合同').click();
   await gcPage.getByLabel('相对方统一社会信用代码').fill(sup.creditCode);

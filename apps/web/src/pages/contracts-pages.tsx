@@ -1,6 +1,7 @@
-import { Button, Card } from 'antd';
+import { Card } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
+import { ButtonLink } from '../app/button-link';
 import { PageTitle } from '../app/page-title';
 import { ContractDetail, ContractsTable, CreateContractForm, useContract } from '../modules/contracts';
 import { ContractRatingCard } from '../modules/credit';
@@ -18,9 +19,9 @@ export function ContractsPage() {
         subtitle={t('list.subtitle')}
         extra={
           canDraft ? (
-            <Link to="/workspace/contracts/new">
-              <Button type="primary">{t('list.create')}</Button>
-            </Link>
+            <ButtonLink to="/workspace/contracts/new" type="primary">
+              {t('list.create')}
+            </ButtonLink>
           ) : null
         }
       />

@@ -1,6 +1,6 @@
-import { Button } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
+import { ButtonLink } from '../app/button-link';
 import { PageTitle } from '../app/page-title';
 import { FinanceConsole, MoneyView, WalletView } from '../modules/escrow';
 import { BondInsurance } from '../modules/insurance';
@@ -15,11 +15,7 @@ export function ContractMoneyPage() {
       <PageTitle
         title={t('money.title')}
         subtitle={t('money.subtitle')}
-        extra={
-          <Link to="/workspace/wallet">
-            <Button>{t('wallet.title')}</Button>
-          </Link>
-        }
+        extra={<ButtonLink to="/workspace/wallet">{t('wallet.title')}</ButtonLink>}
       />
       <MoneyView orgId={orgId} contractId={contractId} />
       <BondInsurance orgId={orgId} contractId={contractId} canAct={membership.membershipRole !== 'member'} />

@@ -3,6 +3,7 @@ import { Button, Card, Col, Flex, List, Row, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { ButtonLink } from '../app/button-link';
 import { formatDate } from '../app/format-date';
 import { PageTitle } from '../app/page-title';
 import {
@@ -35,11 +36,9 @@ export function ProjectsPage() {
         subtitle={t('projects.subtitle')}
         extra={
           role === 'GC' ? (
-            <Link to="/workspace/projects/new">
-              <Button type="primary" icon={<PlusOutlined />}>
-                {t('projects.publish')}
-              </Button>
-            </Link>
+            <ButtonLink to="/workspace/projects/new" type="primary" icon={<PlusOutlined />}>
+              {t('projects.publish')}
+            </ButtonLink>
           ) : null
         }
       />
@@ -84,11 +83,9 @@ export function ResourcesPage() {
               {t('resources.compare')} · {t('resources.selected', { count: selected.length })}
             </Button>
             {merchant ? (
-              <Link to="/workspace/resources/new">
-                <Button type="primary" icon={<PlusOutlined />}>
-                  {t('resources.publish')}
-                </Button>
-              </Link>
+              <ButtonLink to="/workspace/resources/new" type="primary" icon={<PlusOutlined />}>
+                {t('resources.publish')}
+              </ButtonLink>
             ) : null}
           </Flex>
         }
@@ -188,11 +185,9 @@ export function DemandsPage() {
         subtitle={t('demands.subtitle')}
         extra={
           role === 'GC' ? (
-            <Link to="/workspace/demands/new">
-              <Button type="primary" icon={<PlusOutlined />} data-testid="publish-demand">
-                {t('demands.publish')}
-              </Button>
-            </Link>
+            <ButtonLink to="/workspace/demands/new" type="primary" icon={<PlusOutlined />} data-testid="publish-demand">
+              {t('demands.publish')}
+            </ButtonLink>
           ) : null
         }
       />

@@ -1,6 +1,6 @@
-import { Button, Result } from 'antd';
+import { Result } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { ButtonLink } from '../app/button-link';
 import { useDocumentTitle } from '../app/document-title';
 
 export function NotFoundPage() {
@@ -12,9 +12,9 @@ export function NotFoundPage() {
       title={<h1 style={{ margin: 0, fontSize: 24, fontWeight: 'inherit' }}>{t('states.notFoundTitle')}</h1>}
       subTitle={t('states.notFoundHint')}
       extra={
-        <Link to="/">
-          <Button type="primary">{t('actions.back')}</Button>
-        </Link>
+        <ButtonLink to="/" type="primary">
+          {t('actions.back')}
+        </ButtonLink>
       }
     />
   );

@@ -1,6 +1,7 @@
-import { Button, Card, Tabs } from 'antd';
+import { Card, Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
+import { ButtonLink } from '../app/button-link';
 import { PageTitle } from '../app/page-title';
 import { useActiveContext } from '../modules/organisation';
 import { TenderRedFlags } from '../modules/risk';
@@ -18,11 +19,9 @@ export function TendersPage() {
         subtitle={t('list.subtitle')}
         extra={
           buyer && manager ? (
-            <Link to="/workspace/tenders/new">
-              <Button type="primary" data-testid="tender-create">
-                {t('list.create')}
-              </Button>
-            </Link>
+            <ButtonLink to="/workspace/tenders/new" type="primary" data-testid="tender-create">
+              {t('list.create')}
+            </ButtonLink>
           ) : null
         }
       />

@@ -1,6 +1,7 @@
-import { Button, Table, Tag } from 'antd';
+import { Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { ButtonLink } from '../../app/button-link';
 import { ErrorState } from '../../app/page-states';
 import { useExecutionContracts } from './execution.queries';
 
@@ -41,9 +42,9 @@ export function ExecutionList({ orgId, target }: { orgId: string; target: 'progr
         {
           title: '',
           render: (_, c) => (
-            <Link to={`/workspace/${target}/${c.contractId}`}>
-              <Button size="small">{c.hasPlan ? t('list.open') : t('list.setPlan')}</Button>
-            </Link>
+            <ButtonLink to={`/workspace/${target}/${c.contractId}`} size="small">
+              {c.hasPlan ? t('list.open') : t('list.setPlan')}
+            </ButtonLink>
           ),
         },
       ]}

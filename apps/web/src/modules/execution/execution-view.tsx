@@ -1,8 +1,8 @@
-import { Alert, Button, Card, Descriptions, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Card, Descriptions, Space, Table, Tag, Typography } from 'antd';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { isApiError } from '../../app/api-client';
+import { ButtonLink } from '../../app/button-link';
 import { dayjs } from '../../app/dayjs';
 import { DISPLAY_TIME_ZONE } from '../../app/format-date';
 import { formatBp, formatFen } from '../../app/format-money';
@@ -74,13 +74,11 @@ export function ExecutionView({ orgId, contractId, canPlan }: { orgId: string; c
         title={p.contractTitle}
         extra={
           <Space wrap>
-            <Link to={`/workspace/settlement/${contractId}`}>
-              <Button data-testid="to-settlement">{t('plan.settlement')}</Button>
-            </Link>
+            <ButtonLink to={`/workspace/settlement/${contractId}`} data-testid="to-settlement">
+              {t('plan.settlement')}
+            </ButtonLink>
             {p.myRole !== 'supervisor' ? (
-              <Link to={`/workspace/contracts/${contractId}/money`}>
-                <Button>{t('plan.money')}</Button>
-              </Link>
+              <ButtonLink to={`/workspace/contracts/${contractId}/money`}>{t('plan.money')}</ButtonLink>
             ) : null}
           </Space>
         }

@@ -19,7 +19,7 @@ import {
 } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { ButtonLink } from '../../app/button-link';
 import { formatDateTime } from '../../app/format-date';
 import { formatFen } from '../../app/format-money';
 import { ErrorState, LoadingState } from '../../app/page-states';
@@ -482,13 +482,11 @@ export function SettlementView({ orgId, contractId }: { orgId: string; contractI
         title={p.contractTitle}
         extra={
           <Space wrap>
-            <Link to={`/workspace/progress/${contractId}`}>
-              <Button>{t('list.progressTitle')}</Button>
-            </Link>
+            <ButtonLink to={`/workspace/progress/${contractId}`}>{t('list.progressTitle')}</ButtonLink>
             {p.myRole !== 'supervisor' ? (
-              <Link to={`/workspace/contracts/${contractId}/money`}>
-                <Button data-testid="to-money">{t('plan.money')}</Button>
-              </Link>
+              <ButtonLink to={`/workspace/contracts/${contractId}/money`} data-testid="to-money">
+                {t('plan.money')}
+              </ButtonLink>
             ) : null}
           </Space>
         }

@@ -5,6 +5,7 @@ import { Alert, Button, Form, Input, Result, Spin } from 'antd';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { ButtonLink } from '../../app/button-link';
 import { contractRule } from '../../app/contract-rule';
 import { useErrorFeedback } from '../../app/use-error-feedback';
 import { confirmPasswordReset, requestPasswordReset, verifyEmail } from './identity.api';
@@ -65,9 +66,9 @@ export function ResetPasswordForm() {
         status="success"
         title={t('accountRecovery.resetDone')}
         extra={
-          <Link to="/login">
-            <Button type="primary">{t('login.submit')}</Button>
-          </Link>
+          <ButtonLink to="/login" type="primary">
+            {t('login.submit')}
+          </ButtonLink>
         }
       />
     );

@@ -1,7 +1,7 @@
-import { Button, Result } from 'antd';
+import { Result } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { isApiError } from '../../app/api-client';
+import { ButtonLink } from '../../app/button-link';
 import { ErrorState } from '../../app/page-states';
 import { useErrorFeedback } from '../../app/use-error-feedback';
 
@@ -20,9 +20,9 @@ export function StaffErrorState({ error, onRetry }: { error: unknown; onRetry?: 
       title={t('mfaRequired.title')}
       subTitle={messageOf(error)}
       extra={
-        <Link to="/account/security">
-          <Button type="primary">{t('mfaRequired.action')}</Button>
-        </Link>
+        <ButtonLink to="/account/security" type="primary">
+          {t('mfaRequired.action')}
+        </ButtonLink>
       }
       data-testid="staff-mfa-required"
     />

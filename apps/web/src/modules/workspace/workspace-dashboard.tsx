@@ -1,10 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import type { BusinessRole, WorkspaceFigure, WorkspaceHome, WorkspaceTodo } from '@zhuhe/contracts';
 import { WorkspaceHome as WorkspaceHomeSchema } from '@zhuhe/contracts';
-import { Button, Col, Flex, Row, Tag, Typography } from 'antd';
+import { Col, Flex, Row, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { apiRequest } from '../../app/api-client';
+import { ButtonLink } from '../../app/button-link';
 import { formatDateTime } from '../../app/format-date';
 import { formatFen } from '../../app/format-money';
 import { ErrorState, LoadingState } from '../../app/page-states';
@@ -169,9 +170,9 @@ function Dashboard({ home, shortcuts }: { home: WorkspaceHome; shortcuts: { key:
             <Panel title={t('shortcuts')}>
               <Flex gap={8} wrap>
                 {shortcuts.map((s) => (
-                  <Link key={s.path} to={s.path}>
-                    <Button>{common(`nav.${s.key}` as 'nav.home')}</Button>
-                  </Link>
+                  <ButtonLink key={s.path} to={s.path}>
+                    {common(`nav.${s.key}` as 'nav.home')}
+                  </ButtonLink>
                 ))}
               </Flex>
             </Panel>
