@@ -1,5 +1,6 @@
 export * from './api-v1';
 export * from './commission';
+export * from './community';
 export * from './common';
 export * from './compliance';
 export * from './contract';
