@@ -10,7 +10,7 @@ async function newPage(browser: Browser): Promise<Page> {
 
 async function writePost(page: Page, board: string, title: string, body: string) {
   await page.goto('/community');
-  await page.getByRole('link', { name: '发帖' }).click();
+  await page.getByRole('button', { name: '发帖' }).click();
   await expect(page.getByRole('heading', { level: 1, name: '发帖' })).toBeVisible();
   await page.getByRole('combobox', { name: '版块' }).click();
   await page.getByTitle(board, { exact: true }).click();
@@ -21,7 +21,7 @@ async function writePost(page: Page, board: string, title: string, body: string)
 }
 
 /**
- * 施工人社区 (COMM-1): gc@ asks a legal question → sub@ answers → gc@ marks the best answer; a post with a banned
+ * 施工人社区 (COMM-1): gc@ asks a legal question → gc2@ answers → gc@ marks the best answer; a post with a banned
  * claim is held at submission with the reason shown; the reviewer takes down the post reported in the demo and its
  * author is told.
  */
@@ -45,11 +45,11 @@ test('a question gets an answer chosen as best; a banned claim is held; a report
   );
   const postUrl = gc.url();
 
-  // 2. sub@ finds it by search and replies
+  // 2. gc2@ (another verified organisation) finds it by search and replies
   const sub = await newPage(browser);
-  await demoLogin(sub, 'sub@example.com');
+  await demoLogin(sub, 'gc2@example.com');
   await sub.goto('/community');
-  await sub.getByRole('searchbox', { name: '搜索社区' }).fill(`背靠背付款条款是否有效？（${stamp}`);
+  await sub.getByLabel('搜索社区').fill(`背靠背付款条款是否有效？（${stamp}`);
   await sub.getByRole('button', { name: '搜索' }).click();
   await sub.getByRole('link', { name: title }).click();
   await sub
@@ -94,7 +94,7 @@ test('a question gets an answer chosen as best; a banned claim is held; a report
 
   // the post is gone from the community for everyone else
   await sub.goto('/community');
-  await sub.getByRole('searchbox', { name: '搜索社区' }).fill('二手脚手架钢管便宜处理');
+  await sub.getByLabel('搜索社区').fill('二手脚手架钢管便宜处理');
   await sub.getByRole('button', { name: '搜索' }).click();
   await expect(sub.getByTestId('community-total')).toHaveText('共 0 个帖子');
 });

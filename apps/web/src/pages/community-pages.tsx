@@ -1,7 +1,7 @@
 import { EditOutlined } from '@ant-design/icons';
 import { Button } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { PageTitle } from '../app/page-title';
 import {
   CommunityBoardView,
@@ -13,17 +13,16 @@ import {
 /** 施工人社区: boards, filters, search and the posts, for every signed-in user. */
 export function CommunityPage() {
   const { t } = useTranslation('community');
+  const navigate = useNavigate();
   return (
     <>
       <PageTitle
         title={t('title')}
         subtitle={t('subtitle')}
         extra={
-          <Link to="/community/new">
-            <Button type="primary" icon={<EditOutlined />}>
-              {t('newPost')}
-            </Button>
-          </Link>
+          <Button type="primary" icon={<EditOutlined />} onClick={() => navigate('/community/new')}>
+            {t('newPost')}
+          </Button>
         }
       />
       <CommunityBoardView />

@@ -10,6 +10,7 @@ import { ErrorState, LoadingState } from '../../app/page-states';
 import { PageTitle } from '../../app/page-title';
 import { useErrorFeedback } from '../../app/use-error-feedback';
 import { useAuthedMe } from '../identity';
+import { useOrganisation } from '../organisation';
 import {
   COMMUNITY_REPLY_MAX,
   type CommunityTargetKind,
@@ -164,6 +165,7 @@ function ReplyForm({ post }: { post: CommunityPost }) {
   const feedback = useErrorFeedback();
   const [form] = Form.useForm<{ body: string }>();
   const orgId = me.activeOrgId ?? me.memberships[0]?.orgId;
+  const org = useOrganisation(orgId ?? '');
   const send = useMutation({
     mutationFn: (body: string) => createReply(orgId as string, post.id, body),
     onSuccess: (updated) => {
@@ -175,6 +177,8 @@ function ReplyForm({ post }: { post: CommunityPost }) {
     onError: (error) => feedback.showOnForm(form, error, { fields: ['body'] }),
   });
   if (!orgId) return <Alert type="info" showIcon message={t('form.noOrg')} />;
+  if (org.data && org.data.verification !== 'verified')
+    return <Alert type="info" showIcon message={t('detail.cannotReply')} />;
   return (
     <Form form={form} layout="vertical" onFinish={(v) => send.mutate(v.body)}>
       <Form.Item

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useErrorFeedback } from '../../app/use-error-feedback';
 import { useAuthedMe } from '../identity';
+import { useOrganisation } from '../organisation';
 import {
   COMMUNITY_BOARDS,
   COMMUNITY_BODY_MAX,
@@ -36,6 +37,7 @@ export function CommunityPostForm() {
   const [form] = Form.useForm<Values>();
   const board = Form.useWatch('board', form);
   const membership = me.memberships.find((m) => m.orgId === me.activeOrgId) ?? me.memberships[0];
+  const org = useOrganisation(membership?.orgId ?? '');
   const create = useMutation({
     mutationFn: (values: Values) =>
       createPost(membership?.orgId as string, {
@@ -51,7 +53,8 @@ export function CommunityPostForm() {
     },
     onError: (error) => feedback.showOnForm(form, error, { fields: FIELDS }),
   });
-  if (!membership) return <Alert type="info" showIcon message={t('form.noOrg')} />;
+  if (!membership || (org.data && org.data.verification !== 'verified'))
+    return <Alert type="info" showIcon message={t('form.noOrg')} />;
   return (
     <Card size="small">
       <Form<Values>
