@@ -1,7 +1,7 @@
 import { CheckCircleFilled, LikeFilled, LikeOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CommunityPost, CommunityReply } from '@zhuhe/contracts';
-import { Alert, App, Button, Card, Flex, Form, Input, List, Modal, Popconfirm, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Flex, Form, Input, List, Modal, Popconfirm, Select, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -12,12 +12,15 @@ import { useErrorFeedback } from '../../app/use-error-feedback';
 import { useAuthedMe } from '../identity';
 import { useOrganisation } from '../organisation';
 import {
+  COMMUNITY_BODY_MAX,
   COMMUNITY_REPLY_MAX,
+  COMMUNITY_TITLE_MAX,
   type CommunityTargetKind,
   chooseBestAnswer,
   communityKeys,
   createReply,
   deletePost,
+  editPost,
   fetchPost,
   QA_BOARDS,
   reportContent,
@@ -195,6 +198,67 @@ function ReplyForm({ post }: { post: CommunityPost }) {
   );
 }
 
+/** 编辑 the author's own post within the edit window; the text is screened again. */
+function EditButton({ post }: { post: CommunityPost }) {
+  const { t } = useTranslation('community');
+  const queryClient = useQueryClient();
+  const { message } = App.useApp();
+  const feedback = useErrorFeedback();
+  const [open, setOpen] = useState(false);
+  const [form] = Form.useForm<{ title: string; body: string; tags: string[] }>();
+  const save = useMutation({
+    mutationFn: (v: { title: string; body: string; tags: string[] }) => editPost(post.id, v),
+    onSuccess: (updated) => {
+      queryClient.setQueryData(communityKeys.post(post.id), updated);
+      void queryClient.invalidateQueries({ queryKey: ['community', 'posts'] });
+      setOpen(false);
+      void (updated.status === 'held' ? message.warning(t('held.title')) : message.success(t('detail.saved')));
+    },
+    onError: (error) => feedback.showOnForm(form, error, { fields: ['title', 'body', 'tags'] }),
+  });
+  return (
+    <>
+      <Button size="small" type="text" onClick={() => setOpen(true)}>
+        {t('detail.edit')}
+      </Button>
+      <Modal
+        open={open}
+        title={t('detail.edit')}
+        okText={t('detail.save')}
+        onOk={() => form.submit()}
+        confirmLoading={save.isPending}
+        onCancel={() => setOpen(false)}
+        destroyOnHidden
+      >
+        <Form
+          form={form}
+          layout="vertical"
+          initialValues={{ title: post.title, body: post.body, tags: post.tags }}
+          onFinish={(v) => save.mutate({ ...v, tags: v.tags ?? [] })}
+        >
+          <Form.Item
+            name="title"
+            label={t('form.postTitle')}
+            rules={[{ required: true, whitespace: true, max: COMMUNITY_TITLE_MAX }]}
+          >
+            <Input maxLength={COMMUNITY_TITLE_MAX} showCount />
+          </Form.Item>
+          <Form.Item
+            name="body"
+            label={t('form.body')}
+            rules={[{ required: true, whitespace: true, max: COMMUNITY_BODY_MAX }]}
+          >
+            <Input.TextArea autoSize={{ minRows: 5, maxRows: 16 }} maxLength={COMMUNITY_BODY_MAX} showCount />
+          </Form.Item>
+          <Form.Item name="tags" label={t('form.tags')} extra={t('form.tagsHelp')}>
+            <Select mode="tags" maxCount={5} tokenSeparators={[',', '，']} open={false} suffixIcon={null} />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </>
+  );
+}
+
 /** 帖子详情: the post, its replies, likes, the best answer (Q&A boards), reporting and the reply form. */
 export function CommunityPostDetail({ postId }: { postId: string }) {
   const { t } = useTranslation('community');
@@ -252,6 +316,7 @@ export function CommunityPostDetail({ postId }: { postId: string }) {
               <LikeButton kind="post" id={p.id} liked={p.likedByMe} count={p.likeCount} postId={p.id} />
             ) : null}
             {!p.mine && p.status === 'published' ? <ReportButton kind="post" id={p.id} /> : null}
+            {p.editable ? <EditButton post={p} /> : null}
             {p.mine ? (
               <Popconfirm title={t('detail.deleteConfirm')} onConfirm={() => remove.mutate()}>
                 <Button size="small" danger type="text">

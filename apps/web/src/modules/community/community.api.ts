@@ -66,6 +66,8 @@ export function fetchPosts(f: CommunityFilters) {
 export const fetchPost = (id: string) => apiRequest('GET', `/api/community/posts/${id}`, CommunityPost);
 export const createPost = (orgId: string, body: CreateCommunityPostBody) =>
   apiRequest('POST', `/api/orgs/${orgId}/community/posts`, CommunityPost, { body });
+export const editPost = (id: string, body: { title: string; body: string; tags: string[] }) =>
+  apiRequest('PATCH', `/api/community/posts/${id}`, CommunityPost, { body });
 export const deletePost = (id: string) => apiRequestVoid('DELETE', `/api/community/posts/${id}`);
 export const createReply = (orgId: string, postId: string, body: string) =>
   apiRequest('POST', `/api/orgs/${orgId}/community/posts/${postId}/replies`, CommunityPost, { body: { body } });
