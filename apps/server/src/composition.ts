@@ -5,6 +5,7 @@ import type { PlatformModule } from './infra/module';
 import type { SmsSender } from './infra/sms/sms';
 import { createAnalyticsModule } from './modules/analytics';
 import { createCommissionModule } from './modules/commission';
+import { createCommunityModule } from './modules/community';
 import { createComplianceModule } from './modules/compliance';
 import { createContractsModule } from './modules/contracts';
 import { createCooperationModule } from './modules/cooperation';
@@ -128,6 +129,8 @@ export function composeModules(
 
     // Webhooks: signed deliveries of other modules' events to organisations' endpoints (reads only their events).
     webhooks: createWebhooksModule(ctx),
+    // 施工人社区 community: posts screened by compliance's banned claims; takedowns in compliance's register.
+    community: createCommunityModule(ctx),
     // 工作台: asks the modules above for their to-dos and figures through their index.
     workspace: createWorkspaceModule(ctx),
   } satisfies Record<string, PlatformModule<object>>;

@@ -258,6 +258,10 @@ beforeAll(async () => {
     // webhooks: an endpoint and a delivery that do not exist for the caller
     endpointId: newId(),
     deliveryId: newId(),
+    // community: a post, a reply and a report that do not exist (a held post is invisible alike)
+    postId: newId(),
+    replyId: newId(),
+    reportId: newId(),
   };
 });
 afterAll(async () => {
@@ -370,6 +374,8 @@ const VALID_BODIES: Record<string, unknown> = {
     changeNote: '',
   },
   'PATCH /api/orgs/:orgId/webhooks/endpoints/:endpointId': { enabled: false },
+  'POST /api/orgs/:orgId/community/posts/:postId/replies': { body: '同意楼上的做法' },
+  'POST /api/community/posts/:postId/best-answer': { replyId: newId() },
   'POST /api/staff/disputes/:disputeId/external-award': {
     outcome: 'claimant',
     awardedToClaimantFen: null,

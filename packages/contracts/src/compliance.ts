@@ -36,7 +36,7 @@ export const ComplianceHit = z.object({
 export type ComplianceHit = z.infer<typeof ComplianceHit>;
 export const ComplianceCheckResult = z.object({ ok: z.boolean(), hits: z.array(ComplianceHit) });
 
-export const TAKEDOWN_SUBJECTS = ['merchant_profile', 'listing'] as const;
+export const TAKEDOWN_SUBJECTS = ['merchant_profile', 'listing', 'community_post', 'community_reply'] as const;
 export const TakedownSubject = z.enum(TAKEDOWN_SUBJECTS);
 export const CreateTakedownBody = z.object({
   subjectKind: TakedownSubject,

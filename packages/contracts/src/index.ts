@@ -1,6 +1,7 @@
 export * from './api-v1';
 export * from './commission';
 export * from './common';
+export * from './community';
 export * from './compliance';
 export * from './contract';
 export * from './credit';

@@ -194,6 +194,21 @@ describe('demo data', () => {
     expect(webhooks).toMatchObject({ endpoints: 1, statuses: ['dead', 'delivered', 'failed'] });
     expect(webhooks?.queued).toBeGreaterThanOrEqual(1);
 
+    // 施工人社区 demo: every board, a best answer, a post held for its banned claim and an open report
+    const [community] = await queryRows<{ boards: string[]; statuses: string[]; best: number; open: number }>(
+      t.ctx.db,
+      sql`select (select array_agg(distinct board order by board) from community_posts) as boards,
+                 (select array_agg(distinct status order by status) from community_posts) as statuses,
+                 (select count(*) from community_posts where best_reply_id is not null)::int as best,
+                 (select count(*) from community_reports where status = 'open')::int as open`,
+    );
+    expect(community).toMatchObject({
+      boards: ['experience', 'legal_qa', 'material_prices', 'regional'],
+      statuses: ['held', 'published'],
+      best: 1,
+      open: 1,
+    });
+
     // 工程e贷 demo: fin@ signs in with its fixed TOTP; applications in every state; sub@ has a settled, unpaid
     // statement to finance
     const finLogin = logins?.find((l) => l.identifier === 'fin@example.com');

@@ -1,6 +1,7 @@
 import type { PlatformModules } from '../composition';
 import type { AppContext } from '../infra/context';
 import { countUsers } from '../modules/identity';
+import { seedCommunityDemo } from './community.demo';
 import { seedContractsDemo } from './contracts.demo';
 import { seedCreditDemo } from './credit.demo';
 import { seedDeveloperDemo } from './developer.demo';
@@ -68,6 +69,8 @@ const SEEDERS: ((ctx: AppContext, modules: PlatformModules) => Promise<DemoLogin
   seedMonitoringDemo,
   // 开放平台: gc@'s organisation with an active and a revoked API key
   seedDeveloperDemo,
+  // 施工人社区: posts on every board, a best answer, a post held for review and a reported one in the staff queue
+  seedCommunityDemo,
 
   // webhooks: gc@'s ERP endpoint with deliveries delivered, failing (next attempt queued) and dead
   seedWebhooksDemo,

@@ -111,6 +111,8 @@ export const commonZhCN = {
     staffReserve: '风险准备金',
     staffFees: '收费管理',
     staffPolicies: '政策库编辑',
+    community: '社区',
+    staffCommunity: '社区审核',
     staffStatus: '运行状态',
   },
 };
@@ -227,6 +229,8 @@ export const commonEn: typeof commonZhCN = {
     staffReserve: 'Risk reserve',
     staffFees: 'Fees',
     staffPolicies: 'Policy library',
+    community: 'Community',
+    staffCommunity: 'Community moderation',
     staffStatus: 'Platform status',
   },
 };

@@ -1,6 +1,7 @@
 import i18next, { type BackendModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { commissionZhCN } from '../modules/commission';
+import type { communityZhCN } from '../modules/community';
 import type { complianceZhCN } from '../modules/compliance';
 import type { contractsZhCN } from '../modules/contracts';
 import type { creditZhCN } from '../modules/credit';
@@ -103,6 +104,8 @@ const loaders: Record<string, Loader> = {
   fees: () => import('../modules/fees/fees.i18n').then((m) => ({ 'zh-CN': m.feesZhCN, en: m.feesEn })),
   developer: () =>
     import('../modules/developer/developer.i18n').then((m) => ({ 'zh-CN': m.developerZhCN, en: m.developerEn })),
+  community: () =>
+    import('../modules/community/community.i18n').then((m) => ({ 'zh-CN': m.communityZhCN, en: m.communityEn })),
   policies: () =>
     import('../modules/policies/policies.i18n').then((m) => ({ 'zh-CN': m.policiesZhCN, en: m.policiesEn })),
   webhooks: () =>
@@ -155,6 +158,7 @@ interface AllTexts {
   fees: typeof feesZhCN;
   developer: typeof developerZhCN;
   monitoring: typeof monitoringZhCN;
+  community: typeof communityZhCN;
   policies: typeof policiesZhCN;
   procurement: typeof procurementZhCN;
   webhooks: typeof webhooksZhCN;

@@ -5,6 +5,7 @@ import {
   BankOutlined,
   BellOutlined,
   BookOutlined,
+  CommentOutlined,
   CustomerServiceOutlined,
   DatabaseOutlined,
   EnvironmentOutlined,
@@ -81,6 +82,8 @@ type NavLabel =
   | 'policies'
   | 'policySubscriptions'
   | 'staffPolicies'
+  | 'community'
+  | 'staffCommunity'
   | 'staffStatus';
 
 export interface NavItem {
@@ -234,6 +237,7 @@ export function workspaceNav(role: BusinessRole, membershipRole: MembershipRole 
       label: 'groupData',
       items: [
         { key: 'policies', label: 'policies', icon: <BookOutlined />, path: '/policies' },
+        { key: 'community', label: 'community', icon: <CommentOutlined />, path: '/community' },
         {
           key: 'policy-subscriptions',
           label: 'policySubscriptions',

@@ -104,6 +104,10 @@ const VerificationPage = lazyPage(() => import('../pages/onboarding-pages'), 'Ve
 const NotFoundPage = lazyPage(() => import('../pages/not-found-page'), 'NotFoundPage');
 const OrgInvitationsPage = lazyPage(() => import('../pages/org-invitations-page'), 'OrgInvitationsPage');
 const OrgSettingsPage = lazyPage(() => import('../pages/org-settings-page'), 'OrgSettingsPage');
+const CommunityPage = lazyPage(() => import('../pages/community-pages'), 'CommunityPage');
+const CommunityNewPostPage = lazyPage(() => import('../pages/community-pages'), 'CommunityNewPostPage');
+const CommunityPostPage = lazyPage(() => import('../pages/community-pages'), 'CommunityPostPage');
+const StaffCommunityPage = lazyPage(() => import('../pages/community-pages'), 'StaffCommunityPage');
 const PoliciesPage = lazyPage(() => import('../pages/policies-pages'), 'PoliciesPage');
 const PolicyDetailPage = lazyPage(() => import('../pages/policies-pages'), 'PolicyDetailPage');
 const PolicySubscriptionsPage = lazyPage(() => import('../pages/policies-pages'), 'PolicySubscriptionsPage');
@@ -159,6 +163,10 @@ export function createRouter() {
                 { path: '/policies', element: <PoliciesPage /> },
                 { path: '/policies/:policyId', element: <PolicyDetailPage /> },
                 { path: '/policy-subscriptions', element: <PolicySubscriptionsPage /> },
+                // 施工人社区: every signed-in user reads; posting is for verified organisations (checked by the API)
+                { path: '/community', element: <CommunityPage /> },
+                { path: '/community/new', element: <CommunityNewPostPage /> },
+                { path: '/community/posts/:postId', element: <CommunityPostPage /> },
                 {
                   path: '/workspace',
                   element: <RequireActiveContext />,
@@ -240,6 +248,7 @@ export function createRouter() {
                     { path: 'reserve', element: <StaffReservePage /> },
                     { path: 'fees', element: <StaffFeesPage /> },
                     { path: 'policies', element: <StaffPoliciesPage /> },
+                    { path: 'community', element: <StaffCommunityPage /> },
                     { path: 'status', element: <StaffStatusPage /> },
                   ],
                 },

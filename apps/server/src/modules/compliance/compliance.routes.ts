@@ -6,6 +6,7 @@ import {
   ComplianceCheckResult,
   CreateBannedTermBody,
   CreateTakedownBody,
+  type TAKEDOWN_SUBJECTS,
   TakedownList,
   TakedownParams,
   TakedownRecord,
@@ -49,7 +50,7 @@ export function complianceRoutes(ctx: AppContext, subjects: TakedownSubjects): F
     );
     return rows.map((r) => ({
       id: r.id,
-      subjectKind: r.subjectKind as 'merchant_profile' | 'listing',
+      subjectKind: r.subjectKind as (typeof TAKEDOWN_SUBJECTS)[number],
       orgId: r.orgId,
       orgName: names.get(r.orgId) ?? '—',
       subjectId: r.subjectId,

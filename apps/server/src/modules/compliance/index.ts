@@ -6,5 +6,7 @@ export {
   assertCompliant,
   assertCompliantFields,
   checkTexts,
+  liftTakedown,
   type TakedownSubjects,
+  takeDown,
 } from './compliance.service';

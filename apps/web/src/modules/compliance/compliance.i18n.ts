@@ -20,7 +20,12 @@ export const complianceZhCN = {
     lift: '撤销下架',
     create: '下架店铺资料',
     reasonPlaceholder: '下架理由（商家可见）',
-    subjects: { merchant_profile: '店铺资料', listing: '商品/资源' },
+    subjects: {
+      merchant_profile: '店铺资料',
+      listing: '商品/资源',
+      community_post: '社区帖子',
+      community_reply: '社区回复',
+    },
   },
 };
 export const complianceEn: typeof complianceZhCN = {
@@ -48,6 +53,11 @@ export const complianceEn: typeof complianceZhCN = {
     lift: 'Lift',
     create: 'Take the profile down',
     reasonPlaceholder: 'Reason (the merchant sees it)',
-    subjects: { merchant_profile: 'Shop profile', listing: 'Listing' },
+    subjects: {
+      merchant_profile: 'Shop profile',
+      listing: 'Listing',
+      community_post: 'Community post',
+      community_reply: 'Community reply',
+    },
   },
 };
