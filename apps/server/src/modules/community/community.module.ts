@@ -1,6 +1,7 @@
 import type { AppContext } from '../../infra/context';
 import { defineModule } from '../../infra/module';
 import { communityRoutes } from './community.routes';
+import { restoreLifted } from './community.service';
 
 /**
  * 施工人社区 (COMM-1): boards, posts, replies, likes, best answers and points. Every post and reply passes the
@@ -12,5 +13,11 @@ export function createCommunityModule(ctx: AppContext) {
     name: 'community',
     routes: [communityRoutes(ctx)],
     api: {},
+    subscribe() {
+      // a takedown lifted anywhere (the community queue or the compliance register) shows the content again
+      ctx.events.onTransaction('compliance.takedown_lifted', 'community.restore', ({ payload }, tx) =>
+        restoreLifted(ctx, payload, tx),
+      );
+    },
   });
 }

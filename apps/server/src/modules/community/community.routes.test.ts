@@ -275,6 +275,22 @@ describe('community', () => {
     expect((await reviewer.client.post('/api/staff/community/restore', body)).json().code).toBe(
       'COMMUNITY_NOT_REMOVED',
     );
+
+    // taken down again, then lifted from the compliance register: the post shows again there too, once
+    expect((await reviewer.client.post('/api/staff/community/take-down', body)).json()).toEqual({ status: 'removed' });
+    const again = (await reviewer.client.get('/api/staff/takedowns')).json().items as Array<{
+      id: string;
+      subjectId: string;
+      liftedAt: string | null;
+    }>;
+    const open = again.find((d) => d.subjectId === postId && d.liftedAt === null) as { id: string };
+    expect((await reviewer.client.post(`/api/staff/takedowns/${open.id}/lift`, {})).statusCode).toBe(200);
+    expect((await outsider.get(`/api/community/posts/${postId}`)).json()).toMatchObject({ status: 'published' });
+    const restored = (await asker.client.get('/api/notifications')).json().items as Array<{ kind: string }>;
+    expect(restored.filter((n) => n.kind === 'community.restored')).toHaveLength(2);
+    expect((await reviewer.client.post('/api/staff/community/restore', body)).json().code).toBe(
+      'COMMUNITY_NOT_REMOVED',
+    );
   });
 
   it('a moderator approves a held post, which then earns its points', async () => {

@@ -18,9 +18,10 @@ import {
   CommunityPostQuery as QuerySchema,
 } from '@zhuhe/contracts';
 import type { AppContext } from '../../infra/context';
+import type { DbOrTx } from '../../infra/db/client';
 import type { Actor } from '../../infra/http/access';
 import { newId } from '../../infra/ids';
-import { activeTakedown, checkTexts, liftTakedown, takeDown } from '../compliance';
+import { activeTakedown, checkTexts, liftTakedown, type TakedownLifted, takeDown } from '../compliance';
 import { getUsers } from '../identity';
 import { notify } from '../notifications';
 import { getOrganisation, getOrganisations } from '../organisation';
@@ -506,14 +507,14 @@ interface Target {
   takedownId: string | null;
 }
 
-async function target(ctx: AppContext, kind: CommunityTargetKind, id: string): Promise<Target> {
+async function target(ctx: AppContext, kind: CommunityTargetKind, id: string, db: DbOrTx = ctx.db): Promise<Target> {
   if (kind === 'post') {
-    const post = await repo.findPost(ctx.db, id);
+    const post = await repo.findPost(db, id);
     if (!post || post.status === 'deleted') throw communityErrors.raise('COMMUNITY_POST_NOT_FOUND');
     return { kind, id, post, reply: null, ...pick(post) };
   }
-  const reply = await repo.findReply(ctx.db, id);
-  const post = reply ? await repo.findPost(ctx.db, reply.postId) : undefined;
+  const reply = await repo.findReply(db, id);
+  const post = reply ? await repo.findPost(db, reply.postId) : undefined;
   if (!reply || !post || reply.status === 'deleted') throw communityErrors.raise('COMMUNITY_REPLY_NOT_FOUND');
   return { kind, id, post, reply, ...pick(reply) };
 }
@@ -557,13 +558,15 @@ export async function takeDownContent(
   if (reason.length < 4) throw communityErrors.raise('COMMUNITY_REASON_REQUIRED');
   const t = await target(ctx, input.targetKind, input.targetId);
   if (t.status !== 'published' && t.status !== 'held') throw communityErrors.raise('COMMUNITY_NOT_OPEN');
-  const takedown = await takeDown(
-    ctx,
-    { [subjectKind(t.kind)]: async () => (t.kind === 'post' ? t.post.title : t.post.title) },
-    actor,
-    { subjectKind: subjectKind(t.kind), orgId: t.orgId, subjectId: t.id, reason },
-  );
+  const staff = await staffActor(ctx, actor);
   await ctx.db.transaction(async (tx) => {
+    const takedown = await takeDown(
+      ctx,
+      { [subjectKind(t.kind)]: async () => t.post.title },
+      staff,
+      { subjectKind: subjectKind(t.kind), orgId: t.orgId, subjectId: t.id, reason },
+      tx,
+    );
     await setStatus(tx, t, { status: 'removed', takedownId: takedown.id });
     if (t.kind === 'reply' && t.status === 'published') await repo.bumpReplyCount(tx, t.post.id, -1, new Date());
     if (t.kind === 'reply' && t.post.bestReplyId === t.id) await repo.updatePost(tx, t.post.id, { bestReplyId: null });
@@ -583,7 +586,10 @@ export async function takeDownContent(
   return { status: 'removed' as const };
 }
 
-/** 恢复: lifts the takedown in the compliance register and shows the content again; the author is told. */
+/**
+ * 恢复: lifts the takedown in the compliance register; the content shows again through `restoreLifted`, the
+ * reaction to `compliance.takedown_lifted` in the same transaction — the same path as a lift from the register.
+ */
 export async function restoreContent(
   ctx: AppContext,
   actor: Viewer,
@@ -591,23 +597,40 @@ export async function restoreContent(
 ) {
   const t = await target(ctx, input.targetKind, input.targetId);
   if (t.status !== 'removed' || !t.takedownId) throw communityErrors.raise('COMMUNITY_NOT_REMOVED');
-  await liftTakedown(ctx, actor, t.takedownId);
-  await ctx.db.transaction(async (tx) => {
-    await setStatus(tx, t, { status: 'published', takedownId: null, heldReasons: [] });
-    if (t.kind === 'reply') await repo.bumpReplyCount(tx, t.post.id, 1, new Date());
-    await notify(
-      ctx,
-      {
-        userId: t.authorId,
-        kind: 'community.restored',
-        title: `社区：您的${label(t)}已恢复显示`,
-        body: '经复核，内容已恢复。',
-        link: link(t),
-      },
-      tx,
-    );
-  });
+  const takedownId = t.takedownId;
+  const staff = await staffActor(ctx, actor);
+  await ctx.db.transaction((tx) => liftTakedown(ctx, staff, takedownId, tx));
   return { status: 'published' as const };
+}
+
+async function staffActor(ctx: AppContext, actor: Viewer) {
+  const [user] = await getUsers(ctx, [actor.userId]);
+  return { userId: actor.userId, name: user?.displayName ?? '—' };
+}
+
+/**
+ * A lifted takedown of a community post or reply: the content shows again (if this takedown still holds it) and
+ * its author is told. Other kinds of content are not the community's.
+ */
+export async function restoreLifted(ctx: AppContext, lifted: TakedownLifted, tx: DbOrTx): Promise<void> {
+  const kind =
+    lifted.subjectKind === 'community_post' ? 'post' : lifted.subjectKind === 'community_reply' ? 'reply' : null;
+  if (!kind) return;
+  const t = await target(ctx, kind, lifted.subjectId, tx).catch(() => null);
+  if (t?.status !== 'removed' || t.takedownId !== lifted.takedownId) return;
+  await setStatus(tx, t, { status: 'published', takedownId: null, heldReasons: [] });
+  if (t.kind === 'reply') await repo.bumpReplyCount(tx, t.post.id, 1, new Date());
+  await notify(
+    ctx,
+    {
+      userId: t.authorId,
+      kind: 'community.restored',
+      title: `社区：您的${label(t)}已恢复显示`,
+      body: '经复核，内容已恢复。',
+      link: link(t),
+    },
+    tx,
+  );
 }
 
 /** 审核通过: a held post or reply the moderator finds acceptable is published (with its points). */

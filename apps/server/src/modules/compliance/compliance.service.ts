@@ -1,5 +1,6 @@
 import type { ComplianceHit } from '@zhuhe/contracts';
 import type { AppContext } from '../../infra/context';
+import type { DbOrTx } from '../../infra/db/client';
 import { newId } from '../../infra/ids';
 import { getUser } from '../identity';
 import { complianceErrors } from './compliance.errors';
@@ -89,33 +90,61 @@ export type TakedownSubjects = Readonly<Record<string, TakedownSubjectResolver>>
 export async function takeDown(
   ctx: AppContext,
   subjects: TakedownSubjects,
-  actor: { userId: string },
+  actor: StaffActor,
   input: { subjectKind: string; orgId: string; subjectId: string; reason: string },
+  tx?: DbOrTx,
 ) {
+  const db = tx ?? ctx.db;
   const resolver = Object.hasOwn(subjects, input.subjectKind) ? subjects[input.subjectKind] : undefined;
   if (!resolver || !(await resolver(input.orgId, input.subjectId)))
     throw complianceErrors.raise('COMPLIANCE_SUBJECT_NOT_FOUND');
-  if (await repo.activeTakedown(ctx.db, input.subjectKind, input.subjectId))
+  if (await repo.activeTakedown(db, input.subjectKind, input.subjectId))
     throw complianceErrors.raise('COMPLIANCE_ALREADY_TAKEN_DOWN');
-  const staff = await getUser(ctx, actor.userId);
-  return repo.insertTakedown(ctx.db, {
+  const staffName = await nameOf(ctx, actor);
+  return repo.insertTakedown(db, {
     orgId: input.orgId,
     id: newId(),
     subjectKind: input.subjectKind,
     subjectId: input.subjectId,
     reason: input.reason,
     takenDownBy: actor.userId,
-    takenDownByName: staff?.displayName ?? '—',
+    takenDownByName: staffName,
   });
 }
 
-export async function liftTakedown(ctx: AppContext, actor: { userId: string }, takedownId: string) {
-  const existing = await repo.findTakedown(ctx.db, takedownId);
+/**
+ * 解除下架: lifts the takedown and publishes `compliance.takedown_lifted` in the same transaction, so the content's
+ * owner shows it again whichever page the takedown was lifted from. Pass `tx` to lift as part of the caller's change.
+ */
+export async function liftTakedown(ctx: AppContext, actor: StaffActor, takedownId: string, tx?: DbOrTx) {
+  const existing = await repo.findTakedown(tx ?? ctx.db, takedownId);
   if (!existing) throw complianceErrors.raise('COMPLIANCE_TAKEDOWN_NOT_FOUND');
-  const staff = await getUser(ctx, actor.userId);
-  const row = await repo.liftTakedown(ctx.db, takedownId, actor.userId, staff?.displayName ?? '—', new Date());
-  if (!row) throw complianceErrors.raise('COMPLIANCE_TAKEDOWN_LIFTED');
-  return row;
+  const staffName = await nameOf(ctx, actor);
+  const lift = async (db: DbOrTx) => {
+    const row = await repo.liftTakedown(db, takedownId, actor.userId, staffName, new Date());
+    if (!row) throw complianceErrors.raise('COMPLIANCE_TAKEDOWN_LIFTED');
+    await ctx.events.publish(db, 'compliance.takedown_lifted', {
+      takedownId,
+      subjectKind: row.subjectKind,
+      subjectId: row.subjectId,
+      orgId: row.orgId,
+    });
+    return row;
+  };
+  return tx ? lift(tx) : ctx.db.transaction(lift);
+}
+
+/**
+ * The staff member acting. A caller that passes its own transaction names them (`name`): the look-up would need a
+ * second connection, which PGlite's single one cannot give while the transaction holds it.
+ */
+export interface StaffActor {
+  userId: string;
+  name?: string;
+}
+
+async function nameOf(ctx: AppContext, actor: StaffActor): Promise<string> {
+  return actor.name ?? (await getUser(ctx, actor.userId))?.displayName ?? '—';
 }
 
 export async function activeTakedown(ctx: AppContext, kind: string, subjectId: string) {

@@ -1,4 +1,5 @@
 export { complianceErrors } from './compliance.errors';
+export type { TakedownLifted } from './compliance.events';
 export { findBannedTerms } from './compliance.matcher';
 export { createComplianceModule } from './compliance.module';
 export {
@@ -7,6 +8,7 @@ export {
   assertCompliantFields,
   checkTexts,
   liftTakedown,
+  type StaffActor,
   type TakedownSubjects,
   takeDown,
 } from './compliance.service';
