@@ -53,4 +53,8 @@ export function lockedChannels(category: NotificationCategory): readonly Notific
 }
 
 /** Without a preference: in-app and e-mail on, SMS off (it costs per message and needs a verified phone). */
-export const DEFAULT_CHANNELS: Readonly<Record<NotificationChannel, boolean>> = { inApp: true, email: true, sms: false };
+export const DEFAULT_CHANNELS: Readonly<Record<NotificationChannel, boolean>> = {
+  inApp: true,
+  email: true,
+  sms: false,
+};

@@ -12,8 +12,8 @@ import { effectivePreferences } from './notifications.preferences';
 import { isQuiet, quietUntil } from './notifications.quiet-hours';
 import type { DeliveryRow, NotificationRow } from './notifications.repository';
 import * as repo from './notifications.repository';
-import { unsubscribeKey } from './notifications.unsubscribe-key';
 import { signUnsubscribe, UNSUBSCRIBE_TTL_MS } from './notifications.unsubscribe';
+import { unsubscribeKey } from './notifications.unsubscribe-key';
 
 /** the notification's outside channels for its recipients (queued by `notify` with `email: true`) */
 export const MAIL_JOB = 'notifications.mail';
@@ -35,7 +35,12 @@ const CATEGORY_ZH: Record<NotificationCategory, string> = {
 
 type User = NonNullable<Awaited<ReturnType<typeof getUser>>>;
 
-function unsubscribeUrls(ctx: AppContext, userId: string, category: NotificationCategory, channel: NotificationChannel) {
+function unsubscribeUrls(
+  ctx: AppContext,
+  userId: string,
+  category: NotificationCategory,
+  channel: NotificationChannel,
+) {
   const token = signUnsubscribe(unsubscribeKey(ctx), {
     userId,
     category,
@@ -100,7 +105,13 @@ async function deliverTo(ctx: AppContext, row: NotificationRow, user: User): Pro
   for (const channel of ['email', 'sms'] as const) {
     if (!prefs.enabled(category, channel)) continue;
     if (channel === 'email' && prefs.digest && !lockedChannels(category).includes('email')) {
-      await repo.insertDelivery(ctx.db, { id: newId(), notificationId: row.id, userId: user.id, channel, status: 'digest' });
+      await repo.insertDelivery(ctx.db, {
+        id: newId(),
+        notificationId: row.id,
+        userId: user.id,
+        channel,
+        status: 'digest',
+      });
     } else if (quiet) {
       await repo.insertDelivery(ctx.db, {
         id: newId(),
@@ -118,7 +129,14 @@ async function deliverTo(ctx: AppContext, row: NotificationRow, user: User): Pro
 /** Sends the held deliveries whose quiet hours ended (by the business clock); returns how many. */
 export async function releaseHeld(ctx: AppContext): Promise<number> {
   const due = await repo.dueHeld(ctx.db, ctx.clock.now(), 500);
-  const rows = new Map((await repo.findNotifications(ctx.db, due.map((d) => d.notificationId))).map((r) => [r.id, r]));
+  const rows = new Map(
+    (
+      await repo.findNotifications(
+        ctx.db,
+        due.map((d) => d.notificationId),
+      )
+    ).map((r) => [r.id, r]),
+  );
   for (const delivery of due) {
     const row = rows.get(delivery.notificationId);
     const user = await getUser(ctx, delivery.userId);
@@ -137,7 +155,12 @@ export async function sendDigests(ctx: AppContext): Promise<number> {
   const byUser = new Map<string, DeliveryRow[]>();
   for (const d of pending) byUser.set(d.userId, [...(byUser.get(d.userId) ?? []), d]);
   const rows = new Map(
-    (await repo.findNotifications(ctx.db, pending.map((d) => d.notificationId))).map((r) => [r.id, r]),
+    (
+      await repo.findNotifications(
+        ctx.db,
+        pending.map((d) => d.notificationId),
+      )
+    ).map((r) => [r.id, r]),
   );
   const base = ctx.config.publicUrl ?? '';
   let sent = 0;
@@ -146,7 +169,8 @@ export async function sendDigests(ctx: AppContext): Promise<number> {
     const items = deliveries.map((d) => rows.get(d.notificationId)).filter((r): r is NotificationRow => !!r);
     if (user?.email && items.length > 0) {
       const lines = items.map(
-        (r, i) => `${i + 1}. [${CATEGORY_ZH[r.category as NotificationCategory]}] ${r.title}${r.link ? ` ${base}${r.link}` : ''}`,
+        (r, i) =>
+          `${i + 1}. [${CATEGORY_ZH[r.category as NotificationCategory]}] ${r.title}${r.link ? ` ${base}${r.link}` : ''}`,
       );
       const categories = [...new Set(items.map((r) => r.category as NotificationCategory))];
       const footer = categories
@@ -187,7 +211,9 @@ export function registerNotificationJobs(ctx: AppContext, sms: SmsSender): void 
       await sms.send({ to: payload.to as string, text: payload.text as string });
     } catch (error) {
       if (error instanceof DependencyUnavailable)
-        throw new JobDeferred(`SMS unavailable (${error.reason}); message kept queued`, error.retryAt, { cause: error });
+        throw new JobDeferred(`SMS unavailable (${error.reason}); message kept queued`, error.retryAt, {
+          cause: error,
+        });
       throw error;
     }
   });

@@ -8,8 +8,8 @@ import { releaseHeld, sendDigests } from './notifications.delivery';
 import { getPreferences, unsubscribe, updatePreferences } from './notifications.preferences';
 import { isQuiet, quietUntil } from './notifications.quiet-hours';
 import { listNotifications, notify, unreadCount } from './notifications.service';
-import { unsubscribeKey } from './notifications.unsubscribe-key';
 import { signUnsubscribe } from './notifications.unsubscribe';
+import { unsubscribeKey } from './notifications.unsubscribe-key';
 
 const ALL_ON = { inApp: true, email: true, sms: false };
 const hhmm = (d: Date) => {
@@ -83,7 +83,11 @@ describe('notification preferences', () => {
     await notify(tc.ctx, { orgId: org.orgId, kind: 'risk.warning', title: '预警C', body: 'b', email: true });
     await tc.drain();
     expect(await unreadCount(tc.ctx, reader(org))).toBe(unread + 2);
-    expect(mailsTo(org.email).slice(before).map((m) => m.subject)).toEqual(['预警C']);
+    expect(
+      mailsTo(org.email)
+        .slice(before)
+        .map((m) => m.subject),
+    ).toEqual(['预警C']);
     expect(sms.sent).toEqual([{ to: '13800138000', text: '【筑合】预警C' }]);
   });
 
@@ -133,7 +137,11 @@ describe('notification preferences', () => {
     tc.ctx.clock.advance(61 * 60_000);
     expect(await releaseHeld(tc.ctx)).toBe(2);
     await tc.drain();
-    expect(mailsTo(org.email).slice(mails).map((m) => m.subject)).toEqual(['夜间预警E']);
+    expect(
+      mailsTo(org.email)
+        .slice(mails)
+        .map((m) => m.subject),
+    ).toEqual(['夜间预警E']);
     expect(sms.sent.slice(texts).map((m) => m.text)).toEqual(['【筑合】夜间预警E']);
     expect(await releaseHeld(tc.ctx)).toBe(0); // released once
   });
@@ -143,9 +151,19 @@ describe('notification preferences', () => {
     const mails = mailsTo(org.email).length;
     for (const title of ['风险1', '风险2', '风险3'])
       await notify(tc.ctx, { orgId: org.orgId, kind: 'risk.warning', title, body: 'b', email: true });
-    await notify(tc.ctx, { userId: org.userId, kind: 'insurance.claim_decided', title: '理赔到账', body: 'b', email: true });
+    await notify(tc.ctx, {
+      userId: org.userId,
+      kind: 'insurance.claim_decided',
+      title: '理赔到账',
+      body: 'b',
+      email: true,
+    });
     await tc.drain();
-    expect(mailsTo(org.email).slice(mails).map((m) => m.subject)).toEqual(['理赔到账']);
+    expect(
+      mailsTo(org.email)
+        .slice(mails)
+        .map((m) => m.subject),
+    ).toEqual(['理赔到账']);
 
     expect(await sendDigests(tc.ctx)).toBe(1);
     await tc.drain();
@@ -169,7 +187,12 @@ describe('notification preferences', () => {
   it('unsubscribes by a valid token only; tampered or expired tokens change nothing', async () => {
     const key = unsubscribeKey(tc.ctx);
     const now = tc.ctx.clock.now().getTime();
-    const token = signUnsubscribe(key, { userId: org.userId, category: 'tickets', channel: 'email', exp: now + 60_000 });
+    const token = signUnsubscribe(key, {
+      userId: org.userId,
+      category: 'tickets',
+      channel: 'email',
+      exp: now + 60_000,
+    });
     const emailOf = async (category: string) =>
       (await getPreferences(tc.ctx, org.userId)).categories.find((c) => c.category === category)?.channels.email;
 
@@ -182,13 +205,23 @@ describe('notification preferences', () => {
       code: 'NOTIFICATION_UNSUBSCRIBE_INVALID',
     });
     const expired = signUnsubscribe(key, { userId: org.userId, category: 'tickets', channel: 'email', exp: now - 1 });
-    await expect(unsubscribe(tc.ctx, expired, true)).rejects.toMatchObject({ code: 'NOTIFICATION_UNSUBSCRIBE_EXPIRED' });
+    await expect(unsubscribe(tc.ctx, expired, true)).rejects.toMatchObject({
+      code: 'NOTIFICATION_UNSUBSCRIBE_EXPIRED',
+    });
     expect(await emailOf('risk')).toBe(true);
     expect(await emailOf('tickets')).toBe(true);
 
-    expect(await unsubscribe(tc.ctx, token, false)).toEqual({ category: 'tickets', channel: 'email', unsubscribed: false });
+    expect(await unsubscribe(tc.ctx, token, false)).toEqual({
+      category: 'tickets',
+      channel: 'email',
+      unsubscribed: false,
+    });
     expect(await emailOf('tickets')).toBe(true); // the preview changes nothing
-    expect(await unsubscribe(tc.ctx, token, true)).toEqual({ category: 'tickets', channel: 'email', unsubscribed: true });
+    expect(await unsubscribe(tc.ctx, token, true)).toEqual({
+      category: 'tickets',
+      channel: 'email',
+      unsubscribed: true,
+    });
     expect(await emailOf('tickets')).toBe(false);
     expect((await getPreferences(tc.ctx, org.userId)).digest).toBe(true); // the rest kept
   });

@@ -7,12 +7,17 @@ import type {
 } from '@zhuhe/contracts';
 import type { AppContext } from '../../infra/context';
 import type { DbOrTx } from '../../infra/db/client';
-import { DEFAULT_CHANNELS, lockedChannels, NOTIFICATION_CATEGORIES, NOTIFICATION_CHANNELS } from './notifications.categories';
+import {
+  DEFAULT_CHANNELS,
+  lockedChannels,
+  NOTIFICATION_CATEGORIES,
+  NOTIFICATION_CHANNELS,
+} from './notifications.categories';
 import { notificationErrors } from './notifications.errors';
 import type { QuietHours } from './notifications.quiet-hours';
 import * as repo from './notifications.repository';
-import { unsubscribeKey } from './notifications.unsubscribe-key';
 import { verifyUnsubscribe } from './notifications.unsubscribe';
+import { unsubscribeKey } from './notifications.unsubscribe-key';
 
 /** The preferences as the delivery rules read them: every switch resolved, mandatory channels forced on. */
 export interface EffectivePreferences {

@@ -18,7 +18,7 @@ function minutes(hhmm: string): number {
 
 /** The instant's minute of the Shanghai day, 0…1439. */
 function localMinute(at: Date): number {
-  return Math.floor((((at.getTime() + OFFSET_MS) % DAY_MS) + DAY_MS) % DAY_MS / 60_000);
+  return Math.floor(((((at.getTime() + OFFSET_MS) % DAY_MS) + DAY_MS) % DAY_MS) / 60_000);
 }
 
 export function isQuiet(at: Date, quiet: QuietHours | null): boolean {

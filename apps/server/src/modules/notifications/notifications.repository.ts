@@ -106,7 +106,10 @@ export async function findPreferences(db: DbOrTx, userId: string): Promise<Prefe
 
 export async function upsertPreferences(db: DbOrTx, row: typeof notificationPreferences.$inferInsert): Promise<void> {
   const { userId: _userId, ...set } = row;
-  await db.insert(notificationPreferences).values(row).onConflictDoUpdate({ target: notificationPreferences.userId, set });
+  await db
+    .insert(notificationPreferences)
+    .values(row)
+    .onConflictDoUpdate({ target: notificationPreferences.userId, set });
 }
 
 // ── 待发通知 held and digest deliveries ───────────────────────────────────────
@@ -144,5 +147,8 @@ export async function markDeliveriesSent(db: DbOrTx, ids: readonly string[], sen
 
 export async function findNotifications(db: DbOrTx, ids: readonly string[]): Promise<NotificationRow[]> {
   if (ids.length === 0) return [];
-  return db.select().from(notifications).where(inArray(notifications.id, [...ids]));
+  return db
+    .select()
+    .from(notifications)
+    .where(inArray(notifications.id, [...ids]));
 }

@@ -15,7 +15,8 @@ const matchingEmailOff = {
   digest: false,
 };
 type Prefs = { categories: { category: string; channels: { email: boolean } }[]; digest: boolean };
-const emailOf = (prefs: Prefs, category: string) => prefs.categories.find((c) => c.category === category)?.channels.email;
+const emailOf = (prefs: Prefs, category: string) =>
+  prefs.categories.find((c) => c.category === category)?.channels.email;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -42,9 +43,9 @@ describe('notification preferences over HTTP', () => {
 
     const theirs = (await b.client.get('/api/notifications/preferences')).json() as Prefs;
     expect(emailOf(theirs, 'matching')).toBe(true);
-    expect((await b.client.put('/api/notifications/preferences', { ...matchingEmailOff, digest: true })).statusCode).toBe(
-      200,
-    );
+    expect(
+      (await b.client.put('/api/notifications/preferences', { ...matchingEmailOff, digest: true })).statusCode,
+    ).toBe(200);
     // the body names no user: B's change is B's
     const mine = (await a.client.get('/api/notifications/preferences')).json() as Prefs & { quietHours: unknown };
     expect(mine.digest).toBe(false);
@@ -59,7 +60,10 @@ describe('notification preferences over HTTP', () => {
     });
     expect(locked.statusCode).toBe(400);
     expect(locked.json()).toMatchObject({ code: 'NOTIFICATION_CHANNEL_LOCKED' });
-    const bad = await a.client.put('/api/notifications/preferences', { ...matchingEmailOff, quietHours: { start: '25:00', end: '08:00' } });
+    const bad = await a.client.put('/api/notifications/preferences', {
+      ...matchingEmailOff,
+      quietHours: { start: '25:00', end: '08:00' },
+    });
     expect(bad.statusCode).toBe(400);
     expect(((await a.client.get('/api/notifications/preferences')).json() as Prefs).digest).toBe(false);
   });
@@ -79,9 +83,9 @@ describe('the notification centre over HTTP', () => {
     const first = (await a.client.get('/api/notifications?category=tickets')).json().items[0];
     expect((await b.client.post(`/api/notifications/${first.id}/read`)).statusCode).toBe(404);
     expect((await a.client.post(`/api/notifications/${first.id}/read`)).statusCode).toBe(200);
-    expect((await a.client.get('/api/notifications?status=read')).json().items.map((n: { title: string }) => n.title)).toEqual([
-      '工单丙',
-    ]);
+    expect(
+      (await a.client.get('/api/notifications?status=read')).json().items.map((n: { title: string }) => n.title),
+    ).toEqual(['工单丙']);
     expect((await b.client.get('/api/notifications?category=risk')).json()).toMatchObject({ items: [], total: 0 });
     expect((await a.client.get('/api/notifications?category=nonsense')).statusCode).toBe(400);
   });

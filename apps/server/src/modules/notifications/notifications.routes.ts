@@ -4,10 +4,10 @@ import {
   NotificationParams,
   NotificationPreferences,
   NotificationPreferencesBody,
-  UnsubscribeQuery,
-  UnsubscribeResult,
   Notification as NotificationSchema,
   UnreadCount,
+  UnsubscribeQuery,
+  UnsubscribeResult,
 } from '@zhuhe/contracts';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';

@@ -31,7 +31,8 @@ export type VerifyResult = { ok: true; claim: UnsubscribeClaim } | { ok: false; 
 
 export function verifyUnsubscribe(key: Buffer, token: string, now: Date): VerifyResult {
   const [body, mac, extra] = token.split('.');
-  if (!body || !mac || extra !== undefined || !safeEqual(mac, signature(key, body))) return { ok: false, reason: 'invalid' };
+  if (!body || !mac || extra !== undefined || !safeEqual(mac, signature(key, body)))
+    return { ok: false, reason: 'invalid' };
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));
