@@ -5,7 +5,7 @@ import { demoActor } from './reserve.demo';
 
 /**
  * 通知中心 and 通知设置 for sup@: e-mail off for 匹配, SMS on for 风险, quiet hours 22:00–08:00 and the daily
- * digest on; notifications of several categories in the centre, some read, some unread.
+ * digest on; notifications of several categories (招采 合同 资金 工单 风险 系统) in the centre, some read, some unread.
  */
 export async function seedNotificationsDemo(ctx: AppContext): Promise<DemoLogin[]> {
   const sup = await demoActor(ctx, 'sup@example.com');
@@ -29,9 +29,9 @@ export async function seedNotificationsDemo(ctx: AppContext): Promise<DemoLogin[
     { kind: 'insurance.claim_decided', title: '保证金理赔款已到账', body: '¥12.5 万已划入贵司资金账户。', read: false },
     { kind: 'tickets.answered', title: '工单已回复：发票抬头修改', body: '客服已更新发票信息，请查收。', read: false },
     {
-      kind: 'policies.published',
-      title: '新政策：浙江省建筑业农民工工资支付管理办法',
-      body: '您订阅的浙江省政策有更新。',
+      kind: 'risk.warning',
+      title: '风险预警：滨江项目钢材供货节点延误 5 天',
+      body: '请尽快与总包确认交货计划。',
       read: false,
     },
     { kind: 'system.maintenance', title: '系统维护通知', body: '本周六 02:00–04:00 进行例行维护。', read: true },
