@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validCreditCode } from '../../test/credit-codes';
-import { createOrg, createTestApp, registeredClient, type TestApp, TestClient, uniqueEmail } from '../../test/test-app';
+import {
+  createOrg,
+  createTestApp,
+  PASSWORD,
+  registeredClient,
+  type TestApp,
+  TestClient,
+  uniqueEmail,
+} from '../../test/test-app';
 import { notify } from './notifications.service';
 
 /** 通知偏好 and 通知中心 through HTTP: one's own preferences only, the public unsubscribe link, the filters. */
@@ -8,6 +16,8 @@ let t: TestApp;
 let a: { client: TestClient; userId: string; identifier: string; orgId: string };
 let b: { client: TestClient; userId: string; orgId: string };
 let anonymous: TestClient;
+/** a plain member of A's organisation */
+let member: TestClient;
 
 const matchingEmailOff = {
   categories: [{ category: 'matching', channels: { inApp: true, email: false, sms: false } }],
@@ -27,6 +37,14 @@ beforeAll(async () => {
   const orgB = await createOrg(rb.client, { creditCode: validCreditCode('330100'), businessRoles: ['SUP'] });
   b = { ...rb, orgId: orgB.id };
   anonymous = new TestClient(t.app);
+  const memberEmail = uniqueEmail('np-member');
+  const invitation = (
+    await a.client.post(`/api/orgs/${a.orgId}/invitations`, { identifier: memberEmail, role: 'member' })
+  ).json();
+  member = (await registeredClient(t.app, memberEmail)).client;
+  await member.post(`/api/invitations/${invitation.id}/accept`);
+  await member.post('/api/auth/logout');
+  await member.post('/api/auth/login', { identifier: memberEmail, password: PASSWORD });
 });
 afterAll(async () => t?.app.close());
 
@@ -50,6 +68,21 @@ describe('notification preferences over HTTP', () => {
     const mine = (await a.client.get('/api/notifications/preferences')).json() as Prefs & { quietHours: unknown };
     expect(mine.digest).toBe(false);
     expect(mine.quietHours).toEqual({ start: '22:00', end: '08:00' });
+
+    // a plain member of A's own organisation: their own defaults, and their change is theirs
+    expect(emailOf((await member.get('/api/notifications/preferences')).json(), 'matching')).toBe(true);
+    expect(
+      (
+        await member.put('/api/notifications/preferences', {
+          categories: [{ category: 'matching', channels: { inApp: true, email: true, sms: true } }],
+          quietHours: null,
+          digest: true,
+        })
+      ).statusCode,
+    ).toBe(200);
+    const after = (await a.client.get('/api/notifications/preferences')).json() as Prefs & { quietHours: unknown };
+    expect(emailOf(after, 'matching')).toBe(false);
+    expect(after).toMatchObject({ digest: false, quietHours: { start: '22:00', end: '08:00' } });
   });
 
   it('refuse to switch off a mandatory channel or take bad input, and save nothing', async () => {
