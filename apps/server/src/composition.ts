@@ -64,8 +64,9 @@ export function composeModules(
   const boost = { activeBoosts: () => commission.api.activeRankingBoosts() };
   // 数据大脑·材料价格: series, imports and forecasts; the procurement optimiser reads its outlook per material.
   const prices = createPricesModule(ctx);
+  const identity = createIdentityModule(ctx, { resolver: deps.resolver, ...(deps.sms ? { sms: deps.sms } : {}) });
   const modules = {
-    identity: createIdentityModule(ctx, { resolver: deps.resolver, ...(deps.sms ? { sms: deps.sms } : {}) }),
+    identity,
     organisation: createOrganisationModule(ctx, deps),
     staff: createStaffModule(ctx),
     analytics: createAnalyticsModule(ctx),
@@ -90,7 +91,8 @@ export function composeModules(
     credit,
     tendering: createTenderingModule(ctx),
     search: createSearchModule(ctx, { rankingBoost: boost }),
-    notifications: createNotificationsModule(ctx),
+    // 通知: in-app, e-mail and SMS by each user's preferences (quiet hours, digest, unsubscribe links).
+    notifications: createNotificationsModule(ctx, { sms: identity.api.guardedSms }),
     cooperation: createCooperationModule(ctx),
     disputes: createDisputesModule(ctx),
     // 工单: 7×24 intake (web, API, e-mail), three support lines, SLA clocks, the ticket desk's board.

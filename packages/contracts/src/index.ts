@@ -23,6 +23,7 @@ export * from './matching';
 export * from './merchants';
 export * from './messages';
 export * from './monitoring';
+export * from './notifications';
 export * from './organisation';
 export * from './policies';
 export * from './prices';

@@ -101,6 +101,8 @@ export type MatchingFigures = z.infer<typeof MatchingFigures>;
 export const Notification = z.object({
   id: Id,
   kind: z.string(),
+  /** 通知类别 (NotificationCategory in notifications.ts) */
+  category: z.string(),
   title: z.string(),
   body: z.string(),
   link: z.string().nullable(),
@@ -108,7 +110,12 @@ export const Notification = z.object({
   createdAt: z.iso.datetime(),
 });
 export type Notification = z.infer<typeof Notification>;
-export const NotificationList = z.object({ items: z.array(Notification), unread: z.number() });
+export const NotificationList = z.object({
+  items: z.array(Notification),
+  unread: z.number(),
+  /** how many match the filters (the centre's pagination) */
+  total: z.number(),
+});
 export type NotificationList = z.infer<typeof NotificationList>;
 export const NotificationParams = z.object({ notificationId: Id });
 export const UnreadCount = z.object({ unread: z.number() });

@@ -209,6 +209,24 @@ describe('demo data', () => {
       open: 1,
     });
 
+    // 通知设置 demo: sup@'s preferences (e-mail off for 匹配, digest on) and notifications of several categories
+    const [prefs] = await queryRows<{ channels: Record<string, Record<string, boolean>>; digest: boolean }>(
+      t.ctx.db,
+      sql`select p.channels, p.digest from notification_preferences p join users u on u.id = p.user_id
+           where u.email = 'sup@example.com'`,
+    );
+    expect(prefs).toMatchObject({ digest: true, channels: { matching: { email: false } } });
+    const [centre] = await queryRows<{ categories: number; unread: number; read: number }>(
+      t.ctx.db,
+      sql`select count(distinct n.category)::int as categories,
+                 count(*) filter (where n.read_at is null)::int as unread,
+                 count(*) filter (where n.read_at is not null)::int as read
+            from notifications n join users u on u.id = n.user_id where u.email = 'sup@example.com'`,
+    );
+    expect(centre?.categories).toBeGreaterThanOrEqual(5);
+    expect(centre?.unread).toBeGreaterThanOrEqual(3);
+    expect(centre?.read).toBeGreaterThanOrEqual(3);
+
     // 工程e贷 demo: fin@ signs in with its fixed TOTP; applications in every state; sub@ has a settled, unpaid
     // statement to finance
     const finLogin = logins?.find((l) => l.identifier === 'fin@example.com');

@@ -16,6 +16,7 @@ import { seedInsuranceDemo } from './insurance.demo';
 import { seedLibrariesDemo } from './libraries.demo';
 import { seedMatchingDemo } from './matching.demo';
 import { seedMonitoringDemo } from './monitoring.demo';
+import { seedNotificationsDemo } from './notifications.demo';
 import { seedOnboardingDemo } from './onboarding.demo';
 import { seedPoliciesDemo } from './policies.demo';
 import { seedPricesDemo } from './prices.demo';
@@ -74,6 +75,8 @@ const SEEDERS: ((ctx: AppContext, modules: PlatformModules) => Promise<DemoLogin
 
   // webhooks: gc@'s ERP endpoint with deliveries delivered, failing (next attempt queued) and dead
   seedWebhooksDemo,
+  // 通知设置: sup@'s preferences (e-mail off for 匹配, digest on, quiet hours) and notifications read and unread
+  seedNotificationsDemo,
   // last: a signed, witnessed checkpoint that covers every demo entry
   seedEvidenceDemo,
 ];

@@ -18,6 +18,7 @@ import type { librariesZhCN } from '../modules/libraries';
 import type { matchingZhCN } from '../modules/matching';
 import type { merchantsZhCN } from '../modules/merchants';
 import type { monitoringZhCN } from '../modules/monitoring';
+import type { notificationsZhCN } from '../modules/notifications';
 import { organisationEn, organisationZhCN } from '../modules/organisation';
 import type { policiesZhCN } from '../modules/policies';
 import type { procurementZhCN } from '../modules/procurement';
@@ -108,6 +109,11 @@ const loaders: Record<string, Loader> = {
     import('../modules/community/community.i18n').then((m) => ({ 'zh-CN': m.communityZhCN, en: m.communityEn })),
   policies: () =>
     import('../modules/policies/policies.i18n').then((m) => ({ 'zh-CN': m.policiesZhCN, en: m.policiesEn })),
+  notifications: () =>
+    import('../modules/notifications/notifications.i18n').then((m) => ({
+      'zh-CN': m.notificationsZhCN,
+      en: m.notificationsEn,
+    })),
   webhooks: () =>
     import('../modules/webhooks/webhooks.i18n').then((m) => ({ 'zh-CN': m.webhooksZhCN, en: m.webhooksEn })),
   workspace: () =>
@@ -161,6 +167,7 @@ interface AllTexts {
   community: typeof communityZhCN;
   policies: typeof policiesZhCN;
   procurement: typeof procurementZhCN;
+  notifications: typeof notificationsZhCN;
   webhooks: typeof webhooksZhCN;
   workspace: typeof workspaceZhCN;
 }

@@ -94,6 +94,12 @@ const OrgFeesPage = lazyPage(() => import('../pages/reserve-fees-pages'), 'OrgFe
 const DeveloperPage = lazyPage(() => import('../pages/developer-page'), 'DeveloperPage');
 
 const WebhooksPage = lazyPage(() => import('../pages/webhooks-page'), 'WebhooksPage');
+const NotificationsPage = lazyPage(() => import('../pages/notifications-pages'), 'NotificationsPage');
+const NotificationPreferencesPage = lazyPage(
+  () => import('../pages/notifications-pages'),
+  'NotificationPreferencesPage',
+);
+const UnsubscribePage = lazyPage(() => import('../pages/notifications-pages'), 'UnsubscribePage');
 const StaffCompliancePage = lazyPage(() => import('../pages/onboarding-pages'), 'StaffCompliancePage');
 const StaffMerchantBoardPage = lazyPage(() => import('../pages/onboarding-pages'), 'StaffMerchantBoardPage');
 const StaffMerchantReviewPage = lazyPage(() => import('../pages/onboarding-pages'), 'StaffMerchantReviewPage');
@@ -140,6 +146,8 @@ export function createRouter() {
         // the links in the reset and verification mails: they work with or without a session
         { path: '/reset-password', element: <ResetPasswordPage /> },
         { path: '/verify-email', element: <VerifyEmailPage /> },
+        // 退订: the unsubscribe link of every notification e-mail, without signing in
+        { path: '/unsubscribe', element: <UnsubscribePage /> },
         {
           element: <GuestOnly />,
           children: [
@@ -208,6 +216,9 @@ export function createRouter() {
                     { path: 'developer', element: <DeveloperPage /> },
 
                     { path: 'developer/webhooks', element: <WebhooksPage /> },
+                    // 通知中心 and 通知设置, reached from the bell
+                    { path: 'notifications', element: <NotificationsPage /> },
+                    { path: 'notifications/preferences', element: <NotificationPreferencesPage /> },
                     { path: 'demands/:demandId/procurement', element: <ProcurementPlanPage /> },
                     { path: 'disputes/new', element: <FileDisputePage /> },
                     { path: 'disputes/:disputeId', element: <DisputeDetailPage /> },

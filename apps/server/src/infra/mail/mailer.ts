@@ -9,6 +9,8 @@ export interface MailMessage {
   subject: string;
   text: string;
   html?: string;
+  /** extra headers, e.g. List-Unsubscribe (RFC 2369) and List-Unsubscribe-Post (RFC 8058) */
+  headers?: Record<string, string>;
 }
 
 /** Sends real e-mail over SMTP; in development the SMTP server is the local catcher below. */

@@ -1,3 +1,5 @@
+export { categoryOf } from './notifications.categories';
 export { notificationErrors } from './notifications.errors';
 export { createNotificationsModule } from './notifications.module';
-export { listNotifications, type NotifyInput, notify } from './notifications.service';
+export { updatePreferences } from './notifications.preferences';
+export { listNotifications, markRead, type NotifyInput, notify } from './notifications.service';

@@ -1,6 +1,6 @@
-import { and, count, desc, eq, inArray, isNull, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, lte, notInArray, or, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../infra/db/client';
-import { notifications } from './notifications.tables';
+import { notificationDeliveries, notificationPreferences, notifications } from './notifications.tables';
 
 export type NotificationRow = typeof notifications.$inferSelect;
 
@@ -8,12 +8,47 @@ export type NotificationRow = typeof notifications.$inferSelect;
 export interface Reader {
   userId: string;
   orgIds: readonly string[];
+  /** categories the reader switched off in-app: kept, but not shown to this reader */
+  hiddenCategories?: readonly string[];
 }
 
 function mine(reader: Reader): SQL {
   const conditions = [eq(notifications.userId, reader.userId)];
   if (reader.orgIds.length > 0) conditions.push(inArray(notifications.orgId, [...reader.orgIds]));
-  return or(...conditions) as SQL;
+  const hidden = reader.hiddenCategories ?? [];
+  const addressed = or(...conditions) as SQL;
+  return hidden.length > 0 ? (and(addressed, notInArray(notifications.category, [...hidden])) as SQL) : addressed;
+}
+
+export interface ListFilter {
+  category?: string | undefined;
+  status?: 'unread' | 'read' | undefined;
+}
+
+function filtered(reader: Reader, filter: ListFilter): SQL {
+  const conditions = [mine(reader)];
+  if (filter.category) conditions.push(eq(notifications.category, filter.category));
+  if (filter.status === 'unread') conditions.push(isNull(notifications.readAt));
+  if (filter.status === 'read') conditions.push(isNotNull(notifications.readAt));
+  return and(...conditions) as SQL;
+}
+
+export async function pageOf(
+  db: DbOrTx,
+  reader: Reader,
+  filter: ListFilter,
+  page: { offset: number; limit: number },
+): Promise<{ rows: NotificationRow[]; total: number }> {
+  const where = filtered(reader, filter);
+  const rows = await db
+    .select()
+    .from(notifications)
+    .where(where)
+    .orderBy(desc(notifications.createdAt), desc(notifications.id))
+    .offset(page.offset)
+    .limit(page.limit);
+  const [row] = await db.select({ n: count() }).from(notifications).where(where);
+  return { rows, total: Number(row?.n ?? 0) };
 }
 
 export async function insertNotification(db: DbOrTx, row: typeof notifications.$inferInsert): Promise<void> {
@@ -31,15 +66,6 @@ export async function countUnread(db: DbOrTx, reader: Reader): Promise<number> {
     .from(notifications)
     .where(and(mine(reader), isNull(notifications.readAt)));
   return Number(row?.n ?? 0);
-}
-
-export async function latestOf(db: DbOrTx, reader: Reader, limit: number): Promise<NotificationRow[]> {
-  return db
-    .select()
-    .from(notifications)
-    .where(mine(reader))
-    .orderBy(desc(notifications.createdAt), desc(notifications.id))
-    .limit(limit);
 }
 
 export async function findReadersNotification(
@@ -67,4 +93,62 @@ export async function setAllRead(db: DbOrTx, reader: Reader, readAt: Date): Prom
     .where(and(mine(reader), isNull(notifications.readAt)))
     .returning({ id: notifications.id });
   return updated.length;
+}
+
+// ── 通知偏好 preferences ──────────────────────────────────────────────────────
+
+export type PreferencesRow = typeof notificationPreferences.$inferSelect;
+
+export async function findPreferences(db: DbOrTx, userId: string): Promise<PreferencesRow | undefined> {
+  const [row] = await db.select().from(notificationPreferences).where(eq(notificationPreferences.userId, userId));
+  return row;
+}
+
+export async function upsertPreferences(db: DbOrTx, row: typeof notificationPreferences.$inferInsert): Promise<void> {
+  const { userId: _userId, ...set } = row;
+  await db
+    .insert(notificationPreferences)
+    .values(row)
+    .onConflictDoUpdate({ target: notificationPreferences.userId, set });
+}
+
+// ── 待发通知 held and digest deliveries ───────────────────────────────────────
+
+export type DeliveryRow = typeof notificationDeliveries.$inferSelect;
+
+export async function insertDelivery(db: DbOrTx, row: typeof notificationDeliveries.$inferInsert): Promise<void> {
+  await db.insert(notificationDeliveries).values(row).onConflictDoNothing();
+}
+
+export async function dueHeld(db: DbOrTx, now: Date, limit: number): Promise<DeliveryRow[]> {
+  return db
+    .select()
+    .from(notificationDeliveries)
+    .where(and(eq(notificationDeliveries.status, 'held'), lte(notificationDeliveries.releaseAt, now)))
+    .orderBy(asc(notificationDeliveries.releaseAt))
+    .limit(limit);
+}
+
+export async function pendingDigests(db: DbOrTx): Promise<DeliveryRow[]> {
+  return db
+    .select()
+    .from(notificationDeliveries)
+    .where(eq(notificationDeliveries.status, 'digest'))
+    .orderBy(asc(notificationDeliveries.userId), asc(notificationDeliveries.createdAt));
+}
+
+export async function markDeliveriesSent(db: DbOrTx, ids: readonly string[], sentAt: Date): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .update(notificationDeliveries)
+    .set({ status: 'sent', sentAt })
+    .where(inArray(notificationDeliveries.id, [...ids]));
+}
+
+export async function findNotifications(db: DbOrTx, ids: readonly string[]): Promise<NotificationRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select()
+    .from(notifications)
+    .where(inArray(notifications.id, [...ids]));
 }

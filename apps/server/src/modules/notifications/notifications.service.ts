@@ -1,17 +1,15 @@
-import type { Notification } from '@zhuhe/contracts';
+import type { Notification, NotificationList, NotificationListQuery } from '@zhuhe/contracts';
 import type { AppContext } from '../../infra/context';
 import type { DbOrTx } from '../../infra/db/client';
 import { newId } from '../../infra/ids';
-import { queueMail } from '../../infra/mail/outbox';
-import { getUser } from '../identity';
-import { managersOf } from '../organisation';
+import { categoryOf } from './notifications.categories';
+import { MAIL_JOB } from './notifications.delivery';
 import { notificationErrors } from './notifications.errors';
+import { hiddenCategories } from './notifications.preferences';
 import type { NotificationRow, Reader } from './notifications.repository';
 import * as repo from './notifications.repository';
 
 export type { Reader } from './notifications.repository';
-
-const MAIL_JOB = 'notifications.mail';
 
 export interface NotifyInput {
   /** exactly one of: a user, or an organisation (its owners and admins get the e-mail) */
@@ -23,7 +21,10 @@ export interface NotifyInput {
   body: string;
   /** a path in the web app, e.g. /matching/pushes */
   link?: string | null;
-  /** also send an e-mail (through the job queue, after the transaction commits) */
+  /**
+   * worth reaching the recipients outside the app: e-mail, and SMS for those who switched it on (through the job
+   * queue, after the transaction commits). Each recipient's preferences then decide per channel (COMM-2).
+   */
   email?: boolean;
 }
 
@@ -40,6 +41,7 @@ export async function notify(ctx: AppContext, input: NotifyInput, tx?: DbOrTx): 
     userId: input.userId ?? null,
     orgId: input.orgId ?? null,
     kind: input.kind,
+    category: categoryOf(input.kind),
     title: input.title,
     body: input.body,
     link: input.link ?? null,
@@ -48,28 +50,11 @@ export async function notify(ctx: AppContext, input: NotifyInput, tx?: DbOrTx): 
   return id;
 }
 
-export function registerNotificationJobs(ctx: AppContext): void {
-  ctx.jobs.register(MAIL_JOB, async (payload) => {
-    const row = await repo.findNotification(ctx.db, payload.id as string);
-    if (!row) return;
-    const userIds = row.userId ? [row.userId] : await managersOf(ctx, row.orgId as string);
-    for (const userId of userIds) {
-      const user = await getUser(ctx, userId);
-      if (!user?.email) continue;
-      const link = row.link ? `\n\n${ctx.config.publicUrl ?? ''}${row.link}` : '';
-      await queueMail(
-        ctx.jobs,
-        { to: user.email, subject: row.title, text: `${row.body}${link}` },
-        { dedupeKey: `notification-${row.id}-${userId}` },
-      );
-    }
-  });
-}
-
 function present(row: NotificationRow): Notification {
   return {
     id: row.id,
     kind: row.kind,
+    category: row.category,
     title: row.title,
     body: row.body,
     link: row.link,
@@ -78,13 +63,31 @@ function present(row: NotificationRow): Notification {
   };
 }
 
-export async function unreadCount(ctx: AppContext, reader: Reader): Promise<number> {
-  return repo.countUnread(ctx.db, reader);
+/** The reader with the categories they switched off in-app: those are stored but not shown to them. */
+async function withPreferences(ctx: AppContext, reader: Reader): Promise<Reader> {
+  return { ...reader, hiddenCategories: await hiddenCategories(ctx.db, reader.userId) };
 }
 
-export async function listNotifications(ctx: AppContext, reader: Reader, limit = 50) {
-  const rows = await repo.latestOf(ctx.db, reader, limit);
-  return { items: rows.map(present), unread: await unreadCount(ctx, reader) };
+export async function unreadCount(ctx: AppContext, reader: Reader): Promise<number> {
+  return repo.countUnread(ctx.db, await withPreferences(ctx, reader));
+}
+
+/** 通知中心 the reader's notifications, newest first, filtered by category and read state, a page at a time. */
+export async function listNotifications(
+  ctx: AppContext,
+  reader: Reader,
+  query: Partial<NotificationListQuery> = {},
+): Promise<NotificationList> {
+  const shown = await withPreferences(ctx, reader);
+  const page = query.page ?? 1;
+  const pageSize = query.pageSize ?? 50;
+  const { rows, total } = await repo.pageOf(
+    ctx.db,
+    shown,
+    { category: query.category, status: query.status },
+    { offset: (page - 1) * pageSize, limit: pageSize },
+  );
+  return { items: rows.map(present), unread: await repo.countUnread(ctx.db, shown), total };
 }
 
 export async function markRead(ctx: AppContext, reader: Reader, id: string): Promise<Notification> {
@@ -95,5 +98,5 @@ export async function markRead(ctx: AppContext, reader: Reader, id: string): Pro
 }
 
 export async function markAllRead(ctx: AppContext, reader: Reader): Promise<number> {
-  return repo.setAllRead(ctx.db, reader, new Date());
+  return repo.setAllRead(ctx.db, await withPreferences(ctx, reader), new Date());
 }

@@ -77,7 +77,11 @@ export async function organisationHome(
   if (!org.businessRoles.includes(role)) throw workspaceErrors.raise('WORKSPACE_ROLE_NOT_HELD', { role });
   const now = ctx.clock.now();
   const parts = await Promise.all(partsFor(ctx, role).map((part) => part({ orgId, role, now })));
-  const notifications = await listNotifications(ctx, { userId: actor.userId, orgIds: [orgId] }, ACTIVITY_LIMIT);
+  const notifications = await listNotifications(
+    ctx,
+    { userId: actor.userId, orgIds: [orgId] },
+    { pageSize: ACTIVITY_LIMIT },
+  );
   return {
     role,
     ...merge(parts),
@@ -95,7 +99,11 @@ export async function staffHome(ctx: AppContext, actor: Actor): Promise<Workspac
     has('risk', 'admin') ? risk.todos : [],
     has('finance', 'risk', 'admin') ? escrow.todos : [],
   ].flat();
-  const notifications = await listNotifications(ctx, { userId: actor.userId, orgIds: [] }, ACTIVITY_LIMIT);
+  const notifications = await listNotifications(
+    ctx,
+    { userId: actor.userId, orgIds: [] },
+    { pageSize: ACTIVITY_LIMIT },
+  );
   return {
     role: null,
     todos: orderTodos(queues),

@@ -41,7 +41,7 @@ export const matchingZhCN = {
     saved: '产能已保存',
     ownerOnly: '仅组织所有者或管理员可修改产能。',
   },
-  bell: { label: '通知', empty: '暂无通知', readAll: '全部已读' },
+  bell: { label: '通知', empty: '暂无通知', readAll: '全部已读', viewAll: '全部通知', settings: '通知设置' },
   figures: {
     title: '匹配数据',
     subtitle: '每周推送、回复与中标情况（北京时间）。模型由历史中标数据训练，可复现。',
@@ -104,6 +104,8 @@ export const matchingEn: typeof matchingZhCN = {
     label: 'Notifications',
     empty: 'No notifications',
     readAll: 'Mark all read',
+    viewAll: 'All notifications',
+    settings: 'Settings',
   },
   figures: {
     title: 'Matching figures',

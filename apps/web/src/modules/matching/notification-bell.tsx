@@ -31,6 +31,10 @@ export function NotificationBell() {
           items={list.data?.items}
           onOpen={openNotification}
           onReadAll={() => markRead.mutate('all', { onSuccess: () => void unread.refetch() })}
+          onGo={(path) => {
+            setOpen(false);
+            navigate(path);
+          }}
         />
       </Suspense>
     </Flex>

@@ -11,14 +11,37 @@ export function NotificationList({
   items,
   onOpen,
   onReadAll,
+  onGo,
 }: {
   items: readonly NotificationData[] | undefined;
   onOpen: (notification: NotificationData) => void;
   onReadAll: () => void;
+  /** to the notification centre or its settings */
+  onGo: (path: string) => void;
 }) {
   const { t } = useTranslation('matching');
+  const links = (
+    <Flex gap={4} wrap>
+      <Button
+        type="link"
+        size="small"
+        onClick={() => onGo('/workspace/notifications')}
+        data-testid="notification-centre-link"
+      >
+        {t('bell.viewAll')}
+      </Button>
+      <Button type="link" size="small" onClick={() => onGo('/workspace/notifications/preferences')}>
+        {t('bell.settings')}
+      </Button>
+    </Flex>
+  );
   if (!items || items.length === 0) {
-    return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('bell.empty')} />;
+    return (
+      <>
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('bell.empty')} />
+        {links}
+      </>
+    );
   }
   return (
     <>
@@ -41,9 +64,12 @@ export function NotificationList({
           </List.Item>
         )}
       />
-      <Button type="link" size="small" onClick={onReadAll}>
-        {t('bell.readAll')}
-      </Button>
+      <Flex justify="space-between" wrap>
+        <Button type="link" size="small" onClick={onReadAll}>
+          {t('bell.readAll')}
+        </Button>
+        {links}
+      </Flex>
     </>
   );
 }

@@ -392,7 +392,7 @@ export function MyTicketDetail({ orgId, ticketId }: { orgId: string; ticketId: s
             style={{ marginTop: 8 }}
           >
             <Form.Item name="body" rules={[{ required: true, whitespace: true }]}>
-              <Input.TextArea rows={2} maxLength={8000} />
+              <Input.TextArea rows={2} maxLength={8000} aria-label={t('reply')} />
             </Form.Item>
             <Button htmlType="submit" loading={post.isPending}>
               {t('send')}
