@@ -19,6 +19,7 @@ import { createFeesModule } from './modules/fees';
 import { createFilesModule } from './modules/files';
 import { createFinanceModule } from './modules/finance';
 import { createIdentityModule } from './modules/identity';
+import { createInquiriesModule } from './modules/inquiries';
 import { createInsuranceModule } from './modules/insurance';
 import { createLedgerModule } from './modules/ledger';
 import { createMatchingModule } from './modules/matching';
@@ -128,6 +129,8 @@ export function composeModules(
 
     // Webhooks: signed deliveries of other modules' events to organisations' endpoints (reads only their events).
     webhooks: createWebhooksModule(ctx),
+    // 收藏与询价: favourites, inquiries to merchants, quotes compared side by side, the accepted order (MERCH-6).
+    inquiries: createInquiriesModule(ctx),
     // 工作台: asks the modules above for their to-dos and figures through their index.
     workspace: createWorkspaceModule(ctx),
   } satisfies Record<string, PlatformModule<object>>;
