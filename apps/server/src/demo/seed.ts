@@ -11,6 +11,7 @@ import { seedExecutionDemo } from './execution.demo';
 import { seedFeesDemo } from './fees.demo';
 import { seedFinanceDemo } from './finance.demo';
 import { type DemoLogin, seedFoundationDemo } from './foundation.demo';
+import { seedInquiriesDemo } from './inquiries.demo';
 import { seedInsuranceDemo } from './insurance.demo';
 import { seedLibrariesDemo } from './libraries.demo';
 import { seedMatchingDemo } from './matching.demo';
@@ -71,6 +72,8 @@ const SEEDERS: ((ctx: AppContext, modules: PlatformModules) => Promise<DemoLogin
 
   // webhooks: gc@'s ERP endpoint with deliveries delivered, failing (next attempt queued) and dead
   seedWebhooksDemo,
+  // 收藏与询价: gc@'s favourites; inquiries with two quotes to compare, one awaiting quotes, one accepted
+  seedInquiriesDemo,
   // last: a signed, witnessed checkpoint that covers every demo entry
   seedEvidenceDemo,
 ];

@@ -12,6 +12,7 @@ import type { executionZhCN } from '../modules/execution';
 import type { feesZhCN } from '../modules/fees';
 import type { financeZhCN } from '../modules/finance';
 import { identityEn, identityZhCN } from '../modules/identity';
+import type { inquiriesZhCN } from '../modules/inquiries';
 import type { insuranceZhCN } from '../modules/insurance';
 import type { librariesZhCN } from '../modules/libraries';
 import type { matchingZhCN } from '../modules/matching';
@@ -105,6 +106,8 @@ const loaders: Record<string, Loader> = {
     import('../modules/developer/developer.i18n').then((m) => ({ 'zh-CN': m.developerZhCN, en: m.developerEn })),
   policies: () =>
     import('../modules/policies/policies.i18n').then((m) => ({ 'zh-CN': m.policiesZhCN, en: m.policiesEn })),
+  inquiries: () =>
+    import('../modules/inquiries/inquiries.i18n').then((m) => ({ 'zh-CN': m.inquiriesZhCN, en: m.inquiriesEn })),
   webhooks: () =>
     import('../modules/webhooks/webhooks.i18n').then((m) => ({ 'zh-CN': m.webhooksZhCN, en: m.webhooksEn })),
   workspace: () =>
@@ -157,6 +160,7 @@ interface AllTexts {
   monitoring: typeof monitoringZhCN;
   policies: typeof policiesZhCN;
   procurement: typeof procurementZhCN;
+  inquiries: typeof inquiriesZhCN;
   webhooks: typeof webhooksZhCN;
   workspace: typeof workspaceZhCN;
 }

@@ -81,7 +81,9 @@ type NavLabel =
   | 'policies'
   | 'policySubscriptions'
   | 'staffPolicies'
-  | 'staffStatus';
+  | 'staffStatus'
+  | 'inquiries'
+  | 'favourites';
 
 export interface NavItem {
   key: string;
@@ -196,6 +198,11 @@ const ORGANISATION_ITEMS: NavItem[] = [
   },
 ];
 
+const BUYER_ITEMS: NavItem[] = [
+  { key: 'inquiries', label: 'inquiries', icon: <ShoppingCartOutlined />, path: '/workspace/inquiries' },
+  { key: 'favourites', label: 'favourites', icon: <BookOutlined />, path: '/workspace/favourites' },
+];
+
 /** Business roles that can become merchants (商家入驻): suppliers and service providers. */
 const MERCHANT_ROLES: readonly BusinessRole[] = ['SUP', 'SUB', 'DES', 'SVR'];
 
@@ -212,6 +219,9 @@ export function workspaceNav(role: BusinessRole, membershipRole: MembershipRole 
         icon: MODULE_ICONS[module],
         ...(MODULE_PATHS[module] ? { path: MODULE_PATHS[module] } : {}),
       })),
+      // 询价 and 我的收藏 (MERCH-6) for every role: buyers send, merchants receive. Icons the navigation already
+      // carries, as the shell's first load is at its budget.
+      ...BUYER_ITEMS,
     },
     {
       key: 'organisation',

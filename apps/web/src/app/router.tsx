@@ -93,6 +93,10 @@ const StaffFeesPage = lazyPage(() => import('../pages/reserve-fees-pages'), 'Sta
 const OrgFeesPage = lazyPage(() => import('../pages/reserve-fees-pages'), 'OrgFeesPage');
 const DeveloperPage = lazyPage(() => import('../pages/developer-page'), 'DeveloperPage');
 
+const FavouritesPage = lazyPage(() => import('../pages/inquiries-pages'), 'FavouritesPage');
+const InquiriesPage = lazyPage(() => import('../pages/inquiries-pages'), 'InquiriesPage');
+const InquiryNewPage = lazyPage(() => import('../pages/inquiries-pages'), 'InquiryNewPage');
+const InquiryDetailPage = lazyPage(() => import('../pages/inquiries-pages'), 'InquiryDetailPage');
 const WebhooksPage = lazyPage(() => import('../pages/webhooks-page'), 'WebhooksPage');
 const StaffCompliancePage = lazyPage(() => import('../pages/onboarding-pages'), 'StaffCompliancePage');
 const StaffMerchantBoardPage = lazyPage(() => import('../pages/onboarding-pages'), 'StaffMerchantBoardPage');
@@ -197,6 +201,10 @@ export function createRouter() {
                     { path: 'pushes', element: <SupplierPushesPage /> },
                     { path: 'disputes', element: <MyDisputesPage /> },
                     { path: 'fees', element: <OrgFeesPage /> },
+                    { path: 'favourites', element: <FavouritesPage /> },
+                    { path: 'inquiries', element: <InquiriesPage /> },
+                    { path: 'inquiries/new', element: <InquiryNewPage /> },
+                    { path: 'inquiries/:inquiryId', element: <InquiryDetailPage /> },
                     { path: 'developer', element: <DeveloperPage /> },
 
                     { path: 'developer/webhooks', element: <WebhooksPage /> },
