@@ -213,15 +213,17 @@ export function workspaceNav(role: BusinessRole, membershipRole: MembershipRole 
     {
       key: 'business',
       label: 'groupBusiness',
-      items: ROLE_MODULES[role].map((module) => ({
-        key: module,
-        label: module,
-        icon: MODULE_ICONS[module],
-        ...(MODULE_PATHS[module] ? { path: MODULE_PATHS[module] } : {}),
-      })),
-      // 询价 and 我的收藏 (MERCH-6) for every role: buyers send, merchants receive. Icons the navigation already
-      // carries, as the shell's first load is at its budget.
-      ...BUYER_ITEMS,
+      items: [
+        ...ROLE_MODULES[role].map((module) => ({
+          key: module,
+          label: module,
+          icon: MODULE_ICONS[module],
+          ...(MODULE_PATHS[module] ? { path: MODULE_PATHS[module] } : {}),
+        })),
+        // 询价 and 我的收藏 (MERCH-6) for every role: buyers send, merchants receive. Icons the navigation already
+        // carries, as the shell's first load is at its budget.
+        ...BUYER_ITEMS,
+      ],
     },
     {
       key: 'organisation',

@@ -28,7 +28,7 @@ export function FavouriteToggle({
     : t(on ? 'favourites.starred' : 'favourites.star');
   return (
     <Button
-      icon={on ? <StarFilled style={{ color: '#d48806' }} /> : <StarOutlined />}
+      icon={on ? <StarFilled aria-hidden style={{ color: '#d48806' }} /> : <StarOutlined aria-hidden />}
       aria-pressed={on}
       loading={toggle.isPending}
       disabled={favourites.isLoading}
