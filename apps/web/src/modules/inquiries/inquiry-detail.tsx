@@ -166,7 +166,14 @@ function QuoteComparison({ inquiry, orgId }: { inquiry: Inquiry; orgId: string }
       dataSource={rows}
       data-testid="quote-comparison"
       columns={[
-        { title: t('detail.merchant'), key: 'label', render: (_, r) => <strong>{r.label}</strong>, fixed: 'left' },
+        {
+          title: t('detail.merchant'),
+          key: 'label',
+          // long line names wrap, so the quotes keep the width on a phone
+          render: (_, r) => (
+            <strong style={{ display: 'block', minWidth: 96, maxWidth: 180, whiteSpace: 'normal' }}>{r.label}</strong>
+          ),
+        },
         ...quoted.map((e) => ({
           title: e.merchantName,
           key: e.id,
