@@ -93,10 +93,12 @@ const StaffFeesPage = lazyPage(() => import('../pages/reserve-fees-pages'), 'Sta
 const OrgFeesPage = lazyPage(() => import('../pages/reserve-fees-pages'), 'OrgFeesPage');
 const DeveloperPage = lazyPage(() => import('../pages/developer-page'), 'DeveloperPage');
 
-const FavouritesPage = lazyPage(() => import('../pages/inquiries-pages'), 'FavouritesPage');
-const InquiriesPage = lazyPage(() => import('../pages/inquiries-pages'), 'InquiriesPage');
-const InquiryNewPage = lazyPage(() => import('../pages/inquiries-pages'), 'InquiryNewPage');
-const InquiryDetailPage = lazyPage(() => import('../pages/inquiries-pages'), 'InquiryDetailPage');
+// one import site for the four pages: the shell carries one preload list instead of four (first-load budget)
+const inquiriesPages = () => import('../pages/inquiries-pages');
+const FavouritesPage = lazyPage(inquiriesPages, 'FavouritesPage');
+const InquiriesPage = lazyPage(inquiriesPages, 'InquiriesPage');
+const InquiryNewPage = lazyPage(inquiriesPages, 'InquiryNewPage');
+const InquiryDetailPage = lazyPage(inquiriesPages, 'InquiryDetailPage');
 const WebhooksPage = lazyPage(() => import('../pages/webhooks-page'), 'WebhooksPage');
 const StaffCompliancePage = lazyPage(() => import('../pages/onboarding-pages'), 'StaffCompliancePage');
 const StaffMerchantBoardPage = lazyPage(() => import('../pages/onboarding-pages'), 'StaffMerchantBoardPage');
