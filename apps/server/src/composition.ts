@@ -20,6 +20,7 @@ import { createFeesModule } from './modules/fees';
 import { createFilesModule } from './modules/files';
 import { createFinanceModule } from './modules/finance';
 import { createIdentityModule } from './modules/identity';
+import { createInquiriesModule } from './modules/inquiries';
 import { createInsuranceModule } from './modules/insurance';
 import { createLedgerModule } from './modules/ledger';
 import { createMatchingModule } from './modules/matching';
@@ -133,6 +134,8 @@ export function composeModules(
     webhooks: createWebhooksModule(ctx),
     // 施工人社区 community: posts screened by compliance's banned claims; takedowns in compliance's register.
     community: createCommunityModule(ctx),
+    // 收藏与询价: favourites, inquiries to merchants, quotes compared side by side, the accepted order (MERCH-6).
+    inquiries: createInquiriesModule(ctx),
     // 工作台: asks the modules above for their to-dos and figures through their index.
     workspace: createWorkspaceModule(ctx),
   } satisfies Record<string, PlatformModule<object>>;

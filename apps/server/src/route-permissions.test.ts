@@ -262,6 +262,10 @@ beforeAll(async () => {
     postId: newId(),
     replyId: newId(),
     reportId: newId(),
+    // inquiries: an inquiry the caller neither sent nor was asked, a favourite it never starred
+    inquiryId: newId(),
+    kind: 'listing',
+    targetId: newId(),
   };
 });
 afterAll(async () => {
@@ -302,6 +306,9 @@ const VALID_BODIES: Record<string, unknown> = {
     decision: 'confirm',
   },
   'PATCH /api/orgs/:orgId/members/:userId': { role: 'member' },
+  'POST /api/orgs/:orgId/inquiries/:inquiryId/quote': { unitPricesFen: [100], deliveryDays: 3, validDays: 7 },
+  'POST /api/orgs/:orgId/inquiries/:inquiryId/accept': { engagementId: '00000000-0000-7000-8000-000000000000' },
+  'POST /api/orgs/:orgId/inquiries/:inquiryId/contract': { variables: {} },
   'POST /api/staff/verifications/:verificationId/decision': { decision: 'approve' },
   'PATCH /api/staff/banned-terms/:termId': { active: false },
   'POST /api/staff/merchant-applications/:applicationId/decision': { decision: 'reject', reasons: ['材料不全'] },

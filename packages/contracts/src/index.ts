@@ -17,6 +17,7 @@ export * from './files';
 export * from './finance';
 export * from './id-card';
 export * from './identity';
+export * from './inquiries';
 export * from './insurance';
 export * from './library-fields';
 export * from './matching';

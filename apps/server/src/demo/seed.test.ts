@@ -227,6 +227,21 @@ describe('demo data', () => {
     expect(centre?.unread).toBeGreaterThanOrEqual(3);
     expect(centre?.read).toBeGreaterThanOrEqual(3);
 
+    // 收藏与询价 demo: gc@'s favourites of every kind; one inquiry to compare, one awaiting quotes, one accepted
+    const [inquiries] = await queryRows<{ kinds: string[]; statuses: string[]; engagements: string[]; orders: number }>(
+      t.ctx.db,
+      sql`select (select array_agg(distinct kind order by kind) from favourites) as kinds,
+                 (select array_agg(status order by created_at) from inquiries) as statuses,
+                 (select array_agg(distinct status order by status) from inquiry_engagements) as engagements,
+                 (select count(*) from inquiry_orders)::int as orders`,
+    );
+    expect(inquiries).toEqual({
+      kinds: ['listing', 'merchant', 'project'],
+      statuses: ['accepted', 'open', 'open'],
+      engagements: ['accepted', 'declined', 'lost', 'quoted', 'sent', 'viewed'],
+      orders: 1,
+    });
+
     // 工程e贷 demo: fin@ signs in with its fixed TOTP; applications in every state; sub@ has a settled, unpaid
     // statement to finance
     const finLogin = logins?.find((l) => l.identifier === 'fin@example.com');

@@ -12,6 +12,7 @@ import { seedExecutionDemo } from './execution.demo';
 import { seedFeesDemo } from './fees.demo';
 import { seedFinanceDemo } from './finance.demo';
 import { type DemoLogin, seedFoundationDemo } from './foundation.demo';
+import { seedInquiriesDemo } from './inquiries.demo';
 import { seedInsuranceDemo } from './insurance.demo';
 import { seedLibrariesDemo } from './libraries.demo';
 import { seedMatchingDemo } from './matching.demo';
@@ -77,6 +78,8 @@ const SEEDERS: ((ctx: AppContext, modules: PlatformModules) => Promise<DemoLogin
   seedWebhooksDemo,
   // 通知设置: sup@'s preferences (e-mail off for 匹配, digest on, quiet hours) and notifications read and unread
   seedNotificationsDemo,
+  // 收藏与询价: gc@'s favourites; inquiries with two quotes to compare, one awaiting quotes, one accepted
+  seedInquiriesDemo,
   // last: a signed, witnessed checkpoint that covers every demo entry
   seedEvidenceDemo,
 ];

@@ -13,6 +13,7 @@ import type { executionZhCN } from '../modules/execution';
 import type { feesZhCN } from '../modules/fees';
 import type { financeZhCN } from '../modules/finance';
 import { identityEn, identityZhCN } from '../modules/identity';
+import type { inquiriesZhCN } from '../modules/inquiries';
 import type { insuranceZhCN } from '../modules/insurance';
 import type { librariesZhCN } from '../modules/libraries';
 import type { matchingZhCN } from '../modules/matching';
@@ -114,6 +115,8 @@ const loaders: Record<string, Loader> = {
       'zh-CN': m.notificationsZhCN,
       en: m.notificationsEn,
     })),
+  inquiries: () =>
+    import('../modules/inquiries/inquiries.i18n').then((m) => ({ 'zh-CN': m.inquiriesZhCN, en: m.inquiriesEn })),
   webhooks: () =>
     import('../modules/webhooks/webhooks.i18n').then((m) => ({ 'zh-CN': m.webhooksZhCN, en: m.webhooksEn })),
   workspace: () =>
@@ -168,6 +171,7 @@ interface AllTexts {
   policies: typeof policiesZhCN;
   procurement: typeof procurementZhCN;
   notifications: typeof notificationsZhCN;
+  inquiries: typeof inquiriesZhCN;
   webhooks: typeof webhooksZhCN;
   workspace: typeof workspaceZhCN;
 }

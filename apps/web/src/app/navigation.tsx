@@ -84,7 +84,9 @@ type NavLabel =
   | 'staffPolicies'
   | 'community'
   | 'staffCommunity'
-  | 'staffStatus';
+  | 'staffStatus'
+  | 'inquiries'
+  | 'favourites';
 
 export interface NavItem {
   key: string;
@@ -199,6 +201,11 @@ const ORGANISATION_ITEMS: NavItem[] = [
   },
 ];
 
+const BUYER_ITEMS: NavItem[] = [
+  { key: 'inquiries', label: 'inquiries', icon: <ShoppingCartOutlined />, path: '/workspace/inquiries' },
+  { key: 'favourites', label: 'favourites', icon: <BookOutlined />, path: '/workspace/favourites' },
+];
+
 /** Business roles that can become merchants (商家入驻): suppliers and service providers. */
 const MERCHANT_ROLES: readonly BusinessRole[] = ['SUP', 'SUB', 'DES', 'SVR'];
 
@@ -209,12 +216,17 @@ export function workspaceNav(role: BusinessRole, membershipRole: MembershipRole 
     {
       key: 'business',
       label: 'groupBusiness',
-      items: ROLE_MODULES[role].map((module) => ({
-        key: module,
-        label: module,
-        icon: MODULE_ICONS[module],
-        ...(MODULE_PATHS[module] ? { path: MODULE_PATHS[module] } : {}),
-      })),
+      items: [
+        ...ROLE_MODULES[role].map((module) => ({
+          key: module,
+          label: module,
+          icon: MODULE_ICONS[module],
+          ...(MODULE_PATHS[module] ? { path: MODULE_PATHS[module] } : {}),
+        })),
+        // 询价 and 我的收藏 (MERCH-6) for every role: buyers send, merchants receive. Icons the navigation already
+        // carries, as the shell's first load is at its budget.
+        ...BUYER_ITEMS,
+      ],
     },
     {
       key: 'organisation',

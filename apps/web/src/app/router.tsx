@@ -93,6 +93,12 @@ const StaffFeesPage = lazyPage(() => import('../pages/reserve-fees-pages'), 'Sta
 const OrgFeesPage = lazyPage(() => import('../pages/reserve-fees-pages'), 'OrgFeesPage');
 const DeveloperPage = lazyPage(() => import('../pages/developer-page'), 'DeveloperPage');
 
+// one import site for the four pages: the shell carries one preload list instead of four (first-load budget)
+const inquiriesPages = () => import('../pages/inquiries-pages');
+const FavouritesPage = lazyPage(inquiriesPages, 'FavouritesPage');
+const InquiriesPage = lazyPage(inquiriesPages, 'InquiriesPage');
+const InquiryNewPage = lazyPage(inquiriesPages, 'InquiryNewPage');
+const InquiryDetailPage = lazyPage(inquiriesPages, 'InquiryDetailPage');
 const WebhooksPage = lazyPage(() => import('../pages/webhooks-page'), 'WebhooksPage');
 const NotificationsPage = lazyPage(() => import('../pages/notifications-pages'), 'NotificationsPage');
 const NotificationPreferencesPage = lazyPage(
@@ -213,6 +219,10 @@ export function createRouter() {
                     { path: 'pushes', element: <SupplierPushesPage /> },
                     { path: 'disputes', element: <MyDisputesPage /> },
                     { path: 'fees', element: <OrgFeesPage /> },
+                    { path: 'favourites', element: <FavouritesPage /> },
+                    { path: 'inquiries', element: <InquiriesPage /> },
+                    { path: 'inquiries/new', element: <InquiryNewPage /> },
+                    { path: 'inquiries/:inquiryId', element: <InquiryDetailPage /> },
                     { path: 'developer', element: <DeveloperPage /> },
 
                     { path: 'developer/webhooks', element: <WebhooksPage /> },

@@ -6,6 +6,7 @@ import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { ButtonLink } from '../app/button-link';
 import { formatDate } from '../app/format-date';
 import { PageTitle } from '../app/page-title';
+import { FavouriteToggle, newInquiryPath } from '../modules/inquiries';
 import {
   CompareToggle,
   ComparisonTable,
@@ -59,7 +60,13 @@ export function ProjectNewPage() {
 
 export function ProjectDetailPage() {
   const { projectId = '' } = useParams();
-  return <ProjectDetail projectId={projectId} />;
+  const { orgId } = useActiveContext();
+  return (
+    <ProjectDetail
+      projectId={projectId}
+      actions={(p) => (p.orgId === orgId ? null : <FavouriteToggle orgId={orgId} kind="project" targetId={p.id} />)}
+    />
+  );
 }
 
 export function ResourcesPage() {
@@ -123,9 +130,32 @@ export function ResourceNewPage() {
   );
 }
 
+/** A listing: a buyer stars it or its merchant and asks the merchant for a quote (询价). */
 export function ResourceDetailPage() {
+  const { t } = useTranslation('inquiries');
   const { listingId = '' } = useParams();
-  return <ListingDetail listingId={listingId} />;
+  const { orgId, membership } = useActiveContext();
+  const manager = membership.membershipRole === 'owner' || membership.membershipRole === 'admin';
+  return (
+    <ListingDetail
+      listingId={listingId}
+      actions={(l) =>
+        l.orgId === orgId ? null : (
+          <Flex gap={8} wrap>
+            <FavouriteToggle orgId={orgId} kind="listing" targetId={l.id} />
+            <FavouriteToggle orgId={orgId} kind="merchant" targetId={l.orgId} merchant />
+            {manager ? (
+              <Link to={newInquiryPath([l.orgId], l.id)}>
+                <Button type="primary" data-testid="inquire-listing">
+                  {t('favourites.inquire')}
+                </Button>
+              </Link>
+            ) : null}
+          </Flex>
+        )
+      }
+    />
+  );
 }
 
 export function ComparePage() {

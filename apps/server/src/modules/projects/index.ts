@@ -4,7 +4,9 @@ export {
   createProject,
   createProjectsDirect,
   type DirectProject,
+  getProject,
   type ProjectRow,
   pageOrgProjects,
   projectSearchDocument,
+  viewerOf,
 } from './projects.service';

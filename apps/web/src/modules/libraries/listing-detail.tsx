@@ -1,14 +1,23 @@
 import { RESOURCE_KINDS } from '@zhuhe/contracts';
 import { Card, Descriptions, Flex, Tag } from 'antd';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBilingual } from '../../app/language';
 import { ErrorState, LoadingState } from '../../app/page-states';
 import { PageTitle } from '../../app/page-title';
 import { OrgGradeBadge } from '../credit';
+import type { ListingData } from './libraries.api';
 import { useListing } from './libraries.queries';
 import { formatFen } from './money';
 
-export function ListingDetail({ listingId }: { listingId: string }) {
+/** `actions`: what the page adds next to the title (favourite stars, 询价). */
+export function ListingDetail({
+  listingId,
+  actions,
+}: {
+  listingId: string;
+  actions?: (listing: ListingData) => ReactNode;
+}) {
   const { t } = useTranslation('libraries');
   const bilingual = useBilingual();
   const listing = useListing(listingId);
@@ -20,6 +29,7 @@ export function ListingDetail({ listingId }: { listingId: string }) {
     <Flex vertical gap={16}>
       <PageTitle
         title={l.title}
+        extra={actions?.(l)}
         subtitle={
           <Flex gap={4} wrap>
             <Tag color="green">{t(`categories.${l.category}`)}</Tag>

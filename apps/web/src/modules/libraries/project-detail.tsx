@@ -1,4 +1,5 @@
 import { Button, Card, Descriptions, Empty, Flex, Form, Input, List, Space, Tag, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatDateTime } from '../../app/format-date';
 import { ErrorState, LoadingState } from '../../app/page-states';
@@ -85,7 +86,14 @@ function QuestionsCard({ project }: { project: ProjectData }) {
   );
 }
 
-export function ProjectDetail({ projectId }: { projectId: string }) {
+/** `actions`: what the page adds next to the title (the favourite star). */
+export function ProjectDetail({
+  projectId,
+  actions,
+}: {
+  projectId: string;
+  actions?: (project: ProjectData) => ReactNode;
+}) {
   const { t } = useTranslation('libraries');
   const project = useProject(projectId);
   if (project.isLoading) return <LoadingState />;
@@ -95,6 +103,7 @@ export function ProjectDetail({ projectId }: { projectId: string }) {
     <Flex vertical gap={16}>
       <PageTitle
         title={p.name}
+        extra={actions?.(p)}
         subtitle={
           <Space wrap>
             <Tag color="blue">{t(`engineeringTypes.${p.engineeringType}`)}</Tag>
