@@ -3,6 +3,7 @@ export { resourceErrors } from './resources.errors';
 export { createResourcesModule } from './resources.module';
 export {
   createListingsDirect,
+  getListing,
   type ListingOffer,
   listingOffers,
   listingRows,
