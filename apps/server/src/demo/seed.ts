@@ -1,6 +1,7 @@
 import type { PlatformModules } from '../composition';
 import type { AppContext } from '../infra/context';
 import { countUsers } from '../modules/identity';
+import { seedChatDemo } from './chat.demo';
 import { seedContractsDemo } from './contracts.demo';
 import { seedCreditDemo } from './credit.demo';
 import { seedDeveloperDemo } from './developer.demo';
@@ -71,6 +72,8 @@ const SEEDERS: ((ctx: AppContext, modules: PlatformModules) => Promise<DemoLogin
 
   // webhooks: gc@'s ERP endpoint with deliveries delivered, failing (next attempt queued) and dead
   seedWebhooksDemo,
+  // 消息: gc@ and sup@ on their contract (logged as evidence) and on a demand, with unread messages on both sides
+  seedChatDemo,
   // last: a signed, witnessed checkpoint that covers every demo entry
   seedEvidenceDemo,
 ];

@@ -1,5 +1,6 @@
 import i18next, { type BackendModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import type { chatZhCN } from '../modules/chat';
 import type { commissionZhCN } from '../modules/commission';
 import type { complianceZhCN } from '../modules/compliance';
 import type { contractsZhCN } from '../modules/contracts';
@@ -105,6 +106,7 @@ const loaders: Record<string, Loader> = {
     import('../modules/developer/developer.i18n').then((m) => ({ 'zh-CN': m.developerZhCN, en: m.developerEn })),
   policies: () =>
     import('../modules/policies/policies.i18n').then((m) => ({ 'zh-CN': m.policiesZhCN, en: m.policiesEn })),
+  chat: () => import('../modules/chat/chat.i18n').then((m) => ({ 'zh-CN': m.chatZhCN, en: m.chatEn })),
   webhooks: () =>
     import('../modules/webhooks/webhooks.i18n').then((m) => ({ 'zh-CN': m.webhooksZhCN, en: m.webhooksEn })),
   workspace: () =>
@@ -158,6 +160,7 @@ interface AllTexts {
   policies: typeof policiesZhCN;
   procurement: typeof procurementZhCN;
   webhooks: typeof webhooksZhCN;
+  chat: typeof chatZhCN;
   workspace: typeof workspaceZhCN;
 }
 

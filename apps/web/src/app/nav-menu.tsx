@@ -1,6 +1,7 @@
 import { Tag, theme } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
+import { ChatNavBadge } from '../modules/chat/chat-nav-badge';
 import { type NavGroup, selectedNavKey } from './navigation';
 
 /**
@@ -38,6 +39,7 @@ export function NavMenu({ groups, onNavigate }: { groups: readonly NavGroup[]; o
                   >
                     <span aria-hidden="true">{item.icon}</span>
                     <span>{t(`nav.${item.label}`)}</span>
+                    {item.key === 'chat' ? <ChatNavBadge /> : null}
                   </Link>
                 ) : (
                   <span className="zh-nav-item" aria-disabled="true">

@@ -94,6 +94,7 @@ const OrgFeesPage = lazyPage(() => import('../pages/reserve-fees-pages'), 'OrgFe
 const DeveloperPage = lazyPage(() => import('../pages/developer-page'), 'DeveloperPage');
 
 const WebhooksPage = lazyPage(() => import('../pages/webhooks-page'), 'WebhooksPage');
+const ChatPage = lazyPage(() => import('../pages/chat-page'), 'ChatPage');
 const StaffCompliancePage = lazyPage(() => import('../pages/onboarding-pages'), 'StaffCompliancePage');
 const StaffMerchantBoardPage = lazyPage(() => import('../pages/onboarding-pages'), 'StaffMerchantBoardPage');
 const StaffMerchantReviewPage = lazyPage(() => import('../pages/onboarding-pages'), 'StaffMerchantReviewPage');
@@ -200,6 +201,7 @@ export function createRouter() {
                     { path: 'developer', element: <DeveloperPage /> },
 
                     { path: 'developer/webhooks', element: <WebhooksPage /> },
+                    { path: 'chat', element: <ChatPage /> },
                     { path: 'demands/:demandId/procurement', element: <ProcurementPlanPage /> },
                     { path: 'disputes/new', element: <FileDisputePage /> },
                     { path: 'disputes/:disputeId', element: <DisputeDetailPage /> },

@@ -2,6 +2,7 @@ import { Button, Card } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { PageTitle } from '../app/page-title';
+import { ChatButton } from '../modules/chat';
 import { ContractDetail, ContractsTable, CreateContractForm, useContract } from '../modules/contracts';
 import { ContractRatingCard } from '../modules/credit';
 import { useActiveContext } from '../modules/organisation';
@@ -53,6 +54,11 @@ export function ContractDetailPage() {
   return (
     <>
       <PageTitle title={t('list.title')} />
+      {contract.data ? (
+        <div style={{ marginBottom: 12 }}>
+          <ChatButton orgId={orgId} kind="contract" contextId={contractId} />
+        </div>
+      ) : null}
       <ContractRiskWarnings orgId={orgId} contractId={contractId} />
       <ContractDetail orgId={orgId} contractId={contractId} canSign={membership.membershipRole !== 'member'} />
       {contract.data?.signed && other ? (
