@@ -258,6 +258,9 @@ beforeAll(async () => {
     // webhooks: an endpoint and a delivery that do not exist for the caller
     endpointId: newId(),
     deliveryId: newId(),
+    // chat: a conversation and a message the caller's organisation does not take part in
+    conversationId: newId(),
+    messageId: newId(),
   };
 });
 afterAll(async () => {
@@ -298,6 +301,8 @@ const VALID_BODIES: Record<string, unknown> = {
     decision: 'confirm',
   },
   'PATCH /api/orgs/:orgId/members/:userId': { role: 'member' },
+  'POST /api/orgs/:orgId/chat/conversations/:conversationId/messages': { body: '你好' },
+  'POST /api/orgs/:orgId/chat/conversations/:conversationId/read': { seq: 1 },
   'POST /api/staff/verifications/:verificationId/decision': { decision: 'approve' },
   'PATCH /api/staff/banned-terms/:termId': { active: false },
   'POST /api/staff/merchant-applications/:applicationId/decision': { decision: 'reject', reasons: ['材料不全'] },
