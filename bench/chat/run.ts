@@ -5,16 +5,17 @@
  *                                              `--connections`), messages posted at `--rate` per second for
  *                                              `--seconds`; prints deliveries per second, end-to-end latency (post →
  *                                              frame on a socket) p50/p99, server memory per connection, load average
- *   npm run bench:chat -- --two-processes      two server processes on PostgreSQL (DATABASE_URL, default
- *                                              postgres://postgres@127.0.0.1:5432/zhuhe_bench_chat): sockets split over
+ *   npm run bench:chat -- --two-processes      two server processes on a fresh PostgreSQL database (on the server
+ *                                              DATABASE_URL names, default 127.0.0.1:5432): sockets split over
  *                                              both, messages posted to both; checks every socket got every message once
  *
  * Traffic stays on 127.0.0.1; every loop is bounded in count and time.
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import WebSocket from 'ws';
 import { validCreditCode } from '../../apps/server/src/test/credit-codes';
 import { startBenchServer, stopBenchServer } from '../server-process';
@@ -142,7 +143,10 @@ async function settle(sockets: Socket[], expected: number, limitMs = 30_000) {
 async function single() {
   const port = 3390;
   const base = `http://127.0.0.1:${port}`;
-  const server = await startBenchServer(port, { NODE_ENV: 'development', DATA_DIR: mkdtempSync(join(tmpdir(), 'zhuhe-bench-chat-')) });
+  const server = await startBenchServer(port, {
+    NODE_ENV: 'development',
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'zhuhe-bench-chat-')),
+  });
   try {
     const a = await party(base, '甲方压测');
     const b = await party(base, '乙方压测');
@@ -192,12 +196,24 @@ async function single() {
 }
 
 async function two() {
-  const databaseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/zhuhe_bench_chat';
+  // a fresh database per run on the server DATABASE_URL names (default: the local PostgreSQL)
+  const server = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+  const name = `zhuhe_bench_chat_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: server.toString() });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  server.pathname = `/${name}`;
+  const databaseUrl = server.toString();
   const ports = [3391, 3392];
   const bases = ports.map((p) => `http://127.0.0.1:${p}`);
-  // the first migrates; the second starts on the migrated database
-  const first = await startBenchServer(ports[0] as number, { NODE_ENV: 'development', DATABASE_URL: databaseUrl });
-  const second = await startBenchServer(ports[1] as number, { NODE_ENV: 'development', DATABASE_URL: databaseUrl });
+  // both processes share the master key; the first migrates, the second starts on the migrated database
+  const env = { NODE_ENV: 'development', DATABASE_URL: databaseUrl, MASTER_KEY: randomBytes(32).toString('base64') };
+  const first = await startBenchServer(ports[0] as number, env);
+  const second = await startBenchServer(ports[1] as number, env).catch(async (error) => {
+    await stopBenchServer(first);
+    throw error;
+  });
   try {
     const a = await party(bases[0] as string, '甲方压测');
     const b = await party(bases[1] as string, '乙方压测');
