@@ -8,6 +8,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
+import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance } from 'fastify';
 import {
   jsonSchemaTransform,
@@ -143,6 +144,8 @@ export async function buildApp({
     timeWindow: '1 minute',
     allowList: (request) => !request.url.startsWith('/api/'),
   });
+  // 消息 WebSocket (/api/chat/ws): a frame is at most 256 KiB (a 4,000-character message is far below)
+  await app.register(fastifyWebsocket, { options: { maxPayload: 262_144 } });
   await app.register(fastifyMultipart, { limits: { fileSize: config.fileMaxBytes, files: 1, fields: 20 } });
   await app.register(fastifySwagger, {
     openapi: {

@@ -4,6 +4,7 @@ import { TrafficWindow } from './infra/http/traffic-window';
 import type { PlatformModule } from './infra/module';
 import type { SmsSender } from './infra/sms/sms';
 import { createAnalyticsModule } from './modules/analytics';
+import { createChatModule } from './modules/chat';
 import { createCommissionModule } from './modules/commission';
 import { createCommunityModule } from './modules/community';
 import { createComplianceModule } from './modules/compliance';
@@ -136,6 +137,8 @@ export function composeModules(
     community: createCommunityModule(ctx),
     // 收藏与询价: favourites, inquiries to merchants, quotes compared side by side, the accepted order (MERCH-6).
     inquiries: createInquiriesModule(ctx),
+    // 消息: chat between organisations from a listing, demand, tender Q&A, contract or dispute (reads their index).
+    chat: createChatModule(ctx),
     // 工作台: asks the modules above for their to-dos and figures through their index.
     workspace: createWorkspaceModule(ctx),
   } satisfies Record<string, PlatformModule<object>>;

@@ -266,6 +266,9 @@ beforeAll(async () => {
     inquiryId: newId(),
     kind: 'listing',
     targetId: newId(),
+    // chat: a conversation and a message the caller's organisation does not take part in
+    conversationId: newId(),
+    messageId: newId(),
   };
 });
 afterAll(async () => {
@@ -309,6 +312,8 @@ const VALID_BODIES: Record<string, unknown> = {
   'POST /api/orgs/:orgId/inquiries/:inquiryId/quote': { unitPricesFen: [100], deliveryDays: 3, validDays: 7 },
   'POST /api/orgs/:orgId/inquiries/:inquiryId/accept': { engagementId: '00000000-0000-7000-8000-000000000000' },
   'POST /api/orgs/:orgId/inquiries/:inquiryId/contract': { variables: {} },
+  'POST /api/orgs/:orgId/chat/conversations/:conversationId/messages': { body: '你好' },
+  'POST /api/orgs/:orgId/chat/conversations/:conversationId/read': { seq: 1 },
   'POST /api/staff/verifications/:verificationId/decision': { decision: 'approve' },
   'PATCH /api/staff/banned-terms/:termId': { active: false },
   'POST /api/staff/merchant-applications/:applicationId/decision': { decision: 'reject', reasons: ['材料不全'] },

@@ -241,6 +241,13 @@ describe('demo data', () => {
       engagements: ['accepted', 'declined', 'lost', 'quoted', 'sent', 'viewed'],
       orders: 1,
     });
+    // 消息 demo: a contract conversation whose messages are in the evidence log, and a demand conversation
+    const [chat] = await queryRows<{ kinds: string[]; evidence: number }>(
+      t.ctx.db,
+      sql`select (select array_agg(distinct kind order by kind) from chat_conversations) as kinds,
+                 (select count(*) from evidence_entries where kind = 'chat.message')::int as evidence`,
+    );
+    expect(chat).toEqual({ kinds: ['contract', 'demand'], evidence: 4 });
 
     // 工程e贷 demo: fin@ signs in with its fixed TOTP; applications in every state; sub@ has a settled, unpaid
     // statement to finance

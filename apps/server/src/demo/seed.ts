@@ -1,6 +1,7 @@
 import type { PlatformModules } from '../composition';
 import type { AppContext } from '../infra/context';
 import { countUsers } from '../modules/identity';
+import { seedChatDemo } from './chat.demo';
 import { seedCommunityDemo } from './community.demo';
 import { seedContractsDemo } from './contracts.demo';
 import { seedCreditDemo } from './credit.demo';
@@ -80,6 +81,8 @@ const SEEDERS: ((ctx: AppContext, modules: PlatformModules) => Promise<DemoLogin
   seedNotificationsDemo,
   // 收藏与询价: gc@'s favourites; inquiries with two quotes to compare, one awaiting quotes, one accepted
   seedInquiriesDemo,
+  // 消息: gc@ and sup@ on their contract (logged as evidence) and on a demand, with unread messages on both sides
+  seedChatDemo,
   // last: a signed, witnessed checkpoint that covers every demo entry
   seedEvidenceDemo,
 ];

@@ -1,5 +1,6 @@
 import i18next, { type BackendModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import type { chatZhCN } from '../modules/chat';
 import type { commissionZhCN } from '../modules/commission';
 import type { communityZhCN } from '../modules/community';
 import type { complianceZhCN } from '../modules/compliance';
@@ -117,6 +118,7 @@ const loaders: Record<string, Loader> = {
     })),
   inquiries: () =>
     import('../modules/inquiries/inquiries.i18n').then((m) => ({ 'zh-CN': m.inquiriesZhCN, en: m.inquiriesEn })),
+  chat: () => import('../modules/chat/chat.i18n').then((m) => ({ 'zh-CN': m.chatZhCN, en: m.chatEn })),
   webhooks: () =>
     import('../modules/webhooks/webhooks.i18n').then((m) => ({ 'zh-CN': m.webhooksZhCN, en: m.webhooksEn })),
   workspace: () =>
@@ -173,6 +175,7 @@ interface AllTexts {
   notifications: typeof notificationsZhCN;
   inquiries: typeof inquiriesZhCN;
   webhooks: typeof webhooksZhCN;
+  chat: typeof chatZhCN;
   workspace: typeof workspaceZhCN;
 }
 

@@ -1,7 +1,11 @@
 import { Tag, theme } from 'antd';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { type NavGroup, selectedNavKey } from './navigation';
+
+// Loaded after the first paint: the signed-in first page is at its budget (bench:web), and the count can wait.
+const ChatNavBadge = lazy(() => import('../modules/chat/chat-nav-badge').then((m) => ({ default: m.ChatNavBadge })));
 
 /**
  * The side navigation: real links in a <nav>, so a page opens in a new tab like any link and screen readers hear
@@ -38,6 +42,11 @@ export function NavMenu({ groups, onNavigate }: { groups: readonly NavGroup[]; o
                   >
                     <span aria-hidden="true">{item.icon}</span>
                     <span>{t(`nav.${item.label}`)}</span>
+                    {item.key === 'chat' ? (
+                      <Suspense fallback={null}>
+                        <ChatNavBadge />
+                      </Suspense>
+                    ) : null}
                   </Link>
                 ) : (
                   <span className="zh-nav-item" aria-disabled="true">

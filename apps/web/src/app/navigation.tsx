@@ -13,6 +13,7 @@ import {
   FundOutlined,
   HomeOutlined,
   LineChartOutlined,
+  MessageOutlined,
   NodeIndexOutlined,
   ProjectOutlined,
   SafetyCertificateOutlined,
@@ -77,6 +78,7 @@ type NavLabel =
   | 'staffEvidence'
   | 'fees'
   | 'developer'
+  | 'chat'
   | 'staffReserve'
   | 'staffFees'
   | 'policies'
@@ -238,6 +240,8 @@ export function workspaceNav(role: BusinessRole, membershipRole: MembershipRole 
               { key: 'pushes', label: 'pushes' as const, icon: <NodeIndexOutlined />, path: '/workspace/pushes' },
             ]
           : []),
+        // 消息: chat with partners; the menu shows the unread count beside it
+        { key: 'chat', label: 'chat' as const, icon: <MessageOutlined />, path: '/workspace/chat' },
         { key: 'disputes', label: 'disputes' as const, icon: <WarningOutlined />, path: '/workspace/disputes' },
         { key: 'tickets', label: 'tickets' as const, icon: <CustomerServiceOutlined />, path: '/workspace/tickets' },
         { key: 'risk', label: 'risk' as const, icon: <AlertOutlined />, path: '/workspace/risk' },

@@ -106,6 +106,7 @@ const NotificationPreferencesPage = lazyPage(
   'NotificationPreferencesPage',
 );
 const UnsubscribePage = lazyPage(() => import('../pages/notifications-pages'), 'UnsubscribePage');
+const ChatPage = lazyPage(() => import('../pages/chat-page'), 'ChatPage');
 const StaffCompliancePage = lazyPage(() => import('../pages/onboarding-pages'), 'StaffCompliancePage');
 const StaffMerchantBoardPage = lazyPage(() => import('../pages/onboarding-pages'), 'StaffMerchantBoardPage');
 const StaffMerchantReviewPage = lazyPage(() => import('../pages/onboarding-pages'), 'StaffMerchantReviewPage');
@@ -229,6 +230,7 @@ export function createRouter() {
                     // 通知中心 and 通知设置, reached from the bell
                     { path: 'notifications', element: <NotificationsPage /> },
                     { path: 'notifications/preferences', element: <NotificationPreferencesPage /> },
+                    { path: 'chat', element: <ChatPage /> },
                     { path: 'demands/:demandId/procurement', element: <ProcurementPlanPage /> },
                     { path: 'disputes/new', element: <FileDisputePage /> },
                     { path: 'disputes/:disputeId', element: <DisputeDetailPage /> },

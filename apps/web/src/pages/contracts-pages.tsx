@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { ButtonLink } from '../app/button-link';
 import { PageTitle } from '../app/page-title';
+import { ChatButton } from '../modules/chat';
 import { ContractDetail, ContractsTable, CreateContractForm, useContract } from '../modules/contracts';
 import { ContractRatingCard } from '../modules/credit';
 import { useActiveContext } from '../modules/organisation';
@@ -54,6 +55,11 @@ export function ContractDetailPage() {
   return (
     <>
       <PageTitle title={t('list.title')} />
+      {contract.data ? (
+        <div style={{ marginBottom: 12 }}>
+          <ChatButton orgId={orgId} kind="contract" contextId={contractId} />
+        </div>
+      ) : null}
       <ContractRiskWarnings orgId={orgId} contractId={contractId} />
       <ContractDetail orgId={orgId} contractId={contractId} canSign={membership.membershipRole !== 'member'} />
       {contract.data?.signed && other ? (

@@ -6,6 +6,7 @@ import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { ButtonLink } from '../app/button-link';
 import { formatDate } from '../app/format-date';
 import { PageTitle } from '../app/page-title';
+import { ChatButton } from '../modules/chat';
 import { FavouriteToggle, newInquiryPath } from '../modules/inquiries';
 import {
   CompareToggle,
@@ -247,11 +248,17 @@ export function DemandNewPage() {
 
 export function DemandDetailPage() {
   const { demandId = '' } = useParams();
+  const { orgId } = useActiveContext();
   return (
     <DemandDetail
       demandId={demandId}
       footer={(d) =>
-        d.mine ? <DemandMatchesCard orgId={d.orgId} demandId={d.id} published={d.status === 'published'} /> : null
+        d.mine ? (
+          <DemandMatchesCard orgId={d.orgId} demandId={d.id} published={d.status === 'published'} />
+        ) : (
+          // 联系需求方: a conversation between the demand's owner and this organisation
+          <ChatButton orgId={orgId} kind="demand" contextId={d.id} />
+        )
       }
     />
   );

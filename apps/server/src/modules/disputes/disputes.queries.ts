@@ -235,3 +235,9 @@ export async function partyDecisionPdf(ctx: AppContext, orgId: string, disputeId
 export async function staffDecisionPdf(ctx: AppContext, actor: Actor, disputeId: string) {
   return decisionPdf(ctx, await loadForStaff(ctx, actor, disputeId));
 }
+
+/** The two parties of a case, for a module that lets them talk (chat); DISPUTE_NOT_FOUND unless `orgId` is one. */
+export async function disputeParties(ctx: AppContext, orgId: string, disputeId: string) {
+  const { row } = await loadForParty(ctx, orgId, disputeId);
+  return { title: row.contractTitle, orgIds: [row.claimantOrgId, row.respondentOrgId] };
+}

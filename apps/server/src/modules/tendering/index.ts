@@ -7,6 +7,6 @@ export { createTenderingModule } from './tendering.module';
 export { openTender } from './tendering.opening';
 export { viewTender } from './tendering.presenter';
 export { addAddendum, createTender, publishTender } from './tendering.publish';
-export { buyerTendersWithBidCounts, openedTenders, tenderRiskFacts } from './tendering.queries';
+export { buyerTendersWithBidCounts, openedTenders, tenderChatFacts, tenderRiskFacts } from './tendering.queries';
 export { demandGradeToQualificationGrade } from './tendering.rules';
 export { addEvaluator, enterScore, finaliseEvaluation } from './tendering.scoring';

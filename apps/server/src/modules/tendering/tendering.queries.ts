@@ -144,3 +144,24 @@ export async function tenderRiskFacts(ctx: AppContext, tenderId: string) {
 export async function openedTenders(ctx: AppContext, limit = 500): Promise<string[]> {
   return repo.openedTenderIds(ctx.db, limit);
 }
+
+/**
+ * What chat needs of a tender one organisation may see: its buyer, its deadline, whether the deadline passed by the
+ * database's clock, and which organisations hold a bid (only the buyer learns that, and only after the deadline).
+ */
+export async function tenderChatFacts(ctx: AppContext, orgId: string, tenderId: string) {
+  const { tender, role } = await visibleTender(ctx, orgId, tenderId);
+  const now = await repo.dbNow(ctx.db);
+  const deadlinePassed = now.getTime() >= tender.deadline.getTime();
+  const bids = deadlinePassed ? (await repo.bidsOf(ctx.db, tenderId)).filter((b) => b.status !== 'withdrawn') : [];
+  // a bidder learns only whether it bid itself; the buyer, after the deadline, every bidder
+  const bidderOrgIds = bids.map((b) => b.orgId).filter((id) => role === 'buyer' || id === orgId);
+  return {
+    buyerOrgId: tender.orgId,
+    title: tender.title,
+    deadline: tender.deadline,
+    deadlinePassed,
+    role,
+    bidderOrgIds,
+  };
+}
