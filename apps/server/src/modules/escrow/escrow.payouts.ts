@@ -14,7 +14,7 @@ import * as repo from './escrow.repository';
 export const PAYOUT_RECOVERY_GRACE_MS = 2 * 60_000;
 
 function accountHash(ctx: AppContext, account: string): string {
-  return lookupHash(ctx.config.masterKey, `bank-account:${account}`);
+  return lookupHash(ctx.config.lookupKey, `bank-account:${account}`);
 }
 
 /** 付款指令 pays money out of an organisation's wallet to its bank account through the bank adapter. */
@@ -77,7 +77,7 @@ export async function requestPayout(
       amountFen: amount,
       beneficiaryName: input.beneficiaryName,
       beneficiaryAccountMasked: maskBankAccount(input.beneficiaryAccount),
-      beneficiaryAccountEnc: encryptField(ctx.config.masterKey, input.beneficiaryAccount),
+      beneficiaryAccountEnc: encryptField(ctx.config.fieldKeys, input.beneficiaryAccount),
       beneficiaryAccountHash: hash,
       holdTransferId: hold?.id as string,
       status: 'pending',
@@ -164,7 +164,7 @@ export async function encryptLegacyPayoutAccounts(ctx: AppContext): Promise<numb
       const plain = row.beneficiaryAccountMasked;
       await repo.encryptPayoutAccount(ctx.db, row.id, {
         beneficiaryAccountMasked: maskBankAccount(plain),
-        beneficiaryAccountEnc: encryptField(ctx.config.masterKey, plain),
+        beneficiaryAccountEnc: encryptField(ctx.config.fieldKeys, plain),
         beneficiaryAccountHash: accountHash(ctx, plain),
       });
       done += 1;

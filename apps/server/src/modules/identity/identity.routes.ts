@@ -315,5 +315,23 @@ export function identityRoutes(ctx: AppContext, resolver: ActorResolver, sms: Sm
         return { ok: true as const };
       },
     );
+
+    app.post(
+      '/api/auth/phone/reveal',
+      {
+        config: { permission: perm.revealPhone },
+        schema: {
+          tags,
+          summary: '显示完整手机号（本人，记审计） reveal my mobile number',
+          response: { 200: z.object({ phone: z.string() }) },
+        },
+      },
+      async (request) => {
+        const userId = requireActor(request).userId;
+        const phone = await service.revealOwnPhone(ctx, userId);
+        request.auditOverride = { target: `user ${userId} phone` };
+        return { phone };
+      },
+    );
   };
 }

@@ -15,4 +15,5 @@ export {
   setSessionContext,
   type UserRow,
 } from './identity.service';
+export { encryptPlaintextPhones } from './identity.repository';
 export { checkTotp } from './identity.totp';
