@@ -36,8 +36,8 @@ import type { Mailer } from './infra/mail/mailer';
 import { guardMailer, registerMailJob } from './infra/mail/outbox';
 import type { PlatformModule } from './infra/module';
 import { BreakerRegistry } from './infra/resilience/breaker';
-import type { SmsSender } from './infra/sms/sms';
 import { SENSITIVE_LOG_PATHS, serializeRequest } from './infra/sensitive-log';
+import type { SmsSender } from './infra/sms/sms';
 import { createApiKeyAuthenticator } from './modules/developer';
 import type { BankAdapter } from './modules/escrow';
 

@@ -2,9 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
-
-import type { BreakerOptions } from './infra/resilience/breaker';
 import { createKeyring, type FieldKeyring } from './infra/crypto';
+import type { BreakerOptions } from './infra/resilience/breaker';
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 

@@ -33,7 +33,9 @@ try {
     rotated += c.rotated;
     console.log(`${c.table}.${c.column}: ${c.rotated} rotated, ${c.current} already current`);
   }
-  console.log(`done: ${rotated} value(s) re-encrypted; every encrypted column now uses key ${config.fieldKeys.current.id}`);
+  console.log(
+    `done: ${rotated} value(s) re-encrypted; every encrypted column now uses key ${config.fieldKeys.current.id}`,
+  );
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exitCode = 1;

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import { createCipheriv, randomBytes } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
 import {
   canonicalJson,
   createKeyring,
@@ -48,7 +48,9 @@ function legacyV1(master: Buffer, plaintext: string): string {
   const nonce = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', master, nonce);
   const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
-  return ['v1', nonce, cipher.getAuthTag(), body].map((p) => (typeof p === 'string' ? p : p.toString('base64url'))).join('.');
+  return ['v1', nonce, cipher.getAuthTag(), body]
+    .map((p) => (typeof p === 'string' ? p : p.toString('base64url')))
+    .join('.');
 }
 
 describe('field keyring and envelope (ADR 0114)', () => {

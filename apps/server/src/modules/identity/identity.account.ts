@@ -169,7 +169,13 @@ export async function verifyPhone(ctx: AppContext, userId: string, code: string)
   const now = new Date();
   const row = await repo.latestLiveToken(ctx.db, userId, 'phone_verification', now);
   const user = await repo.findUserById(ctx.db, ctx.config, userId);
-  if (!row || !user || !user.phone || repo.phoneHash(ctx.config, user.phone) !== row.target || row.attempts >= SMS_CODE_ATTEMPTS)
+  if (
+    !row ||
+    !user ||
+    !user.phone ||
+    repo.phoneHash(ctx.config, user.phone) !== row.target ||
+    row.attempts >= SMS_CODE_ATTEMPTS
+  )
     throw identityErrors.raise('AUTH_TOKEN_INVALID');
   if (row.tokenHash !== smsCodeHash(ctx, userId, code.trim())) {
     if ((await repo.countTokenAttempt(ctx.db, row.id)) >= SMS_CODE_ATTEMPTS) await repo.useToken(ctx.db, row.id, now);

@@ -74,7 +74,8 @@ export async function registerUser(
 ): Promise<OpenedSession & { user: repo.UserRow }> {
   const identifier = normaliseIdentifier(input.identifier);
   assertStrongPassword(input.password, [identifier, input.displayName]);
-  if (await repo.findUserByIdentifier(ctx.db, ctx.config, identifier)) throw identityErrors.raise('AUTH_IDENTIFIER_TAKEN');
+  if (await repo.findUserByIdentifier(ctx.db, ctx.config, identifier))
+    throw identityErrors.raise('AUTH_IDENTIFIER_TAKEN');
   const kind = identifierKind(identifier);
   const user = await repo
     .insertUser(ctx.db, ctx.config, {

@@ -1,6 +1,7 @@
 export { identityErrors } from './identity.errors';
 export { createIdentityModule } from './identity.module';
 export { presentMe } from './identity.presenter';
+export { encryptPlaintextPhones } from './identity.repository';
 export {
   countUsers,
   createUserDirect,
@@ -15,5 +16,4 @@ export {
   setSessionContext,
   type UserRow,
 } from './identity.service';
-export { encryptPlaintextPhones } from './identity.repository';
 export { checkTotp } from './identity.totp';
