@@ -7,6 +7,7 @@ import {
   PasswordResetRequestBody,
   PhoneVerifyBody,
   RecoveryCodes,
+  RevealedPhone,
   RegisterBody,
   SessionList,
   SessionParams,
@@ -323,7 +324,7 @@ export function identityRoutes(ctx: AppContext, resolver: ActorResolver, sms: Sm
         schema: {
           tags,
           summary: '显示完整手机号（本人，记审计） reveal my mobile number',
-          response: { 200: z.object({ phone: z.string() }) },
+          response: { 200: RevealedPhone },
         },
       },
       async (request) => {
