@@ -1,6 +1,6 @@
 import { maskBankAccount } from '@zhuhe/contracts';
 import type { AppContext } from '../../infra/context';
-import { encryptField, lookupHash } from '../../infra/crypto';
+import { decryptField, encryptField, lookupHash } from '../../infra/crypto';
 import { newId } from '../../infra/ids';
 import { DependencyUnavailable } from '../../infra/resilience/breaker';
 import { applyInTx, ensureAccounts, ledgerTransaction, orgWallet, SYSTEM_ACCOUNTS } from '../ledger';
@@ -152,6 +152,15 @@ export async function recoverPendingPayouts(
     ctx.log.warn({ payoutId: payout.id, outcome: outcome.status }, 'pending payout recovered');
   }
   return result;
+}
+
+/** The whole beneficiary account of a payout, for finance staff (the route audits each call, PLAT-2). */
+export async function revealPayoutAccount(ctx: AppContext, payoutId: string): Promise<string> {
+  const row = await repo.payoutById(ctx.db, payoutId);
+  if (!row) throw escrowErrors.raise('ESCROW_PAYOUT_NOT_FOUND');
+  return row.beneficiaryAccountEnc
+    ? decryptField(ctx.config.fieldKeys, row.beneficiaryAccountEnc)
+    : row.beneficiaryAccountMasked;
 }
 
 /** Encrypts beneficiary accounts of payouts written before encryption at rest; returns how many. */
