@@ -8,7 +8,6 @@ import { ENCRYPTED_COLUMNS, rotateFieldKeys } from './infra/crypto-rotation';
 import { queryRows } from './infra/db/client';
 import { MemoryBlobStore } from './infra/files/blob-store';
 import { encryptPlaintextPhones } from './modules/identity';
-import { users } from './modules/identity/identity.tables';
 import { validCreditCode } from './test/credit-codes';
 import { idNumber, uploadDocuments, verificationPackage } from './test/onboarding';
 import { staffClient } from './test/staff';
@@ -53,6 +52,15 @@ function uniquePhone(): string {
   return `137${String(Date.now() + Math.floor(Math.random() * 1e6)).slice(-8)}`;
 }
 
+/** The user's row as stored (read with SQL: the identity tables are the module's own). */
+async function storedUser(id: string) {
+  const [row] = await queryRows<{ phone: string | null; phone_enc: string | null; phone_hash: string | null }>(
+    database.db,
+    sql`select phone, phone_enc, phone_hash from users where id = ${id}`,
+  );
+  return row;
+}
+
 beforeAll(async () => {
   database = await createTestDatabase();
   t = await appWith({}, true);
@@ -66,11 +74,11 @@ describe('mobile numbers at rest', () => {
   it('stores an encrypted number and a look-up hash, never the plaintext, and logs in by it', async () => {
     const phone = uniquePhone();
     const { userId } = await registeredClient(t.app, phone);
-    const [row] = await database.db.select().from(users).where(eq(users.id, userId));
+    const row = await storedUser(userId);
     expect(row?.phone).toBeNull();
-    expect(row?.phoneEnc).toMatch(new RegExp(`^v2\\.${keyId(oldKey)}\\.`));
-    expect(row?.phoneEnc).not.toContain(phone);
-    expect(row?.phoneHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(row?.phone_enc).toMatch(new RegExp(`^v2\\.${keyId(oldKey)}\\.`));
+    expect(row?.phone_enc).not.toContain(phone);
+    expect(row?.phone_hash).toMatch(/^[0-9a-f]{64}$/);
     const login = await new TestClient(t.app).post('/api/auth/login', { identifier: phone, password: PASSWORD });
     expect(login.statusCode).toBe(200);
     // the same number cannot register twice (unique look-up hash)
@@ -86,12 +94,14 @@ describe('mobile numbers at rest', () => {
     const phone = uniquePhone();
     const { userId } = await registeredClient(t.app, phone);
     // an older row, as it was stored before PLAT-2: plaintext phone, no encrypted copy
-    await database.db.update(users).set({ phone, phoneEnc: null, phoneHash: null }).where(eq(users.id, userId));
+    await database.db.execute(
+      sql`update users set phone = ${phone}, phone_enc = null, phone_hash = null where id = ${userId}`,
+    );
     expect(await encryptPlaintextPhones(database.db, t.ctx.config)).toBeGreaterThanOrEqual(1);
     expect(await encryptPlaintextPhones(database.db, t.ctx.config)).toBe(0);
-    const [row] = await database.db.select().from(users).where(eq(users.id, userId));
+    const row = await storedUser(userId);
     expect(row?.phone).toBeNull();
-    expect(row?.phoneEnc).toBeTruthy();
+    expect(row?.phone_enc).toBeTruthy();
     const login = await new TestClient(t.app).post('/api/auth/login', { identifier: phone, password: PASSWORD });
     expect(login.statusCode).toBe(200);
   });
