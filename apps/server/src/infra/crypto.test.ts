@@ -1,5 +1,6 @@
 import { createCipheriv, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../config';
 import {
   canonicalJson,
   createKeyring,
@@ -88,6 +89,31 @@ describe('field keyring and envelope (ADR 0114)', () => {
     // the rotation changes MASTER_KEY; LOOKUP_KEY stays the first master key
     expect(lookupHash(lookupKey, 'phone:13912345678')).toBe(beforeRotation);
     expect(lookupHash(newKey, 'phone:13912345678')).not.toBe(beforeRotation);
+  });
+});
+
+describe('keys from the environment', () => {
+  const b64 = (k: Buffer) => k.toString('base64');
+  const env = { NODE_ENV: 'test', MASTER_KEY: b64(Buffer.alloc(32, 2)) };
+
+  it('builds the keyring from MASTER_KEY and MASTER_KEY_PREVIOUS, with a stable LOOKUP_KEY', () => {
+    const config = loadConfig({
+      ...env,
+      MASTER_KEY_PREVIOUS: `${b64(Buffer.alloc(32, 1))}, ${b64(Buffer.alloc(32, 5))}`,
+      LOOKUP_KEY: b64(Buffer.alloc(32, 1)),
+    });
+    expect(config.fieldKeys.current.id).toBe(keyId(Buffer.alloc(32, 2)));
+    expect(config.fieldKeys.all.map((k) => k.id)).toEqual([2, 1, 5].map((n) => keyId(Buffer.alloc(32, n))));
+    expect(config.lookupKey.equals(Buffer.alloc(32, 1))).toBe(true);
+    // without a rotation the look-up key is the master key, as it always was (existing hashes stay valid)
+    expect(loadConfig(env).lookupKey.equals(Buffer.alloc(32, 2))).toBe(true);
+  });
+
+  it('refuses previous keys without a pinned LOOKUP_KEY, and keys of the wrong length', () => {
+    expect(() => loadConfig({ ...env, MASTER_KEY_PREVIOUS: b64(Buffer.alloc(32, 1)) })).toThrow(/LOOKUP_KEY/);
+    expect(() =>
+      loadConfig({ ...env, MASTER_KEY_PREVIOUS: b64(Buffer.alloc(16, 1)), LOOKUP_KEY: env.MASTER_KEY }),
+    ).toThrow(/32 bytes/);
   });
 });
 
