@@ -37,6 +37,7 @@ import type { Mailer } from './infra/mail/mailer';
 import { guardMailer, registerMailJob } from './infra/mail/outbox';
 import type { PlatformModule } from './infra/module';
 import { BreakerRegistry } from './infra/resilience/breaker';
+import { SENSITIVE_LOG_PATHS, serializeRequest } from './infra/sensitive-log';
 import type { SmsSender } from './infra/sms/sms';
 import { createApiKeyAuthenticator } from './modules/developer';
 import type { BankAdapter } from './modules/escrow';
@@ -46,6 +47,8 @@ export interface BuildAppOptions {
   database: DatabaseHandle;
   /** false in tests: pino writes nothing */
   logger?: boolean;
+  /** where pino writes (default stdout); the masking test captures it */
+  logStream?: { write(line: string): void };
   blobs: BlobStore;
   mailer: Mailer;
   /** the bank adapter (default: the simulated bank); fault tests inject a slow one */
@@ -70,6 +73,7 @@ export async function buildApp({
   config,
   database,
   logger = true,
+  logStream,
   blobs,
   mailer,
   bank,
@@ -84,7 +88,11 @@ export async function buildApp({
             'req.headers["x-csrf-token"]',
             'req.headers.authorization',
             'res.headers["set-cookie"]',
+            // 日志脱敏 (PLAT-2): personal numbers never reach the log, should a body or value ever be logged
+            ...SENSITIVE_LOG_PATHS,
           ],
+          serializers: { req: serializeRequest },
+          ...(logStream ? { stream: logStream } : {}),
         }
       : false,
     requestIdHeader: 'x-request-id',

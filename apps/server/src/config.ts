@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import { createKeyring, type FieldKeyring } from './infra/crypto';
 import type { BreakerOptions } from './infra/resilience/breaker';
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
@@ -15,6 +16,10 @@ const EnvSchema = z.object({
   DATA_DIR: z.string().default('.data'),
   /** 32-byte key, base64, for AES-256-GCM of sensitive fields; generated into DATA_DIR outside production */
   MASTER_KEY: z.string().optional(),
+  /** earlier master keys, comma-separated base64, still accepted for decryption during a rotation (ADR 0114) */
+  MASTER_KEY_PREVIOUS: z.string().optional(),
+  /** the stable key of look-up hashes (HMAC); defaults to MASTER_KEY — set it before the first rotation */
+  LOOKUP_KEY: z.string().optional(),
   SEED_DEMO: bool.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   COOKIE_SECURE: bool.default(false),
@@ -61,7 +66,13 @@ export interface Config {
   port: number;
   databaseUrl: string | undefined;
   dataDir: string;
-  masterKey: Buffer;
+  /** field encryption keyring (PLAT-2, ADR 0114): MASTER_KEY encrypts, it and MASTER_KEY_PREVIOUS decrypt */
+  fieldKeys: FieldKeyring;
+  /**
+   * The stable key of look-up hashes and derived signing keys (ADR 0114). It never rotates with the encryption key:
+   * LOOKUP_KEY, or MASTER_KEY while no rotation has happened.
+   */
+  lookupKey: Buffer;
   seedDemo: boolean;
   logLevel: string;
   cookieSecure: boolean;
@@ -105,6 +116,32 @@ function breakerOptions(timeoutMs: number, resetMs: number): BreakerOptions {
   return { timeoutMs, errorThresholdPct: 50, volumeThreshold: 3, resetMs, windowMs: 60_000 };
 }
 
+function decodeKey(value: string, name: string): Buffer {
+  const key = Buffer.from(value.trim(), 'base64');
+  if (key.length !== 32) throw new Error(`${name} must be 32 bytes, base64-encoded`);
+  return key;
+}
+
+/** MASTER_KEY_PREVIOUS and LOOKUP_KEY on top of the master key (ADR 0114). */
+function loadKeys(
+  e: { MASTER_KEY_PREVIOUS?: string | undefined; LOOKUP_KEY?: string | undefined },
+  master: Buffer,
+): { fieldKeys: FieldKeyring; lookupKey: Buffer } {
+  const previous = (e.MASTER_KEY_PREVIOUS ?? '')
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean)
+    .map((v) => decodeKey(v, 'MASTER_KEY_PREVIOUS'));
+  if (previous.length > 0 && !e.LOOKUP_KEY)
+    throw new Error(
+      'LOOKUP_KEY is required once MASTER_KEY_PREVIOUS is set: give it the key look-up hashes were made with (the first MASTER_KEY)',
+    );
+  return {
+    fieldKeys: createKeyring(master, previous),
+    lookupKey: e.LOOKUP_KEY ? decodeKey(e.LOOKUP_KEY, 'LOOKUP_KEY') : master,
+  };
+}
+
 function loadMasterKey(value: string | undefined, env: string, dataDir: string): Buffer {
   if (value) {
     const key = Buffer.from(value, 'base64');
@@ -140,7 +177,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: P
     port: e.PORT,
     databaseUrl: e.DATABASE_URL || undefined,
     dataDir,
-    masterKey: overrides.masterKey ?? loadMasterKey(e.MASTER_KEY, e.NODE_ENV, dataDir),
+    ...loadKeys(e, loadMasterKey(e.MASTER_KEY, e.NODE_ENV, dataDir)),
     seedDemo: e.SEED_DEMO,
     logLevel: e.LOG_LEVEL,
     cookieSecure: e.COOKIE_SECURE,

@@ -217,6 +217,7 @@ beforeAll(async () => {
     versionNo: '1',
     // platform objects that do not exist
     verificationId: newId(),
+    payoutId: newId(),
     termId: newId(),
     takedownId: newId(),
     applicationId: newId(),

@@ -56,3 +56,10 @@ export function maskBankAccount(account: string): string {
   if (digits.length <= 8) return `****${digits.slice(-4)}`;
   return `${digits.slice(0, 4)}${'*'.repeat(digits.length - 8)}${digits.slice(-4)}`;
 }
+
+/** 手机号脱敏 the first 3 and last 4 digits stay visible: 138****5678 (PLAT-2). */
+export function maskPhone(phone: string): string {
+  const digits = phone.replace(/\s/g, '');
+  if (digits.length <= 7) return `***${digits.slice(-2)}`;
+  return `${digits.slice(0, 3)}${'*'.repeat(digits.length - 7)}${digits.slice(-4)}`;
+}

@@ -23,6 +23,9 @@ export const MembershipSummary = z.object({
   businessRoles: z.array(BusinessRole),
 });
 
+/** POST /api/auth/phone/reveal: the signed-in user's own mobile number in full (audited; `Me` shows it masked). */
+export const RevealedPhone = z.object({ phone: z.string() });
+
 export const Me = z.object({
   user: z.object({
     id: Id,

@@ -18,7 +18,7 @@ if (!values.identifier) {
 const config = loadConfig();
 const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: join(config.dataDir, 'pglite') });
 await database.migrate();
-const ctx = { db: database.db };
+const ctx = { db: database.db, config };
 try {
   const user = await findUserByIdentifier(ctx, values.identifier);
   if (!user) throw new Error(`no registered user ${values.identifier}`);

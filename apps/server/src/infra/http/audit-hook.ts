@@ -15,7 +15,7 @@ declare module 'fastify' {
  * Keys whose values never enter the digest: credentials and one-time codes, and personal identifiers whose small
  * value space would let a hash be reversed by trying them all (ID card numbers, bank accounts).
  */
-const SECRET_KEY = /^code$|password|secret|token|recoveryCode|idCard|idNumber|bankAccount/i;
+const SECRET_KEY = /^code$|password|secret|token|recoveryCode|idCard|idNumber|bankAccount|beneficiaryAccount|phone/i;
 
 export function redact(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(redact);

@@ -74,6 +74,7 @@ export const escrowErrors = defineErrors({
     en: 'The bank statement cannot be read: {detail}',
   },
   ESCROW_STATEMENT_NOT_FOUND: { kind: 'not_found', 'zh-CN': '导入记录不存在', en: 'Import not found' },
+  ESCROW_PAYOUT_NOT_FOUND: { kind: 'not_found', 'zh-CN': '出金记录不存在', en: 'Payout not found' },
   ESCROW_PAYOUT_INVALID: {
     kind: 'invalid',
     'zh-CN': '付款指令无效：{detail}',

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../infra/db/client';
 import { newId } from '../../infra/ids';
 import { validCreditCode } from '../../test/credit-codes';
+import { staffClient } from '../../test/staff';
 import {
   createOrg,
   createTestApp,
@@ -249,5 +250,28 @@ describe('payouts left pending by a crash', () => {
     // nothing is left to do, and a second run changes nothing
     expect(await recoverPendingPayouts(t.ctx, new SimulatedBank(t.ctx.db), later)).toEqual({ paid: 0, failed: 0 });
     expect(t.ctx.jobs.scheduled().map((s) => s.name)).toContain('escrow.payout-recovery');
+  });
+});
+
+describe('payout account reveal (PLAT-2)', () => {
+  it('shows the whole account to finance staff only, and audits each reveal', async () => {
+    const paid = (await payee.post(`/api/orgs/${payeeOrg}/wallet/payouts`, body('reveal-0001'))).json();
+    expect(paid.beneficiaryAccount).toBe('6222********2233');
+    const url = `/api/staff/finance/payouts/${paid.id}/reveal-account`;
+    const finance = await staffClient(t, ['finance'], '财务 王');
+    const operator = (await staffClient(t, ['operator'], '运营 赵')).client;
+    expect((await payee.post(url)).statusCode).toBe(403); // the org's owner is not finance staff
+    expect((await outsider.post(url)).statusCode).toBe(403);
+    expect((await operator.post(url)).statusCode).toBe(403); // staff of the wrong role
+    expect((await finance.client.post(`/api/staff/finance/payouts/${newId()}/reveal-account`)).statusCode).toBe(404);
+    const revealed = await finance.client.post(url);
+    expect(revealed.statusCode).toBe(200);
+    expect(revealed.json()).toEqual({ account: ACCOUNT });
+    const audits = await queryRows<{ n: number }>(
+      t.ctx.db,
+      sql`select count(*)::int as n from audit_log where action = 'escrow.payout.reveal_account'
+          and actor_user_id = ${finance.userId} and target like ${`%${paid.id}%`}`,
+    );
+    expect(audits[0]?.n).toBe(1);
   });
 });

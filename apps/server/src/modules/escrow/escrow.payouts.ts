@@ -1,6 +1,6 @@
 import { maskBankAccount } from '@zhuhe/contracts';
 import type { AppContext } from '../../infra/context';
-import { encryptField, lookupHash } from '../../infra/crypto';
+import { decryptField, encryptField, lookupHash } from '../../infra/crypto';
 import { newId } from '../../infra/ids';
 import { DependencyUnavailable } from '../../infra/resilience/breaker';
 import { applyInTx, ensureAccounts, ledgerTransaction, orgWallet, SYSTEM_ACCOUNTS } from '../ledger';
@@ -14,7 +14,7 @@ import * as repo from './escrow.repository';
 export const PAYOUT_RECOVERY_GRACE_MS = 2 * 60_000;
 
 function accountHash(ctx: AppContext, account: string): string {
-  return lookupHash(ctx.config.masterKey, `bank-account:${account}`);
+  return lookupHash(ctx.config.lookupKey, `bank-account:${account}`);
 }
 
 /** 付款指令 pays money out of an organisation's wallet to its bank account through the bank adapter. */
@@ -77,7 +77,7 @@ export async function requestPayout(
       amountFen: amount,
       beneficiaryName: input.beneficiaryName,
       beneficiaryAccountMasked: maskBankAccount(input.beneficiaryAccount),
-      beneficiaryAccountEnc: encryptField(ctx.config.masterKey, input.beneficiaryAccount),
+      beneficiaryAccountEnc: encryptField(ctx.config.fieldKeys, input.beneficiaryAccount),
       beneficiaryAccountHash: hash,
       holdTransferId: hold?.id as string,
       status: 'pending',
@@ -154,6 +154,15 @@ export async function recoverPendingPayouts(
   return result;
 }
 
+/** The whole beneficiary account of a payout, for finance staff (the route audits each call, PLAT-2). */
+export async function revealPayoutAccount(ctx: AppContext, payoutId: string): Promise<string> {
+  const row = await repo.payoutById(ctx.db, payoutId);
+  if (!row) throw escrowErrors.raise('ESCROW_PAYOUT_NOT_FOUND');
+  return row.beneficiaryAccountEnc
+    ? decryptField(ctx.config.fieldKeys, row.beneficiaryAccountEnc)
+    : row.beneficiaryAccountMasked;
+}
+
 /** Encrypts beneficiary accounts of payouts written before encryption at rest; returns how many. */
 export async function encryptLegacyPayoutAccounts(ctx: AppContext): Promise<number> {
   let done = 0;
@@ -164,7 +173,7 @@ export async function encryptLegacyPayoutAccounts(ctx: AppContext): Promise<numb
       const plain = row.beneficiaryAccountMasked;
       await repo.encryptPayoutAccount(ctx.db, row.id, {
         beneficiaryAccountMasked: maskBankAccount(plain),
-        beneficiaryAccountEnc: encryptField(ctx.config.masterKey, plain),
+        beneficiaryAccountEnc: encryptField(ctx.config.fieldKeys, plain),
         beneficiaryAccountHash: accountHash(ctx, plain),
       });
       done += 1;

@@ -13,6 +13,8 @@ export const escrowPermissions = {
     { stepUp: true },
   ),
   financeRead: definePermission('escrow.finance.read', { kind: 'staff', roles: financeStaff }),
+  /** 显示完整收款账号 a payout's whole beneficiary account, for finance staff only; a POST so each reveal is audited */
+  revealPayoutAccount: definePermission('escrow.payout.reveal_account', { kind: 'staff', roles: ['finance', 'admin'] }),
   importStatement: definePermission('escrow.statements.import', { kind: 'staff', roles: ['finance', 'admin'] }),
   runOverdueCheck: definePermission('escrow.overdue.run', { kind: 'staff', roles: financeStaff }),
   /** 双人复核 the request; a second staff member approves through /api/staff/dual-control */

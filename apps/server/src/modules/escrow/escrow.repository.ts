@@ -288,6 +288,11 @@ export async function insertPayout(db: DbOrTx, row: PayoutRow): Promise<void> {
   await db.insert(escrowPayouts).values(row);
 }
 
+export async function payoutById(db: DbOrTx, id: string): Promise<PayoutRow | undefined> {
+  const [row] = await db.select().from(escrowPayouts).where(eq(escrowPayouts.id, id));
+  return row;
+}
+
 export async function payoutByClientId(db: DbOrTx, clientId: string): Promise<PayoutRow | undefined> {
   const [row] = await db.select().from(escrowPayouts).where(eq(escrowPayouts.clientId, clientId));
   return row;

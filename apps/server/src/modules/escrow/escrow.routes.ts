@@ -19,7 +19,7 @@ import { requireActor } from '../../infra/http/access';
 import type { BankAdapter } from './escrow.bank';
 import { escrowErrors } from './escrow.errors';
 import { freezeOverdueEscrows, requestUnfreeze } from './escrow.overdue';
-import { requestPayout } from './escrow.payouts';
+import { requestPayout, revealPayoutAccount } from './escrow.payouts';
 import { escrowPermissions as perm } from './escrow.policy';
 import { escrowStatus, financeOverview, isEscrowParty } from './escrow.queries';
 import { getImport, importStatement } from './escrow.reconciliation';
@@ -90,6 +90,20 @@ export function escrowRoutes(ctx: AppContext, bank: BankAdapter): FastifyPluginA
         schema: { tags, summary: '财务控制台', response: { 200: FinanceOverview } },
       },
       async () => financeOverview(ctx),
+    );
+
+    app.post(
+      '/api/staff/finance/payouts/:payoutId/reveal-account',
+      {
+        config: { permission: perm.revealPayoutAccount },
+        schema: {
+          tags,
+          summary: '显示完整收款账号（财务，记审计） reveal a payout account',
+          params: z.object({ payoutId: z.string().uuid() }),
+          response: { 200: z.object({ account: z.string() }) },
+        },
+      },
+      async (request) => ({ account: await revealPayoutAccount(ctx, request.params.payoutId) }),
     );
 
     app.post(

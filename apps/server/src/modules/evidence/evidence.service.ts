@@ -44,10 +44,10 @@ export interface EvidenceItem {
 
 const keys = new WeakMap<Buffer, LogKey>();
 export function logKey(ctx: Pick<AppContext, 'config'>): LogKey {
-  let key = keys.get(ctx.config.masterKey);
+  let key = keys.get(ctx.config.lookupKey);
   if (!key) {
-    key = deriveLogKey(ctx.config.masterKey);
-    keys.set(ctx.config.masterKey, key);
+    key = deriveLogKey(ctx.config.lookupKey);
+    keys.set(ctx.config.lookupKey, key);
   }
   return key;
 }

@@ -46,7 +46,7 @@ export async function witnessHead(ctx: Ctx, db: DbOrTx = ctx.db, name = BUILT_IN
     await repo.insertWitness(db, {
       name,
       publicKey: Buffer.from(rawPublicKey(publicKey)).toString('hex'),
-      privateKeyEnc: encryptField(ctx.config.masterKey, seed.toString('hex')),
+      privateKeyEnc: encryptField(ctx.config.fieldKeys, seed.toString('hex')),
       treeSize: 0,
       rootHash: null,
       updatedAt: new Date(),
@@ -102,7 +102,7 @@ export async function cosign(ctx: Ctx, request: CosignRequest, name = BUILT_IN_W
       if (!consistent)
         throw refuse(`size ${body.treeSize} is not consistent with the cosigned size ${state.treeSize} (a fork)`);
     }
-    const seed = Buffer.from(decryptField(ctx.config.masterKey, state.privateKeyEnc), 'hex');
+    const seed = Buffer.from(decryptField(ctx.config.fieldKeys, state.privateKeyEnc), 'hex');
     const { privateKey } = ed25519FromSeed(seed);
     const time = Math.floor(now.getTime() / 1000);
     const signature = sign(null, Buffer.from(cosignatureMessage(note.body, time)), privateKey);

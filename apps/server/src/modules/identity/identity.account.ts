@@ -30,7 +30,7 @@ async function underSendCap(ctx: AppContext, userId: string, purpose: repo.Accou
  * exists, so the form cannot be used to find out who has one; an account without e-mail gets the link by SMS.
  */
 export async function requestPasswordReset(ctx: AppContext, sms: SmsSender, identifier: string): Promise<void> {
-  const user = await repo.findUserByIdentifier(ctx.db, normaliseIdentifier(identifier));
+  const user = await repo.findUserByIdentifier(ctx.db, ctx.config, normaliseIdentifier(identifier));
   const now = new Date();
   if (!user || !(await underSendCap(ctx, user.id, 'password_reset', now))) return;
   const token = randomToken();
@@ -71,7 +71,7 @@ export async function requestPasswordReset(ctx: AppContext, sms: SmsSender, iden
 export async function resetPassword(ctx: AppContext, token: string, password: string): Promise<void> {
   const now = new Date();
   const row = await repo.liveTokenByHash(ctx.db, 'password_reset', sha256Hex(token), now);
-  const user = row ? await repo.findUserById(ctx.db, row.userId) : undefined;
+  const user = row ? await repo.findUserById(ctx.db, ctx.config, row.userId) : undefined;
   if (!row || !user) throw identityErrors.raise('AUTH_TOKEN_INVALID');
   assertStrongPassword(password, [user.email ?? '', user.phone ?? '', user.displayName]);
   const passwordHash = await hashPassword(password);
@@ -91,7 +91,7 @@ export async function resetPassword(ctx: AppContext, token: string, password: st
 
 /** 邮箱验证 sends a verification link to the user's e-mail address. */
 export async function requestEmailVerification(ctx: AppContext, userId: string): Promise<void> {
-  const user = await repo.findUserById(ctx.db, userId);
+  const user = await repo.findUserById(ctx.db, ctx.config, userId);
   if (!user?.email) throw identityErrors.raise('AUTH_VERIFICATION_UNAVAILABLE');
   if (user.emailVerifiedAt) throw identityErrors.raise('AUTH_ALREADY_VERIFIED');
   const now = new Date();
@@ -128,7 +128,7 @@ export async function requestEmailVerification(ctx: AppContext, userId: string):
 export async function verifyEmail(ctx: AppContext, token: string): Promise<void> {
   const now = new Date();
   const row = await repo.liveTokenByHash(ctx.db, 'email_verification', sha256Hex(token), now);
-  const user = row ? await repo.findUserById(ctx.db, row.userId) : undefined;
+  const user = row ? await repo.findUserById(ctx.db, ctx.config, row.userId) : undefined;
   if (!row || !user || user.email !== row.target) throw identityErrors.raise('AUTH_TOKEN_INVALID');
   await ctx.db.transaction(async (tx) => {
     if (!(await repo.useToken(tx, row.id, now))) throw identityErrors.raise('AUTH_TOKEN_INVALID');
@@ -137,12 +137,12 @@ export async function verifyEmail(ctx: AppContext, token: string): Promise<void>
 }
 
 function smsCodeHash(ctx: AppContext, userId: string, code: string): string {
-  return lookupHash(ctx.config.masterKey, `sms-code:${userId}:${code}`);
+  return lookupHash(ctx.config.lookupKey, `sms-code:${userId}:${code}`);
 }
 
 /** 手机验证 sends a 6-digit code by SMS (through the SMS adapter) to the user's mobile number. */
 export async function requestPhoneVerification(ctx: AppContext, sms: SmsSender, userId: string): Promise<void> {
-  const user = await repo.findUserById(ctx.db, userId);
+  const user = await repo.findUserById(ctx.db, ctx.config, userId);
   if (!user?.phone) throw identityErrors.raise('AUTH_VERIFICATION_UNAVAILABLE');
   if (user.phoneVerifiedAt) throw identityErrors.raise('AUTH_ALREADY_VERIFIED');
   const now = new Date();
@@ -155,7 +155,8 @@ export async function requestPhoneVerification(ctx: AppContext, sms: SmsSender, 
       userId: user.id,
       purpose: 'phone_verification',
       tokenHash: smsCodeHash(ctx, user.id, code),
-      target: user.phone as string,
+      // the number's look-up hash, not the number: account_tokens holds no plaintext phone (PLAT-2)
+      target: repo.phoneHash(ctx.config, user.phone as string),
       expiresAt: new Date(now.getTime() + SMS_CODE_MINUTES * 60_000),
       createdAt: now,
     });
@@ -167,8 +168,14 @@ export async function requestPhoneVerification(ctx: AppContext, sms: SmsSender, 
 export async function verifyPhone(ctx: AppContext, userId: string, code: string): Promise<void> {
   const now = new Date();
   const row = await repo.latestLiveToken(ctx.db, userId, 'phone_verification', now);
-  const user = await repo.findUserById(ctx.db, userId);
-  if (!row || !user || user.phone !== row.target || row.attempts >= SMS_CODE_ATTEMPTS)
+  const user = await repo.findUserById(ctx.db, ctx.config, userId);
+  if (
+    !row ||
+    !user ||
+    !user.phone ||
+    repo.phoneHash(ctx.config, user.phone) !== row.target ||
+    row.attempts >= SMS_CODE_ATTEMPTS
+  )
     throw identityErrors.raise('AUTH_TOKEN_INVALID');
   if (row.tokenHash !== smsCodeHash(ctx, userId, code.trim())) {
     if ((await repo.countTokenAttempt(ctx.db, row.id)) >= SMS_CODE_ATTEMPTS) await repo.useToken(ctx.db, row.id, now);

@@ -23,6 +23,7 @@ export const identityErrors = defineErrors({
     'zh-CN': '账号没有可验证的邮箱或手机号',
     en: 'The account has no such e-mail address or mobile number to verify',
   },
+  AUTH_NO_PHONE: { kind: 'not_found', 'zh-CN': '账号没有手机号', en: 'The account has no mobile number' },
   AUTH_TOO_MANY_SENDS: {
     kind: 'rate_limited',
     'zh-CN': '发送过于频繁，请一小时后再试',

@@ -18,4 +18,6 @@ export const identityPermissions = {
   verifyEmail: definePermission('identity.email.verify', { kind: 'public' }),
   requestVerification: definePermission('identity.verification.request', { kind: 'user' }),
   verifyPhone: definePermission('identity.phone.verify', { kind: 'user' }),
+  /** 显示完整手机号 the signed-in user's own number in full; a POST so every reveal is audited */
+  revealPhone: definePermission('identity.phone.reveal', { kind: 'user' }),
 };

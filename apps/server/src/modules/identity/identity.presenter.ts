@@ -1,4 +1,4 @@
-import type { Me } from '@zhuhe/contracts';
+import { type Me, maskPhone } from '@zhuhe/contracts';
 import type { Actor } from '../../infra/http/access';
 import type { UserRow } from './identity.repository';
 
@@ -8,7 +8,8 @@ export function presentMe(user: UserRow, actor: Actor, stepUpMinutes: number): M
     user: {
       id: user.id,
       email: user.email,
-      phone: user.phone,
+      // 脱敏 masked here; the owner sees the whole number only through POST /api/auth/phone/reveal (audited)
+      phone: user.phone ? maskPhone(user.phone) : null,
       displayName: user.displayName,
       totpEnabled: user.totpEnabled,
       emailVerified: Boolean(user.email && user.emailVerifiedAt),

@@ -1,47 +1,94 @@
-import { and, count, desc, eq, gt, inArray, isNull, ne, or, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gt, inArray, isNotNull, isNull, ne, or, sql } from 'drizzle-orm';
+import type { Config } from '../../config';
+import { decryptField, encryptField, lookupHash } from '../../infra/crypto';
 import type { DbOrTx } from '../../infra/db/client';
 import { accountTokens, recoveryCodes, sessions, users } from './identity.tables';
 
 export type UserRow = typeof users.$inferSelect;
 export type SessionRow = typeof sessions.$inferSelect;
+/** the keys a user row's mobile number is sealed and looked up with */
+export type UserKeys = Pick<Config, 'fieldKeys' | 'lookupKey'>;
 
-export async function findUserByIdentifier(db: DbOrTx, identifier: string): Promise<UserRow | undefined> {
+/** 手机号查找哈希 the keyed hash a mobile number is found by (stable across key rotation). */
+export function phoneHash(keys: UserKeys, phone: string): string {
+  return lookupHash(keys.lookupKey, `phone:${phone}`);
+}
+
+/** The one place a user row's mobile number is read: decrypted from `phone_enc` (PLAT-2). */
+export function openUser(keys: UserKeys, row: UserRow): UserRow {
+  return row.phoneEnc ? { ...row, phone: decryptField(keys.fieldKeys, row.phoneEnc) } : row;
+}
+
+/** The one place a mobile number is written: encrypted + hashed, the plaintext column left empty. */
+export function sealPhone(keys: UserKeys, phone: string | null | undefined) {
+  return phone
+    ? { phone: null, phoneEnc: encryptField(keys.fieldKeys, phone), phoneHash: phoneHash(keys, phone) }
+    : { phone: null, phoneEnc: null, phoneHash: null };
+}
+
+export async function findUserByIdentifier(
+  db: DbOrTx,
+  keys: UserKeys,
+  identifier: string,
+): Promise<UserRow | undefined> {
   const [row] = await db
     .select()
     .from(users)
-    .where(or(eq(users.email, identifier), eq(users.phone, identifier)))
+    .where(or(eq(users.email, identifier), eq(users.phoneHash, phoneHash(keys, identifier))))
     .limit(1);
-  return row;
+  return row && openUser(keys, row);
 }
 
-export async function findUserById(db: DbOrTx, id: string): Promise<UserRow | undefined> {
+export async function findUserById(db: DbOrTx, keys: UserKeys, id: string): Promise<UserRow | undefined> {
   const [row] = await db.select().from(users).where(eq(users.id, id)).limit(1);
-  return row;
+  return row && openUser(keys, row);
 }
 
-export async function findUsersByIds(db: DbOrTx, ids: string[]): Promise<UserRow[]> {
+export async function findUsersByIds(db: DbOrTx, keys: UserKeys, ids: string[]): Promise<UserRow[]> {
   if (ids.length === 0) return [];
-  return db.select().from(users).where(inArray(users.id, ids));
+  const rows = await db.select().from(users).where(inArray(users.id, ids));
+  return rows.map((r) => openUser(keys, r));
 }
 
-export async function searchUsers(db: DbOrTx, q: string | undefined, limit: number): Promise<UserRow[]> {
+/** Staff search: e-mail and name by substring; a mobile number only whole (it is stored encrypted). */
+export async function searchUsers(
+  db: DbOrTx,
+  keys: UserKeys,
+  q: string | undefined,
+  limit: number,
+): Promise<UserRow[]> {
   const query = db.select().from(users);
   const pattern = q ? `%${q.replace(/[%_\\]/g, '\\$&')}%` : null;
-  const filtered = pattern
-    ? query.where(
-        or(
-          sql`${users.email} ilike ${pattern}`,
-          sql`${users.phone} like ${pattern}`,
-          sql`${users.displayName} ilike ${pattern}`,
-        ),
-      )
-    : query;
-  return filtered.orderBy(desc(users.createdAt)).limit(limit);
+  const filtered =
+    pattern && q
+      ? query.where(
+          or(
+            sql`${users.email} ilike ${pattern}`,
+            eq(users.phoneHash, phoneHash(keys, q.trim())),
+            sql`${users.displayName} ilike ${pattern}`,
+          ),
+        )
+      : query;
+  const rows = await filtered.orderBy(desc(users.createdAt)).limit(limit);
+  return rows.map((r) => openUser(keys, r));
 }
 
-export async function insertUser(db: DbOrTx, row: typeof users.$inferInsert): Promise<UserRow> {
-  const [inserted] = await db.insert(users).values(row).returning();
-  return inserted as UserRow;
+export async function insertUser(db: DbOrTx, keys: UserKeys, row: typeof users.$inferInsert): Promise<UserRow> {
+  const [inserted] = await db
+    .insert(users)
+    .values({ ...row, ...sealPhone(keys, row.phone) })
+    .returning();
+  return openUser(keys, inserted as UserRow);
+}
+
+/**
+ * 存量加密 start-up data step: moves any plaintext `users.phone` into `phone_enc`/`phone_hash` and clears it.
+ * Idempotent (only rows with a plaintext phone are touched); returns how many rows it encrypted.
+ */
+export async function encryptPlaintextPhones(db: DbOrTx, keys: UserKeys): Promise<number> {
+  const rows = await db.select({ id: users.id, phone: users.phone }).from(users).where(isNotNull(users.phone));
+  for (const row of rows) await db.update(users).set(sealPhone(keys, row.phone)).where(eq(users.id, row.id));
+  return rows.length;
 }
 
 export async function updateUser(db: DbOrTx, id: string, patch: Partial<typeof users.$inferInsert>): Promise<void> {

@@ -33,7 +33,12 @@ describe('registration', () => {
   it('registers by mainland mobile number', async () => {
     const phone = `139${String(Date.now()).slice(-8)}`;
     const { client } = await registeredClient(t.app, phone);
-    expect((await client.get('/api/auth/me')).json()).toMatchObject({ user: { phone, email: null } });
+    // 脱敏: the profile shows 139****xxxx; the whole number only through the audited reveal
+    const masked = `${phone.slice(0, 3)}****${phone.slice(-4)}`;
+    expect((await client.get('/api/auth/me')).json()).toMatchObject({ user: { phone: masked, email: null } });
+    const reveal = await client.post('/api/auth/phone/reveal');
+    expect(reveal.statusCode).toBe(200);
+    expect(reveal.json()).toEqual({ phone });
   });
 
   it('refuses an identifier that is neither e-mail nor mainland mobile, in both languages', async () => {

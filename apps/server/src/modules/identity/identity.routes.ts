@@ -8,6 +8,7 @@ import {
   PhoneVerifyBody,
   RecoveryCodes,
   RegisterBody,
+  RevealedPhone,
   SessionList,
   SessionParams,
   StepUpResult,
@@ -313,6 +314,24 @@ export function identityRoutes(ctx: AppContext, resolver: ActorResolver, sms: Sm
       async (request) => {
         await verifyPhone(ctx, requireActor(request).userId, request.body.code);
         return { ok: true as const };
+      },
+    );
+
+    app.post(
+      '/api/auth/phone/reveal',
+      {
+        config: { permission: perm.revealPhone },
+        schema: {
+          tags,
+          summary: '显示完整手机号（本人，记审计） reveal my mobile number',
+          response: { 200: RevealedPhone },
+        },
+      },
+      async (request) => {
+        const userId = requireActor(request).userId;
+        const phone = await service.revealOwnPhone(ctx, userId);
+        request.auditOverride = { target: `user ${userId} phone` };
+        return { phone };
       },
     );
   };

@@ -74,10 +74,11 @@ export async function registerUser(
 ): Promise<OpenedSession & { user: repo.UserRow }> {
   const identifier = normaliseIdentifier(input.identifier);
   assertStrongPassword(input.password, [identifier, input.displayName]);
-  if (await repo.findUserByIdentifier(ctx.db, identifier)) throw identityErrors.raise('AUTH_IDENTIFIER_TAKEN');
+  if (await repo.findUserByIdentifier(ctx.db, ctx.config, identifier))
+    throw identityErrors.raise('AUTH_IDENTIFIER_TAKEN');
   const kind = identifierKind(identifier);
   const user = await repo
-    .insertUser(ctx.db, {
+    .insertUser(ctx.db, ctx.config, {
       id: newId(),
       email: kind === 'email' ? identifier : null,
       phone: kind === 'phone' ? identifier : null,
@@ -130,7 +131,7 @@ export async function login(
   meta: RequestMeta,
   previousSessionId: string | null,
 ): Promise<LoginOutcome> {
-  const user = await repo.findUserByIdentifier(ctx.db, normaliseIdentifier(input.identifier));
+  const user = await repo.findUserByIdentifier(ctx.db, ctx.config, normaliseIdentifier(input.identifier));
   if (!user) {
     dummyHash ??= hashPassword(randomToken());
     await argonVerify(await dummyHash, input.password).catch(() => false);
@@ -156,11 +157,11 @@ export async function completeTotpLogin(
   code: string,
   meta: RequestMeta,
 ): Promise<OpenedSession & { user: repo.UserRow; usedRecoveryCode: boolean }> {
-  const user = await repo.findUserById(ctx.db, pendingSession.userId);
+  const user = await repo.findUserById(ctx.db, ctx.config, pendingSession.userId);
   if (!user?.totpEnabled || !user.totpSecretEnc) throw identityErrors.raise('AUTH_TOTP_NOT_ENABLED');
   assertNotLocked(ctx, user);
   let usedRecoveryCode = false;
-  const step = await checkTotp(decryptField(ctx.config.masterKey, user.totpSecretEnc), code, user.totpLastStep);
+  const step = await checkTotp(decryptField(ctx.config.fieldKeys, user.totpSecretEnc), code, user.totpLastStep);
   if (step !== null) {
     await repo.updateUser(ctx.db, user.id, { totpLastStep: step, failedLogins: 0 });
   } else {
@@ -185,7 +186,7 @@ export async function resolveSession(
   const now = new Date();
   const session = await repo.findLiveSessionByTokenHash(ctx.db, sha256Hex(token), now);
   if (!session) return null;
-  const user = await repo.findUserById(ctx.db, session.userId);
+  const user = await repo.findUserById(ctx.db, ctx.config, session.userId);
   if (!user) return null;
   if (now.getTime() - session.lastSeenAt.getTime() > 60_000) {
     await repo.updateSession(ctx.db, session.id, { lastSeenAt: now });
@@ -194,40 +195,40 @@ export async function resolveSession(
 }
 
 export async function getUser(ctx: AppContext, userId: string): Promise<repo.UserRow | undefined> {
-  return repo.findUserById(ctx.db, userId);
+  return repo.findUserById(ctx.db, ctx.config, userId);
 }
 
 export async function getUsers(ctx: AppContext, userIds: string[]): Promise<repo.UserRow[]> {
-  return repo.findUsersByIds(ctx.db, [...new Set(userIds)]);
+  return repo.findUsersByIds(ctx.db, ctx.config, [...new Set(userIds)]);
 }
 
 export async function searchUsers(ctx: AppContext, q: string | undefined, limit = 100): Promise<repo.UserRow[]> {
-  return repo.searchUsers(ctx.db, q, limit);
+  return repo.searchUsers(ctx.db, ctx.config, q, limit);
 }
 
 export async function findUserByIdentifier(
-  ctx: Pick<AppContext, 'db'>,
+  ctx: Pick<AppContext, 'db' | 'config'>,
   identifier: string,
 ): Promise<repo.UserRow | undefined> {
-  return repo.findUserByIdentifier(ctx.db, normaliseIdentifier(identifier));
+  return repo.findUserByIdentifier(ctx.db, ctx.config, normaliseIdentifier(identifier));
 }
 
 export async function startTotpSetup(ctx: AppContext, userId: string): Promise<{ secret: string; otpauthUrl: string }> {
-  const user = await repo.findUserById(ctx.db, userId);
+  const user = await repo.findUserById(ctx.db, ctx.config, userId);
   if (!user) throw identityErrors.raise('AUTH_SESSION_NOT_FOUND');
   if (user.totpEnabled) throw identityErrors.raise('AUTH_TOTP_ALREADY_ENABLED');
   const secret = newTotpSecret();
-  await repo.updateUser(ctx.db, userId, { totpPendingSecretEnc: encryptField(ctx.config.masterKey, secret) });
+  await repo.updateUser(ctx.db, userId, { totpPendingSecretEnc: encryptField(ctx.config.fieldKeys, secret) });
   return { secret, otpauthUrl: totpUri(secret, user.email ?? user.phone ?? user.displayName) };
 }
 
 /** Confirms the set-up with a first code; the current session counts as opened with 2FA from then on. */
 export async function enableTotp(ctx: AppContext, userId: string, sessionId: string, code: string): Promise<string[]> {
-  const user = await repo.findUserById(ctx.db, userId);
+  const user = await repo.findUserById(ctx.db, ctx.config, userId);
   if (!user) throw identityErrors.raise('AUTH_SESSION_NOT_FOUND');
   if (user.totpEnabled) throw identityErrors.raise('AUTH_TOTP_ALREADY_ENABLED');
   if (!user.totpPendingSecretEnc) throw identityErrors.raise('AUTH_TOTP_SETUP_MISSING');
-  const step = await checkTotp(decryptField(ctx.config.masterKey, user.totpPendingSecretEnc), code, null);
+  const step = await checkTotp(decryptField(ctx.config.fieldKeys, user.totpPendingSecretEnc), code, null);
   if (step === null) throw identityErrors.raise('AUTH_TOTP_INVALID');
   const codes = newRecoveryCodes();
   await ctx.db.transaction(async (tx) => {
@@ -268,10 +269,10 @@ export async function stepUp(ctx: AppContext, userId: string, sessionId: string,
 }
 
 async function verifyFreshTotp(ctx: AppContext, userId: string, code: string): Promise<void> {
-  const user = await repo.findUserById(ctx.db, userId);
+  const user = await repo.findUserById(ctx.db, ctx.config, userId);
   if (!user?.totpEnabled || !user.totpSecretEnc) throw identityErrors.raise('AUTH_TOTP_NOT_ENABLED');
   assertNotLocked(ctx, user);
-  const step = await checkTotp(decryptField(ctx.config.masterKey, user.totpSecretEnc), code, user.totpLastStep);
+  const step = await checkTotp(decryptField(ctx.config.fieldKeys, user.totpSecretEnc), code, user.totpLastStep);
   if (step === null) {
     const failures = await repo.incrementFailedLogins(ctx.db, user.id);
     if (failures >= ctx.config.lockout.maxFailures) {
@@ -311,14 +312,14 @@ export async function createUserDirect(
 ): Promise<repo.UserRow> {
   const identifier = normaliseIdentifier(input.identifier);
   const kind = identifierKind(identifier);
-  return repo.insertUser(ctx.db, {
+  return repo.insertUser(ctx.db, ctx.config, {
     id: newId(),
     email: kind === 'email' ? identifier : null,
     phone: kind === 'phone' ? identifier : null,
     displayName: input.displayName,
     passwordHash: await hashPassword(input.password),
     ...(input.totpSecret
-      ? { totpEnabled: true, totpSecretEnc: encryptField(ctx.config.masterKey, input.totpSecret) }
+      ? { totpEnabled: true, totpSecretEnc: encryptField(ctx.config.fieldKeys, input.totpSecret) }
       : {}),
   });
 }
@@ -332,7 +333,14 @@ function newRecoveryCodes(): string[] {
 }
 
 function recoveryHash(ctx: AppContext, code: string): string {
-  return lookupHash(ctx.config.masterKey, `recovery:${code.trim().toUpperCase()}`);
+  return lookupHash(ctx.config.lookupKey, `recovery:${code.trim().toUpperCase()}`);
+}
+
+/** The user's own mobile number in full (the reveal route audits each call); 404 when there is none. */
+export async function revealOwnPhone(ctx: AppContext, userId: string): Promise<string> {
+  const user = await repo.findUserById(ctx.db, ctx.config, userId);
+  if (!user?.phone) throw identityErrors.raise('AUTH_NO_PHONE');
+  return user.phone;
 }
 
 /** 脱敏 masks an e-mail or phone for lists and logs: zh***@example.com, 138****5678. */

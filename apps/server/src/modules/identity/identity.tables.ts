@@ -6,7 +6,15 @@ const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' 
 export const users = pgTable('users', {
   id: uuid('id').primaryKey(),
   email: text('email').unique(),
+  /**
+   * 手机号 plaintext only until the start-up step `encryptPlaintextPhones` moves it into `phone_enc`/`phone_hash`;
+   * new rows never set it (PLAT-2, ADR 0114).
+   */
   phone: text('phone').unique(),
+  /** the mobile number, AES-256-GCM envelope under the field keyring */
+  phoneEnc: text('phone_enc'),
+  /** keyed hash (look-up key) of the number: log-in and uniqueness without decrypting */
+  phoneHash: text('phone_hash').unique(),
   displayName: text('display_name').notNull(),
   passwordHash: text('password_hash').notNull(),
   /** TOTP secret, AES-256-GCM under the master key */

@@ -1,6 +1,7 @@
 export { identityErrors } from './identity.errors';
 export { createIdentityModule } from './identity.module';
 export { presentMe } from './identity.presenter';
+export { encryptPlaintextPhones } from './identity.repository';
 export {
   countUsers,
   createUserDirect,

@@ -88,7 +88,8 @@ async function sendSmsNow(ctx: AppContext, row: NotificationRow, user: User): Pr
   if (!user.phone) return;
   await ctx.jobs.enqueue(
     SMS_JOB,
-    { to: user.phone, text: `【筑合】${row.title}` },
+    // the user, not the number: the job table keeps no mobile number in the clear (PLAT-2); read at send time
+    { userId: user.id, text: `【筑合】${row.title}` },
     { dedupeKey: `notification-sms-${row.id}-${user.id}`, maxAttempts: 8 },
   );
 }
@@ -207,8 +208,10 @@ export function registerNotificationJobs(ctx: AppContext, sms: SmsSender): void 
     }
   });
   ctx.jobs.register(SMS_JOB, async (payload) => {
+    const to = (await getUser(ctx, payload.userId as string))?.phone;
+    if (!to) return; // the number was removed since
     try {
-      await sms.send({ to: payload.to as string, text: payload.text as string });
+      await sms.send({ to, text: payload.text as string });
     } catch (error) {
       if (error instanceof DependencyUnavailable)
         throw new JobDeferred(`SMS unavailable (${error.reason}); message kept queued`, error.retryAt, {

@@ -1,4 +1,5 @@
 import type { BusinessRole, Invitation, MembershipRole, Organisation } from '@zhuhe/contracts';
+import { identifierKind, maskPhone } from '@zhuhe/contracts';
 import type { z } from 'zod';
 import type { OrganisationRow } from './organisation.repository';
 import type { InvitationView, MemberView } from './organisation.service';
@@ -31,7 +32,8 @@ export function presentInvitation(v: InvitationView): z.infer<typeof Invitation>
     id: v.row.id,
     orgId: v.row.orgId,
     orgName: v.orgName,
-    identifier: v.row.identifier,
+    // 脱敏 (PLAT-2): an invitation addressed to a mobile number shows it masked, 138****5678
+    identifier: identifierKind(v.row.identifier) === 'phone' ? maskPhone(v.row.identifier) : v.row.identifier,
     role: v.row.role as MembershipRole,
     status: v.status,
     invitedBy: v.invitedBy,

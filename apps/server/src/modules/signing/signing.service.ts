@@ -13,12 +13,12 @@ export async function authority(ctx: Ctx): Promise<IssuedCert> {
   let row = await repo.findAuthority(ctx.db);
   if (!row) {
     const ca = createRootCa();
-    row = await repo.insertAuthority(ctx.db, ca.certPem, encryptField(ctx.config.masterKey, ca.keyPem));
+    row = await repo.insertAuthority(ctx.db, ca.certPem, encryptField(ctx.config.fieldKeys, ca.keyPem));
   }
   if (!row) throw new Error('signing authority could not be stored');
   return {
     certPem: row.certPem,
-    keyPem: decryptField(ctx.config.masterKey, row.keyEnc),
+    keyPem: decryptField(ctx.config.fieldKeys, row.keyEnc),
     serialHex: '',
     notBefore: row.createdAt,
     notAfter: row.createdAt,
@@ -35,7 +35,7 @@ export async function sealFor(ctx: Ctx, org: SignatureRequest['org']): Promise<I
   if (existing) {
     return {
       certPem: existing.certPem,
-      keyPem: decryptField(ctx.config.masterKey, existing.keyEnc),
+      keyPem: decryptField(ctx.config.fieldKeys, existing.keyEnc),
       serialHex: existing.serialHex,
       notBefore: existing.createdAt,
       notAfter: existing.notAfter,
@@ -48,7 +48,7 @@ export async function sealFor(ctx: Ctx, org: SignatureRequest['org']): Promise<I
     orgId: org.id,
     id: newId(),
     certPem: issued.certPem,
-    keyEnc: encryptField(ctx.config.masterKey, issued.keyPem),
+    keyEnc: encryptField(ctx.config.fieldKeys, issued.keyPem),
     serialHex: issued.serialHex,
     certSha256,
     notAfter: issued.notAfter,

@@ -230,7 +230,7 @@ export function decryptBid(
   bid: repo.BidRow,
 ): BidContent {
   const plain = openBid(
-    ctx.config.masterKey,
+    ctx.config.fieldKeys,
     privateKeyEnc,
     tender.publicKey as string,
     tender.id,

@@ -8,7 +8,7 @@ import {
   hkdfSync,
   randomBytes,
 } from 'node:crypto';
-import { decryptField, encryptField, sha256Hex } from '../../infra/crypto';
+import { decryptField, encryptField, type FieldKeyring, sha256Hex } from '../../infra/crypto';
 
 /**
  * 密封投标 sealed-bid envelopes: ECIES over X25519. Each tender has a key pair; a bid is encrypted on receipt to
@@ -21,7 +21,7 @@ export interface TenderKeyPair {
   privateKeyEnc: string;
 }
 
-export function generateTenderKeys(masterKey: Buffer): TenderKeyPair {
+export function generateTenderKeys(masterKey: FieldKeyring | Buffer): TenderKeyPair {
   const { publicKey, privateKey } = generateKeyPairSync('x25519');
   const pkcs8 = privateKey.export({ type: 'pkcs8', format: 'der' }).toString('base64');
   return {
@@ -57,7 +57,7 @@ export function sealBid(publicKeyB64: string, tenderId: string, bidderOrgId: str
 
 /** Opens an envelope with the released private key (still encrypted under the master key). */
 export function openBid(
-  masterKey: Buffer,
+  masterKey: FieldKeyring | Buffer,
   privateKeyEnc: string,
   publicKeyB64: string,
   tenderId: string,

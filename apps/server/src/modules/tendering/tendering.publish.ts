@@ -105,7 +105,7 @@ export async function publishTender(
       earliest: earliest.toISOString(),
       window: window >= 86_400 ? `${Math.round(window / 86_400)} 天/days` : `${window} s`,
     });
-  const keys = generateTenderKeys(ctx.config.masterKey);
+  const keys = generateTenderKeys(ctx.config.fieldKeys);
   const sha256 = sha256Hex(tenderDocument(tender, tender.deadline));
   await repo.guarded(() =>
     ctx.db.transaction(async (tx) => {

@@ -87,7 +87,6 @@ export async function prepareVerification(
   const checks = runAutomaticChecks(pkg, { orgName: org.name, orgCreditCode: org.creditCode, today, duplicateOrgName });
   const status = checks.some((c) => c.status === 'fail') ? 'needs_correction' : 'pending';
   const id = newId();
-  const key = ctx.config.masterKey;
   return {
     submission: {
       orgId: input.orgId,
@@ -103,8 +102,8 @@ export async function prepareVerification(
       licenceValidUntil: pkg.licence.validUntil,
       licenceFileId: pkg.licence.fileId,
       idName: pkg.idCard.name,
-      idNumberEnc: encryptField(key, pkg.idCard.number),
-      idNumberHash: lookupHash(key, `id-card:${pkg.idCard.number}`),
+      idNumberEnc: encryptField(ctx.config.fieldKeys, pkg.idCard.number),
+      idNumberHash: lookupHash(ctx.config.lookupKey, `id-card:${pkg.idCard.number}`),
       idNumberMasked: maskIdCardNumber(pkg.idCard.number),
       idBirthDate: idCardBirthDate(pkg.idCard.number, input.now) ?? '1900-01-01',
       idValidUntil: pkg.idCard.validUntil,
@@ -252,7 +251,7 @@ export async function decideVerification(
 /** The full ID number, for the reviewer who needs it; the route is staff-only and every call is audited. */
 export async function revealIdNumber(ctx: AppContext, verificationId: string): Promise<string> {
   const row = await getVerification(ctx, verificationId);
-  return decryptField(ctx.config.masterKey, row.idNumberEnc);
+  return decryptField(ctx.config.fieldKeys, row.idNumberEnc);
 }
 
 function fileIdsOf(row: repo.SubmissionRow, qualifications: repo.QualificationRow[]): string[] {

@@ -110,7 +110,7 @@ export async function createEndpoint(
     url: body.url,
     description: body.description,
     eventTypes: [...new Set(body.eventTypes)],
-    secretEncrypted: encryptField(ctx.config.masterKey, secret),
+    secretEncrypted: encryptField(ctx.config.fieldKeys, secret),
     secretPrefix: secret.slice(0, 10),
     enabled: true,
     createdBy: actor.userId,
@@ -159,7 +159,7 @@ export async function rollSecret(
   await ownEndpoint(ctx, orgId, endpointId);
   const secret = newSecret();
   const row = await repo.updateEndpoint(ctx.db, orgId, endpointId, {
-    secretEncrypted: encryptField(ctx.config.masterKey, secret),
+    secretEncrypted: encryptField(ctx.config.fieldKeys, secret),
     secretPrefix: secret.slice(0, 10),
   });
   if (!row) throw webhookErrors.raise('WEBHOOK_ENDPOINT_NOT_FOUND');
@@ -301,7 +301,7 @@ export async function attemptDelivery(
     try {
       const checked = await target(ctx, deps, endpoint.url);
       const body = JSON.stringify(delivery.payload);
-      const secret = decryptField(ctx.config.masterKey, endpoint.secretEncrypted);
+      const secret = decryptField(ctx.config.fieldKeys, endpoint.secretEncrypted);
       outcome = await (deps.send ?? sendWebhook)(checked, body, {
         [SIGNATURE_HEADER]: signWebhook(body, secret, Math.floor(sentAt.getTime() / 1000)),
         'ZhuHe-Event-Id': delivery.eventId,

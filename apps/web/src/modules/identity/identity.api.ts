@@ -4,6 +4,7 @@ import {
   Me,
   RecoveryCodes,
   type RegisterBody,
+  RevealedPhone,
   SessionList,
   StepUpResult,
   TotpSetup,
@@ -84,4 +85,9 @@ export function confirmPasswordReset(token: string, password: string): Promise<v
 /** 邮箱验证 with the token from the mailed link (no session needed). */
 export function verifyEmail(token: string): Promise<void> {
   return apiRequestVoid('POST', '/api/auth/email/verify', { body: { token } });
+}
+
+/** 显示完整手机号 the signed-in user's own number in full (the server audits every call). */
+export async function revealMyPhone(): Promise<string> {
+  return (await apiRequest('POST', '/api/auth/phone/reveal', RevealedPhone)).phone;
 }

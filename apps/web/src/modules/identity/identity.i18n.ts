@@ -65,6 +65,14 @@ export const identityZhCN = {
     title: '安全设置',
     subtitle: '管理双因素认证、恢复码和已登录的设备',
   },
+  contact: {
+    title: '联系方式',
+    email: '邮箱',
+    phone: '手机号',
+    none: '未设置',
+    reveal: '显示',
+    revealHint: '手机号加密保存并脱敏显示；点击“显示”查看完整号码，每次查看都会记入审计日志。',
+  },
   totp: {
     title: '双因素认证（TOTP）',
     statusOn: '已开启',
@@ -195,6 +203,15 @@ export const identityEn: typeof identityZhCN = {
   security: {
     title: 'Security settings',
     subtitle: 'Two-factor authentication, recovery codes and signed-in devices',
+  },
+  contact: {
+    title: 'Contact details',
+    email: 'E-mail',
+    phone: 'Mobile number',
+    none: 'Not set',
+    reveal: 'Show',
+    revealHint:
+      'Your mobile number is stored encrypted and shown masked; “Show” displays it in full and is recorded in the audit log.',
   },
   totp: {
     title: 'Two-factor authentication (TOTP)',

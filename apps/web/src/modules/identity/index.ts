@@ -1,4 +1,5 @@
 export { ForgotPasswordForm, ResetPasswordForm, VerifyEmailPanel } from './account-recovery-forms';
+export { ContactCard } from './contact-card';
 export type {
   LoginResultData,
   MeData,
