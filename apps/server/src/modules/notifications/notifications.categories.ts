@@ -3,10 +3,12 @@ import type { NotificationCategory, NotificationChannel } from '@zhuhe/contracts
 /**
  * 通知类别 the registry of notification kinds: each `kind` a module passes to `notify()` belongs to one
  * user-facing category, by its prefix (`risk.warning` → 风险). A kind no prefix names falls under 系统.
- * A new kind with a new prefix is added here, or it is shown and switched as 系统.
+ * A new kind with a new prefix is added here, or it is shown and switched as 系统 (as chat messages and community
+ * replies are: the chat has its own unread counts, the community its own page).
  */
 const CATEGORY_BY_PREFIX: readonly (readonly [prefix: string, category: NotificationCategory])[] = [
   ['tender.', 'tendering'], // 招采 tenders, bids, addenda
+  ['inquiries.', 'tendering'], // 询价 inquiries received, quotes, the accepted and the lost
   ['contract.', 'contracts'], // 合同 signing, versions
   ['disputes.', 'contracts'], // 合同纠纷 disputes over a contract
   ['escrow.', 'funds'], // 资金 escrow deposits and releases

@@ -38,6 +38,8 @@ describe('the category registry', () => {
     expect(categoryOf('disputes.filed')).toBe('contracts');
     expect(categoryOf('tickets.answered')).toBe('tickets');
     expect(categoryOf('policies.published')).toBe('policies');
+    expect(categoryOf('inquiries.received')).toBe('tendering');
+    expect(categoryOf('community.reply')).toBe('system');
     expect(categoryOf('test')).toBe('system');
   });
 });
