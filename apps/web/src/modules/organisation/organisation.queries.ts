@@ -51,8 +51,13 @@ export function useActiveContext(): ActiveContext {
   return { orgId: membership.orgId, role: me.activeRole, membership };
 }
 
+/** An organisation by id; nothing is asked while there is no id yet (a user without an organisation). */
 export function useOrganisation(orgId: string) {
-  return useQuery({ queryKey: organisationKeys.detail(orgId), queryFn: () => fetchOrganisation(orgId) });
+  return useQuery({
+    queryKey: organisationKeys.detail(orgId),
+    queryFn: () => fetchOrganisation(orgId),
+    enabled: orgId !== '',
+  });
 }
 
 export function useMembers(orgId: string) {
