@@ -146,12 +146,11 @@ export function ResourceDetailPage() {
             <FavouriteToggle orgId={orgId} kind="listing" targetId={l.id} />
             <FavouriteToggle orgId={orgId} kind="merchant" targetId={l.orgId} merchant />
             {manager ? (
-              <Link to={newInquiryPath([l.orgId], l.id)}>
-                <Button type="primary" data-testid="inquire-listing">
-                  {t('favourites.inquire')}
-                </Button>
-              </Link>
+              <ButtonLink to={newInquiryPath([l.orgId], l.id)} type="primary" data-testid="inquire-listing">
+                {t('favourites.inquire')}
+              </ButtonLink>
             ) : null}
+            <ChatButton orgId={orgId} kind="listing" contextId={l.id} />
           </Flex>
         )
       }
