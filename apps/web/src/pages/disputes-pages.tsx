@@ -2,6 +2,7 @@ import { Button, Flex } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { PageTitle } from '../app/page-title';
+import { ChatButton } from '../modules/chat';
 import { DisputeBoard, DisputeCase, DisputeDigests, FileDisputeForm, MyDisputes } from '../modules/disputes';
 import { useAuthedMe } from '../modules/identity';
 import { useActiveContext } from '../modules/organisation';
@@ -52,6 +53,10 @@ export function DisputeDetailPage() {
     <>
       <PageTitle title={t('mine')} />
       <DisputeCase base={`/api/orgs/${orgId}/disputes/${disputeId}`} />
+      {/* the parties' conversation about this dispute */}
+      <Flex justify="flex-end" style={{ marginTop: 12 }}>
+        <ChatButton orgId={orgId} kind="dispute" contextId={disputeId ?? ''} />
+      </Flex>
     </>
   );
 }

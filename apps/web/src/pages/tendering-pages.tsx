@@ -1,8 +1,9 @@
-import { Card, Tabs } from 'antd';
+import { Card, Flex, Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
 import { ButtonLink } from '../app/button-link';
 import { PageTitle } from '../app/page-title';
+import { ChatButton } from '../modules/chat';
 import { useActiveContext } from '../modules/organisation';
 import { TenderRedFlags } from '../modules/risk';
 import { CreateTenderForm, PrequalReport, TenderDetail, TendersTable } from '../modules/tendering';
@@ -55,10 +56,15 @@ export function TenderDetailPage() {
   const { t } = useTranslation('tendering');
   const { orgId, membership } = useActiveContext();
   const { tenderId = '' } = useParams();
+  const { t: chat } = useTranslation('chat');
   return (
     <>
       <PageTitle title={t('list.title')} />
       <TenderDetail orgId={orgId} tenderId={tenderId} manager={membership.membershipRole !== 'member'} />
+      {/* 招标答疑: the tender's public Q&A, the buyer and every bidder in one conversation */}
+      <Flex justify="flex-end" style={{ marginTop: 12 }}>
+        <ChatButton orgId={orgId} kind="tender" contextId={tenderId} label={chat('kind.tender')} />
+      </Flex>
       <TenderRedFlags orgId={orgId} tenderId={tenderId} />
     </>
   );
