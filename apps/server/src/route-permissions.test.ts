@@ -50,6 +50,9 @@ const PUBLIC_ROUTES = new Set([
   'GET /api/regions',
   // 案例公示: decided disputes as anonymised digests (no names), published by design.
   'GET /api/disputes/digests',
+  // 退订: the link in a notification e-mail is its own credential (a signed token), opened without signing in
+  'GET /api/notifications/unsubscribe',
+  'POST /api/notifications/unsubscribe',
 ]);
 
 let t: TestApp;

@@ -260,7 +260,8 @@ describe('sealed bids', () => {
       t.ctx.db,
       sql`select private_key_enc from tender_keys where tender_id = ${tender.id}`,
     );
-    expect(keyRow[0]?.private_key_enc.startsWith('v1.')).toBe(true);
+    // the tender's private key, sealed under the platform's field keyring (envelope format v2, ADR 0114)
+    expect(keyRow[0]?.private_key_enc).toMatch(/^v2\.[0-9a-f]{8}\./);
     await expect(
       t.ctx.db.execute(sql`update tenders set deadline = now() - interval '1 second' where id = ${tender.id}`),
     ).rejects.toThrow();
