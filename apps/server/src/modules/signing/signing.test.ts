@@ -92,7 +92,7 @@ describe('organisation seals', () => {
     );
     expect(rows.length).toBe(3);
     for (const row of rows) {
-      expect(row.key_enc).toMatch(/^v1\./);
+      expect(row.key_enc).toMatch(/^v2\.[0-9a-f]{8}\./); // the field keyring's envelope (ADR 0114)
       expect(row.key_enc).not.toContain('PRIVATE KEY');
     }
   });
