@@ -1,42 +1,20 @@
-import { Flex } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation } from 'react-router';
 import { GuestLayout } from '../app/guest-layout';
+import { LinkTabs } from '../app/link-tabs';
 import { PageTitle } from '../app/page-title';
 import { NotificationCentre, NotificationPreferencesForm, UnsubscribePanel } from '../modules/notifications';
-
-const SECTIONS = [
-  { path: '/workspace/notifications', label: 'tabs.centre' },
-  { path: '/workspace/notifications/preferences', label: 'tabs.preferences' },
-] as const;
 
 /** The centre's two parts as tabs that are links, so each has its own address (as 开放平台's). */
 function NotificationsNav() {
   const { t } = useTranslation('notifications');
-  const { pathname } = useLocation();
   return (
-    <nav aria-label={t('tabs.label')} style={{ marginBottom: 16 }}>
-      <Flex gap={24} style={{ borderBottom: '1px solid #f0f0f0' }}>
-        {SECTIONS.map((section) => {
-          const current = pathname === section.path;
-          return (
-            <Link
-              key={section.path}
-              to={section.path}
-              aria-current={current ? 'page' : undefined}
-              style={{
-                padding: '8px 0',
-                marginBottom: -1,
-                fontWeight: current ? 600 : 400,
-                borderBottom: current ? '2px solid currentColor' : '2px solid transparent',
-              }}
-            >
-              {t(section.label)}
-            </Link>
-          );
-        })}
-      </Flex>
-    </nav>
+    <LinkTabs
+      label={t('tabs.label')}
+      tabs={[
+        { path: '/workspace/notifications', label: t('tabs.centre') },
+        { path: '/workspace/notifications/preferences', label: t('tabs.preferences') },
+      ]}
+    />
   );
 }
 

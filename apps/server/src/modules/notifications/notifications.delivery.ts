@@ -5,7 +5,7 @@ import { JobDeferred } from '../../infra/jobs/job-queue';
 import { queueMail } from '../../infra/mail/outbox';
 import { DependencyUnavailable } from '../../infra/resilience/breaker';
 import type { SmsSender } from '../../infra/sms/sms';
-import { getUser } from '../identity';
+import { getUser, getUsers } from '../identity';
 import { managersOf } from '../organisation';
 import { lockedChannels } from './notifications.categories';
 import { effectivePreferences } from './notifications.preferences';
@@ -105,22 +105,14 @@ async function deliverTo(ctx: AppContext, row: NotificationRow, user: User): Pro
   const quiet = isQuiet(now, prefs.quietHours);
   for (const channel of ['email', 'sms'] as const) {
     if (!prefs.enabled(category, channel)) continue;
-    if (channel === 'email' && prefs.digest && !lockedChannels(category).includes('email')) {
+    const digest = channel === 'email' && prefs.digest && !lockedChannels(category).includes('email');
+    if (digest || quiet) {
       await repo.insertDelivery(ctx.db, {
         id: newId(),
         notificationId: row.id,
         userId: user.id,
         channel,
-        status: 'digest',
-      });
-    } else if (quiet) {
-      await repo.insertDelivery(ctx.db, {
-        id: newId(),
-        notificationId: row.id,
-        userId: user.id,
-        channel,
-        status: 'held',
-        releaseAt: quietUntil(now, prefs.quietHours),
+        ...(digest ? { status: 'digest' } : { status: 'held', releaseAt: quietUntil(now, prefs.quietHours) }),
       });
     } else if (channel === 'email') await sendMailNow(ctx, row, user);
     else await sendSmsNow(ctx, row, user);
@@ -138,9 +130,13 @@ export async function releaseHeld(ctx: AppContext): Promise<number> {
       )
     ).map((r) => [r.id, r]),
   );
+  const users = await usersById(
+    ctx,
+    due.map((d) => d.userId),
+  );
   for (const delivery of due) {
     const row = rows.get(delivery.notificationId);
-    const user = await getUser(ctx, delivery.userId);
+    const user = users.get(delivery.userId);
     if (row && user) {
       if (delivery.channel === 'email') await sendMailNow(ctx, row, user);
       else await sendSmsNow(ctx, row, user);
@@ -164,9 +160,10 @@ export async function sendDigests(ctx: AppContext): Promise<number> {
     ).map((r) => [r.id, r]),
   );
   const base = ctx.config.publicUrl ?? '';
+  const users = await usersById(ctx, [...byUser.keys()]);
   let sent = 0;
   for (const [userId, deliveries] of byUser) {
-    const user = await getUser(ctx, userId);
+    const user = users.get(userId);
     const items = deliveries.map((d) => rows.get(d.notificationId)).filter((r): r is NotificationRow => !!r);
     if (user?.email && items.length > 0) {
       const lines = items.map(
@@ -197,15 +194,17 @@ export async function sendDigests(ctx: AppContext): Promise<number> {
   return sent;
 }
 
+/** The recipients in one query, by id. */
+async function usersById(ctx: AppContext, userIds: string[]): Promise<Map<string, User>> {
+  return new Map((await getUsers(ctx, userIds)).map((u) => [u.id, u]));
+}
+
 export function registerNotificationJobs(ctx: AppContext, sms: SmsSender): void {
   ctx.jobs.register(MAIL_JOB, async (payload) => {
     const row = await repo.findNotification(ctx.db, payload.id as string);
     if (!row) return;
     const userIds = row.userId ? [row.userId] : await managersOf(ctx, row.orgId as string);
-    for (const userId of userIds) {
-      const user = await getUser(ctx, userId);
-      if (user) await deliverTo(ctx, row, user);
-    }
+    for (const user of (await usersById(ctx, userIds)).values()) await deliverTo(ctx, row, user);
   });
   ctx.jobs.register(SMS_JOB, async (payload) => {
     const to = (await getUser(ctx, payload.userId as string))?.phone;
