@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router/dom';
 import { setUnauthorizedHandler } from './app/api-client';
-import { initI18n } from './app/i18n';
+import { i18nReady, initI18n, preloadOtherLanguage } from './app/i18n';
 import { Providers } from './app/providers';
 import { createQueryClient } from './app/query-client';
 import { createRouter, preloadSignedInPages } from './app/router';
@@ -24,11 +24,15 @@ setUnauthorizedHandler(() => {
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html lacks #root');
 
-createRoot(container).render(
-  <StrictMode>
-    <Providers i18n={i18n} queryClient={queryClient}>
-      <RouterProvider router={router} />
-    </Providers>
-  </StrictMode>,
-);
-preloadSignedInPages();
+// A reader in English waits for the English texts of the first page (a small chunk) before the first render.
+void i18nReady().then(() => {
+  createRoot(container).render(
+    <StrictMode>
+      <Providers i18n={i18n} queryClient={queryClient}>
+        <RouterProvider router={router} />
+      </Providers>
+    </StrictMode>,
+  );
+  preloadSignedInPages();
+  if (i18n.language !== 'en') preloadOtherLanguage();
+});

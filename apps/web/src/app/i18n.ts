@@ -13,7 +13,7 @@ import type { evidenceZhCN } from '../modules/evidence';
 import type { executionZhCN } from '../modules/execution';
 import type { feesZhCN } from '../modules/fees';
 import type { financeZhCN } from '../modules/finance';
-import { identityEn, identityZhCN } from '../modules/identity';
+import { identityZhCN } from '../modules/identity';
 import type { inquiriesZhCN } from '../modules/inquiries';
 import type { insuranceZhCN } from '../modules/insurance';
 import type { librariesZhCN } from '../modules/libraries';
@@ -21,7 +21,7 @@ import type { matchingZhCN } from '../modules/matching';
 import type { merchantsZhCN } from '../modules/merchants';
 import type { monitoringZhCN } from '../modules/monitoring';
 import type { notificationsZhCN } from '../modules/notifications';
-import { organisationEn, organisationZhCN } from '../modules/organisation';
+import { organisationZhCN } from '../modules/organisation';
 import type { policiesZhCN } from '../modules/policies';
 import type { procurementZhCN } from '../modules/procurement';
 import type { reserveZhCN } from '../modules/reserve';
@@ -33,7 +33,7 @@ import type { tiersZhCN } from '../modules/tiers';
 import type { verificationZhCN } from '../modules/verification';
 import type { webhooksZhCN } from '../modules/webhooks';
 import type { workspaceZhCN } from '../modules/workspace';
-import { commonEn, commonZhCN } from './common.i18n';
+import { commonZhCN } from './common.i18n';
 import { LANGUAGES, type Language, startLanguage } from './language';
 
 /**
@@ -50,12 +50,29 @@ const bundled = {
     identity: identityZhCN,
     organisation: organisationZhCN,
   },
-  en: {
-    common: commonEn,
-    identity: identityEn,
-    organisation: organisationEn,
-  },
 };
+
+/**
+ * The English texts of the bundled namespaces are a chunk of their own: a reader in Chinese, the default, does not
+ * download them with the first page; a reader in English gets them before the first render (`i18nReady`).
+ */
+const englishOfBundled = () =>
+  Promise.all([
+    import('./common.en.i18n'),
+    import('../modules/identity/identity.en.i18n'),
+    import('../modules/organisation/organisation.en.i18n'),
+  ]).then(([common, identity, organisation]) => ({
+    common: common.commonEn as Texts,
+    identity: identity.identityEn as Texts,
+    organisation: organisation.organisationEn as Texts,
+  }));
+
+/** Fetches the English texts of the bundled namespaces when the browser is idle, so switching language is instant. */
+export function preloadOtherLanguage(): void {
+  const preload = () => void englishOfBundled();
+  if ('requestIdleCallback' in window) window.requestIdleCallback(preload, { timeout: 5_000 });
+  else setTimeout(preload, 2_000);
+}
 
 type Texts = Record<string, unknown>;
 type Loader = () => Promise<Record<Language, Texts>>;
@@ -130,6 +147,13 @@ const chunkBackend: BackendModule = {
   type: 'backend',
   init() {},
   read(language, namespace, callback) {
+    if (language === 'en' && namespace in bundled['zh-CN']) {
+      englishOfBundled().then(
+        (texts) => callback(null, texts[namespace as keyof (typeof bundled)['zh-CN']]),
+        (error: unknown) => callback(error instanceof Error ? error : new Error(String(error)), null),
+      );
+      return;
+    }
     const load = loaders[namespace];
     if (!load) {
       callback(null, {});
@@ -204,4 +228,9 @@ export function initI18n(): typeof i18next {
       initAsync: false,
     });
   return i18next;
+}
+
+/** Resolves once the texts of the bundled namespaces are there in the current language (English is fetched). */
+export function i18nReady(): Promise<void> {
+  return i18next.loadNamespaces(Object.keys(bundled['zh-CN']));
 }

@@ -1,18 +1,10 @@
-import { type ComponentType, lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import { createBrowserRouter, Outlet } from 'react-router';
 import { GuestOnly, RequireAuth, RequireStaff } from '../modules/identity';
 import { RequireActiveContext } from '../modules/organisation';
 import { HomeRedirectPage } from '../pages/home-redirect-page';
+import { lazyPage } from './lazy-page';
 import { LoadingState } from './page-states';
-
-/**
- * A page loaded with its own chunk the first time its route is visited. Sign-in and the signed-in shell are lazy too:
- * a visitor without a session loads the sign-in form without the shell's menu and icons, a signed-in user the shell
- * and home without the sign-in form. `npm run bench:web` measures both first pages.
- */
-function lazyPage<Name extends string>(load: () => Promise<Record<Name, ComponentType>>, name: Name) {
-  return lazy(() => load().then((module) => ({ default: module[name] })));
-}
 
 /** Pages outside the shell (the public verify page, registration) show a spinner while their chunk loads. */
 function SuspendedOutlet() {
@@ -23,15 +15,34 @@ function SuspendedOutlet() {
   );
 }
 
+// One import site per page file: each import() carries its own preload list in the entry (first-load budget).
+const accountRecoveryPages = () => import('../pages/account-recovery-pages');
+const communityPages = () => import('../pages/community-pages');
+const contractsPages = () => import('../pages/contracts-pages');
+const creditPage = () => import('../pages/credit-page');
+const disputesPages = () => import('../pages/disputes-pages');
+const escrowPages = () => import('../pages/escrow-pages');
+const executionPages = () => import('../pages/execution-pages');
+const inquiriesPages = () => import('../pages/inquiries-pages');
+const libraryPages = () => import('../pages/library-pages');
+const matchingPages = () => import('../pages/matching-pages');
+const notificationsPages = () => import('../pages/notifications-pages');
+const onboardingPages = () => import('../pages/onboarding-pages');
+const policiesPages = () => import('../pages/policies-pages');
+const reserveFeesPages = () => import('../pages/reserve-fees-pages');
+const riskPages = () => import('../pages/risk-pages');
+const tenderingPages = () => import('../pages/tendering-pages');
+const ticketsPages = () => import('../pages/tickets-pages');
 const loadAppShell = () => import('./app-shell');
 const loadWorkspaceHome = () => import('../pages/workspace-home-page');
 const AppShell = lazyPage(loadAppShell, 'AppShell');
 const LoginPage = lazyPage(() => import('../pages/login-page'), 'LoginPage');
-const ForgotPasswordPage = lazyPage(() => import('../pages/account-recovery-pages'), 'ForgotPasswordPage');
-const ResetPasswordPage = lazyPage(() => import('../pages/account-recovery-pages'), 'ResetPasswordPage');
-const VerifyEmailPage = lazyPage(() => import('../pages/account-recovery-pages'), 'VerifyEmailPage');
+const ForgotPasswordPage = lazyPage(accountRecoveryPages, 'ForgotPasswordPage');
+const ResetPasswordPage = lazyPage(accountRecoveryPages, 'ResetPasswordPage');
+const VerifyEmailPage = lazyPage(accountRecoveryPages, 'VerifyEmailPage');
 const LoginTotpPage = lazyPage(() => import('../pages/login-totp-page'), 'LoginTotpPage');
 const WorkspaceHomePage = lazyPage(loadWorkspaceHome, 'WorkspaceHomePage');
+const StaffRoutes = lazyPage(() => import('./staff-routes'), 'StaffRoutes');
 
 /**
  * Fetches the signed-in shell and home once the first page has painted and the browser is idle, so signing in does
@@ -46,101 +57,69 @@ export function preloadSignedInPages(): void {
   else setTimeout(preload, 1_000);
 }
 const AccountSecurityPage = lazyPage(() => import('../pages/account-security-page'), 'AccountSecurityPage');
-const ContractDetailPage = lazyPage(() => import('../pages/contracts-pages'), 'ContractDetailPage');
-const ContractNewPage = lazyPage(() => import('../pages/contracts-pages'), 'ContractNewPage');
-const ContractsPage = lazyPage(() => import('../pages/contracts-pages'), 'ContractsPage');
-const CreditPage = lazyPage(() => import('../pages/credit-page'), 'CreditPage');
-const StaffCreditPage = lazyPage(() => import('../pages/credit-page'), 'StaffCreditPage');
+const ContractDetailPage = lazyPage(contractsPages, 'ContractDetailPage');
+const ContractNewPage = lazyPage(contractsPages, 'ContractNewPage');
+const ContractsPage = lazyPage(contractsPages, 'ContractsPage');
+const CreditPage = lazyPage(creditPage, 'CreditPage');
 const CreateOrganisationPage = lazyPage(() => import('../pages/create-organisation-page'), 'CreateOrganisationPage');
-const DisputeDetailPage = lazyPage(() => import('../pages/disputes-pages'), 'DisputeDetailPage');
-const FileDisputePage = lazyPage(() => import('../pages/disputes-pages'), 'FileDisputePage');
+const DisputeDetailPage = lazyPage(disputesPages, 'DisputeDetailPage');
+const FileDisputePage = lazyPage(disputesPages, 'FileDisputePage');
 const ProcurementPlanPage = lazyPage(() => import('../pages/procurement-pages'), 'ProcurementPlanPage');
-const MyDisputesPage = lazyPage(() => import('../pages/disputes-pages'), 'MyDisputesPage');
-const StaffDisputeBoardPage = lazyPage(() => import('../pages/disputes-pages'), 'StaffDisputeBoardPage');
-const StaffDisputeRoomPage = lazyPage(() => import('../pages/disputes-pages'), 'StaffDisputeRoomPage');
-const MyTicketsPage = lazyPage(() => import('../pages/tickets-pages'), 'MyTicketsPage');
-const OpenTicketPage = lazyPage(() => import('../pages/tickets-pages'), 'OpenTicketPage');
-const TicketDetailPage = lazyPage(() => import('../pages/tickets-pages'), 'TicketDetailPage');
-const StaffTicketDeskPage = lazyPage(() => import('../pages/tickets-pages'), 'StaffTicketDeskPage');
-const StaffTicketPage = lazyPage(() => import('../pages/tickets-pages'), 'StaffTicketPage');
-const ContractMoneyPage = lazyPage(() => import('../pages/escrow-pages'), 'ContractMoneyPage');
-const StaffFinancePage = lazyPage(() => import('../pages/escrow-pages'), 'StaffFinancePage');
-const WalletPage = lazyPage(() => import('../pages/escrow-pages'), 'WalletPage');
-const ContractProgressPage = lazyPage(() => import('../pages/execution-pages'), 'ContractProgressPage');
-const ContractSettlementPage = lazyPage(() => import('../pages/execution-pages'), 'ContractSettlementPage');
-const ProgressPage = lazyPage(() => import('../pages/execution-pages'), 'ProgressPage');
-const SettlementsPage = lazyPage(() => import('../pages/execution-pages'), 'SettlementsPage');
-const ComparePage = lazyPage(() => import('../pages/library-pages'), 'ComparePage');
-const DemandDetailPage = lazyPage(() => import('../pages/library-pages'), 'DemandDetailPage');
-const DemandNewPage = lazyPage(() => import('../pages/library-pages'), 'DemandNewPage');
-const DemandsPage = lazyPage(() => import('../pages/library-pages'), 'DemandsPage');
-const MapPage = lazyPage(() => import('../pages/library-pages'), 'MapPage');
-const ProjectDetailPage = lazyPage(() => import('../pages/library-pages'), 'ProjectDetailPage');
-const ProjectNewPage = lazyPage(() => import('../pages/library-pages'), 'ProjectNewPage');
-const ProjectsPage = lazyPage(() => import('../pages/library-pages'), 'ProjectsPage');
-const ResourceDetailPage = lazyPage(() => import('../pages/library-pages'), 'ResourceDetailPage');
-const ResourceNewPage = lazyPage(() => import('../pages/library-pages'), 'ResourceNewPage');
-const ResourcesPage = lazyPage(() => import('../pages/library-pages'), 'ResourcesPage');
-const StaffDemandReviewsPage = lazyPage(() => import('../pages/library-pages'), 'StaffDemandReviewsPage');
-const StaffMatchingPage = lazyPage(() => import('../pages/matching-pages'), 'StaffMatchingPage');
-const SupplierPushesPage = lazyPage(() => import('../pages/matching-pages'), 'SupplierPushesPage');
+const MyDisputesPage = lazyPage(disputesPages, 'MyDisputesPage');
+const MyTicketsPage = lazyPage(ticketsPages, 'MyTicketsPage');
+const OpenTicketPage = lazyPage(ticketsPages, 'OpenTicketPage');
+const TicketDetailPage = lazyPage(ticketsPages, 'TicketDetailPage');
+const ContractMoneyPage = lazyPage(escrowPages, 'ContractMoneyPage');
+const WalletPage = lazyPage(escrowPages, 'WalletPage');
+const ContractProgressPage = lazyPage(executionPages, 'ContractProgressPage');
+const ContractSettlementPage = lazyPage(executionPages, 'ContractSettlementPage');
+const ProgressPage = lazyPage(executionPages, 'ProgressPage');
+const SettlementsPage = lazyPage(executionPages, 'SettlementsPage');
+const ComparePage = lazyPage(libraryPages, 'ComparePage');
+const DemandDetailPage = lazyPage(libraryPages, 'DemandDetailPage');
+const DemandNewPage = lazyPage(libraryPages, 'DemandNewPage');
+const DemandsPage = lazyPage(libraryPages, 'DemandsPage');
+const MapPage = lazyPage(libraryPages, 'MapPage');
+const ProjectDetailPage = lazyPage(libraryPages, 'ProjectDetailPage');
+const ProjectNewPage = lazyPage(libraryPages, 'ProjectNewPage');
+const ProjectsPage = lazyPage(libraryPages, 'ProjectsPage');
+const ResourceDetailPage = lazyPage(libraryPages, 'ResourceDetailPage');
+const ResourceNewPage = lazyPage(libraryPages, 'ResourceNewPage');
+const ResourcesPage = lazyPage(libraryPages, 'ResourcesPage');
+const SupplierPushesPage = lazyPage(matchingPages, 'SupplierPushesPage');
 const MembersPage = lazyPage(() => import('../pages/members-page'), 'MembersPage');
 const MyInvitationsPage = lazyPage(() => import('../pages/my-invitations-page'), 'MyInvitationsPage');
-const MerchantPage = lazyPage(() => import('../pages/onboarding-pages'), 'MerchantPage');
-const StaffCommissionPage = lazyPage(() => import('../pages/onboarding-pages'), 'StaffCommissionPage');
-const StaffReservePage = lazyPage(() => import('../pages/reserve-fees-pages'), 'StaffReservePage');
-const StaffFeesPage = lazyPage(() => import('../pages/reserve-fees-pages'), 'StaffFeesPage');
-const OrgFeesPage = lazyPage(() => import('../pages/reserve-fees-pages'), 'OrgFeesPage');
+const MerchantPage = lazyPage(onboardingPages, 'MerchantPage');
+const OrgFeesPage = lazyPage(reserveFeesPages, 'OrgFeesPage');
 const DeveloperPage = lazyPage(() => import('../pages/developer-page'), 'DeveloperPage');
 
-// one import site for the four pages: the shell carries one preload list instead of four (first-load budget)
-const inquiriesPages = () => import('../pages/inquiries-pages');
 const FavouritesPage = lazyPage(inquiriesPages, 'FavouritesPage');
 const InquiriesPage = lazyPage(inquiriesPages, 'InquiriesPage');
 const InquiryNewPage = lazyPage(inquiriesPages, 'InquiryNewPage');
 const InquiryDetailPage = lazyPage(inquiriesPages, 'InquiryDetailPage');
 const WebhooksPage = lazyPage(() => import('../pages/webhooks-page'), 'WebhooksPage');
-const NotificationsPage = lazyPage(() => import('../pages/notifications-pages'), 'NotificationsPage');
-const NotificationPreferencesPage = lazyPage(
-  () => import('../pages/notifications-pages'),
-  'NotificationPreferencesPage',
-);
-const UnsubscribePage = lazyPage(() => import('../pages/notifications-pages'), 'UnsubscribePage');
+const NotificationsPage = lazyPage(notificationsPages, 'NotificationsPage');
+const NotificationPreferencesPage = lazyPage(notificationsPages, 'NotificationPreferencesPage');
+const UnsubscribePage = lazyPage(notificationsPages, 'UnsubscribePage');
 const ChatPage = lazyPage(() => import('../pages/chat-page'), 'ChatPage');
-const StaffCompliancePage = lazyPage(() => import('../pages/onboarding-pages'), 'StaffCompliancePage');
-const StaffMerchantBoardPage = lazyPage(() => import('../pages/onboarding-pages'), 'StaffMerchantBoardPage');
-const StaffMerchantReviewPage = lazyPage(() => import('../pages/onboarding-pages'), 'StaffMerchantReviewPage');
-const StaffTiersPage = lazyPage(() => import('../pages/onboarding-pages'), 'StaffTiersPage');
-const StaffEvidencePage = lazyPage(() => import('../pages/staff-evidence-page'), 'StaffEvidencePage');
-const StaffVerificationsPage = lazyPage(() => import('../pages/onboarding-pages'), 'StaffVerificationsPage');
-const VerificationPage = lazyPage(() => import('../pages/onboarding-pages'), 'VerificationPage');
+const VerificationPage = lazyPage(onboardingPages, 'VerificationPage');
 const NotFoundPage = lazyPage(() => import('../pages/not-found-page'), 'NotFoundPage');
 const OrgInvitationsPage = lazyPage(() => import('../pages/org-invitations-page'), 'OrgInvitationsPage');
 const OrgSettingsPage = lazyPage(() => import('../pages/org-settings-page'), 'OrgSettingsPage');
-const CommunityPage = lazyPage(() => import('../pages/community-pages'), 'CommunityPage');
-const CommunityNewPostPage = lazyPage(() => import('../pages/community-pages'), 'CommunityNewPostPage');
-const CommunityPostPage = lazyPage(() => import('../pages/community-pages'), 'CommunityPostPage');
-const StaffCommunityPage = lazyPage(() => import('../pages/community-pages'), 'StaffCommunityPage');
-const PoliciesPage = lazyPage(() => import('../pages/policies-pages'), 'PoliciesPage');
-const PolicyDetailPage = lazyPage(() => import('../pages/policies-pages'), 'PolicyDetailPage');
-const PolicySubscriptionsPage = lazyPage(() => import('../pages/policies-pages'), 'PolicySubscriptionsPage');
-const StaffPoliciesPage = lazyPage(() => import('../pages/policies-pages'), 'StaffPoliciesPage');
-const StaffStatusPage = lazyPage(() => import('../pages/status-page'), 'StaffStatusPage');
+const CommunityPage = lazyPage(communityPages, 'CommunityPage');
+const CommunityNewPostPage = lazyPage(communityPages, 'CommunityNewPostPage');
+const CommunityPostPage = lazyPage(communityPages, 'CommunityPostPage');
+const PoliciesPage = lazyPage(policiesPages, 'PoliciesPage');
+const PolicyDetailPage = lazyPage(policiesPages, 'PolicyDetailPage');
+const PolicySubscriptionsPage = lazyPage(policiesPages, 'PolicySubscriptionsPage');
 const RegisterPage = lazyPage(() => import('../pages/register-page'), 'RegisterPage');
-const RiskWarningsPage = lazyPage(() => import('../pages/risk-pages'), 'RiskWarningsPage');
+const RiskWarningsPage = lazyPage(riskPages, 'RiskWarningsPage');
 const SupplyFinancePage = lazyPage(() => import('../pages/finance-pages'), 'SupplyFinancePage');
 const BondInsurancePage = lazyPage(() => import('../pages/insurance-pages'), 'BondInsurancePage');
-const StaffRiskBoardPage = lazyPage(() => import('../pages/risk-pages'), 'StaffRiskBoardPage');
-const StaffAuditPage = lazyPage(() => import('../pages/staff-pages'), 'StaffAuditPage');
-const StaffDualControlPage = lazyPage(() => import('../pages/staff-pages'), 'StaffDualControlPage');
-const StaffOrganisationsPage = lazyPage(() => import('../pages/staff-pages'), 'StaffOrganisationsPage');
-const StaffProductEventsPage = lazyPage(() => import('../pages/staff-pages'), 'StaffProductEventsPage');
-const StaffUsersPage = lazyPage(() => import('../pages/staff-pages'), 'StaffUsersPage');
-const StaffHomePage = lazyPage(() => import('../pages/staff-home-page'), 'StaffHomePage');
-const PrequalReportPage = lazyPage(() => import('../pages/tendering-pages'), 'PrequalReportPage');
-const TenderDetailPage = lazyPage(() => import('../pages/tendering-pages'), 'TenderDetailPage');
-const TenderNewPage = lazyPage(() => import('../pages/tendering-pages'), 'TenderNewPage');
-const TendersPage = lazyPage(() => import('../pages/tendering-pages'), 'TendersPage');
+const PrequalReportPage = lazyPage(tenderingPages, 'PrequalReportPage');
+const TenderDetailPage = lazyPage(tenderingPages, 'TenderDetailPage');
+const TenderNewPage = lazyPage(tenderingPages, 'TenderNewPage');
+const TendersPage = lazyPage(tenderingPages, 'TendersPage');
 const VerifyDocumentPage = lazyPage(() => import('../pages/verify-document-page'), 'VerifyDocumentPage');
 
 export function createRouter() {
@@ -242,39 +221,8 @@ export function createRouter() {
                     { path: 'insurance', element: <BondInsurancePage /> },
                   ],
                 },
-                {
-                  path: '/staff',
-                  element: <RequireStaff />,
-                  children: [
-                    { index: true, element: <StaffHomePage /> },
-                    { path: 'users', element: <StaffUsersPage /> },
-                    { path: 'organisations', element: <StaffOrganisationsPage /> },
-                    { path: 'dual-control', element: <StaffDualControlPage /> },
-                    { path: 'finance', element: <StaffFinancePage /> },
-                    { path: 'audit', element: <StaffAuditPage /> },
-                    { path: 'product-events', element: <StaffProductEventsPage /> },
-                    { path: 'merchants', element: <StaffMerchantBoardPage /> },
-                    { path: 'merchants/:applicationId', element: <StaffMerchantReviewPage /> },
-                    { path: 'verifications', element: <StaffVerificationsPage /> },
-                    { path: 'commission', element: <StaffCommissionPage /> },
-                    { path: 'compliance', element: <StaffCompliancePage /> },
-                    { path: 'tiers', element: <StaffTiersPage /> },
-                    { path: 'demand-reviews', element: <StaffDemandReviewsPage /> },
-                    { path: 'matching', element: <StaffMatchingPage /> },
-                    { path: 'disputes', element: <StaffDisputeBoardPage /> },
-                    { path: 'credit', element: <StaffCreditPage /> },
-                    { path: 'disputes/:disputeId', element: <StaffDisputeRoomPage /> },
-                    { path: 'tickets', element: <StaffTicketDeskPage /> },
-                    { path: 'tickets/:ticketId', element: <StaffTicketPage /> },
-                    { path: 'risk', element: <StaffRiskBoardPage /> },
-                    { path: 'evidence', element: <StaffEvidencePage /> },
-                    { path: 'reserve', element: <StaffReservePage /> },
-                    { path: 'fees', element: <StaffFeesPage /> },
-                    { path: 'policies', element: <StaffPoliciesPage /> },
-                    { path: 'community', element: <StaffCommunityPage /> },
-                    { path: 'status', element: <StaffStatusPage /> },
-                  ],
-                },
+                // 运营后台: its routes and their preload lists are a chunk of their own, fetched by staff only
+                { path: '/staff/*', element: <RequireStaff />, children: [{ path: '*', element: <StaffRoutes /> }] },
                 { path: '*', element: <NotFoundPage /> },
               ],
             },

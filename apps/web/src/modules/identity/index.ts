@@ -8,7 +8,7 @@ export type {
   StepUpResultData,
   TotpSetupData,
 } from './identity.api';
-export { identityEn, identityZhCN } from './identity.i18n';
+export { identityZhCN } from './identity.i18n';
 export {
   forgetSession,
   identityKeys,

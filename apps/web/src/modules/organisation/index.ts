@@ -7,7 +7,7 @@ export { MyInvitationsList } from './my-invitations-list';
 export { OrgInvitationsPanel } from './org-invitations-panel';
 export { OrgSwitcher } from './org-switcher';
 export type { InvitationData, MemberData, OrganisationData } from './organisation.api';
-export { organisationEn, organisationZhCN } from './organisation.i18n';
+export { organisationZhCN } from './organisation.i18n';
 export { assignableMemberRoles, canActOnMember, canManageOrganisation } from './organisation.policy';
 export {
   type ActiveContext,

@@ -1,0 +1,81 @@
+import { useRoutes } from 'react-router';
+import { lazyPage } from './lazy-page';
+
+// one import site per page file (each import() carries its own preload list)
+const communityPages = () => import('../pages/community-pages');
+const creditPage = () => import('../pages/credit-page');
+const disputesPages = () => import('../pages/disputes-pages');
+const escrowPages = () => import('../pages/escrow-pages');
+const libraryPages = () => import('../pages/library-pages');
+const matchingPages = () => import('../pages/matching-pages');
+const onboardingPages = () => import('../pages/onboarding-pages');
+const policiesPages = () => import('../pages/policies-pages');
+const reserveFeesPages = () => import('../pages/reserve-fees-pages');
+const riskPages = () => import('../pages/risk-pages');
+const staffPages = () => import('../pages/staff-pages');
+const ticketsPages = () => import('../pages/tickets-pages');
+const StaffHomePage = lazyPage(() => import('../pages/staff-home-page'), 'StaffHomePage');
+const StaffUsersPage = lazyPage(staffPages, 'StaffUsersPage');
+const StaffOrganisationsPage = lazyPage(staffPages, 'StaffOrganisationsPage');
+const StaffDualControlPage = lazyPage(staffPages, 'StaffDualControlPage');
+const StaffFinancePage = lazyPage(escrowPages, 'StaffFinancePage');
+const StaffAuditPage = lazyPage(staffPages, 'StaffAuditPage');
+const StaffProductEventsPage = lazyPage(staffPages, 'StaffProductEventsPage');
+const StaffMerchantBoardPage = lazyPage(onboardingPages, 'StaffMerchantBoardPage');
+const StaffMerchantReviewPage = lazyPage(onboardingPages, 'StaffMerchantReviewPage');
+const StaffVerificationsPage = lazyPage(onboardingPages, 'StaffVerificationsPage');
+const StaffCommissionPage = lazyPage(onboardingPages, 'StaffCommissionPage');
+const StaffCompliancePage = lazyPage(onboardingPages, 'StaffCompliancePage');
+const StaffTiersPage = lazyPage(onboardingPages, 'StaffTiersPage');
+const StaffDemandReviewsPage = lazyPage(libraryPages, 'StaffDemandReviewsPage');
+const StaffMatchingPage = lazyPage(matchingPages, 'StaffMatchingPage');
+const StaffDisputeBoardPage = lazyPage(disputesPages, 'StaffDisputeBoardPage');
+const StaffCreditPage = lazyPage(creditPage, 'StaffCreditPage');
+const StaffDisputeRoomPage = lazyPage(disputesPages, 'StaffDisputeRoomPage');
+const StaffTicketDeskPage = lazyPage(ticketsPages, 'StaffTicketDeskPage');
+const StaffTicketPage = lazyPage(ticketsPages, 'StaffTicketPage');
+const StaffRiskBoardPage = lazyPage(riskPages, 'StaffRiskBoardPage');
+const StaffEvidencePage = lazyPage(() => import('../pages/staff-evidence-page'), 'StaffEvidencePage');
+const StaffReservePage = lazyPage(reserveFeesPages, 'StaffReservePage');
+const StaffFeesPage = lazyPage(reserveFeesPages, 'StaffFeesPage');
+const StaffPoliciesPage = lazyPage(policiesPages, 'StaffPoliciesPage');
+const StaffCommunityPage = lazyPage(communityPages, 'StaffCommunityPage');
+const StaffStatusPage = lazyPage(() => import('../pages/status-page'), 'StaffStatusPage');
+const NotFoundPage = lazyPage(() => import('../pages/not-found-page'), 'NotFoundPage');
+
+/**
+ * 运营后台 the staff area's routes, below `/staff` (RequireStaff guards them in the router). They are a chunk of their
+ * own so an organisation's member never downloads the staff pages' route table and preload lists with the first page.
+ */
+export function StaffRoutes() {
+  return useRoutes([
+    { index: true, element: <StaffHomePage /> },
+    { path: 'users', element: <StaffUsersPage /> },
+    { path: 'organisations', element: <StaffOrganisationsPage /> },
+    { path: 'dual-control', element: <StaffDualControlPage /> },
+    { path: 'finance', element: <StaffFinancePage /> },
+    { path: 'audit', element: <StaffAuditPage /> },
+    { path: 'product-events', element: <StaffProductEventsPage /> },
+    { path: 'merchants', element: <StaffMerchantBoardPage /> },
+    { path: 'merchants/:applicationId', element: <StaffMerchantReviewPage /> },
+    { path: 'verifications', element: <StaffVerificationsPage /> },
+    { path: 'commission', element: <StaffCommissionPage /> },
+    { path: 'compliance', element: <StaffCompliancePage /> },
+    { path: 'tiers', element: <StaffTiersPage /> },
+    { path: 'demand-reviews', element: <StaffDemandReviewsPage /> },
+    { path: 'matching', element: <StaffMatchingPage /> },
+    { path: 'disputes', element: <StaffDisputeBoardPage /> },
+    { path: 'credit', element: <StaffCreditPage /> },
+    { path: 'disputes/:disputeId', element: <StaffDisputeRoomPage /> },
+    { path: 'tickets', element: <StaffTicketDeskPage /> },
+    { path: 'tickets/:ticketId', element: <StaffTicketPage /> },
+    { path: 'risk', element: <StaffRiskBoardPage /> },
+    { path: 'evidence', element: <StaffEvidencePage /> },
+    { path: 'reserve', element: <StaffReservePage /> },
+    { path: 'fees', element: <StaffFeesPage /> },
+    { path: 'policies', element: <StaffPoliciesPage /> },
+    { path: 'community', element: <StaffCommunityPage /> },
+    { path: 'status', element: <StaffStatusPage /> },
+    { path: '*', element: <NotFoundPage /> },
+  ]);
+}
