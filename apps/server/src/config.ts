@@ -118,7 +118,7 @@ function breakerOptions(timeoutMs: number, resetMs: number): BreakerOptions {
 
 function decodeKey(value: string, name: string): Buffer {
   const key = Buffer.from(value.trim(), 'base64');
-  if (key.length !== 32) throw new Error(`${name} must be 32 bytes, base64-encoded`);
+  if (key.length !== 32) throw new ConfigError(`${name} must be 32 bytes, base64-encoded`);
   return key;
 }
 
@@ -133,7 +133,7 @@ function loadKeys(
     .filter(Boolean)
     .map((v) => decodeKey(v, 'MASTER_KEY_PREVIOUS'));
   if (previous.length > 0 && !e.LOOKUP_KEY)
-    throw new Error(
+    throw new ConfigError(
       'LOOKUP_KEY is required once MASTER_KEY_PREVIOUS is set: give it the key look-up hashes were made with (the first MASTER_KEY)',
     );
   return {
@@ -145,10 +145,10 @@ function loadKeys(
 function loadMasterKey(value: string | undefined, env: string, dataDir: string): Buffer {
   if (value) {
     const key = Buffer.from(value, 'base64');
-    if (key.length !== 32) throw new Error('MASTER_KEY must be 32 bytes, base64-encoded');
+    if (key.length !== 32) throw new ConfigError('MASTER_KEY must be 32 bytes, base64-encoded');
     return key;
   }
-  if (env === 'production') throw new Error('MASTER_KEY is required in production');
+  if (env === 'production') throw new ConfigError('MASTER_KEY is required in production');
   if (env === 'test') return Buffer.alloc(32, 7);
   // Development: one key per data directory, so encrypted fields stay readable across restarts.
   mkdirSync(dataDir, { recursive: true });
@@ -157,19 +157,38 @@ function loadMasterKey(value: string | undefined, env: string, dataDir: string):
   return Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
 }
 
+/** A configuration the process cannot run with; the message names the variable and what is wrong. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/**
+ * For entry points (the server, the CLI commands): a configuration error is one line on stderr and exit code 2, not
+ * a stack trace.
+ */
+export function loadConfigOrExit(source: NodeJS.ProcessEnv = process.env): Config {
+  try {
+    return loadConfig(source);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(`配置错误 configuration error: ${error.message}`);
+    process.exit(2);
+  }
+}
+
 export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
   const parsed = EnvSchema.safeParse(source);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
-    throw new Error(`Invalid configuration:\n${lines}`);
+    throw new ConfigError(`Invalid configuration:\n${lines}`);
   }
   const e = parsed.data;
-  if (e.CLOCK_ADJUSTABLE && e.NODE_ENV === 'production') throw new Error('CLOCK_ADJUSTABLE is refused in production');
+  if (e.CLOCK_ADJUSTABLE && e.NODE_ENV === 'production') throw new ConfigError('CLOCK_ADJUSTABLE is refused in production');
   if (e.WEBHOOKS_ALLOW_PRIVATE_TARGETS && e.NODE_ENV === 'production')
-    throw new Error('WEBHOOKS_ALLOW_PRIVATE_TARGETS is refused in production');
+    throw new ConfigError('WEBHOOKS_ALLOW_PRIVATE_TARGETS is refused in production');
 
   if (e.SIMULATED_BANK_DELAY_MS > 0 && e.NODE_ENV === 'production')
-    throw new Error('SIMULATED_BANK_DELAY_MS is refused in production');
+    throw new ConfigError('SIMULATED_BANK_DELAY_MS is refused in production');
   const dataDir = resolve(e.DATA_DIR);
   const config: Config = {
     env: e.NODE_ENV,

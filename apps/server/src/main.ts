@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { buildApp } from './app';
-import { loadConfig } from './config';
+import { loadConfigOrExit } from './config';
 import { seedDemoIfEmpty } from './demo/seed';
 import { openDatabase } from './infra/db/client';
 import { LocalBlobStore } from './infra/files/blob-store';
@@ -8,7 +8,7 @@ import { startMail } from './infra/mail/start-mail';
 import { publishedKeys, sealCaFingerprint } from './modules/evidence';
 import { encryptPlaintextPhones } from './modules/identity';
 
-const config = loadConfig();
+const config = loadConfigOrExit();
 const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: join(config.dataDir, 'pglite') });
 await database.migrate();
 // 存量加密 (PLAT-2): plaintext mobile numbers of older rows move into phone_enc/phone_hash, once

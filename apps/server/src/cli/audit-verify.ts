@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { loadConfig } from '../config';
+import { loadConfigOrExit } from '../config';
 import { verifyAuditChain } from '../infra/audit/audit-chain';
 import { type DatabaseHandle, openDatabase } from '../infra/db/client';
 
@@ -15,7 +15,7 @@ export async function runAuditVerify(database: DatabaseHandle): Promise<{ exitCo
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const config = loadConfig();
+  const config = loadConfigOrExit();
   const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: join(config.dataDir, 'pglite') });
   const { exitCode, message } = await runAuditVerify(database);
   await database.close();

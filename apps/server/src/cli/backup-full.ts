@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../config';
+import { loadConfigOrExit } from '../config';
 import { BackupError } from '../infra/backup/backup-errors';
 import { listBackups } from '../infra/backup/backup-files';
 import { type BackupKey, loadBackupKey } from '../infra/backup/backup-key';
@@ -79,7 +79,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const { values } = parseArgs({
       options: { dir: { type: 'string' }, 'keep-daily': { type: 'string' }, 'keep-weekly': { type: 'string' } },
     });
-    const config = loadConfig();
+    const config = loadConfigOrExit();
     const key = loadBackupKey();
     const { dir, policy } = backupDirAndPolicy(values, process.env, config.dataDir);
     const { lines } = await runBackupFull({

@@ -2,7 +2,7 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { type Config, loadConfig } from '../config';
+import { type Config, loadConfigOrExit } from '../config';
 import type { BackupHeader } from '../infra/backup/backup-cipher';
 import { BackupError } from '../infra/backup/backup-errors';
 import { newestBackup, verifyBackupFile } from '../infra/backup/backup-files';
@@ -117,7 +117,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const { values } = parseArgs({
       options: { file: { type: 'string' }, dir: { type: 'string' }, keep: { type: 'boolean', default: false } },
     });
-    const config = loadConfig();
+    const config = loadConfigOrExit();
     const key = loadBackupKey();
     const file =
       values.file ?? (await newestBackup(values.dir ?? process.env.BACKUP_DIR ?? join(config.dataDir, 'backups')));

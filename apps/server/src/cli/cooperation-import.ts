@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../config';
+import { loadConfigOrExit } from '../config';
 import type { AppContext } from '../infra/context';
 import { openDatabase } from '../infra/db/client';
 import { importCooperationCsv } from '../modules/cooperation';
@@ -16,7 +16,7 @@ if (!values.file) {
   console.error('usage: npm run cooperation:import -- --file FILE.csv');
   process.exit(2);
 }
-const config = loadConfig();
+const config = loadConfigOrExit();
 const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: join(config.dataDir, 'pglite') });
 await database.migrate();
 try {

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { type Config, loadConfig } from '../config';
+import { type Config, loadConfigOrExit } from '../config';
 import { type DatabaseHandle, openDatabase } from '../infra/db/client';
 import { verifyLog } from '../modules/evidence';
 
@@ -21,7 +21,7 @@ export async function runEvidenceVerify(
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const config = loadConfig();
+  const config = loadConfigOrExit();
   const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: join(config.dataDir, 'pglite') });
   const { exitCode, lines } = await runEvidenceVerify(database, config);
   await database.close();

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../config';
+import { loadConfigOrExit } from '../config';
 import { rotateFieldKeys } from '../infra/crypto-rotation';
 import { openDatabase } from '../infra/db/client';
 
@@ -16,7 +16,7 @@ if (!Number.isInteger(batchSize) || batchSize < 1) {
   console.error('usage: npm run keys:rotate -- [--batch-size 500]');
   process.exit(2);
 }
-const config = loadConfig();
+const config = loadConfigOrExit();
 const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: join(config.dataDir, 'pglite') });
 try {
   await database.migrate();

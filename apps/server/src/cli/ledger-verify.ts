@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { loadConfig } from '../config';
+import { loadConfigOrExit } from '../config';
 import { type DatabaseHandle, openDatabase } from '../infra/db/client';
 import { verifyMoney } from '../modules/escrow';
 
@@ -25,7 +25,7 @@ export async function runLedgerVerify(database: DatabaseHandle): Promise<{ exitC
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const config = loadConfig();
+  const config = loadConfigOrExit();
   const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: join(config.dataDir, 'pglite') });
   const { exitCode, lines } = await runLedgerVerify(database);
   await database.close();

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../config';
+import { loadConfigOrExit } from '../config';
 import { openDatabase } from '../infra/db/client';
 import { findUserByIdentifier } from '../modules/identity';
 import { bootstrapAdmin } from '../modules/staff';
@@ -15,7 +15,7 @@ if (!values.identifier) {
   console.error('usage: npm run staff:bootstrap -- --identifier <e-mail or mobile of a registered user>');
   process.exit(2);
 }
-const config = loadConfig();
+const config = loadConfigOrExit();
 const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: join(config.dataDir, 'pglite') });
 await database.migrate();
 const ctx = { db: database.db, config };
