@@ -7,12 +7,14 @@ import { LocalBlobStore } from './infra/files/blob-store';
 import { startMail } from './infra/mail/start-mail';
 import { publishedKeys, sealCaFingerprint } from './modules/evidence';
 import { encryptPlaintextPhones } from './modules/identity';
+import { sealPlaintextInvitationPhones } from './modules/organisation';
 
 const config = loadConfigOrExit();
 const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: join(config.dataDir, 'pglite') });
 await database.migrate();
 // 存量加密 (PLAT-2): plaintext mobile numbers of older rows move into phone_enc/phone_hash, once
-const sealedPhones = await encryptPlaintextPhones(database.db, config);
+const sealedPhones =
+  (await encryptPlaintextPhones(database.db, config)) + (await sealPlaintextInvitationPhones(database.db, config));
 if (sealedPhones > 0) console.log(`Encrypted ${sealedPhones} plaintext mobile number(s) (手机号已加密).`);
 const mail = await startMail(config);
 const blobs = new LocalBlobStore(join(config.dataDir, 'files'));

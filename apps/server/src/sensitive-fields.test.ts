@@ -8,6 +8,7 @@ import { ENCRYPTED_COLUMNS, rotateFieldKeys } from './infra/crypto-rotation';
 import { queryRows } from './infra/db/client';
 import { MemoryBlobStore } from './infra/files/blob-store';
 import { encryptPlaintextPhones } from './modules/identity';
+import { sealPlaintextInvitationPhones } from './modules/organisation';
 import { validCreditCode } from './test/credit-codes';
 import { idNumber, uploadDocuments, verificationPackage } from './test/onboarding';
 import { staffClient } from './test/staff';
@@ -104,6 +105,52 @@ describe('mobile numbers at rest', () => {
     expect(row?.phone_enc).toBeTruthy();
     const login = await new TestClient(t.app).post('/api/auth/login', { identifier: phone, password: PASSWORD });
     expect(login.statusCode).toBe(200);
+  });
+});
+
+describe('invitations to a mobile number', () => {
+  it('store the number encrypted and hashed; the list masks it; the invitee finds and accepts it', async () => {
+    const owner = await registeredClient(t.app);
+    const org = await createOrg(owner.client, { creditCode: validCreditCode('110105'), businessRoles: ['SUB'] });
+    const phone = uniquePhone();
+    const sent = await owner.client.post(`/api/orgs/${org.id}/invitations`, { identifier: phone, role: 'member' });
+    expect(sent.statusCode).toBe(201);
+    const [stored] = await queryRows<{ identifier: string; identifier_enc: string | null }>(
+      database.db,
+      sql`select identifier, identifier_enc from invitations where org_id = ${org.id}`,
+    );
+    expect(stored?.identifier).toMatch(/^phone#[0-9a-f]{64}$/);
+    expect(stored?.identifier_enc).toMatch(/^v2\./);
+    expect(JSON.stringify(stored)).not.toContain(phone);
+    const list = await owner.client.get(`/api/orgs/${org.id}/invitations`);
+    expect(list.body).toContain(`${phone.slice(0, 3)}****${phone.slice(-4)}`);
+    expect(list.body).not.toContain(phone);
+    // a second invitation to the same number is refused through the hash
+    const again = await owner.client.post(`/api/orgs/${org.id}/invitations`, { identifier: phone, role: 'member' });
+    expect(again.statusCode).toBe(409);
+
+    const invitee = await registeredClient(t.app, phone);
+    const mine = await invitee.client.get('/api/invitations');
+    const invitation = mine.json<{ items: { id: string; orgId: string }[] }>().items.find((i) => i.orgId === org.id);
+    expect(invitation).toBeDefined();
+    const accepted = await invitee.client.post(`/api/invitations/${invitation?.id}/accept`, {});
+    expect(accepted.statusCode).toBe(200);
+  });
+
+  it('the start-up step seals an older plaintext invitation once, and the invitee still finds it', async () => {
+    const owner = await registeredClient(t.app);
+    const org = await createOrg(owner.client, { creditCode: validCreditCode('110106'), businessRoles: ['SUB'] });
+    const phone = uniquePhone();
+    await owner.client.post(`/api/orgs/${org.id}/invitations`, { identifier: phone, role: 'member' });
+    // as it was stored before: the number in plaintext, no encrypted copy
+    await database.db.execute(
+      sql`update invitations set identifier = ${phone}, identifier_enc = null where org_id = ${org.id}`,
+    );
+    expect(await sealPlaintextInvitationPhones(database.db, t.ctx.config)).toBeGreaterThanOrEqual(1);
+    expect(await sealPlaintextInvitationPhones(database.db, t.ctx.config)).toBe(0);
+    const invitee = await registeredClient(t.app, phone);
+    const mine = await invitee.client.get('/api/invitations');
+    expect(mine.json<{ items: { orgId: string }[] }>().items.map((i) => i.orgId)).toContain(org.id);
   });
 });
 

@@ -17,6 +17,7 @@ export const ENCRYPTED_COLUMNS: readonly { table: string; id: string; column: st
   { table: 'tender_keys', id: 'tender_id', column: 'private_key_enc' },
   { table: 'evidence_witness_state', id: 'name', column: 'private_key_enc' },
   { table: 'webhook_endpoints', id: 'id', column: 'secret_encrypted' },
+  { table: 'invitations', id: 'id', column: 'identifier_enc' },
 ];
 
 export interface RotationCount {

@@ -1,5 +1,6 @@
 export { organisationErrors } from './organisation.errors';
 export { createOrganisationModule } from './organisation.module';
+export { sealPlaintextInvitationPhones } from './organisation.repository';
 export {
   createOrganisationDirect,
   getOrganisation,

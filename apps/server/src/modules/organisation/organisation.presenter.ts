@@ -33,7 +33,7 @@ export function presentInvitation(v: InvitationView): z.infer<typeof Invitation>
     orgId: v.row.orgId,
     orgName: v.orgName,
     // 脱敏 (PLAT-2): an invitation addressed to a mobile number shows it masked, 138****5678
-    identifier: identifierKind(v.row.identifier) === 'phone' ? maskPhone(v.row.identifier) : v.row.identifier,
+    identifier: identifierKind(v.address) === 'phone' ? maskPhone(v.address) : v.address,
     role: v.row.role as MembershipRole,
     status: v.status,
     invitedBy: v.invitedBy,

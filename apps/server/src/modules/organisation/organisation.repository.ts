@@ -1,4 +1,7 @@
-import { and, count, desc, eq, gt, inArray, sql } from 'drizzle-orm';
+import { identifierKind } from '@zhuhe/contracts';
+import { and, count, desc, eq, gt, inArray, isNull, notLike, sql } from 'drizzle-orm';
+import type { Config } from '../../config';
+import { decryptField, encryptField, lookupHash } from '../../infra/crypto';
 import type { DbOrTx } from '../../infra/db/client';
 import { invitations, memberships, organisations } from './organisation.tables';
 
@@ -196,4 +199,41 @@ export async function registrationRank(db: DbOrTx, orgId: string): Promise<numbe
     );
   const n = Number(row?.n ?? 0);
   return n === 0 ? null : n;
+}
+
+type AddressKeys = Pick<Config, 'fieldKeys' | 'lookupKey'>;
+
+/** How an invitation's address is stored and looked up: a mobile number as its keyed hash, an e-mail as it is. */
+export function invitationLookup(keys: AddressKeys, identifier: string): string {
+  return identifierKind(identifier) === 'phone'
+    ? `phone#${lookupHash(keys.lookupKey, `phone:${identifier}`)}`
+    : identifier;
+}
+
+/** The columns that address an invitation: for a mobile number its hash and the encrypted number. */
+export function sealInvitationAddress(keys: AddressKeys, identifier: string) {
+  return {
+    identifier: invitationLookup(keys, identifier),
+    identifierEnc: identifierKind(identifier) === 'phone' ? encryptField(keys.fieldKeys, identifier) : null,
+  };
+}
+
+/** The address in plaintext, for the organisation's list (masked by the presenter). */
+export function invitationAddress(keys: AddressKeys, row: InvitationRow): string {
+  return row.identifierEnc ? decryptField(keys.fieldKeys, row.identifierEnc) : row.identifier;
+}
+
+/**
+ * 存量加密 start-up data step: invitations addressed to a plaintext mobile number get its hash and the encrypted
+ * number instead. Idempotent; returns how many rows it sealed.
+ */
+export async function sealPlaintextInvitationPhones(db: DbOrTx, keys: AddressKeys): Promise<number> {
+  const rows = await db
+    .select({ id: invitations.id, identifier: invitations.identifier })
+    .from(invitations)
+    .where(and(isNull(invitations.identifierEnc), notLike(invitations.identifier, '%@%')));
+  for (const row of rows) {
+    await db.update(invitations).set(sealInvitationAddress(keys, row.identifier)).where(eq(invitations.id, row.id));
+  }
+  return rows.length;
 }

@@ -183,6 +183,8 @@ export async function removeMember(
 
 export interface InvitationView {
   row: repo.InvitationRow;
+  /** the e-mail or mobile number invited, decrypted (the presenter masks a number) */
+  address: string;
   orgName: string;
   invitedBy: string;
   status: 'pending' | 'accepted' | 'revoked' | 'expired';
@@ -208,6 +210,7 @@ async function viewInvitations(ctx: AppContext, rows: repo.InvitationRow[]): Pro
   );
   return rows.map((row) => ({
     row,
+    address: repo.invitationAddress(ctx.config, row),
     orgName: orgs.get(row.orgId)?.name ?? '—',
     invitedBy: inviters.get(row.invitedBy)?.displayName ?? '—',
     status: statusOf(row, now),
@@ -225,12 +228,12 @@ export async function createInvitation(
   const existing = await findUserByIdentifier(ctx, identifier);
   if (existing && (await repo.findMembership(ctx.db, orgId, existing.id)))
     throw organisationErrors.raise('ORG_ALREADY_MEMBER');
-  if (await repo.findPendingInvitation(ctx.db, orgId, identifier, now))
+  if (await repo.findPendingInvitation(ctx.db, orgId, repo.invitationLookup(ctx.config, identifier), now))
     throw organisationErrors.raise('ORG_INVITATION_PENDING');
   const row = await repo.insertInvitation(ctx.db, {
     id: newId(),
     orgId,
-    identifier,
+    ...repo.sealInvitationAddress(ctx.config, identifier),
     role: input.role,
     invitedBy: actor.userId,
     createdAt: now,
@@ -256,21 +259,24 @@ export async function revokeInvitation(ctx: AppContext, orgId: string, invitatio
   await repo.setInvitationStatus(ctx.db, invitationId, 'revoked', new Date());
 }
 
-function identifiersOf(user: UserRow): string[] {
-  return [user.email, user.phone].filter((v): v is string => Boolean(v));
+/** The look-up forms of a user's addresses, as invitations store them. */
+function identifiersOf(ctx: AppContext, user: UserRow): string[] {
+  return [user.email, user.phone]
+    .filter((v): v is string => Boolean(v))
+    .map((v) => repo.invitationLookup(ctx.config, v));
 }
 
 export async function myInvitations(ctx: AppContext, userId: string): Promise<InvitationView[]> {
   const user = await getUser(ctx, userId);
   if (!user) return [];
-  return viewInvitations(ctx, await repo.pendingInvitationsFor(ctx.db, identifiersOf(user), new Date()));
+  return viewInvitations(ctx, await repo.pendingInvitationsFor(ctx.db, identifiersOf(ctx, user), new Date()));
 }
 
 /** An invitation addressed to someone else is, to this user, not found. */
 async function findMyPendingInvitation(ctx: AppContext, userId: string, invitationId: string) {
   const user = await getUser(ctx, userId);
   const row = await repo.findInvitation(ctx.db, invitationId);
-  if (!user || !row || !identifiersOf(user).includes(row.identifier) || statusOf(row, new Date()) !== 'pending') {
+  if (!user || !row || !identifiersOf(ctx, user).includes(row.identifier) || statusOf(row, new Date()) !== 'pending') {
     throw organisationErrors.raise('ORG_INVITATION_NOT_FOUND');
   }
   return row;

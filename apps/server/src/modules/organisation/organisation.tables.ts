@@ -32,13 +32,18 @@ export const memberships = pgTable(
   (t) => [primaryKey({ columns: [t.orgId, t.userId] }), index('memberships_user_idx').on(t.userId)],
 );
 
-/** 邀请 an invitation to join an organisation, addressed to an e-mail or mobile number. */
+/**
+ * 邀请 an invitation to join an organisation, addressed to an e-mail or mobile number. A mobile number is never stored
+ * in plaintext (PLAT-2): `identifier` holds its keyed look-up hash (`phone#<hex>`, the same hash as
+ * `users.phone_hash`) and `identifier_enc` the number under the field keyring; an e-mail is stored as it is.
+ */
 export const invitations = pgTable(
   'invitations',
   {
     id: uuid('id').primaryKey(),
     orgId: uuid('org_id').notNull(),
     identifier: text('identifier').notNull(),
+    identifierEnc: text('identifier_enc'),
     role: text('role').notNull(),
     status: text('status').notNull().default('pending'),
     invitedBy: uuid('invited_by').notNull(),
