@@ -141,6 +141,16 @@ test('funded by statement import → logs with photos → three parties confirm 
   await finance.getByTestId('statement-import').click();
   await expect(finance.getByTestId('reconciliation-counts')).toContainText('1');
   await expect(finance.getByText('已匹配').first()).toBeVisible();
+  // 最近出款: accounts are masked; finance staff reveal one (each reveal is audited)
+  const payoutRow = finance
+    .getByTestId('staff-payouts')
+    .getByRole('row')
+    .filter({ hasText: '江苏匠心劳务分包有限公司' })
+    .filter({ hasText: '4567' })
+    .first();
+  await expect(payoutRow).not.toContainText('6222021202041234567');
+  await payoutRow.getByRole('button', { name: '显示完整账号' }).click();
+  await expect(payoutRow.getByTestId('revealed-account')).toContainText('6222021202041234567');
 
   // 2. The subcontractor files a construction log with a site photo; time and GPS come from its EXIF data.
   const photo = join(mkdtempSync(join(tmpdir(), 'zh-e2e-')), 'site.jpg');

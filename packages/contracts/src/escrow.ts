@@ -172,8 +172,23 @@ export const RiskCase = z.object({
   closedAt: z.iso.datetime().nullable(),
 });
 
+/** 最近出款 a payout as finance staff see it: the account masked until one of them reveals it (audited). */
+export const StaffPayout = z.object({
+  id: z.string(),
+  orgId: z.string(),
+  orgName: z.string(),
+  amountFen: Fen,
+  beneficiaryName: z.string(),
+  beneficiaryAccount: z.string(),
+  status: z.enum(['pending', 'paid', 'failed']),
+  bankReference: z.string().nullable(),
+  createdAt: z.iso.datetime(),
+});
+export const RevealedPayoutAccount = z.object({ account: z.string() });
+
 export const FinanceOverview = z.object({
   imports: z.array(StatementImportSummary),
+  payouts: z.array(StaffPayout),
   riskCases: z.array(RiskCase),
   frozen: z.array(
     z.object({

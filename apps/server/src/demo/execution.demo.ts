@@ -1,4 +1,5 @@
 import { shanghaiDate } from '../infra/calendar/working-days';
+import type { PlatformModules } from '../composition';
 import type { AppContext } from '../infra/context';
 import { createContract, listContracts, signVersion } from '../modules/contracts';
 import { freezeOverdueEscrows, fundEscrowByDeposit } from '../modules/escrow';
@@ -36,7 +37,7 @@ export const day = (days: number, now = new Date()) => shanghaiDate(new Date(now
  * three parties and released from escrow — and the second milestone more than 15 days overdue, so the escrow is
  * frozen with a risk case for finance staff. The signed purchase contract gets a delivery plan.
  */
-export async function seedExecutionDemo(ctx: AppContext): Promise<DemoLogin[]> {
+export async function seedExecutionDemo(ctx: AppContext, modules: PlatformModules): Promise<DemoLogin[]> {
   const gc = await ownerOf(ctx, 'gc@example.com');
   const sub = await ownerOf(ctx, 'sub@example.com');
   const svr = await ownerOf(ctx, 'svr@example.com');
@@ -167,6 +168,15 @@ export async function seedExecutionDemo(ctx: AppContext): Promise<DemoLogin[]> {
   });
   // 三方签章 and release from escrow.
   for (const p of [sub, gc, svr]) await signStatement(ctx, p, p.orgId, contractId, settlementId);
+
+  // sub@ takes ¥20,000 of the released money to its bank account: the finance console's 最近出款, account masked.
+  await modules.escrow.api.requestPayout({
+    orgId: sub.orgId,
+    amountFen: 2_000_000,
+    beneficiaryName: '江苏匠心劳务分包有限公司',
+    beneficiaryAccount: '6222021202041234567',
+    clientId: 'demo-payout-sub-0001',
+  });
 
   // The second milestone is more than 15 days overdue: the overdue watch freezes the escrow (FUND-3).
   await freezeOverdueEscrows(ctx);

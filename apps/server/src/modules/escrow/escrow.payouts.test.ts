@@ -273,5 +273,14 @@ describe('payout account reveal (PLAT-2)', () => {
           and actor_user_id = ${finance.userId} and target like ${`%${paid.id}%`}`,
     );
     expect(audits[0]?.n).toBe(1);
+    // the finance console lists the payout with the account masked and the organisation named
+    const overview = await finance.client.get('/api/staff/finance');
+    expect(overview.statusCode).toBe(200);
+    const listed = (overview.json().payouts as { id: string; beneficiaryAccount: string; orgName: string }[]).find(
+      (p) => p.id === paid.id,
+    );
+    expect(listed?.beneficiaryAccount).toBe('6222********2233');
+    expect(listed?.orgName).toBeTruthy();
+    expect(overview.body).not.toContain(ACCOUNT);
   });
 });

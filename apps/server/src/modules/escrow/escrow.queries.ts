@@ -2,8 +2,9 @@ import { shanghaiDate } from '../../infra/calendar/working-days';
 import type { AppContext } from '../../infra/context';
 import type { DbOrTx } from '../../infra/db/client';
 import { accountsById } from '../ledger';
+import { getOrganisations } from '../organisation';
 import { bondReferenceOf, requireEscrow } from './escrow.lifecycle';
-import { presentImport, presentRelease, presentScheduleItem } from './escrow.presenter';
+import { presentImport, presentPayout, presentRelease, presentScheduleItem } from './escrow.presenter';
 import * as repo from './escrow.repository';
 
 /** Gross released so far per contract, for many contracts at once (matching's backlog); absent → nothing released. */
@@ -101,12 +102,17 @@ export async function isEscrowParty(ctx: Pick<AppContext, 'db'>, contractId: str
 }
 
 export async function financeOverview(ctx: AppContext) {
-  const [imports, cases, frozen] = await Promise.all([
+  const [imports, cases, frozen, payouts] = await Promise.all([
     repo.recentImports(ctx.db, 20),
     repo.riskCases(ctx.db, undefined, 100),
     repo.frozenEscrows(ctx.db),
+    repo.recentPayouts(ctx.db, 50),
   ]);
+  const orgNames = new Map(
+    (await getOrganisations(ctx, [...new Set(payouts.map((p) => p.orgId))])).map((o) => [o.id, o.name]),
+  );
   return {
+    payouts: payouts.map((p) => ({ ...presentPayout(p), orgId: p.orgId, orgName: orgNames.get(p.orgId) ?? '—' })),
     imports: imports.map((i) => {
       const { lines: _lines, ...rest } = presentImport(i);
       return rest;

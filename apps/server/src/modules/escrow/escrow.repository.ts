@@ -409,6 +409,10 @@ export async function paymentFacts(
   );
 }
 
+export async function recentPayouts(db: DbOrTx, limit: number): Promise<PayoutRow[]> {
+  return db.select().from(escrowPayouts).orderBy(desc(escrowPayouts.createdAt)).limit(limit);
+}
+
 export async function payoutsOf(db: DbOrTx, orgId: string): Promise<PayoutRow[]> {
   return db.select().from(escrowPayouts).where(eq(escrowPayouts.orgId, orgId)).orderBy(desc(escrowPayouts.createdAt));
 }

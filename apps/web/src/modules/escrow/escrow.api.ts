@@ -6,6 +6,7 @@ import {
   FinanceOverview,
   OverdueRunResult,
   type PayoutBody,
+  RevealedPayoutAccount,
   StatementImportReport,
   UnfreezeRequested,
   Wallet,
@@ -44,6 +45,17 @@ export function usePayout(orgId: string) {
 
 export const useFinanceOverview = () =>
   useQuery({ queryKey: keys.finance, queryFn: () => apiRequest('GET', '/api/staff/finance', FinanceOverview) });
+
+/** 显示完整收款账号 one payout's whole account, for finance staff; the server audits each reveal. */
+export const useRevealPayoutAccount = () =>
+  useMutation({
+    mutationFn: (payoutId: string) =>
+      apiRequest(
+        'POST',
+        `/api/staff/finance/payouts/${encodeURIComponent(payoutId)}/reveal-account`,
+        RevealedPayoutAccount,
+      ),
+  });
 
 export const usePendingUnfreezes = () =>
   useQuery({

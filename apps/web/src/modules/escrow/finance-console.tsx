@@ -1,4 +1,4 @@
-import type { StatementImportReport } from '@zhuhe/contracts';
+import type { FinanceOverview, StatementImportReport } from '@zhuhe/contracts';
 import { App, Button, type ButtonProps, Card, Empty, Input, Modal, Space, Table, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +14,7 @@ import {
   useImportStatement,
   usePendingUnfreezes,
   useRequestUnfreeze,
+  useRevealPayoutAccount,
   useRunOverdueCheck,
 } from './escrow.api';
 
@@ -35,6 +36,7 @@ export function FinanceConsole() {
     <Space direction="vertical" size="middle" style={{ width: '100%' }} data-testid="finance-console">
       <StatementImport onImported={setReportId} />
       {report.data ? <ReconciliationReport report={report.data} /> : null}
+      <RecentPayouts payouts={data.payouts} />
       <FrozenEscrows frozen={data.frozen} />
       <PendingUnfreezes />
       <Card
@@ -180,6 +182,85 @@ function ReconciliationReport({ report }: { report: StatementImportReport }) {
           { title: t('finance.columns.reason'), dataIndex: 'reason', ellipsis: true },
         ]}
       />
+    </Card>
+  );
+}
+
+const PAYOUT_COLOURS = { pending: 'processing', paid: 'green', failed: 'red' } as const;
+
+/**
+ * 最近出款 the latest payouts with the beneficiary account masked; finance staff may reveal one account (each reveal is
+ * audited), e.g. to answer a bank's query.
+ */
+function RecentPayouts({ payouts }: { payouts: FinanceOverview['payouts'] }) {
+  const { t } = useTranslation('escrow');
+  const reveal = useRevealPayoutAccount();
+  const feedback = useErrorFeedback();
+  const [revealed, setRevealed] = useState<Record<string, string>>({});
+  return (
+    <Card title={t('finance.payouts')} styles={{ body: { padding: payouts.length ? 0 : undefined } }}>
+      {payouts.length === 0 ? (
+        <Empty description={t('finance.noPayouts')} />
+      ) : (
+        <Table
+          rowKey="id"
+          size="small"
+          pagination={{ pageSize: 10, hideOnSinglePage: true }}
+          scroll={{ x: 720 }}
+          dataSource={payouts}
+          data-testid="staff-payouts"
+          columns={[
+            { title: t('finance.columns.createdAt'), dataIndex: 'createdAt', render: (v: string) => formatDateTime(v) },
+            { title: t('finance.columns.org'), dataIndex: 'orgName' },
+            {
+              title: t('finance.columns.amount'),
+              dataIndex: 'amountFen',
+              align: 'right',
+              render: (v: number) => formatFen(v),
+            },
+            { title: t('finance.columns.beneficiary'), dataIndex: 'beneficiaryName' },
+            {
+              title: t('finance.columns.account'),
+              key: 'account',
+              render: (_, row) =>
+                revealed[row.id] ? (
+                  <Typography.Text copyable data-testid="revealed-account">
+                    {revealed[row.id]}
+                  </Typography.Text>
+                ) : (
+                  <Space size="small" wrap>
+                    <Typography.Text>{row.beneficiaryAccount}</Typography.Text>
+                    <Button
+                      size="small"
+                      type="link"
+                      loading={reveal.isPending && reveal.variables === row.id}
+                      onClick={() =>
+                        reveal.mutate(row.id, {
+                          onSuccess: (r) => setRevealed((all) => ({ ...all, [row.id]: r.account })),
+                          onError: feedback.show,
+                        })
+                      }
+                    >
+                      {t('finance.revealAccount')}
+                    </Button>
+                  </Space>
+                ),
+            },
+            {
+              title: t('finance.columns.status'),
+              dataIndex: 'status',
+              render: (v: keyof typeof PAYOUT_COLOURS) => (
+                <Tag color={PAYOUT_COLOURS[v]}>{t(`wallet.payoutStatus.${v}`)}</Tag>
+              ),
+            },
+          ]}
+        />
+      )}
+      {payouts.length > 0 ? (
+        <Typography.Paragraph type="secondary" style={{ margin: 12 }}>
+          {t('finance.revealHint')}
+        </Typography.Paragraph>
+      ) : null}
     </Card>
   );
 }
