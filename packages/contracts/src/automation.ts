@@ -202,5 +202,6 @@ export type JourneyTemplateKey = z.infer<typeof JourneyTemplateKey>;
 export const JourneyTemplate = z.object({ key: JourneyTemplateKey, name: z.string(), description: z.string() });
 export const JourneyTemplateList = z.object({ items: z.array(JourneyTemplate) });
 export type JourneyTemplateList = z.infer<typeof JourneyTemplateList>;
-export const TemplateParams = z.object({ key: JourneyTemplateKey });
+/** a key that names no template answers 404 */
+export const TemplateParams = z.object({ templateKey: z.string().max(40) });
 export const FollowUpTaskQuery = z.object({ status: z.enum(FOLLOW_UP_STATUSES).optional() });

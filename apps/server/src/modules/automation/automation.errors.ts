@@ -2,6 +2,7 @@ import { defineErrors } from '../../infra/errors';
 
 export const automationErrors = defineErrors({
   JOURNEY_NOT_FOUND: { kind: 'not_found', 'zh-CN': '旅程不存在', en: 'Journey not found' },
+  JOURNEY_TEMPLATE_NOT_FOUND: { kind: 'not_found', 'zh-CN': '旅程模板不存在', en: 'Journey template not found' },
   FOLLOW_UP_TASK_NOT_FOUND: { kind: 'not_found', 'zh-CN': '跟进任务不存在', en: 'Follow-up task not found' },
   /** the step graph loops back on itself: an enrolment would never end; nothing was saved */
   JOURNEY_CYCLE: {

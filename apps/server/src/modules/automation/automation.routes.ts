@@ -50,13 +50,13 @@ export function automationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
 
     app.post(
-      `${base}/templates/:key/journeys`,
+      `${base}/templates/:templateKey/journeys`,
       {
         config: { permission: perm.manage },
         schema: { tags, summary: '由模板新建旅程（草稿）', params: TemplateParams, response: { 201: Journey } },
       },
       async (request, reply) =>
-        reply.code(201).send(await service.createFromTemplate(ctx, requireActor(request), request.params.key)),
+        reply.code(201).send(await service.createFromTemplate(ctx, requireActor(request), request.params.templateKey)),
     );
 
     app.get(

@@ -189,7 +189,7 @@ describe('automation: journey rules', () => {
       ],
     });
     await expect(attempt).rejects.toMatchObject({ code: 'JOURNEY_CYCLE', params: { path: 'a → b → c → a' } });
-    const error = await attempt.catch((e: unknown) => e as { message: string });
+    const error = (await attempt.catch((e: unknown) => e)) as { message: string };
     expect(String(error.message)).toMatch(/循环|cycle/);
     expect((await listJourneys(tc.ctx)).items.length).toBe(before);
   });

@@ -8,7 +8,7 @@ import {
   type JourneyDetail,
   type JourneyList,
   type JourneyStatus,
-  type JourneyTemplateKey,
+  JourneyTemplateKey,
   type JourneyTemplateList,
 } from '@zhuhe/contracts';
 import type { AppContext } from '../../infra/context';
@@ -116,9 +116,11 @@ export async function updateJourney(ctx: AppContext, id: string, input: JourneyB
 export async function createFromTemplate(
   ctx: AppContext,
   actor: Pick<Actor, 'userId'> | null,
-  key: JourneyTemplateKey,
+  key: string,
 ): Promise<Journey> {
-  return createJourney(ctx, actor, JOURNEY_TEMPLATES[key], key);
+  const parsed = JourneyTemplateKey.safeParse(key);
+  if (!parsed.success) throw automationErrors.raise('JOURNEY_TEMPLATE_NOT_FOUND');
+  return createJourney(ctx, actor, JOURNEY_TEMPLATES[parsed.data], parsed.data);
 }
 
 export function listTemplates(): JourneyTemplateList {
