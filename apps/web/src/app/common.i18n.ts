@@ -118,6 +118,8 @@ export const commonZhCN = {
     community: '社区',
     staffCommunity: '社区审核',
     staffStatus: '运行状态',
+    staffAutomation: '营销旅程',
+    staffFollowUps: '销售跟进',
   },
 };
 
@@ -240,5 +242,7 @@ export const commonEn: typeof commonZhCN = {
     community: 'Community',
     staffCommunity: 'Community moderation',
     staffStatus: 'Platform status',
+    staffAutomation: 'Journeys',
+    staffFollowUps: 'Sales follow-ups',
   },
 };

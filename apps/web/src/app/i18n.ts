@@ -1,5 +1,6 @@
 import i18next, { type BackendModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import type { automationZhCN } from '../modules/automation';
 import type { chatZhCN } from '../modules/chat';
 import type { commissionZhCN } from '../modules/commission';
 import type { communityZhCN } from '../modules/community';
@@ -118,6 +119,8 @@ const loaders: Record<string, Loader> = {
     })),
   inquiries: () =>
     import('../modules/inquiries/inquiries.i18n').then((m) => ({ 'zh-CN': m.inquiriesZhCN, en: m.inquiriesEn })),
+  automation: () =>
+    import('../modules/automation/automation.i18n').then((m) => ({ 'zh-CN': m.automationZhCN, en: m.automationEn })),
   chat: () => import('../modules/chat/chat.i18n').then((m) => ({ 'zh-CN': m.chatZhCN, en: m.chatEn })),
   webhooks: () =>
     import('../modules/webhooks/webhooks.i18n').then((m) => ({ 'zh-CN': m.webhooksZhCN, en: m.webhooksEn })),
@@ -176,6 +179,7 @@ interface AllTexts {
   inquiries: typeof inquiriesZhCN;
   webhooks: typeof webhooksZhCN;
   chat: typeof chatZhCN;
+  automation: typeof automationZhCN;
   workspace: typeof workspaceZhCN;
 }
 

@@ -137,6 +137,10 @@ const StaffOrganisationsPage = lazyPage(() => import('../pages/staff-pages'), 'S
 const StaffProductEventsPage = lazyPage(() => import('../pages/staff-pages'), 'StaffProductEventsPage');
 const StaffUsersPage = lazyPage(() => import('../pages/staff-pages'), 'StaffUsersPage');
 const StaffHomePage = lazyPage(() => import('../pages/staff-home-page'), 'StaffHomePage');
+const StaffJourneysPage = lazyPage(() => import('../pages/automation-pages'), 'StaffJourneysPage');
+const StaffJourneyNewPage = lazyPage(() => import('../pages/automation-pages'), 'StaffJourneyNewPage');
+const StaffJourneyPage = lazyPage(() => import('../pages/automation-pages'), 'StaffJourneyPage');
+const StaffFollowUpTasksPage = lazyPage(() => import('../pages/automation-pages'), 'StaffFollowUpTasksPage');
 const PrequalReportPage = lazyPage(() => import('../pages/tendering-pages'), 'PrequalReportPage');
 const TenderDetailPage = lazyPage(() => import('../pages/tendering-pages'), 'TenderDetailPage');
 const TenderNewPage = lazyPage(() => import('../pages/tendering-pages'), 'TenderNewPage');
@@ -273,6 +277,10 @@ export function createRouter() {
                     { path: 'policies', element: <StaffPoliciesPage /> },
                     { path: 'community', element: <StaffCommunityPage /> },
                     { path: 'status', element: <StaffStatusPage /> },
+                    { path: 'automation', element: <StaffJourneysPage /> },
+                    { path: 'automation/new', element: <StaffJourneyNewPage /> },
+                    { path: 'automation/tasks', element: <StaffFollowUpTasksPage /> },
+                    { path: 'automation/:journeyId', element: <StaffJourneyPage /> },
                   ],
                 },
                 { path: '*', element: <NotFoundPage /> },
