@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, isNotNull, lt, max } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNotNull, lt, lte, max } from 'drizzle-orm';
 import type { DbOrTx } from '../../infra/db/client';
 import { productEvents } from './analytics.tables';
 
@@ -17,12 +17,18 @@ export async function listProductEvents(
   return filtered.orderBy(desc(productEvents.occurredAt), desc(productEvents.id)).limit(options.limit);
 }
 
-/** The events of one name after an instant, oldest first (a reader's cursor moves through them). */
-export async function eventsSince(db: DbOrTx, name: string, since: Date, limit: number): Promise<ProductEventRow[]> {
+/** The events of one name in (since, until], oldest first (a reader's cursor moves through them). */
+export async function eventsSince(
+  db: DbOrTx,
+  name: string,
+  since: Date,
+  until: Date,
+  limit: number,
+): Promise<ProductEventRow[]> {
   return db
     .select()
     .from(productEvents)
-    .where(and(eq(productEvents.name, name), gt(productEvents.occurredAt, since)))
+    .where(and(eq(productEvents.name, name), gt(productEvents.occurredAt, since), lte(productEvents.occurredAt, until)))
     .orderBy(asc(productEvents.occurredAt), asc(productEvents.id))
     .limit(limit);
 }

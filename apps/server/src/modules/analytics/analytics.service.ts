@@ -37,9 +37,18 @@ export async function listProductEvents(ctx: AppContext, options: { name?: strin
   return repo.listProductEvents(ctx.db, options);
 }
 
-/** Events of one name after `since`, oldest first: a reader (e.g. automation's triggers) keeps its own cursor. */
-export async function productEventsSince(ctx: Pick<AppContext, 'db'>, name: string, since: Date, limit = 500) {
-  return repo.eventsSince(ctx.db, name, since, limit);
+/**
+ * Events of one name after `since` and up to `until`, oldest first: a reader (e.g. automation's triggers) keeps its
+ * own cursor.
+ */
+export async function productEventsSince(
+  ctx: Pick<AppContext, 'db'>,
+  name: string,
+  since: Date,
+  until: Date,
+  limit = 500,
+) {
+  return repo.eventsSince(ctx.db, name, since, until, limit);
 }
 
 /** 最近活跃 each user's or organisation's latest product event. */

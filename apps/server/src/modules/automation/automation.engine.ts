@@ -5,6 +5,7 @@ import { lastActivity, productEventsSince, silentOrganisations } from '../analyt
 import { getUsers } from '../identity';
 import { categoryOf, effectivePreferences, isQuiet, notify, type QuietHours, quietUntil } from '../notifications';
 import { getOrganisations, managersOf, membershipsOfUser } from '../organisation';
+import { staffRolesOf } from '../staff';
 import type { EnrolmentRow, JourneyRow } from './automation.repository';
 import * as repo from './automation.repository';
 import { AUTOMATION_NOTIFICATION_KIND, DAY_MS, FREQUENCY_CAP, HOUR_MS, PLATFORM_QUIET_HOURS } from './automation.rules';
@@ -72,6 +73,9 @@ export async function inSegment(
   let ids = [...new Set(subjectIds)];
   if (ids.length === 0) return new Set();
   if (journey.audience === 'user') {
+    // platform staff are no one's audience (they have no organisation, so they would look like leads)
+    const staff = await Promise.all(ids.map(async (id) => (await staffRolesOf(ctx, id)).length > 0));
+    ids = ids.filter((_, i) => !staff[i]);
     if (segment.withoutOrganisation) {
       const withOrg = await Promise.all(ids.map(async (id) => (await membershipsOfUser(ctx, id)).length > 0));
       ids = ids.filter((_, i) => !withOrg[i]);
@@ -95,7 +99,9 @@ export async function inSegment(
   }
   if (segment.newMerchantDays) {
     const since = new Date(now.getTime() - segment.newMerchantDays * DAY_MS);
-    const activated = new Set((await productEventsSince(ctx, 'merchant.activated', since, 5000)).map((e) => e.orgId));
+    const activated = new Set(
+      (await productEventsSince(ctx, 'merchant.activated', since, now, 5000)).map((e) => e.orgId),
+    );
     ids = ids.filter((id) => activated.has(id));
   }
   return new Set(ids);
@@ -114,7 +120,7 @@ export async function pendingEntries(
 ): Promise<{ entries: Entry[]; cursor: Date | null }> {
   const trigger = journey.trigger;
   if (trigger.kind === 'event') {
-    const events = await productEventsSince(ctx, trigger.event, since ?? journey.createdAt, 500);
+    const events = await productEventsSince(ctx, trigger.event, since ?? journey.createdAt, now, 500);
     const raw = events.flatMap((e) => {
       const subjectId = journey.audience === 'user' ? e.userId : e.orgId;
       return subjectId ? [{ subjectId, entryKey: e.id, enteredAt: e.occurredAt }] : [];
@@ -135,7 +141,12 @@ export async function pendingEntries(
     candidates = await silentOrganisations(ctx, new Date(now.getTime() - segment.silentDays * DAY_MS));
   else if (journey.audience === 'organisation' && segment.newMerchantDays)
     candidates = (
-      await productEventsSince(ctx, 'merchant.activated', new Date(now.getTime() - segment.newMerchantDays * DAY_MS))
+      await productEventsSince(
+        ctx,
+        'merchant.activated',
+        new Date(now.getTime() - segment.newMerchantDays * DAY_MS),
+        now,
+      )
     ).flatMap((e) => (e.orgId ? [e.orgId] : []));
   const fit = await inSegment(ctx, journey, candidates, now);
   const period = `p${Math.floor(now.getTime() / (trigger.reentryDays * DAY_MS))}`;
