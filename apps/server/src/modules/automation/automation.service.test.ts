@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Clock } from '../../infra/clock';
-import { buildUser } from '../../test/builders';
+import { buildOrg, buildUser } from '../../test/builders';
 import { createTestContext, type TestContext } from '../../test/test-context';
 import { recordProductEvent } from '../analytics';
 import { updatePreferences } from '../notifications';
@@ -241,5 +241,80 @@ describe('automation: journey rules', () => {
       ['m3', 'sent'],
       ['m4', 'capped'],
     ]);
+  });
+});
+
+describe('automation: recall and welcome templates', () => {
+  let tc: TestContext;
+  let clock: ReturnType<typeof fakeClock>;
+  beforeAll(async () => {
+    tc = await createTestContext();
+    clock = fakeClock('2027-05-10T02:00:00Z'); // 10:00 Shanghai
+    (tc.ctx as { clock: Clock }).clock = clock;
+  });
+  afterAll(async () => tc?.close());
+
+  it('recalls organisations silent for 30 days by e-mail to their managers, once per period', async () => {
+    const silent = await buildOrg(tc.ctx, { roles: ['SUP'] });
+    const busy = await buildOrg(tc.ctx, { roles: ['SUP'] });
+    await recordProductEvent(tc.ctx, {
+      name: 'organisation.created',
+      orgId: silent.orgId,
+      occurredAt: new Date('2027-03-20T02:00:00Z'),
+    });
+    await recordProductEvent(tc.ctx, {
+      name: 'organisation.created',
+      orgId: busy.orgId,
+      occurredAt: new Date('2027-03-20T02:00:00Z'),
+    });
+    await recordProductEvent(tc.ctx, {
+      name: 'demand.published',
+      orgId: busy.orgId,
+      occurredAt: new Date('2027-05-01T02:00:00Z'),
+    });
+    const journey = await createFromTemplate(tc.ctx, null, 'recall_silent_30d');
+    await setStatus(tc.ctx, journey.id, 'active');
+    await tick(tc.ctx);
+    await tc.drain();
+    const enrolled = (await repo.enrolmentsOf(tc.ctx.db, journey.id, 10)).map((e) => e.subjectId);
+    expect(enrolled).toEqual([silent.orgId]);
+    expect(tc.mailer.sent.filter((m) => m.to === silent.email).map((m) => m.subject)).toEqual([
+      '好久不见：本月有新的需求与招标等您查看',
+    ]);
+    expect(tc.mailer.sent.filter((m) => m.to === busy.email)).toEqual([]);
+    // the next day's scan finds the same organisation in the same 30-day period: no second entry
+    clock.advance(25 * HOUR);
+    await tick(tc.ctx);
+    expect(await repo.enrolmentsOf(tc.ctx.db, journey.id, 10)).toHaveLength(1);
+  });
+
+  it('welcomes a new merchant in-app at once, by e-mail after 2 days, and not by SMS unless switched on', async () => {
+    const merchant = await buildOrg(tc.ctx, { roles: ['SUP'] });
+    const journey = await createFromTemplate(tc.ctx, null, 'merchant_welcome');
+    await setStatus(tc.ctx, journey.id, 'active');
+    await recordProductEvent(tc.ctx, {
+      name: 'merchant.activated',
+      orgId: merchant.orgId,
+      userId: merchant.userId,
+      occurredAt: clock.now(),
+    });
+    await tick(tc.ctx);
+    const outcomes = async () =>
+      (await repo.sendsOf(tc.ctx.db, journey.id, 10)).map((s) => [s.stepId, s.channel, s.outcome]).sort();
+    expect(await outcomes()).toEqual([['welcome', 'inApp', 'sent']]);
+    clock.advance(48 * HOUR);
+    await tick(tc.ctx);
+    expect(await outcomes()).toEqual([
+      ['listing', 'email', 'sent'],
+      ['welcome', 'inApp', 'sent'],
+    ]);
+    clock.advance(120 * HOUR);
+    await tick(tc.ctx);
+    expect(await outcomes()).toEqual([
+      ['listing', 'email', 'sent'],
+      ['review', 'sms', 'unsubscribed'],
+      ['welcome', 'inApp', 'sent'],
+    ]);
+    expect((await repo.enrolmentsOf(tc.ctx.db, journey.id, 10))[0]?.status).toBe('completed');
   });
 });
