@@ -49,3 +49,23 @@ test('staff open the lead follow-up journey, dry-run it and see who would receiv
   await expect(tasks).toContainText('已完成');
   await page.screenshot({ path: 'docs/screenshots/automation-tasks-375.png', fullPage: true });
 });
+
+test('a journey built with a step that loops back is refused with the reason, and nothing is saved', async ({
+  page,
+}) => {
+  await demoLogin(page, ADMIN.email, ADMIN.secret);
+  await page.goto('/staff/automation/new');
+  await page.getByLabel('名称', { exact: true }).fill('循环测试旅程');
+  await page.getByLabel('标题', { exact: true }).fill('欢迎回来');
+  await page.getByRole('button', { name: '添加步骤' }).click();
+  await page.getByTestId('step-2-type').click();
+  await page.getByTitle('条件', { exact: true }).click();
+  await page.getByTestId('step-2-on-false').click();
+  await page.getByTitle('跳到第 1 步', { exact: true }).click();
+  await page.getByRole('button', { name: '保存为草稿' }).click();
+  await expect(page.getByText('旅程的步骤形成了循环（s1 → s2 → s1）')).toBeVisible();
+
+  await page.goto('/staff/automation');
+  await expect(page.getByTestId('journeys')).toContainText('注册线索 24 小时跟进');
+  await expect(page.getByTestId('journeys')).not.toContainText('循环测试旅程');
+});
