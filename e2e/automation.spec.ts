@@ -35,6 +35,9 @@ test('staff open the lead follow-up journey, dry-run it and see who would receiv
   const lead = preview.getByRole('row').filter({ hasText: '钱工（刚注册）' });
   await expect(lead.filter({ hasText: '销售跟进任务' })).toContainText('电话回访新注册用户');
   await expect(lead.filter({ hasText: '邮件' })).toContainText('三步完成企业入驻，开始承接项目');
+  await page.setViewportSize({ width: 375, height: 812 });
+  await page.screenshot({ path: 'docs/screenshots/automation-dry-run-375.png', fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 720 });
 
   // 4. nothing was sent: the send log is as it was
   await page.reload();
