@@ -4,6 +4,7 @@ import { TrafficWindow } from './infra/http/traffic-window';
 import type { PlatformModule } from './infra/module';
 import type { SmsSender } from './infra/sms/sms';
 import { createAnalyticsModule } from './modules/analytics';
+import { createAutomationModule } from './modules/automation';
 import { createChatModule } from './modules/chat';
 import { createCommissionModule } from './modules/commission';
 import { createCommunityModule } from './modules/community';
@@ -139,6 +140,8 @@ export function composeModules(
     inquiries: createInquiriesModule(ctx),
     // 消息: chat between organisations from a listing, demand, tender Q&A, contract or dispute (reads their index).
     chat: createChatModule(ctx),
+    // 自动化营销: journeys over product events; sends through notifications (preferences, quiet hours, unsubscribe).
+    automation: createAutomationModule(ctx, { sms: identity.api.guardedSms }),
     // 工作台: asks the modules above for their to-dos and figures through their index.
     workspace: createWorkspaceModule(ctx),
   } satisfies Record<string, PlatformModule<object>>;

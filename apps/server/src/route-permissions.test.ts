@@ -247,6 +247,10 @@ beforeAll(async () => {
     // tickets: a ticket and an attachment that do not exist for the caller
     ticketId: newId(),
     attachmentId: newId(),
+    // automation: a journey, a built-in template and a follow-up task that do not exist
+    journeyId: newId(),
+    templateKey: 'no_such_template',
+    taskId: newId(),
     // risk: a warning that does not exist for the caller
     warningId: newId(),
     flaggedTenderId: newId(),
@@ -365,6 +369,14 @@ const VALID_BODIES: Record<string, unknown> = {
   'POST /api/orgs/:orgId/tickets/:ticketId/rating': { stars: 5, comment: '' },
   'POST /api/orgs/:orgId/tickets/:ticketId/reopen': { body: '问题又出现了' },
   'POST /api/staff/tickets/:ticketId/messages': { body: '您好' },
+  'POST /api/staff/automation/journeys/:journeyId/status': { status: 'paused' },
+  'PUT /api/staff/automation/journeys/:journeyId': {
+    name: '旅程',
+    audience: 'user',
+    segment: {},
+    trigger: { kind: 'event', event: 'user.registered' },
+    steps: [{ id: 'a', type: 'action', channel: 'inApp', title: '你好', body: '', next: null }],
+  },
   'POST /api/staff/tickets/:ticketId/escalate': { reason: '需技术排查' },
   'POST /api/staff/tickets/:ticketId/resolve': { resolution: '已解决' },
   'POST /api/staff/reserve/claims/:claimId/reject': { reason: '不属于平台原因造成的损失' },

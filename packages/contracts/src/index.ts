@@ -1,4 +1,5 @@
 export * from './api-v1';
+export * from './automation';
 export * from './chat';
 export * from './commission';
 export * from './common';

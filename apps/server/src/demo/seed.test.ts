@@ -7,6 +7,7 @@ import { bundleFromZip, type PublicEntry, verifyEvidence } from '@zhuhe/verify';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../infra/db/client';
+import { journeyDetail, listJourneys, listTasks } from '../modules/automation';
 import { escrowStatus, verifyMoney } from '../modules/escrow';
 import { verifyLog } from '../modules/evidence';
 import { orgFees, seedUserCounter } from '../modules/fees';
@@ -322,6 +323,19 @@ describe('demo data', () => {
     // the demo supervisor is verified, so a GC inviting a supervisor finds it by name
     const supervisors = (await gc.get(`/api/org-directory/supervisors?q=${encodeURIComponent('京诚')}`)).json();
     expect(supervisors).toMatchObject({ items: [{ name: '北京京诚工程监理有限公司' }] });
+
+    // 自动化营销: the three templates with members in every state, sends sent and withheld, open and done tasks
+    const journeys = (await listJourneys(t.ctx)).items;
+    expect(journeys.map((j) => [j.templateKey, j.status]).sort()).toEqual([
+      ['lead_follow_up_24h', 'active'],
+      ['merchant_welcome', 'paused'],
+      ['recall_silent_30d', 'active'],
+    ]);
+    const leads = await journeyDetail(t.ctx, journeys.find((j) => j.templateKey === 'lead_follow_up_24h')?.id ?? '');
+    expect(new Set(leads.enrolments.map((e) => e.status))).toEqual(new Set(['active', 'completed', 'exited']));
+    expect(new Set(leads.sends.map((s) => s.outcome))).toEqual(new Set(['sent', 'unsubscribed']));
+    expect((await listTasks(t.ctx)).items.map((x) => x.status).sort()).toEqual(['done', 'open', 'open']);
+    expect(journeys.every((j) => j.sends > 0)).toBe(true);
 
     const log = await verifyLog(t.ctx);
     expect(log.ok).toBe(true);

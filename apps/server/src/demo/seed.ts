@@ -1,6 +1,7 @@
 import type { PlatformModules } from '../composition';
 import type { AppContext } from '../infra/context';
 import { countUsers } from '../modules/identity';
+import { seedAutomationDemo } from './automation.demo';
 import { seedChatDemo } from './chat.demo';
 import { seedCommunityDemo } from './community.demo';
 import { seedContractsDemo } from './contracts.demo';
@@ -83,6 +84,8 @@ const SEEDERS: ((ctx: AppContext, modules: PlatformModules) => Promise<DemoLogin
   seedInquiriesDemo,
   // 消息: gc@ and sup@ on their contract (logged as evidence) and on a demand, with unread messages on both sides
   seedChatDemo,
+  // 自动化营销: the three built-in journeys run at this morning's 10:00 (leads followed up, silent suppliers recalled)
+  seedAutomationDemo,
   // last: a signed, witnessed checkpoint that covers every demo entry
   seedEvidenceDemo,
 ];

@@ -119,5 +119,7 @@ export const commonEn: typeof commonZhCN = {
     community: 'Community',
     staffCommunity: 'Community moderation',
     staffStatus: 'Platform status',
+    staffAutomation: 'Journeys',
+    staffFollowUps: 'Sales follow-ups',
   },
 };

@@ -118,5 +118,7 @@ export const commonZhCN = {
     community: '社区',
     staffCommunity: '社区审核',
     staffStatus: '运行状态',
+    staffAutomation: '营销旅程',
+    staffFollowUps: '销售跟进',
   },
 };

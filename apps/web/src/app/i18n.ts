@@ -1,5 +1,6 @@
 import i18next, { type BackendModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import type { automationZhCN } from '../modules/automation';
 import type { chatZhCN } from '../modules/chat';
 import type { commissionZhCN } from '../modules/commission';
 import type { communityZhCN } from '../modules/community';
@@ -135,6 +136,8 @@ const loaders: Record<string, Loader> = {
     })),
   inquiries: () =>
     import('../modules/inquiries/inquiries.i18n').then((m) => ({ 'zh-CN': m.inquiriesZhCN, en: m.inquiriesEn })),
+  automation: () =>
+    import('../modules/automation/automation.i18n').then((m) => ({ 'zh-CN': m.automationZhCN, en: m.automationEn })),
   chat: () => import('../modules/chat/chat.i18n').then((m) => ({ 'zh-CN': m.chatZhCN, en: m.chatEn })),
   webhooks: () =>
     import('../modules/webhooks/webhooks.i18n').then((m) => ({ 'zh-CN': m.webhooksZhCN, en: m.webhooksEn })),
@@ -200,6 +203,7 @@ interface AllTexts {
   inquiries: typeof inquiriesZhCN;
   webhooks: typeof webhooksZhCN;
   chat: typeof chatZhCN;
+  automation: typeof automationZhCN;
   workspace: typeof workspaceZhCN;
 }
 

@@ -87,6 +87,8 @@ type NavLabel =
   | 'community'
   | 'staffCommunity'
   | 'staffStatus'
+  | 'staffAutomation'
+  | 'staffFollowUps'
   | 'inquiries'
   | 'favourites';
 

@@ -15,7 +15,9 @@ import {
   HomeOutlined,
   KeyOutlined,
   NodeIndexOutlined,
+  NotificationOutlined,
   PercentageOutlined,
+  PhoneOutlined,
   SafetyOutlined,
   ShopOutlined,
   SolutionOutlined,
@@ -69,6 +71,13 @@ export const STAFF_NAV: NavGroup[] = [
       { key: 'staff-policies', label: 'staffPolicies', icon: <BookOutlined />, path: '/staff/policies' },
       { key: 'staff-community', label: 'staffCommunity', icon: <CommentOutlined />, path: '/staff/community' },
       { key: 'staff-status', label: 'staffStatus', icon: <DashboardOutlined />, path: '/staff/status' },
+      { key: 'staff-automation', label: 'staffAutomation', icon: <NotificationOutlined />, path: '/staff/automation' },
+      {
+        key: 'staff-follow-ups',
+        label: 'staffFollowUps',
+        icon: <PhoneOutlined />,
+        path: '/staff/automation/tasks',
+      },
     ],
   },
 ];

@@ -2,6 +2,7 @@ import { useRoutes } from 'react-router';
 import { lazyPage } from './lazy-page';
 
 // one import site per page file (each import() carries its own preload list)
+const automationPages = () => import('../pages/automation-pages');
 const communityPages = () => import('../pages/community-pages');
 const creditPage = () => import('../pages/credit-page');
 const disputesPages = () => import('../pages/disputes-pages');
@@ -41,6 +42,10 @@ const StaffFeesPage = lazyPage(reserveFeesPages, 'StaffFeesPage');
 const StaffPoliciesPage = lazyPage(policiesPages, 'StaffPoliciesPage');
 const StaffCommunityPage = lazyPage(communityPages, 'StaffCommunityPage');
 const StaffStatusPage = lazyPage(() => import('../pages/status-page'), 'StaffStatusPage');
+const StaffJourneysPage = lazyPage(automationPages, 'StaffJourneysPage');
+const StaffJourneyNewPage = lazyPage(automationPages, 'StaffJourneyNewPage');
+const StaffJourneyPage = lazyPage(automationPages, 'StaffJourneyPage');
+const StaffFollowUpTasksPage = lazyPage(automationPages, 'StaffFollowUpTasksPage');
 const NotFoundPage = lazyPage(() => import('../pages/not-found-page'), 'NotFoundPage');
 
 /**
@@ -76,6 +81,10 @@ export function StaffRoutes() {
     { path: 'policies', element: <StaffPoliciesPage /> },
     { path: 'community', element: <StaffCommunityPage /> },
     { path: 'status', element: <StaffStatusPage /> },
+    { path: 'automation', element: <StaffJourneysPage /> },
+    { path: 'automation/new', element: <StaffJourneyNewPage /> },
+    { path: 'automation/tasks', element: <StaffFollowUpTasksPage /> },
+    { path: 'automation/:journeyId', element: <StaffJourneyPage /> },
     { path: '*', element: <NotFoundPage /> },
   ]);
 }

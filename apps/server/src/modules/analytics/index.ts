@@ -1,2 +1,9 @@
 export { createAnalyticsModule } from './analytics.module';
-export { listProductEvents, type ProductEventInput, recordProductEvent } from './analytics.service';
+export {
+  lastActivity,
+  listProductEvents,
+  type ProductEventInput,
+  productEventsSince,
+  recordProductEvent,
+  silentOrganisations,
+} from './analytics.service';

@@ -1,5 +1,6 @@
 export { categoryOf } from './notifications.categories';
 export { notificationErrors } from './notifications.errors';
 export { createNotificationsModule } from './notifications.module';
-export { updatePreferences } from './notifications.preferences';
+export { effectivePreferences, updatePreferences } from './notifications.preferences';
+export { isQuiet, type QuietHours, quietUntil } from './notifications.quiet-hours';
 export { listNotifications, markRead, type NotifyInput, notify } from './notifications.service';
