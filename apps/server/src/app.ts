@@ -31,6 +31,7 @@ import { registerHealthRoutes } from './infra/http/health';
 import { idempotencyPlugin, registerIdempotencyJobs } from './infra/http/idempotency';
 import { metricsPlugin } from './infra/http/metrics';
 import { registerProblemHandlers } from './infra/http/problem';
+import { postgresRateLimitStore, registerRateLimitJobs } from './infra/http/rate-limit-store';
 import { TrafficWindow } from './infra/http/traffic-window';
 import { JobQueue } from './infra/jobs/job-queue';
 import type { Mailer } from './infra/mail/mailer';
@@ -126,6 +127,10 @@ export async function buildApp({
   app.addHook('onClose', async () => resilience.shutdown());
   registerMailJob(jobs, ctx.mailer);
   registerIdempotencyJobs(jobs, database.db);
+  registerRateLimitJobs(jobs, database.db);
+  // The scheduler's heartbeat: each slot runs once whatever the number of processes (its done rows in `jobs` show
+  // the scheduler alive; the cluster test counts them)
+  jobs.schedule('ops.heartbeat', config.scheduler.heartbeatCron, async () => {});
   const resolver = createActorResolver(ctx);
 
   // 1. external plugins
@@ -151,6 +156,8 @@ export async function buildApp({
     max: config.rateLimit.max,
     timeWindow: '1 minute',
     allowList: (request) => !request.url.startsWith('/api/'),
+    // several processes on PostgreSQL count together (ADR 0119); PGlite is one process and counts in memory
+    ...(database.driver === 'postgres' ? { store: postgresRateLimitStore(database.db) } : {}),
   });
   // 消息 WebSocket (/api/chat/ws): a frame is at most 256 KiB (a 4,000-character message is far below)
   await app.register(fastifyWebsocket, { options: { maxPayload: 262_144 } });

@@ -19,7 +19,8 @@ const blobs = new LocalBlobStore(join(config.dataDir, 'files'));
 const app = await buildApp({ config, database, blobs, mailer: mail.mailer });
 
 if (config.seedDemo) {
-  const logins = await seedDemoIfEmpty(app.appContext, app.modules);
+  // processes started together on an empty database: one seeds, the others then find users and skip
+  const logins = await database.exclusive('zhuhe:seed-demo', () => seedDemoIfEmpty(app.appContext, app.modules));
   if (logins) {
     const lines = logins.map(
       (l) =>
@@ -40,13 +41,23 @@ const supportPort =
         return null;
       });
 
+// Graceful draining (a deploy behind nginx): on SIGTERM the listener closes (no new connections; requests arriving on
+// kept-alive connections get 503, so nginx retries them on another process), requests in flight finish, the job in
+// hand finishes, then the process exits. A second signal, or 25 s without finishing, exits at once.
+let stopping = false;
 const shutdown = async (signal: string) => {
-  app.log.info({ signal }, 'shutting down');
+  if (stopping) process.exit(1);
+  stopping = true;
+  app.log.info({ signal }, 'draining: no new requests, finishing those in flight');
+  setTimeout(() => {
+    app.log.error('drain timed out, exiting');
+    process.exit(1);
+  }, 25_000).unref();
   await app.modules.tickets.api.inbound.stop();
-  await app.appContext.jobs.stop();
-  await app.close();
+  await Promise.all([app.appContext.jobs.stop(), app.close()]);
   await mail.stop();
   await database.close();
+  app.log.info('drained, exiting');
   process.exit(0);
 };
 process.on('SIGINT', () => void shutdown('SIGINT'));
