@@ -53,7 +53,7 @@ export function organisationRoutes(ctx: AppContext, resolver: ActorResolver): Fa
     app.post(
       '/api/orgs',
       {
-        config: { permission: perm.create },
+        config: { permission: perm.create, idempotent: true },
         schema: {
           tags,
           summary: '创建组织 create an organisation',
