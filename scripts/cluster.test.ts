@@ -26,8 +26,11 @@ let db: pg.Client;
 
 /** A browser-like session over real HTTP: the session cookie and the CSRF token. */
 class Session {
-  cookie = '';
+  cookies = new Map<string, string>();
   csrf = '';
+  get cookie() {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
   async send(port: number, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
     const response = await fetch(`http://127.0.0.1:${port}${path}`, {
       method,
@@ -39,8 +42,11 @@ class Session {
       },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
-    const set = response.headers.getSetCookie().find((c) => c.startsWith('zh_sid='));
-    if (set) this.cookie = set.split(';')[0] ?? '';
+    for (const set of response.headers.getSetCookie()) {
+      const [pair = ''] = set.split(';');
+      const at = pair.indexOf('=');
+      this.cookies.set(pair.slice(0, at), pair.slice(at + 1));
+    }
     const text = await response.text();
     const json = text ? (JSON.parse(text) as Record<string, unknown>) : {};
     const token = (json.csrfToken ?? (json.me as { csrfToken?: string } | undefined)?.csrfToken) as string | undefined;
@@ -104,6 +110,46 @@ describe.runIf(enabled)('three server processes on one PostgreSQL (scripts/clust
       [body.creditCode],
     );
     expect(rows[0]?.n).toBe(1);
+  });
+
+  it('reads from the replica, and a user reads their own write even while the replica lags', async () => {
+    const user = new Session();
+    const registered = await user.send(PORTS[0] as number, 'POST', '/api/auth/register', {
+      identifier: `replica.${Date.now()}@example.com`,
+      password: 'Correct-Horse-9',
+      displayName: '只读副本测试',
+    });
+    expect(registered.status).toBe(201);
+    const replica = new pg.Client({ connectionString: 'postgres://postgres@127.0.0.1:5434/zhuhe' });
+    await replica.connect();
+    try {
+      await replica.query('select pg_wal_replay_pause()'); // the replica stops applying: it lags from now on
+      const created = await user.send(PORTS[1] as number, 'POST', '/api/orgs', {
+        name: '副本测试建设有限公司',
+        creditCode: validCreditCode(),
+        businessRoles: ['GC'],
+      });
+      expect(created.status).toBe(201);
+      expect(user.cookies.get('zh_lsn')).toMatch(/^[0-9A-F]+\/[0-9A-F]+$/);
+      const path = `/api/orgs/${created.json.id as string}`;
+      // the writer's next read, on another process, is served by the primary: the replica has not reached its write
+      expect((await user.send(PORTS[2] as number, 'GET', path)).status).toBe(200);
+      // the same read without the write position goes to the lagging replica, which does not have the row yet
+      const withoutPosition = new Session();
+      withoutPosition.cookies.set('zh_sid', user.cookies.get('zh_sid') as string);
+      expect((await withoutPosition.send(PORTS[2] as number, 'GET', path)).status).toBe(404);
+      await replica.query('select pg_wal_replay_resume()');
+      const deadline = Date.now() + 10_000;
+      let status = 0;
+      while (status !== 200 && Date.now() < deadline) {
+        status = (await withoutPosition.send(PORTS[0] as number, 'GET', path)).status;
+        if (status !== 200) await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(status).toBe(200);
+    } finally {
+      await replica.query('select pg_wal_replay_resume()').catch(() => {});
+      await replica.end();
+    }
   });
 
   it('a rate limit counts the requests of every process', async () => {

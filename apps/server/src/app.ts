@@ -22,6 +22,7 @@ import type { Config } from './config';
 import { clockFor } from './infra/clock';
 import type { AppContext } from './infra/context';
 import type { DatabaseHandle } from './infra/db/client';
+import type { ReadReplica } from './infra/db/replica';
 import { DomainEventBus } from './infra/events';
 import type { BlobStore } from './infra/files/blob-store';
 import { accessPlugin } from './infra/http/access';
@@ -32,6 +33,7 @@ import { idempotencyPlugin, registerIdempotencyJobs } from './infra/http/idempot
 import { metricsPlugin } from './infra/http/metrics';
 import { registerProblemHandlers } from './infra/http/problem';
 import { postgresRateLimitStore, registerRateLimitJobs } from './infra/http/rate-limit-store';
+import { readReplicaPlugin } from './infra/http/read-replica';
 import { TrafficWindow } from './infra/http/traffic-window';
 import { JobQueue } from './infra/jobs/job-queue';
 import type { Mailer } from './infra/mail/mailer';
@@ -55,6 +57,8 @@ export interface BuildAppOptions {
   /** the bank adapter (default: the simulated bank); fault tests inject a slow one */
   bank?: BankAdapter;
   sms?: SmsSender;
+  /** the read replica (DATABASE_REPLICA_URL), PostgreSQL only */
+  replica?: ReadReplica | null;
 }
 
 declare module 'fastify' {
@@ -79,6 +83,7 @@ export async function buildApp({
   mailer,
   bank,
   sms,
+  replica = null,
 }: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger
@@ -199,6 +204,7 @@ export async function buildApp({
   });
   await app.register(auditPlugin, { db: database.db });
   await app.register(idempotencyPlugin, { db: database.db });
+  await app.register(readReplicaPlugin, { primary: database.db, replica, secure: config.cookieSecure });
   const traffic = new TrafficWindow();
   await app.register(metricsPlugin, {
     slowSeconds: config.slowResponseSeconds,

@@ -13,6 +13,8 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   /** PostgreSQL connection string; absent → embedded PGlite under DATA_DIR */
   DATABASE_URL: z.string().optional(),
+  /** a streaming replica of DATABASE_URL for read-heavy routes (read-your-writes by WAL position, ADR 0119) */
+  DATABASE_REPLICA_URL: z.string().optional(),
   DATA_DIR: z.string().default('.data'),
   /** 32-byte key, base64, for AES-256-GCM of sensitive fields; generated into DATA_DIR outside production */
   MASTER_KEY: z.string().optional(),
@@ -67,6 +69,8 @@ export interface Config {
   host: string;
   port: number;
   databaseUrl: string | undefined;
+  /** a streaming replica for read-heavy routes; undefined → every read on the primary */
+  databaseReplicaUrl: string | undefined;
   dataDir: string;
   /** field encryption keyring (PLAT-2, ADR 0114): MASTER_KEY encrypts, it and MASTER_KEY_PREVIOUS decrypt */
   fieldKeys: FieldKeyring;
@@ -192,6 +196,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: P
     host: e.HOST,
     port: e.PORT,
     databaseUrl: e.DATABASE_URL || undefined,
+    databaseReplicaUrl: e.DATABASE_REPLICA_URL || undefined,
     dataDir,
     ...loadKeys(e, loadMasterKey(e.MASTER_KEY, e.NODE_ENV, dataDir)),
     seedDemo: e.SEED_DEMO,

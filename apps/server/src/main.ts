@@ -3,6 +3,7 @@ import { buildApp } from './app';
 import { loadConfig } from './config';
 import { seedDemoIfEmpty } from './demo/seed';
 import { openDatabase } from './infra/db/client';
+import { openReplica } from './infra/db/replica';
 import { LocalBlobStore } from './infra/files/blob-store';
 import { startMail } from './infra/mail/start-mail';
 import { publishedKeys, sealCaFingerprint } from './modules/evidence';
@@ -16,7 +17,9 @@ const sealedPhones = await encryptPlaintextPhones(database.db, config);
 if (sealedPhones > 0) console.log(`Encrypted ${sealedPhones} plaintext mobile number(s) (手机号已加密).`);
 const mail = await startMail(config);
 const blobs = new LocalBlobStore(join(config.dataDir, 'files'));
-const app = await buildApp({ config, database, blobs, mailer: mail.mailer });
+const replica =
+  config.databaseReplicaUrl && database.driver === 'postgres' ? await openReplica(config.databaseReplicaUrl) : null;
+const app = await buildApp({ config, database, blobs, mailer: mail.mailer, replica });
 
 if (config.seedDemo) {
   // processes started together on an empty database: one seeds, the others then find users and skip
@@ -56,6 +59,7 @@ const shutdown = async (signal: string) => {
   await app.modules.tickets.api.inbound.stop();
   await Promise.all([app.appContext.jobs.stop(), app.close()]);
   await mail.stop();
+  await replica?.close();
   await database.close();
   app.log.info('drained, exiting');
   process.exit(0);
@@ -69,7 +73,7 @@ const shown = config.publicUrl ?? `http://localhost:${config.port}`;
 const evidenceKeys = await publishedKeys(app.appContext);
 console.log(
   `\nZhuHe 筑合 is running at ${shown}  (API docs ${shown}/api/docs)\n` +
-    `Database: ${database.driver === 'pglite' ? `embedded PGlite in ${join(config.dataDir, 'pglite')}` : 'PostgreSQL (DATABASE_URL)'}\n` +
+    `Database: ${database.driver === 'pglite' ? `embedded PGlite in ${join(config.dataDir, 'pglite')}` : `PostgreSQL (DATABASE_URL)${replica ? ' with a read replica (DATABASE_REPLICA_URL)' : ''}`}\n` +
     `Mail: ${mail.description}\n` +
     `Support mail: ${supportPort === null ? 'off (SUPPORT_SMTP_PORT)' : `${support.address} via SMTP on ${support.smtpHost}:${supportPort}`}\n` +
     `Evidence log key (存证日志公钥): ${evidenceKeys.logVerifierKey}\n` +
