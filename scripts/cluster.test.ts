@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { validCreditCode } from '../apps/server/src/test/credit-codes';
 
 /**
@@ -149,6 +150,59 @@ describe.runIf(enabled)('three server processes on one PostgreSQL (scripts/clust
     } finally {
       await replica.query('select pg_wal_replay_resume()').catch(() => {});
       await replica.end();
+    }
+  });
+
+  it('a chat message posted on process A reaches a socket connected to process C', async () => {
+    const party = async (port: number, name: string) => {
+      const user = new Session();
+      const registered = await user.send(port, 'POST', '/api/auth/register', {
+        identifier: `chat.${port}.${Date.now()}@example.com`,
+        password: 'Correct-Horse-9',
+        displayName: name,
+      });
+      expect(registered.status).toBe(201);
+      const org = await user.send(port, 'POST', '/api/orgs', {
+        name: `${name}建设有限公司`,
+        creditCode: validCreditCode(),
+        businessRoles: ['GC'],
+      });
+      expect(org.status).toBe(201);
+      return { user, orgId: org.json.id as string };
+    };
+    const a = await party(PORTS[0] as number, '甲方集群');
+    const c = await party(PORTS[2] as number, '乙方集群');
+    const conversation = await a.user.send(PORTS[0] as number, 'POST', `/api/orgs/${a.orgId}/chat/conversations`, {
+      kind: 'direct',
+      withOrgId: c.orgId,
+    });
+    expect(conversation.status).toBeLessThan(300);
+    const ws = new WebSocket(`ws://127.0.0.1:${PORTS[2]}/api/chat/ws`, { headers: { cookie: c.user.cookie } });
+    await new Promise<void>((resolve, reject) => {
+      ws.once('open', () => resolve());
+      ws.once('error', reject);
+    });
+    try {
+      const received = new Promise<string>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('no message on process C within 10 s')), 10_000);
+        ws.on('message', (data) => {
+          const frame = JSON.parse(data.toString()) as { type: string; message?: { body: string } };
+          if (frame.type === 'message' && frame.message) {
+            clearTimeout(timer);
+            resolve(frame.message.body);
+          }
+        });
+      });
+      const sent = await a.user.send(
+        PORTS[0] as number,
+        'POST',
+        `/api/orgs/${a.orgId}/chat/conversations/${conversation.json.id as string}/messages`,
+        { body: '跨进程消息' },
+      );
+      expect(sent.status).toBeLessThan(300);
+      expect(await received).toBe('跨进程消息');
+    } finally {
+      ws.close();
     }
   });
 
