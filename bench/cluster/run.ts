@@ -63,6 +63,21 @@ async function owner() {
 async function mixed(processes: number) {
   const { cookie, csrf, orgId } = await owner();
   let n = 0;
+  // replication lag under this load, sampled on the primary every 250 ms
+  const primary = new pg.Client({ connectionString: 'postgres://postgres@127.0.0.1:5433/zhuhe' });
+  await primary.connect();
+  const lags: { bytes: number; ms: number }[] = [];
+  const sampler = setInterval(() => {
+    primary
+      .query<{ bytes: string | null; ms: number | null }>(
+        `select pg_wal_lsn_diff(pg_current_wal_lsn(), replay_lsn)::text as bytes,
+           (extract(epoch from replay_lag) * 1000)::float8 as ms from pg_stat_replication`,
+      )
+      .then(({ rows }) => {
+        if (rows[0]) lags.push({ bytes: Number(rows[0].bytes ?? 0), ms: rows[0].ms ?? 0 });
+      })
+      .catch(() => {});
+  }, 250);
   const result = await autocannon({
     url: base,
     connections,
@@ -78,8 +93,16 @@ async function mixed(processes: number) {
       },
     ],
   });
+  clearInterval(sampler);
+  await primary.end();
+  const sorted = (values: number[]) => values.sort((a, b) => a - b);
+  const bytes = sorted(lags.map((l) => l.bytes));
+  const ms = sorted(lags.map((l) => l.ms));
   return {
     processes,
+    replicaLagBytesP50: bytes[Math.floor(bytes.length / 2)] ?? null,
+    replicaLagBytesMax: bytes[bytes.length - 1] ?? null,
+    replicaLagMsMax: Math.round(ms[ms.length - 1] ?? 0),
     requests: result.requests.total,
     rps: Math.round(result.requests.average),
     p50: result.latency.p50,
