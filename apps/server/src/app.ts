@@ -22,6 +22,7 @@ import type { Config } from './config';
 import { clockFor } from './infra/clock';
 import type { AppContext } from './infra/context';
 import type { DatabaseHandle } from './infra/db/client';
+import type { ReadReplica } from './infra/db/replica';
 import { DomainEventBus } from './infra/events';
 import type { BlobStore } from './infra/files/blob-store';
 import { accessPlugin } from './infra/http/access';
@@ -31,6 +32,8 @@ import { registerHealthRoutes } from './infra/http/health';
 import { idempotencyPlugin, registerIdempotencyJobs } from './infra/http/idempotency';
 import { metricsPlugin } from './infra/http/metrics';
 import { registerProblemHandlers } from './infra/http/problem';
+import { postgresRateLimitStore, registerRateLimitJobs } from './infra/http/rate-limit-store';
+import { readReplicaPlugin } from './infra/http/read-replica';
 import { TrafficWindow } from './infra/http/traffic-window';
 import { JobQueue } from './infra/jobs/job-queue';
 import type { Mailer } from './infra/mail/mailer';
@@ -54,6 +57,8 @@ export interface BuildAppOptions {
   /** the bank adapter (default: the simulated bank); fault tests inject a slow one */
   bank?: BankAdapter;
   sms?: SmsSender;
+  /** the read replica (DATABASE_REPLICA_URL), PostgreSQL only */
+  replica?: ReadReplica | null;
 }
 
 declare module 'fastify' {
@@ -78,6 +83,7 @@ export async function buildApp({
   mailer,
   bank,
   sms,
+  replica = null,
 }: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger
@@ -126,6 +132,10 @@ export async function buildApp({
   app.addHook('onClose', async () => resilience.shutdown());
   registerMailJob(jobs, ctx.mailer);
   registerIdempotencyJobs(jobs, database.db);
+  registerRateLimitJobs(jobs, database.db);
+  // The scheduler's heartbeat: each slot runs once whatever the number of processes (its done rows in `jobs` show
+  // the scheduler alive; the cluster test counts them)
+  jobs.schedule('ops.heartbeat', config.scheduler.heartbeatCron, async () => {});
   const resolver = createActorResolver(ctx);
 
   // 1. external plugins
@@ -151,6 +161,8 @@ export async function buildApp({
     max: config.rateLimit.max,
     timeWindow: '1 minute',
     allowList: (request) => !request.url.startsWith('/api/'),
+    // several processes on PostgreSQL count together (ADR 0119); PGlite is one process and counts in memory
+    ...(database.driver === 'postgres' ? { store: postgresRateLimitStore(database.db) } : {}),
   });
   // 消息 WebSocket (/api/chat/ws): a frame is at most 256 KiB (a 4,000-character message is far below)
   await app.register(fastifyWebsocket, { options: { maxPayload: 262_144 } });
@@ -192,6 +204,7 @@ export async function buildApp({
   });
   await app.register(auditPlugin, { db: database.db });
   await app.register(idempotencyPlugin, { db: database.db });
+  await app.register(readReplicaPlugin, { primary: database.db, replica, secure: config.cookieSecure });
   const traffic = new TrafficWindow();
   await app.register(metricsPlugin, {
     slowSeconds: config.slowResponseSeconds,

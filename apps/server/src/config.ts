@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { createKeyring, type FieldKeyring } from './infra/crypto';
@@ -13,6 +13,8 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   /** PostgreSQL connection string; absent → embedded PGlite under DATA_DIR */
   DATABASE_URL: z.string().optional(),
+  /** a streaming replica of DATABASE_URL for read-heavy routes (read-your-writes by WAL position, ADR 0119) */
+  DATABASE_REPLICA_URL: z.string().optional(),
   DATA_DIR: z.string().default('.data'),
   /** 32-byte key, base64, for AES-256-GCM of sensitive fields; generated into DATA_DIR outside production */
   MASTER_KEY: z.string().optional(),
@@ -58,6 +60,8 @@ const EnvSchema = z.object({
   BREAKER_RESET_MS: z.coerce.number().int().min(1).default(30_000),
   /** fault drills only: the simulated bank answers after this delay (refused in production) */
   SIMULATED_BANK_DELAY_MS: z.coerce.number().int().min(0).default(0),
+  /** the scheduler's heartbeat job (ops.heartbeat): one run per slot across all processes (ADR 0119) */
+  SCHEDULER_HEARTBEAT_CRON: z.string().default('*/5 * * * *'),
 });
 
 export interface Config {
@@ -65,6 +69,8 @@ export interface Config {
   host: string;
   port: number;
   databaseUrl: string | undefined;
+  /** a streaming replica for read-heavy routes; undefined → every read on the primary */
+  databaseReplicaUrl: string | undefined;
   dataDir: string;
   /** field encryption keyring (PLAT-2, ADR 0114): MASTER_KEY encrypts, it and MASTER_KEY_PREVIOUS decrypt */
   fieldKeys: FieldKeyring;
@@ -97,6 +103,8 @@ export interface Config {
   mapTiles: { url: string; subdomains: string; attribution: string; maxZoom: number } | null;
   /** tendering rules that differ by deployment */
   tendering: { minBiddingSeconds: number };
+  /** the cron of the scheduler's heartbeat job (ops.heartbeat) */
+  scheduler: { heartbeatCron: string };
   /** whether admin staff may move the business clock forward (acceptance runs; never in production) */
   clockAdjustable: boolean;
   /** webhook targets: loopback receivers allowed only outside production (ADR 0108) */
@@ -153,7 +161,19 @@ function loadMasterKey(value: string | undefined, env: string, dataDir: string):
   // Development: one key per data directory, so encrypted fields stay readable across restarts.
   mkdirSync(dataDir, { recursive: true });
   const file = join(dataDir, 'master.key');
-  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600 });
+  if (!existsSync(file)) {
+    // Processes started together on one data directory must agree on one key: write a temporary file, then link it
+    // into place, which fails for every process but the first (EEXIST); all then read the winner's key.
+    const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+    writeFileSync(temporary, randomBytes(32).toString('base64'), { mode: 0o600 });
+    try {
+      linkSync(temporary, file);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    } finally {
+      unlinkSync(temporary);
+    }
+  }
   return Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
 }
 
@@ -195,6 +215,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: P
     host: e.HOST,
     port: e.PORT,
     databaseUrl: e.DATABASE_URL || undefined,
+    databaseReplicaUrl: e.DATABASE_REPLICA_URL || undefined,
     dataDir,
     ...loadKeys(e, loadMasterKey(e.MASTER_KEY, e.NODE_ENV, dataDir)),
     seedDemo: e.SEED_DEMO,
@@ -224,6 +245,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: P
         }
       : null,
     tendering: { minBiddingSeconds: e.TENDER_MIN_BIDDING_SECONDS },
+    scheduler: { heartbeatCron: e.SCHEDULER_HEARTBEAT_CRON },
     clockAdjustable: e.CLOCK_ADJUSTABLE,
     webhooks: { allowPrivateTargets: e.WEBHOOKS_ALLOW_PRIVATE_TARGETS },
 

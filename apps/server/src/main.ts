@@ -3,6 +3,7 @@ import { buildApp } from './app';
 import { loadConfigOrExit } from './config';
 import { seedDemoIfEmpty } from './demo/seed';
 import { openDatabase } from './infra/db/client';
+import { openReplica } from './infra/db/replica';
 import { LocalBlobStore } from './infra/files/blob-store';
 import { startMail } from './infra/mail/start-mail';
 import { publishedKeys, sealCaFingerprint } from './modules/evidence';
@@ -18,10 +19,13 @@ const sealedPhones =
 if (sealedPhones > 0) console.log(`Encrypted ${sealedPhones} plaintext mobile number(s) (手机号已加密).`);
 const mail = await startMail(config);
 const blobs = new LocalBlobStore(join(config.dataDir, 'files'));
-const app = await buildApp({ config, database, blobs, mailer: mail.mailer });
+const replica =
+  config.databaseReplicaUrl && database.driver === 'postgres' ? await openReplica(config.databaseReplicaUrl) : null;
+const app = await buildApp({ config, database, blobs, mailer: mail.mailer, replica });
 
 if (config.seedDemo) {
-  const logins = await seedDemoIfEmpty(app.appContext, app.modules);
+  // processes started together on an empty database: one seeds, the others then find users and skip
+  const logins = await database.exclusive('zhuhe:seed-demo', () => seedDemoIfEmpty(app.appContext, app.modules));
   if (logins) {
     const lines = logins.map(
       (l) =>
@@ -42,13 +46,24 @@ const supportPort =
         return null;
       });
 
+// Graceful draining (a deploy behind nginx): on SIGTERM the listener closes (no new connections; requests arriving on
+// kept-alive connections get 503, so nginx retries them on another process), requests in flight finish, the job in
+// hand finishes, then the process exits. A second signal, or 25 s without finishing, exits at once.
+let stopping = false;
 const shutdown = async (signal: string) => {
-  app.log.info({ signal }, 'shutting down');
+  if (stopping) process.exit(1);
+  stopping = true;
+  app.log.info({ signal }, 'draining: no new requests, finishing those in flight');
+  setTimeout(() => {
+    app.log.error('drain timed out, exiting');
+    process.exit(1);
+  }, 25_000).unref();
   await app.modules.tickets.api.inbound.stop();
-  await app.appContext.jobs.stop();
-  await app.close();
+  await Promise.all([app.appContext.jobs.stop(), app.close()]);
   await mail.stop();
+  await replica?.close();
   await database.close();
+  app.log.info('drained, exiting');
   process.exit(0);
 };
 process.on('SIGINT', () => void shutdown('SIGINT'));
@@ -60,7 +75,7 @@ const shown = config.publicUrl ?? `http://localhost:${config.port}`;
 const evidenceKeys = await publishedKeys(app.appContext);
 console.log(
   `\nZhuHe 筑合 is running at ${shown}  (API docs ${shown}/api/docs)\n` +
-    `Database: ${database.driver === 'pglite' ? `embedded PGlite in ${join(config.dataDir, 'pglite')}` : 'PostgreSQL (DATABASE_URL)'}\n` +
+    `Database: ${database.driver === 'pglite' ? `embedded PGlite in ${join(config.dataDir, 'pglite')}` : `PostgreSQL (DATABASE_URL)${replica ? ' with a read replica (DATABASE_REPLICA_URL)' : ''}`}\n` +
     `Mail: ${mail.description}\n` +
     `Support mail: ${supportPort === null ? 'off (SUPPORT_SMTP_PORT)' : `${support.address} via SMTP on ${support.smtpHost}:${supportPort}`}\n` +
     `Evidence log key (存证日志公钥): ${evidenceKeys.logVerifierKey}\n` +

@@ -20,11 +20,19 @@ export interface DatabaseHandle {
   db: Db;
   driver: 'pglite' | 'postgres';
   migrate(): Promise<void>;
+  /**
+   * Runs `work` while holding a cluster-wide lock named `name` (a PostgreSQL session advisory lock on a connection of
+   * its own; other processes asking for the same name wait). PGlite is one process with one connection: it just runs.
+   */
+  exclusive<T>(name: string, work: () => Promise<T>): Promise<T>;
   ping(): Promise<void>;
   close(): Promise<void>;
   /** PGlite only: the whole data directory as a gzipped tarball (its own backup format, read by `loadDataDir`) */
   dumpDataDir?(): Promise<Blob>;
 }
+
+/** The advisory lock the migration runner holds (also taken by tools that must not run during a migration). */
+export const MIGRATION_LOCK = 'zhuhe:migrate';
 
 export const MIGRATIONS_DIR = new URL('../../db/migrations', import.meta.url).pathname;
 
@@ -45,6 +53,7 @@ export async function openPglite(dataDir?: string, options: { loadDataDir?: Blob
     db,
     driver: 'pglite',
     migrate: () => migratePglite(drizzlePglite(client), { migrationsFolder: MIGRATIONS_DIR }),
+    exclusive: (_name, work) => work(),
     ping: async () => {
       await db.execute(sql`select 1`);
     },
@@ -59,10 +68,28 @@ export async function openPostgres(connectionString: string, poolSize = 10): Pro
     // An idle client lost its connection; the pool replaces it. Queries in flight still see their own error.
   });
   const db = drizzlePg(pool) as unknown as Db;
+  const exclusive = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
+    // a connection of its own, outside the pool, holds the lock: `work` may use the pool (even a pool of one)
+    const holder = new pg.Client({ connectionString });
+    await holder.connect();
+    try {
+      await holder.query('select pg_advisory_lock(hashtextextended($1, 0))', [name]);
+      try {
+        return await work();
+      } finally {
+        await holder.query('select pg_advisory_unlock(hashtextextended($1, 0))', [name]);
+      }
+    } finally {
+      await holder.end();
+    }
+  };
   return {
     db,
     driver: 'postgres',
-    migrate: () => migratePg(drizzlePg(pool), { migrationsFolder: MIGRATIONS_DIR }),
+    // Processes starting together (a deploy of several) migrate one after another: the first applies the pending
+    // migrations, the others wait for the lock and then find nothing left to apply.
+    migrate: () => exclusive(MIGRATION_LOCK, () => migratePg(drizzlePg(pool), { migrationsFolder: MIGRATIONS_DIR })),
+    exclusive,
     ping: async () => {
       await db.execute(sql`select 1`);
     },

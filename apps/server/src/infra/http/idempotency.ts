@@ -42,7 +42,9 @@ export const idempotencyErrors = defineErrors({
 function scopeOf(request: FastifyRequest): string {
   const params = (request.params ?? {}) as Record<string, string>;
   const user = request.actor?.userId ?? 'anonymous';
-  const org = params.orgId ?? request.actor?.activeOrgId ?? '-';
+  // the organisation in the path; a route without one is the user's own (not the active organisation, which the
+  // request itself may change: creating an organisation activates it, and its retry must still find the answer)
+  const org = params.orgId ?? '-';
   return `${user}:${org}`;
 }
 

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../test/test-db';
 import type { DatabaseHandle } from '../db/client';
-import { JobDeferred, JobQueue, MAX_DEFERRAL_MS } from './job-queue';
+import { cronSlot, JobDeferred, JobQueue, MAX_DEFERRAL_MS } from './job-queue';
 import { jobs } from './jobs.tables';
 
 let database: DatabaseHandle;
@@ -118,5 +118,23 @@ describe('job queue', () => {
       }),
     ).rejects.toThrow('business rule failed');
     expect(await database.db.select().from(jobs).where(eq(jobs.dedupeKey, 'outbox:rolled-back'))).toEqual([]);
+  });
+});
+
+describe('scheduled jobs across processes', () => {
+  it('names a cron run by its minute, or its second when the pattern has seconds', () => {
+    const at = new Date('2026-12-07T06:30:17.456Z');
+    expect(cronSlot('*/5 * * * *', at).toISOString()).toBe('2026-12-07T06:30:00.000Z');
+    expect(cronSlot('*/2 * * * * *', at).toISOString()).toBe('2026-12-07T06:30:17.000Z');
+  });
+
+  it('one job per slot and one run, however many queues enqueue the slot and poll', async () => {
+    const runs: string[] = [];
+    const queues = [0, 1, 2].map(() => new JobQueue(database.db, silent));
+    for (const q of queues) q.register('test.slot', async (payload) => void runs.push(String(payload.slot)));
+    const slot = '2026-12-07T06:30:00.000Z';
+    await Promise.all(queues.map((q) => q.enqueue('test.slot', { slot }, { dedupeKey: `cron:test.slot:${slot}` })));
+    await Promise.all(queues.map((q) => q.runDue()));
+    expect(runs).toEqual([slot]);
   });
 });

@@ -55,6 +55,7 @@ export class JobQueue {
   private timer: NodeJS.Timeout | null = null;
   private running = false;
   private wake: (() => void) | null = null;
+  private loop: Promise<void> | null = null;
 
   constructor(
     private readonly db: Db,
@@ -128,6 +129,8 @@ export class JobQueue {
   async runDue(limit = 1000): Promise<number> {
     let ran = 0;
     while (ran < limit) {
+      // a stopping queue claims nothing more (the loop's current batch ends after the job in hand)
+      if (ran > 0 && this.loop && !this.running) break;
       const job = await this.claim();
       if (!job) break;
       await this.execute(job);
@@ -217,8 +220,9 @@ export class JobQueue {
     for (const s of this.schedules) {
       this.crons.push(
         new Cron(s.cron, { timezone: s.timezone }, () => {
-          const slot = new Date();
-          slot.setSeconds(0, 0);
+          // Every process's cron fires for the same slot; the slot (to the minute, or to the second for a pattern
+          // with seconds) is the dedupe key, so one job is enqueued per slot and SKIP LOCKED runs it once.
+          const slot = cronSlot(s.cron, new Date());
           void this.enqueue(
             s.name,
             { slot: slot.toISOString() },
@@ -227,7 +231,7 @@ export class JobQueue {
         }),
       );
     }
-    const loop = async () => {
+    const loop = async (): Promise<void> => {
       while (this.running) {
         try {
           await this.recoverStale();
@@ -241,16 +245,27 @@ export class JobQueue {
         });
       }
     };
-    void loop();
+    this.loop = loop();
   }
 
+  /** Stops scheduling and polling, and waits for the jobs in hand to finish (a draining process exits after). */
   async stop(): Promise<void> {
     this.running = false;
     for (const c of this.crons) c.stop();
     this.crons = [];
     if (this.timer) clearTimeout(this.timer);
     this.wake?.();
+    await this.loop;
+    this.loop = null;
   }
+}
+
+/** The slot a cron run stands for: its minute, or its second when the pattern has a seconds field. */
+export function cronSlot(pattern: string, at: Date): Date {
+  const slot = new Date(at);
+  if (pattern.trim().split(/\s+/).length >= 6) slot.setMilliseconds(0);
+  else slot.setSeconds(0, 0);
+  return slot;
 }
 
 export async function jobStatus(db: DbOrTx, id: string): Promise<JobRow | undefined> {

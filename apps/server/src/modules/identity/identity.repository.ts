@@ -95,6 +95,19 @@ export async function updateUser(db: DbOrTx, id: string, patch: Partial<typeof u
   await db.update(users).set(patch).where(eq(users.id, id));
 }
 
+/**
+ * Records a TOTP time step as used, only if no later or equal step was recorded meanwhile: of two requests with the
+ * same code at the same instant (on one process or two), one gets true, the other false (a replayed code).
+ */
+export async function claimTotpStep(db: DbOrTx, id: string, step: number): Promise<boolean> {
+  const claimed = await db
+    .update(users)
+    .set({ totpLastStep: step, failedLogins: 0 })
+    .where(and(eq(users.id, id), or(isNull(users.totpLastStep), sql`${users.totpLastStep} < ${step}`)))
+    .returning({ id: users.id });
+  return claimed.length > 0;
+}
+
 /** Counts a failed login atomically and returns the new count. */
 export async function incrementFailedLogins(db: DbOrTx, id: string): Promise<number> {
   const [row] = await db

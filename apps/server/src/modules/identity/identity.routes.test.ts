@@ -186,6 +186,16 @@ describe('two-factor authentication', () => {
     expect((await reuse.post('/api/auth/login/totp', { code: recoveryCodes[0] })).statusCode).toBe(401);
   });
 
+  it('accepts one code once when two logins send it at the same instant', async () => {
+    const { client, identifier } = await registeredClient(t.app);
+    const { secret } = await enableTotp(client);
+    const browsers = [new TestClient(t.app), new TestClient(t.app)];
+    for (const b of browsers) await b.post('/api/auth/login', { identifier, password: PASSWORD });
+    const code = await nextTotp(secret);
+    const answers = await Promise.all(browsers.map((b) => b.post('/api/auth/login/totp', { code })));
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 401]);
+  });
+
   it('refuses enabling with a wrong code and keeps 2FA off', async () => {
     const { client } = await registeredClient(t.app);
     await client.post('/api/auth/totp/setup');

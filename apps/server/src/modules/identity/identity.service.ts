@@ -163,7 +163,8 @@ export async function completeTotpLogin(
   let usedRecoveryCode = false;
   const step = await checkTotp(decryptField(ctx.config.fieldKeys, user.totpSecretEnc), code, user.totpLastStep);
   if (step !== null) {
-    await repo.updateUser(ctx.db, user.id, { totpLastStep: step, failedLogins: 0 });
+    // the same code sent twice at once: only one request may use its time step
+    if (!(await repo.claimTotpStep(ctx.db, user.id, step))) return registerFailure(ctx, user);
   } else {
     usedRecoveryCode = await repo.consumeRecoveryCode(ctx.db, user.id, recoveryHash(ctx, code), new Date());
     if (!usedRecoveryCode) return registerFailure(ctx, user);
@@ -283,7 +284,7 @@ async function verifyFreshTotp(ctx: AppContext, userId: string, code: string): P
     }
     throw identityErrors.raise('AUTH_TOTP_INVALID');
   }
-  await repo.updateUser(ctx.db, user.id, { totpLastStep: step, failedLogins: 0 });
+  if (!(await repo.claimTotpStep(ctx.db, user.id, step))) throw identityErrors.raise('AUTH_TOTP_INVALID');
 }
 
 export async function listSessions(ctx: AppContext, userId: string): Promise<repo.SessionRow[]> {

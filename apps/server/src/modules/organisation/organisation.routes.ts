@@ -53,7 +53,7 @@ export function organisationRoutes(ctx: AppContext, resolver: ActorResolver): Fa
     app.post(
       '/api/orgs',
       {
-        config: { permission: perm.create },
+        config: { permission: perm.create, idempotent: true },
         schema: {
           tags,
           summary: '创建组织 create an organisation',
@@ -71,10 +71,11 @@ export function organisationRoutes(ctx: AppContext, resolver: ActorResolver): Fa
     app.get(
       '/api/orgs/:orgId',
       {
-        config: { permission: perm.read },
+        config: { permission: perm.read, readReplica: true },
         schema: { tags, summary: '组织详情', params: OrgParams, response: { 200: Organisation } },
       },
-      async (request) => presentOrganisation(await service.getOrganisation(ctx, request.params.orgId)),
+      async (request) =>
+        presentOrganisation(await service.getOrganisation({ ...ctx, db: request.readDb }, request.params.orgId)),
     );
 
     app.patch(
@@ -113,10 +114,12 @@ export function organisationRoutes(ctx: AppContext, resolver: ActorResolver): Fa
     app.get(
       '/api/orgs/:orgId/members',
       {
-        config: { permission: perm.listMembers },
+        config: { permission: perm.listMembers, readReplica: true },
         schema: { tags, summary: '成员列表', params: OrgParams, response: { 200: MemberList } },
       },
-      async (request) => ({ items: (await service.listMembers(ctx, request.params.orgId)).map(presentMember) }),
+      async (request) => ({
+        items: (await service.listMembers({ ...ctx, db: request.readDb }, request.params.orgId)).map(presentMember),
+      }),
     );
 
     app.patch(
