@@ -223,6 +223,7 @@ const REASON_LABELS: Record<string, { 'zh-CN': string; en: string }> = {
   'community.best_answer': { 'zh-CN': '回答被采纳为最佳答案', en: 'Best answer' },
   'community.like_received': { 'zh-CN': '内容获赞', en: 'Like received' },
   'contract.signed': { 'zh-CN': '签约交易', en: 'Contract signed' },
+  'campaign.bonus': { 'zh-CN': '平台活动奖励', en: 'Platform campaign bonus' },
   reversal: { 'zh-CN': '冲正', en: 'Reversal' },
 };
 
