@@ -92,7 +92,16 @@ async function applyChange(
     return { entry: prior, repeated: true };
   }
   await repo.ensureAccount(tx, change.orgId, at);
-  const moved = await repo.moveBalance(tx, change.orgId, change.points, at);
+  // earned and redeemed are gross totals; a reversal takes back from the total of the entry it undoes
+  const tally =
+    change.kind === 'earn'
+      ? { column: 'earned' as const, by: change.points }
+      : change.kind === 'redeem'
+        ? { column: 'redeemed' as const, by: -change.points }
+        : change.points < 0
+          ? { column: 'earned' as const, by: change.points }
+          : { column: 'redeemed' as const, by: -change.points };
+  const moved = await repo.moveBalance(tx, change.orgId, change.points, tally, at);
   if (!moved) {
     const balance = (await repo.account(tx, change.orgId))?.balance ?? 0;
     throw rewardsErrors.raise('POINTS_INSUFFICIENT', { needed: -change.points, balance });

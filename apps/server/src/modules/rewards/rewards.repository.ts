@@ -36,20 +36,21 @@ export async function ensureAccount(db: DbOrTx, orgId: string, at: Date): Promis
 
 /**
  * Moves the balance by `delta` unless that would take it below zero; the UPDATE locks the row, so concurrent
- * changes apply one after the other. Undefined when the balance does not cover it.
+ * changes apply one after the other. `tally` is the running total the change counts in (a reversal takes back
+ * from the total of what it reverses). Undefined when the balance does not cover it.
  */
 export async function moveBalance(
   db: DbOrTx,
   orgId: string,
   delta: number,
+  tally: { column: 'earned' | 'redeemed'; by: number },
   at: Date,
 ): Promise<{ balance: number } | undefined> {
   const [row] = await db
     .update(pointsAccounts)
     .set({
       balance: sql`${pointsAccounts.balance} + ${delta}`,
-      earned: delta > 0 ? sql`${pointsAccounts.earned} + ${delta}` : pointsAccounts.earned,
-      redeemed: delta < 0 ? sql`${pointsAccounts.redeemed} - ${delta}` : pointsAccounts.redeemed,
+      [tally.column]: sql`${pointsAccounts[tally.column]} + ${tally.by}`,
       updatedAt: at,
     })
     .where(and(eq(pointsAccounts.orgId, orgId), sql`${pointsAccounts.balance} + ${delta} >= 0`))

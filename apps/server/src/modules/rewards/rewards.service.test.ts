@@ -127,6 +127,7 @@ describe('points ledger', () => {
     const reversal = await reversePoints(t.ctx, org, entry.id);
     expect(reversal).toMatchObject({ kind: 'reverse', points: -40, balanceAfter: 0, reversesId: entry.id });
     expect(await codeOf(reversePoints(t.ctx, org, entry.id))).toBe('POINTS_ALREADY_REVERSED');
+    expect(await pointsOverview(t.ctx, org.orgId)).toMatchObject({ balance: 0, earned: 0, redeemed: 0 });
     await expect(
       t.ctx.db.execute(sql`update points_entries set points = 1000 where id = ${entry.id}`),
     ).rejects.toThrow();
