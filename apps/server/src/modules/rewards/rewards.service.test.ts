@@ -6,7 +6,7 @@ import { type BuiltOrg, buildOrg, buildUser } from '../../test/builders';
 import { validCreditCode } from '../../test/credit-codes';
 import { createTestContext, type TestContext } from '../../test/test-context';
 import { recordCharge } from '../fees';
-import { createOrganisationDirect } from '../organisation';
+import { createOrganisationDirect, setVerificationStatus } from '../organisation';
 import {
   acceptReferral,
   decideMilestone,
@@ -283,6 +283,32 @@ describe('referrals', () => {
     expect(vouchers[0]).toMatchObject({ kind: 'amount', valueFen: 200_00, state: 'available', source: 'referral' });
   });
 
+  it('a referred, verified organisation’s first signed contract grants a percentage voucher, once', async () => {
+    const referrer = await buildOrg(t.ctx);
+    const { org } = await referredUserWithOrg(referrer, 'device-buyer');
+    await setVerificationStatus(t.ctx, org.id, 'verified');
+    const signed = (contractId: string) => ({
+      contractId,
+      kind: 'subcontract',
+      title: '首单分包合同',
+      buyer: { orgId: b.orgId, name: b.name },
+      supplier: { orgId: org.id, name: org.name },
+      regionCode: '330106',
+      amountFen: 500_000,
+      signedOn: '2026-12-01',
+      versionNo: 1,
+      amendment: false,
+    });
+    await t.ctx.db.transaction((tx) => t.ctx.events.publish(tx, 'contract.signed', signed(newId())));
+    await t.ctx.db.transaction((tx) => t.ctx.events.publish(tx, 'contract.signed', signed(newId())));
+    await t.drain();
+    const { vouchers } = await listVouchers(t.ctx, referrer.orgId);
+    expect(vouchers).toHaveLength(1);
+    expect(vouchers[0]).toMatchObject({ kind: 'percent', percent: 20, maxDiscountFen: 500_00 });
+    // and the supplier earned its transaction points with the signing
+    expect((await pointsOverview(t.ctx, org.id)).balance).toBe(100);
+  });
+
   it('refuses a reward from the referrer’s own device and records the reason', async () => {
     const referrer = await buildOrg(t.ctx);
     const { org } = await referredUserWithOrg(referrer, 'device-referrer');
@@ -345,5 +371,58 @@ describe('referrals', () => {
         code: { lastIp: '127.0.0.1', lastDeviceId: null },
       }),
     ).toBeNull();
+  });
+});
+
+/** PostgreSQL only: many connections at once (the pool has five), the figures printed. */
+describe.skipIf(!process.env.TEST_DATABASE_URL)('under load on PostgreSQL', () => {
+  it('40 concurrent redemptions of 150 points on 3,000 points: exactly 20 succeed, the balance ends at 0', async () => {
+    const org = await buildOrg(t.ctx);
+    await earnPoints(t.ctx, { orgId: org.orgId, points: 3_000, reason: 'contract.signed', sourceKey: `t:${newId()}` });
+    const started = performance.now();
+    const results = await Promise.all(
+      Array.from({ length: 40 }, () =>
+        codeOf(redeemPoints(t.ctx, org, org.orgId, { itemCode: 'ticket_safety_training', requestId: newId() })),
+      ),
+    );
+    const ms = Math.round(performance.now() - started);
+    const ok = results.filter((r) => r === 'ok').length;
+    console.log(`points: 40 concurrent redemptions → ${ok} ok, ${40 - ok} refused, ${ms} ms`);
+    expect(ok).toBe(20);
+    expect((await pointsOverview(t.ctx, org.orgId)).balance).toBe(0);
+    expect((await verifyPoints(t.ctx)).ok).toBe(true);
+  });
+
+  it('one voucher redeemed by 10 concurrent requests on 10 charges: one use, nine clear refusals', async () => {
+    const org = await buildOrg(t.ctx);
+    const v = await t.ctx.db.transaction((tx) =>
+      grantVoucher(tx, {
+        holderOrgId: org.orgId,
+        title: { 'zh-CN': '并发券', en: 'Race voucher' },
+        kind: 'amount',
+        valueFen: 10_00,
+        eligibleItems: [],
+        validFrom: new Date(Date.now() - DAY),
+        validUntil: new Date(Date.now() + DAY),
+        source: 'campaign',
+        sourceRef: newId(),
+      }),
+    );
+    const charges = [];
+    for (let i = 0; i < 10; i++)
+      charges.push(
+        await recordCharge(
+          t.ctx,
+          { orgId: org.orgId, itemCode: 'premium_report', quantity: 1, description: '报告', reference: `t:${newId()}` },
+          null,
+        ),
+      );
+    const results = await Promise.all(charges.map((c) => codeOf(redeemVoucher(t.ctx, org, org.orgId, v.id, c.id))));
+    console.log(`vouchers: 10 concurrent uses → ${results.filter((r) => r === 'ok').length} ok`);
+    expect(results.filter((r) => r === 'ok')).toHaveLength(1);
+    expect(results.filter((r) => r === 'VOUCHER_ALREADY_USED')).toHaveLength(9);
+    expect(await repo.redemptionsOf(t.ctx.db, v.id, org.orgId)).toHaveLength(1);
+    const credits = (await listVouchers(t.ctx, org.orgId)).openCharges.filter((c) => c.voucherApplied);
+    expect(credits).toHaveLength(1);
   });
 });
