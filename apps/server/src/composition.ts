@@ -37,6 +37,7 @@ import { createProjectsModule } from './modules/projects';
 import { createRegionsModule } from './modules/regions';
 import { createReserveModule } from './modules/reserve';
 import { createResourcesModule } from './modules/resources';
+import { createRewardsModule } from './modules/rewards';
 import { createRiskModule } from './modules/risk';
 import { createSearchModule } from './modules/search';
 import { createSettlementModule } from './modules/settlement';
@@ -134,6 +135,9 @@ export function composeModules(
 
     // Webhooks: signed deliveries of other modules' events to organisations' endpoints (reads only their events).
     webhooks: createWebhooksModule(ctx),
+    // 推荐有礼·积分·优惠券: points from community (its recordPointsEarning) and signed contracts; vouchers redeemed
+    // against fees through its index; referral rewards on verification's and contracts' events.
+    rewards: createRewardsModule(ctx),
     // 施工人社区 community: posts screened by compliance's banned claims; takedowns in compliance's register.
     community: createCommunityModule(ctx),
     // 收藏与询价: favourites, inquiries to merchants, quotes compared side by side, the accepted order (MERCH-6).

@@ -277,6 +277,9 @@ beforeAll(async () => {
     // chat: a conversation and a message the caller's organisation does not take part in
     conversationId: newId(),
     messageId: newId(),
+    // rewards: a voucher the caller's organisation does not hold, a points entry that does not exist
+    voucherId: newId(),
+    entryId: newId(),
   };
 });
 afterAll(async () => {
@@ -290,6 +293,7 @@ const VALID_QUERIES: Record<string, string> = {
 
 /** Bodies that pass validation, for routes whose ownership check runs in the service. */
 const VALID_BODIES: Record<string, unknown> = {
+  'POST /api/orgs/:orgId/rewards/vouchers/:voucherId/redeem': { chargeId: newId() },
   'POST /api/orgs/:orgId/risk/warnings/:warningId/transitions': { to: 'acknowledged' },
   'POST /api/staff/risk/warnings/:warningId/transitions': { to: 'acknowledged' },
   'POST /api/orgs/:orgId/contracts/:contractId/versions': { variables: {} },

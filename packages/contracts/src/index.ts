@@ -34,6 +34,7 @@ export * from './projects';
 export * from './regions';
 export * from './reserve';
 export * from './resources';
+export * from './rewards';
 export * from './risk';
 export * from './search';
 export * from './staff';

@@ -12,6 +12,7 @@ import { escrowStatus, verifyMoney } from '../modules/escrow';
 import { verifyLog } from '../modules/evidence';
 import { orgFees, seedUserCounter } from '../modules/fees';
 import { overview as reserveOverview } from '../modules/reserve';
+import { listVouchers, pointsOverview, verifyPoints } from '../modules/rewards';
 import { board } from '../modules/tickets';
 import { createTestApp, nextTotp, type TestApp, TestClient } from '../test/test-app';
 import { DEMO_FIN_TOTP, DEMO_PASSWORD } from './foundation.demo';
@@ -164,6 +165,25 @@ describe('demo data', () => {
     expect(fees.charges.some((c) => c.exempt)).toBe(true);
     expect(fees.charges.some((c) => c.itemCode === 'escrow_service')).toBe(true);
     expect((await seedUserCounter(t.ctx)).taken).toBeGreaterThan(5);
+
+    // 推荐有礼·积分·优惠券: gc@'s points earned, redeemed and reversed; vouchers and referrals in every state
+    const gcOrg = (
+      await new TestClient(t.app).post('/api/auth/login', { identifier: 'gc@example.com', password: DEMO_PASSWORD })
+    ).json().me.activeOrgId as string;
+    const points = await pointsOverview(t.ctx, gcOrg);
+    expect(new Set(points.entries.map((e) => e.kind))).toEqual(new Set(['earn', 'redeem', 'reverse']));
+    expect(points.balance).toBeGreaterThanOrEqual(0);
+    expect((await verifyPoints(t.ctx)).ok).toBe(true);
+    const vouchers = await listVouchers(t.ctx, gcOrg);
+    expect(new Set(vouchers.vouchers.map((v) => v.state))).toEqual(
+      new Set(['available', 'used', 'expired', 'not_yet_valid']),
+    );
+    expect(vouchers.openCharges.some((c) => !c.voucherApplied && c.itemCode === 'premium_report')).toBe(true);
+    const [refused] = await queryRows<{ n: number }>(
+      t.ctx.db,
+      sql`select count(*)::int as n from referral_rewards where status = 'refused' and reason = 'same_device'`,
+    );
+    expect(refused?.n).toBe(1);
 
     // 政策库 demo: twelve policies by admin@ (editor), one with two versions, one withdrawn; gc@ was notified
     const [policies] = await queryRows<{ total: number; withdrawn: number; revised: number; notified: number }>(

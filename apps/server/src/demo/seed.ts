@@ -24,6 +24,7 @@ import { seedOnboardingDemo } from './onboarding.demo';
 import { seedPoliciesDemo } from './policies.demo';
 import { seedPricesDemo } from './prices.demo';
 import { seedReserveDemo } from './reserve.demo';
+import { seedRewardsDemo } from './rewards.demo';
 import { seedRiskDemo } from './risk.demo';
 import { seedTenderingDemo } from './tendering.demo';
 import { seedTicketsDemo } from './tickets.demo';
@@ -86,6 +87,9 @@ const SEEDERS: ((ctx: AppContext, modules: PlatformModules) => Promise<DemoLogin
   seedChatDemo,
   // 自动化营销: the three built-in journeys run at this morning's 10:00 (leads followed up, silent suppliers recalled)
   seedAutomationDemo,
+  // 推荐有礼·积分·优惠券: after the fees (gc@'s open charge) and community seeders (points earned by posts):
+  // points earned, redeemed and reversed; referrals in every state with a refused reward; vouchers in every state
+  seedRewardsDemo,
   // last: a signed, witnessed checkpoint that covers every demo entry
   seedEvidenceDemo,
 ];

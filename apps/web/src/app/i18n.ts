@@ -26,6 +26,7 @@ import { organisationZhCN } from '../modules/organisation';
 import type { policiesZhCN } from '../modules/policies';
 import type { procurementZhCN } from '../modules/procurement';
 import type { reserveZhCN } from '../modules/reserve';
+import type { rewardsZhCN } from '../modules/rewards';
 import type { riskZhCN } from '../modules/risk';
 import type { staffZhCN } from '../modules/staff';
 import type { tenderingZhCN } from '../modules/tendering';
@@ -138,6 +139,7 @@ const loaders: Record<string, Loader> = {
     import('../modules/inquiries/inquiries.i18n').then((m) => ({ 'zh-CN': m.inquiriesZhCN, en: m.inquiriesEn })),
   automation: () =>
     import('../modules/automation/automation.i18n').then((m) => ({ 'zh-CN': m.automationZhCN, en: m.automationEn })),
+  rewards: () => import('../modules/rewards/rewards.i18n').then((m) => ({ 'zh-CN': m.rewardsZhCN, en: m.rewardsEn })),
   chat: () => import('../modules/chat/chat.i18n').then((m) => ({ 'zh-CN': m.chatZhCN, en: m.chatEn })),
   webhooks: () =>
     import('../modules/webhooks/webhooks.i18n').then((m) => ({ 'zh-CN': m.webhooksZhCN, en: m.webhooksEn })),
@@ -201,6 +203,7 @@ interface AllTexts {
   procurement: typeof procurementZhCN;
   notifications: typeof notificationsZhCN;
   inquiries: typeof inquiriesZhCN;
+  rewards: typeof rewardsZhCN;
   webhooks: typeof webhooksZhCN;
   chat: typeof chatZhCN;
   automation: typeof automationZhCN;

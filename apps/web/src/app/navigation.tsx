@@ -90,7 +90,10 @@ type NavLabel =
   | 'staffAutomation'
   | 'staffFollowUps'
   | 'inquiries'
-  | 'favourites';
+  | 'favourites'
+  | 'referrals'
+  | 'points'
+  | 'staffRewards';
 
 export interface NavItem {
   key: string;
@@ -193,6 +196,9 @@ const ORGANISATION_ITEMS: NavItem[] = [
   { key: 'settings', label: 'settings', icon: <SettingOutlined />, path: '/workspace/settings' },
   { key: 'verification', label: 'verification', icon: <SafetyCertificateOutlined />, path: '/workspace/verification' },
   { key: 'credit', label: 'credit', icon: <TrophyOutlined />, path: '/workspace/credit' },
+  // 推荐有礼 and 积分与优惠券 (GROW-6): icons the navigation already carries (the shell's first load is at its budget)
+  { key: 'referrals', label: 'referrals', icon: <UserAddOutlined />, path: '/workspace/referrals' },
+  { key: 'points', label: 'points', icon: <TrophyOutlined />, path: '/workspace/points' },
   { key: 'fees', label: 'fees', icon: <AccountBookOutlined />, path: '/workspace/fees', managersOnly: true },
   // 开放平台: API keys and, under it, webhooks (/workspace/developer/webhooks). An icon the navigation already
   // carries: the shell's first load is at its budget (bench:web).

@@ -28,6 +28,7 @@ const libraryPages = () => import('../pages/library-pages');
 const matchingPages = () => import('../pages/matching-pages');
 const notificationsPages = () => import('../pages/notifications-pages');
 const onboardingPages = () => import('../pages/onboarding-pages');
+const rewardsPages = () => import('../pages/rewards-pages');
 const policiesPages = () => import('../pages/policies-pages');
 const reserveFeesPages = () => import('../pages/reserve-fees-pages');
 const riskPages = () => import('../pages/risk-pages');
@@ -93,6 +94,8 @@ const MerchantPage = lazyPage(onboardingPages, 'MerchantPage');
 const OrgFeesPage = lazyPage(reserveFeesPages, 'OrgFeesPage');
 const DeveloperPage = lazyPage(() => import('../pages/developer-page'), 'DeveloperPage');
 
+const ReferralPage = lazyPage(rewardsPages, 'ReferralPage');
+const PointsPage = lazyPage(rewardsPages, 'PointsPage');
 const FavouritesPage = lazyPage(inquiriesPages, 'FavouritesPage');
 const InquiriesPage = lazyPage(inquiriesPages, 'InquiriesPage');
 const InquiryNewPage = lazyPage(inquiriesPages, 'InquiryNewPage');
@@ -200,6 +203,8 @@ export function createRouter() {
                     { path: 'disputes', element: <MyDisputesPage /> },
                     { path: 'fees', element: <OrgFeesPage /> },
                     { path: 'favourites', element: <FavouritesPage /> },
+                    { path: 'referrals', element: <ReferralPage /> },
+                    { path: 'points', element: <PointsPage /> },
                     { path: 'inquiries', element: <InquiriesPage /> },
                     { path: 'inquiries/new', element: <InquiryNewPage /> },
                     { path: 'inquiries/:inquiryId', element: <InquiryDetailPage /> },

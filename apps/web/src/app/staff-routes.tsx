@@ -12,6 +12,7 @@ const matchingPages = () => import('../pages/matching-pages');
 const onboardingPages = () => import('../pages/onboarding-pages');
 const policiesPages = () => import('../pages/policies-pages');
 const reserveFeesPages = () => import('../pages/reserve-fees-pages');
+const rewardsPages = () => import('../pages/rewards-pages');
 const riskPages = () => import('../pages/risk-pages');
 const staffPages = () => import('../pages/staff-pages');
 const ticketsPages = () => import('../pages/tickets-pages');
@@ -41,6 +42,7 @@ const StaffReservePage = lazyPage(reserveFeesPages, 'StaffReservePage');
 const StaffFeesPage = lazyPage(reserveFeesPages, 'StaffFeesPage');
 const StaffPoliciesPage = lazyPage(policiesPages, 'StaffPoliciesPage');
 const StaffCommunityPage = lazyPage(communityPages, 'StaffCommunityPage');
+const StaffRewardsPage = lazyPage(rewardsPages, 'StaffRewardsPage');
 const StaffStatusPage = lazyPage(() => import('../pages/status-page'), 'StaffStatusPage');
 const StaffJourneysPage = lazyPage(automationPages, 'StaffJourneysPage');
 const StaffJourneyNewPage = lazyPage(automationPages, 'StaffJourneyNewPage');
@@ -80,6 +82,7 @@ export function StaffRoutes() {
     { path: 'fees', element: <StaffFeesPage /> },
     { path: 'policies', element: <StaffPoliciesPage /> },
     { path: 'community', element: <StaffCommunityPage /> },
+    { path: 'rewards', element: <StaffRewardsPage /> },
     { path: 'status', element: <StaffStatusPage /> },
     { path: 'automation', element: <StaffJourneysPage /> },
     { path: 'automation/new', element: <StaffJourneyNewPage /> },

@@ -2,6 +2,7 @@ import type { PointsReason } from '@zhuhe/contracts';
 import type { AppContext } from '../../infra/context';
 import type { DbOrTx } from '../../infra/db/client';
 import { newId } from '../../infra/ids';
+import { earnPoints } from '../rewards';
 import * as repo from './community.repository';
 
 /** 积分 what each participation earns. */
@@ -24,10 +25,27 @@ export interface PointsEarning {
 /**
  * The one way points are earned (COMM-1 积分). Idempotent on (reason, sourceId, userId): recording the same event
  * again — a retried request, a like taken back and given again — adds nothing. Returns whether a row was added.
- * A later points ledger will back this function; callers do not change.
+ * The community keeps its own rows for 声望 reputation; the points themselves go to the organisation's account in
+ * the rewards module's ledger, in the same transaction and with the same idempotency key.
  */
 export async function recordPointsEarning(ctx: AppContext, earning: PointsEarning, tx?: DbOrTx): Promise<boolean> {
-  return repo.insertPoints(tx ?? ctx.db, { id: newId(), createdAt: new Date(), ...earning });
+  const write = async (db: DbOrTx) => {
+    const added = await repo.insertPoints(db, { id: newId(), createdAt: new Date(), ...earning });
+    if (added)
+      await earnPoints(
+        ctx,
+        {
+          orgId: earning.orgId,
+          userId: earning.userId,
+          points: earning.points,
+          reason: `community.${earning.reason}`,
+          sourceKey: `community:${earning.reason}:${earning.sourceId}:${earning.userId}`,
+        },
+        db,
+      );
+    return added;
+  };
+  return tx ? write(tx) : ctx.db.transaction(write);
 }
 
 /** 声望 reputation: the sum of a user's points, per user. */

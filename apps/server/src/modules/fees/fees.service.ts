@@ -313,3 +313,40 @@ export async function receiptPdf(ctx: AppContext, orgId: string | null, receiptI
   });
   return { name: `收费凭证-${receipt.receiptNo}.pdf`, mime: 'application/pdf', bytes };
 }
+
+/** Charges of the organisation not yet on a receipt, with an amount to pay: what a voucher may be redeemed against. */
+export async function openChargesOf(ctx: AppContext, orgId: string, tx: DbOrTx = ctx.db): Promise<repo.ChargeRow[]> {
+  return (await repo.chargesOfOrg(tx, orgId)).filter((c) => c.receiptId === null && c.amountFen > 0n);
+}
+
+/**
+ * 优惠抵扣 a credit against one open charge of the organisation (a voucher redeemed by the rewards module): a
+ * negative line of the same item and period, so the month's receipt shows the charge and the credit. Capped at the
+ * charge's amount; undefined when the charge is not the organisation's or is on a receipt already. The caller makes
+ * sure a charge takes one credit.
+ */
+export async function creditCharge(
+  tx: DbOrTx,
+  input: { orgId: string; chargeId: string; creditFen: number; reference: string; description: string },
+  at = new Date(),
+): Promise<repo.ChargeRow | undefined> {
+  const charge = (await repo.chargesOfOrg(tx, input.orgId)).find((c) => c.id === input.chargeId);
+  if (!charge || charge.receiptId !== null || charge.amountFen <= 0n) return undefined;
+  const credit = BigInt(Math.min(input.creditFen, Number(charge.amountFen)));
+  const row: repo.ChargeRow = {
+    ...charge,
+    id: newId(),
+    description: input.description,
+    quantity: 1,
+    baseFen: null,
+    listFen: -credit,
+    amountFen: -credit,
+    exempt: false,
+    reference: input.reference,
+    chargedAt: at,
+    recordedBy: null,
+    receiptId: null,
+  };
+  if (!(await repo.insertCharge(tx, row))) return repo.chargeByReference(tx, input.reference);
+  return row;
+}

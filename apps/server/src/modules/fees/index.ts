@@ -1,3 +1,11 @@
 export { feeErrors } from './fees.errors';
 export { createFeesModule } from './fees.module';
-export { type ChargeInput, issueReceipts, orgFees, recordCharge, seedUserCounter } from './fees.service';
+export {
+  type ChargeInput,
+  creditCharge,
+  issueReceipts,
+  openChargesOf,
+  orgFees,
+  recordCharge,
+  seedUserCounter,
+} from './fees.service';

@@ -1,5 +1,5 @@
 export { verificationErrors } from './verification.errors';
-export type { CredentialExpired } from './verification.events';
+export type { CredentialExpired, OrganisationVerified } from './verification.events';
 export { verificationHome, verificationStaffHome } from './verification.home.repository';
 export { createVerificationModule } from './verification.module';
 export { presentVerification } from './verification.presenter';

@@ -14,8 +14,22 @@ export interface CredentialExpired {
   validUntil: string;
 }
 
+/**
+ * 实名核验通过 an organisation's verification was approved by a reviewer. Published inside the decision's
+ * transaction; the referral rewards react after commit.
+ */
+export interface OrganisationVerified {
+  orgId: string;
+  verificationId: string;
+  /** 统一社会信用代码 on the approved business licence */
+  licenceCreditCode: string;
+  /** ISO instant */
+  decidedAt: string;
+}
+
 declare module '../../infra/events' {
   interface DomainEvents {
     'verification.credential_expired': CredentialExpired;
+    'verification.approved': OrganisationVerified;
   }
 }

@@ -230,6 +230,17 @@ export async function applyDecision(
   if (input.decision === 'approve') {
     await repo.setStatusWhere(tx, row.orgId, ['approved'], 'superseded', row.id);
     await setVerificationStatus(ctx, row.orgId, 'verified', tx);
+    await ctx.events.publish(
+      tx,
+      'verification.approved',
+      {
+        orgId: row.orgId,
+        verificationId: row.id,
+        licenceCreditCode: row.licenceCreditCode,
+        decidedAt: now.toISOString(),
+      },
+      now,
+    );
   } else if (prepared.orgStatus !== 'verified') {
     await setVerificationStatus(ctx, row.orgId, 'rejected', tx);
   }

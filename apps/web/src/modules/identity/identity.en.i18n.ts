@@ -56,6 +56,7 @@ export const identityEn: typeof identityZhCN = {
     backToLogin: 'Back to sign-in',
   },
   register: {
+    referral: 'You are registering with referral code {{code}}; it is recorded when you sign up',
     title: 'Create a ZhuHe account',
     subtitle: 'Then create your company organisation, or accept a colleague’s invitation',
     identifierHint: 'An e-mail address or a mainland China mobile number; you sign in with it',

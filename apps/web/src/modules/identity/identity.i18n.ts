@@ -54,6 +54,7 @@ export const identityZhCN = {
     backToLogin: '返回登录',
   },
   register: {
+    referral: '您正在通过邀请码 {{code}} 注册，注册后将自动登记',
     title: '注册筑合账号',
     subtitle: '注册后可创建企业组织，或接受同事的邀请加入',
     identifierHint: '支持邮箱或中国大陆手机号，作为登录账号',

@@ -1,5 +1,6 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { Me } from '@zhuhe/contracts';
 import { LoginIdentifier, Password } from '@zhuhe/contracts';
 import { Button, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -16,7 +17,8 @@ interface RegisterValues extends RegisterInput {
 
 const FIELDS = ['identifier', 'displayName', 'password'] as const;
 
-export function RegisterForm() {
+/** `afterRegister` runs once the account exists, before leaving the page (e.g. recording a referral code). */
+export function RegisterForm({ afterRegister }: { afterRegister?: (me: Me) => Promise<unknown> } = {}) {
   const { t } = useTranslation('identity');
   const [form] = Form.useForm<RegisterValues>();
   const navigate = useNavigate();
@@ -28,8 +30,10 @@ export function RegisterForm() {
     mutation.mutate(
       { identifier: identifier.trim(), displayName: displayName.trim(), password },
       {
-        onSuccess: (me) => {
+        onSuccess: async (me) => {
           storeMe(queryClient, me);
+          // a referral that cannot be recorded must not keep a new user from their account
+          await afterRegister?.(me).catch(() => undefined);
           navigate(homePathFor(me), { replace: true });
         },
         onError: (error) =>

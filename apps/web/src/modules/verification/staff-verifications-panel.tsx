@@ -51,6 +51,7 @@ export function StaffVerificationsPanel() {
           allowClear
           style={{ width: 160 }}
           placeholder={t('filterStatus')}
+          aria-label={t('filterStatus')}
           value={status}
           onChange={setStatus}
           options={VERIFICATION_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
