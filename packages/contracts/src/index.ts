@@ -36,6 +36,7 @@ export * from './resources';
 export * from './risk';
 export * from './search';
 export * from './staff';
+export * from './growth';
 export * from './tendering';
 export * from './tickets';
 export * from './tiers';
