@@ -252,6 +252,9 @@ beforeAll(async () => {
     // risk: a warning that does not exist for the caller
     warningId: newId(),
     flaggedTenderId: newId(),
+    // growth: an improvement task and an organisation that do not exist
+    taskId: newId(),
+    subjectOrgId: newId(),
     // reserve, fees and prices: a claim, a receipt and a price series that do not exist for the caller
     claimId: newId(),
     receiptId: newId(),

@@ -123,6 +123,7 @@ export const LifecycleSummary = z.object({
   stages: z.array(z.object({ stage: LifecycleStage, orgs: z.number().int() })),
   marketing: z.array(z.object({ stage: MarketingStage, count: z.number().int() })),
 });
+export const LifecycleParams = z.object({ subjectOrgId: Id });
 export const OrgLifecycle = z.object({
   orgId: Id,
   stage: LifecycleStage,

@@ -1,8 +1,9 @@
 import { type ComponentType, lazy, Suspense } from 'react';
-import { createBrowserRouter, Outlet } from 'react-router';
+import { createBrowserRouter, Navigate, Outlet } from 'react-router';
 import { GuestOnly, RequireAuth, RequireStaff } from '../modules/identity';
 import { RequireActiveContext } from '../modules/organisation';
 import { HomeRedirectPage } from '../pages/home-redirect-page';
+import { ConsentBanner } from './consent-banner';
 import { LoadingState } from './page-states';
 
 /**
@@ -19,6 +20,7 @@ function SuspendedOutlet() {
   return (
     <Suspense fallback={<LoadingState minHeight="100vh" />}>
       <Outlet />
+      <ConsentBanner />
     </Suspense>
   );
 }
@@ -125,6 +127,12 @@ const PoliciesPage = lazyPage(() => import('../pages/policies-pages'), 'Policies
 const PolicyDetailPage = lazyPage(() => import('../pages/policies-pages'), 'PolicyDetailPage');
 const PolicySubscriptionsPage = lazyPage(() => import('../pages/policies-pages'), 'PolicySubscriptionsPage');
 const StaffPoliciesPage = lazyPage(() => import('../pages/policies-pages'), 'StaffPoliciesPage');
+const StaffGrowthFunnelPage = lazyPage(() => import('../pages/growth-pages'), 'StaffGrowthFunnelPage');
+const StaffGrowthChannelsPage = lazyPage(() => import('../pages/growth-pages'), 'StaffGrowthChannelsPage');
+const StaffGrowthCohortsPage = lazyPage(() => import('../pages/growth-pages'), 'StaffGrowthCohortsPage');
+const StaffGrowthRfmPage = lazyPage(() => import('../pages/growth-pages'), 'StaffGrowthRfmPage');
+const StaffGrowthKpiPage = lazyPage(() => import('../pages/growth-pages'), 'StaffGrowthKpiPage');
+const MerchantStatsPage = lazyPage(() => import('../pages/growth-pages'), 'MerchantStatsPage');
 const StaffStatusPage = lazyPage(() => import('../pages/status-page'), 'StaffStatusPage');
 const RegisterPage = lazyPage(() => import('../pages/register-page'), 'RegisterPage');
 const RiskWarningsPage = lazyPage(() => import('../pages/risk-pages'), 'RiskWarningsPage');
@@ -202,6 +210,7 @@ export function createRouter() {
                     { path: 'verification', element: <VerificationPage /> },
                     { path: 'credit', element: <CreditPage /> },
                     { path: 'merchant', element: <MerchantPage /> },
+                    { path: 'merchant/stats', element: <MerchantStatsPage /> },
                     { path: 'projects', element: <ProjectsPage /> },
                     { path: 'projects/new', element: <ProjectNewPage /> },
                     { path: 'projects/:projectId', element: <ProjectDetailPage /> },
@@ -273,6 +282,12 @@ export function createRouter() {
                     { path: 'policies', element: <StaffPoliciesPage /> },
                     { path: 'community', element: <StaffCommunityPage /> },
                     { path: 'status', element: <StaffStatusPage /> },
+                    { path: 'growth', element: <Navigate to="/staff/growth/funnel" replace /> },
+                    { path: 'growth/funnel', element: <StaffGrowthFunnelPage /> },
+                    { path: 'growth/channels', element: <StaffGrowthChannelsPage /> },
+                    { path: 'growth/cohorts', element: <StaffGrowthCohortsPage /> },
+                    { path: 'growth/rfm', element: <StaffGrowthRfmPage /> },
+                    { path: 'growth/kpis', element: <StaffGrowthKpiPage /> },
                   ],
                 },
                 { path: '*', element: <NotFoundPage /> },

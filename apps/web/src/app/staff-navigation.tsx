@@ -68,6 +68,7 @@ export const STAFF_NAV: NavGroup[] = [
       { key: 'staff-fees', label: 'staffFees', icon: <AccountBookOutlined />, path: '/staff/fees' },
       { key: 'staff-policies', label: 'staffPolicies', icon: <BookOutlined />, path: '/staff/policies' },
       { key: 'staff-community', label: 'staffCommunity', icon: <CommentOutlined />, path: '/staff/community' },
+      { key: 'staff-growth', label: 'staffGrowth', icon: <FundOutlined />, path: '/staff/growth/funnel' },
       { key: 'staff-status', label: 'staffStatus', icon: <DashboardOutlined />, path: '/staff/status' },
     ],
   },

@@ -167,7 +167,10 @@ export type LifecycleStage = 'acquired' | 'activated' | 'retained' | 'converted'
  * key action in a later week than the first; converted at its first closed deal. The stage is the furthest reached;
  * the moments each was reached are its history.
  */
-export function stageOf(row: repo.LifecycleRow): { stage: LifecycleStage; history: { stage: LifecycleStage; enteredAt: string }[] } {
+export function stageOf(row: repo.LifecycleRow): {
+  stage: LifecycleStage;
+  history: { stage: LifecycleStage; enteredAt: string }[];
+} {
   const moments: [LifecycleStage, Date | null][] = [
     ['acquired', row.acquired_at],
     ['activated', row.activated_at],
@@ -209,6 +212,6 @@ export async function lifecycleSummary(ctx: AppContext) {
 
 export async function orgLifecycle(ctx: AppContext, orgId: string) {
   const [row] = await repo.lifecycle(ctx.db, KEY_ACTIONS, orgId);
-  if (!row) return { orgId, stage: 'acquired' as const, history: [] };
+  if (!row) throw analyticsErrors.raise('ANALYTICS_ORG_NOT_FOUND');
   return { orgId, ...stageOf(row) };
 }

@@ -7,7 +7,8 @@ import * as repo from './analytics.repository';
  * Crawlers and scripted clients announce themselves in the user agent. Headless browsers are not on the list: the
  * platform's own journeys run in one, and a headless visitor still needs a consent click to be counted.
  */
-const BOT_AGENT = /bot\b|bot\/|crawl|spider|slurp|bingpreview|facebookexternalhit|python-requests|curl\/|wget|httpclient|go-http|okhttp|java\//i;
+const BOT_AGENT =
+  /bot\b|bot\/|crawl|spider|slurp|bingpreview|facebookexternalhit|python-requests|curl\/|wget|httpclient|go-http|okhttp|java\//i;
 
 export function isBot(userAgent: string | undefined): boolean {
   return !userAgent || BOT_AGENT.test(userAgent);

@@ -99,7 +99,11 @@ describe('collection', () => {
     const refused = await collect(
       t.ctx,
       null,
-      { anonymousId: 'anon-cccc', consent: null, events: [{ name: 'page.viewed', occurredAt: iso('2024-03-04T13:00:00'), properties: {} }] },
+      {
+        anonymousId: 'anon-cccc',
+        consent: null,
+        events: [{ name: 'page.viewed', occurredAt: iso('2024-03-04T13:00:00'), properties: {} }],
+      },
       CHROME,
     );
     expect(refused.reason).toBe('no_consent');
@@ -117,10 +121,16 @@ describe('collection', () => {
   });
 
   it('names the channel: offline event, partner, referral, UTM source, else direct', () => {
-    expect(channelOf({ event: 'EXPO2024-B12', utm_source: 'baidu' })).toEqual({ channel: 'offline', campaign: 'expo2024-b12' });
+    expect(channelOf({ event: 'EXPO2024-B12', utm_source: 'baidu' })).toEqual({
+      channel: 'offline',
+      campaign: 'expo2024-b12',
+    });
     expect(channelOf({ partner: 'CSCEC' })).toEqual({ channel: 'partner', campaign: 'cscec' });
     expect(channelOf({ ref: 'abc' })).toEqual({ channel: 'referral', campaign: 'abc' });
-    expect(channelOf({ utm_source: 'Baidu', utm_campaign: 'Spring' })).toEqual({ channel: 'baidu', campaign: 'spring' });
+    expect(channelOf({ utm_source: 'Baidu', utm_campaign: 'Spring' })).toEqual({
+      channel: 'baidu',
+      campaign: 'spring',
+    });
     expect(channelOf({})).toEqual({ channel: 'direct', campaign: '' });
   });
 });
@@ -180,13 +190,23 @@ describe('funnel', () => {
 
 describe('cohorts, RFM, attribution, channels, lifecycle', () => {
   it('builds weekly retention of registered people', async () => {
-    const result = await computeCohorts(t.ctx, { entity: 'user', period: 'week', periods: 4, from: '2024-02-26', to: '2024-03-31' });
+    const result = await computeCohorts(t.ctx, {
+      entity: 'user',
+      period: 'week',
+      periods: 4,
+      from: '2024-02-26',
+      to: '2024-03-31',
+    });
     // both registered in the week of Monday 02-26; both active the week after; only UA two weeks after
     expect(result.rows).toEqual([{ cohort: '2024-02-26', size: 2, retained: [2, 2, 1, 0] }]);
   });
 
   it('attributes a registration first-touch, last-touch and position-based', async () => {
-    const result = await computeAttribution(t.ctx, { conversion: 'registration', from: '2024-03-01', to: '2024-03-31' });
+    const result = await computeAttribution(t.ctx, {
+      conversion: 'registration',
+      from: '2024-03-01',
+      to: '2024-03-31',
+    });
     const row = (channel: string) => result.rows.find((r) => r.channel === channel);
     expect(row('baidu')).toMatchObject({ campaign: 'spring', firstTouch: 1, lastTouch: 0, positionBased: 0.4 });
     expect(row('referral')).toMatchObject({ campaign: 'abc', firstTouch: 0, lastTouch: 0, positionBased: 0.2 });
@@ -197,8 +217,18 @@ describe('cohorts, RFM, attribution, channels, lifecycle', () => {
   });
 
   it('computes CAC, revenue, ROI and LTV/CAC per channel with prorated costs', async () => {
-    await addChannelCost(t.ctx, UX, { channel: 'baidu', periodStart: '2024-03-01', periodEnd: '2024-03-31', amountFen: 10_000 });
-    await addChannelCost(t.ctx, UX, { channel: 'wechat', periodStart: '2024-02-16', periodEnd: '2024-03-16', amountFen: 3_000 });
+    await addChannelCost(t.ctx, UX, {
+      channel: 'baidu',
+      periodStart: '2024-03-01',
+      periodEnd: '2024-03-31',
+      amountFen: 10_000,
+    });
+    await addChannelCost(t.ctx, UX, {
+      channel: 'wechat',
+      periodStart: '2024-02-16',
+      periodEnd: '2024-03-16',
+      amountFen: 3_000,
+    });
     await server('deal.closed', '2024-03-20T09:00:00', null, OA, { role: 'buyer', amountFen: 1_000_000 });
     const { items } = await computeChannelEconomics(t.ctx, { from: '2024-03-01', to: '2024-03-31' });
     expect(items.find((i) => i.channel === 'baidu')).toEqual({
@@ -230,7 +260,11 @@ describe('cohorts, RFM, attribution, channels, lifecycle', () => {
     const result = await computeRfm(t.ctx, '2022-12-31');
     const segment = (i: number) => result.orgs.find((o) => o.orgId === orgs[i])?.segment;
     expect([0, 1, 2, 3, 4].map(segment)).toEqual(['champion', 'new', 'loyal', 'at_risk', 'lost']);
-    expect(result.orgs.find((o) => o.orgId === orgs[0])).toMatchObject({ recencyDays: 0, frequency: 5, monetaryFen: 500 });
+    expect(result.orgs.find((o) => o.orgId === orgs[0])).toMatchObject({
+      recencyDays: 0,
+      frequency: 5,
+      monetaryFen: 500,
+    });
   });
 
   it('moves an organisation through 拉新→激活→留存→转化 with its history', async () => {

@@ -46,7 +46,11 @@ function addDays(day: string, days: number): string {
 
 const percent = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 10 : null);
 
-async function actuals(ctx: AppContext, periodStart: string, periodEnd: string): Promise<Record<KpiKey, number | null>> {
+async function actuals(
+  ctx: AppContext,
+  periodStart: string,
+  periodEnd: string,
+): Promise<Record<KpiKey, number | null>> {
   const current = dayRange(periodStart, periodEnd);
   const previous = dayRange(addDays(periodStart, -PERIOD_DAYS), addDays(periodStart, -1));
   const [retained, visitors, registrations, economics, merchants] = await Promise.all([
@@ -99,7 +103,11 @@ export async function kpiBoard(ctx: AppContext, asOf?: string) {
  * Opens an improvement task (改进任务) for every KPI over its alert line, owned by whoever evaluates the board
  * (the weekly job passes no owner); one task per KPI and period, so evaluating twice changes nothing.
  */
-export async function evaluateKpis(ctx: AppContext, owner: { userId: string; name: string | null } | null, asOf?: string) {
+export async function evaluateKpis(
+  ctx: AppContext,
+  owner: { userId: string; name: string | null } | null,
+  asOf?: string,
+) {
   const board = await kpiBoard(ctx, asOf);
   for (const kpi of board.kpis) {
     if (!kpi.alerting || kpi.actual === null) continue;

@@ -17,6 +17,7 @@ import {
   KpiEvaluateBody,
   KpiTaskParams,
   KpiTaskPatch,
+  LifecycleParams,
   LifecycleSummary,
   MerchantStats,
   OrgLifecycle,
@@ -170,12 +171,12 @@ export function analyticsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
 
     app.get(
-      `${base}/lifecycle/:orgId`,
+      `${base}/lifecycle/orgs/:subjectOrgId`,
       {
         config: { permission: perm.analyse },
-        schema: { tags, summary: '组织的生命周期阶段与历史', params: OrgParams, response: { 200: OrgLifecycle } },
+        schema: { tags, summary: '组织的生命周期阶段与历史', params: LifecycleParams, response: { 200: OrgLifecycle } },
       },
-      async (request) => orgLifecycle(ctx, request.params.orgId),
+      async (request) => orgLifecycle(ctx, request.params.subjectOrgId),
     );
 
     app.get(
@@ -200,7 +201,13 @@ export function analyticsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       `${base}/kpi-tasks/:taskId`,
       {
         config: { permission: perm.manage },
-        schema: { tags, summary: '更新改进任务', params: KpiTaskParams, body: KpiTaskPatch, response: { 200: KpiBoard } },
+        schema: {
+          tags,
+          summary: '更新改进任务',
+          params: KpiTaskParams,
+          body: KpiTaskPatch,
+          response: { 200: KpiBoard },
+        },
       },
       async (request) => updateKpiTask(ctx, request.params.taskId, request.body),
     );

@@ -1,7 +1,7 @@
 import type { AppContext } from '../../infra/context';
 import type { DbOrTx } from '../../infra/db/client';
-import { newId } from '../../infra/ids';
 import type { DomainEvents } from '../../infra/events';
+import { newId } from '../../infra/ids';
 import { analyticsErrors } from './analytics.errors';
 import * as repo from './analytics.repository';
 
@@ -76,7 +76,11 @@ export async function listChannelCosts(ctx: AppContext, range: { from: string; t
 }
 
 /** Both parties of a signed contract get a platform transaction (`deal.closed`) for RFM, LTV and lifecycle. */
-export async function recordDeal(ctx: Pick<AppContext, 'db'>, signed: DomainEvents['contract.signed'], tx: DbOrTx): Promise<void> {
+export async function recordDeal(
+  ctx: Pick<AppContext, 'db'>,
+  signed: DomainEvents['contract.signed'],
+  tx: DbOrTx,
+): Promise<void> {
   for (const [role, party] of [
     ['buyer', signed.buyer],
     ['supplier', signed.supplier],
@@ -86,7 +90,12 @@ export async function recordDeal(ctx: Pick<AppContext, 'db'>, signed: DomainEven
       {
         name: 'deal.closed',
         orgId: party.orgId,
-        properties: { role, contractId: signed.contractId, amountFen: signed.amountFen ?? 0, regionCode: signed.regionCode },
+        properties: {
+          role,
+          contractId: signed.contractId,
+          amountFen: signed.amountFen ?? 0,
+          regionCode: signed.regionCode,
+        },
       },
       tx,
     );

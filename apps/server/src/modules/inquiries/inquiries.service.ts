@@ -162,14 +162,23 @@ export async function createInquiry(
     );
     await recordProductEvent(
       ctx,
-      { name: 'inquiry.sent', userId: actor.userId, orgId, properties: { inquiryId: id, merchants: merchantOrgIds.length } },
+      {
+        name: 'inquiry.sent',
+        userId: actor.userId,
+        orgId,
+        properties: { inquiryId: id, merchants: merchantOrgIds.length },
+      },
       tx,
     );
     // 商家数据: each merchant asked counts an inquiry received
     for (const merchantOrgId of merchantOrgIds)
       await recordProductEvent(
         ctx,
-        { name: 'inquiry.received', orgId: merchantOrgId, properties: { inquiryId: id, listingId: input.listingId ?? null } },
+        {
+          name: 'inquiry.received',
+          orgId: merchantOrgId,
+          properties: { inquiryId: id, listingId: input.listingId ?? null },
+        },
         tx,
       );
     for (const merchantOrgId of merchantOrgIds)
