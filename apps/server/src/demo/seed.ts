@@ -13,6 +13,7 @@ import { seedExecutionDemo } from './execution.demo';
 import { seedFeesDemo } from './fees.demo';
 import { seedFinanceDemo } from './finance.demo';
 import { type DemoLogin, seedFoundationDemo } from './foundation.demo';
+import { seedGrowthDemo } from './growth.demo';
 import { seedInquiriesDemo } from './inquiries.demo';
 import { seedInsuranceDemo } from './insurance.demo';
 import { seedLibrariesDemo } from './libraries.demo';
@@ -83,6 +84,9 @@ const SEEDERS: ((ctx: AppContext, modules: PlatformModules) => Promise<DemoLogin
   seedInquiriesDemo,
   // 消息: gc@ and sup@ on their contract (logged as evidence) and on a demand, with unread messages on both sides
   seedChatDemo,
+  // 增长: twelve weeks of channel traffic, costs and deals after the inquiries seeder (sup@'s 商家数据); KPI board
+  // evaluated with CAC over its alert line
+  seedGrowthDemo,
   // last: a signed, witnessed checkpoint that covers every demo entry
   seedEvidenceDemo,
 ];

@@ -1,5 +1,5 @@
 import { and, desc, eq, gte, lte, type SQL, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../infra/db/client';
+import { type DbOrTx, queryRows } from '../../infra/db/client';
 import { analyticsChannelCosts, analyticsIdentities, analyticsKpiTasks, productEvents } from './analytics.tables';
 
 export type ProductEventRow = typeof productEvents.$inferSelect;
@@ -28,10 +28,7 @@ export async function listProductEvents(
   return filtered.orderBy(desc(productEvents.occurredAt), desc(productEvents.id)).limit(options.limit);
 }
 
-async function rows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
-  const result = (await db.execute(query)) as unknown as { rows: T[] };
-  return result.rows;
-}
+const rows = queryRows;
 
 /** Events that make an organisation's member: who created it or accepted an invitation to it. */
 const MEMBERSHIP_EVENTS = sql`('organisation.created', 'invitation.accepted')`;
@@ -401,6 +398,9 @@ export async function updateKpiTask(
   id: string,
   patch: Partial<Pick<KpiTaskRow, 'status' | 'ownerUserId' | 'ownerName'>>,
 ): Promise<KpiTaskRow | undefined> {
-  const [row] = await db.update(analyticsKpiTasks).set(patch).where(eq(analyticsKpiTasks.id, id)).returning();
+  const [row] =
+    Object.keys(patch).length === 0
+      ? await db.select().from(analyticsKpiTasks).where(eq(analyticsKpiTasks.id, id))
+      : await db.update(analyticsKpiTasks).set(patch).where(eq(analyticsKpiTasks.id, id)).returning();
   return row;
 }

@@ -101,3 +101,24 @@ export async function recordDeal(
     );
   }
 }
+
+/** Records many events in one insert (demo history, imports). */
+export async function recordProductEvents(ctx: Pick<AppContext, 'db'>, events: ProductEventInput[]): Promise<void> {
+  for (let i = 0; i < events.length; i += 500)
+    await repo.insertProductEvents(
+      ctx.db,
+      events.slice(i, i + 500).map((event) => ({
+        id: newId(),
+        name: event.name,
+        userId: event.userId ?? null,
+        orgId: event.orgId ?? null,
+        anonymousId: event.anonymousId ?? null,
+        properties: event.properties ?? {},
+        occurredAt: event.occurredAt ?? new Date(),
+      })),
+    );
+}
+
+export async function linkVisitor(ctx: Pick<AppContext, 'db'>, anonymousId: string, userId: string, at: Date) {
+  await repo.linkIdentity(ctx.db, anonymousId, userId, at);
+}

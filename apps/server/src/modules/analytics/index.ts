@@ -1,2 +1,11 @@
+export { channelOf } from './analytics.collection';
+export { evaluateKpis, kpiBoard } from './analytics.kpis';
 export { createAnalyticsModule } from './analytics.module';
-export { listProductEvents, type ProductEventInput, recordProductEvent } from './analytics.service';
+export {
+  addChannelCost,
+  linkVisitor,
+  listProductEvents,
+  type ProductEventInput,
+  recordProductEvent,
+  recordProductEvents,
+} from './analytics.service';
