@@ -55,12 +55,12 @@ function entityEvents(entity: Entity, range: { from: Date; to: Date }, names?: r
     return sql`select coalesce(r.user_id::text, 'a:' || r.anonymous_id) as entity, r.name, r.occurred_at, r.properties
       from (${resolved}) r where r.user_id is not null or r.anonymous_id is not null`;
   }
-  return sql`select r.org_id::text as entity, r.name, r.occurred_at, r.properties from (${resolved}) r where r.org_id is not null
-    union all
-    select uo.org_id::text, r.name, r.occurred_at, r.properties from (${resolved}) r
-      join (select distinct user_id, org_id from product_events
-            where name in ${MEMBERSHIP_EVENTS} and user_id is not null and org_id is not null) uo on uo.user_id = r.user_id
-      where r.org_id is null`;
+  // one pass: an event's own organisation, else each organisation of its user
+  return sql`select coalesce(r.org_id, uo.org_id)::text as entity, r.name, r.occurred_at, r.properties from (${resolved}) r
+    left join (select distinct user_id, org_id from product_events
+               where name in ${MEMBERSHIP_EVENTS} and user_id is not null and org_id is not null) uo
+      on r.org_id is null and uo.user_id = r.user_id
+    where r.org_id is not null or uo.org_id is not null`;
 }
 
 const EPOCH = new Date('2000-01-01T00:00:00Z');
