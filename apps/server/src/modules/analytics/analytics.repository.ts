@@ -39,7 +39,14 @@ const MEMBERSHIP_EVENTS = sql`('organisation.created', 'invitation.accepted')`;
  * an event without an organisation counts for every organisation its user belongs to (a user in two organisations
  * counts for both).
  */
-function entityEvents(entity: Entity, range: { from: Date; to: Date }, names?: readonly string[]): SQL {
+function entityEvents(
+  entity: Entity,
+  range: { from: Date; to: Date },
+  names?: readonly string[],
+  withProperties = true,
+): SQL {
+  // funnels and cohorts need no properties: leaving the jsonb out keeps the materialised scan small
+  const props = withProperties ? sql`e.properties` : sql`null::jsonb`;
   const nameFilter = names
     ? sql` and e.name in (${sql.join(
         names.map((n) => sql`${n}`),
@@ -47,7 +54,7 @@ function entityEvents(entity: Entity, range: { from: Date; to: Date }, names?: r
       )})`
     : sql``;
   const resolved = sql`
-    select e.name, e.occurred_at, e.org_id, e.properties, coalesce(e.user_id, i.user_id) as user_id, e.anonymous_id
+    select e.name, e.occurred_at, e.org_id, ${props} as properties, coalesce(e.user_id, i.user_id) as user_id, e.anonymous_id
     from product_events e
     left join analytics_identities i on e.user_id is null and e.anonymous_id is not null and i.anonymous_id = e.anonymous_id
     where e.occurred_at >= ${range.from} and e.occurred_at < ${range.to}${nameFilter}`;
@@ -110,7 +117,7 @@ export async function funnel(
   const until = new Date(options.to.getTime() + windowMs);
   const window = sql`(${`${Math.round(windowMs / 1000)} seconds`})::interval`;
   const parts: SQL[] = [
-    sql`ent as materialized (${entityEvents(options.entity, { from: options.from, to: until }, steps)})`,
+    sql`ent as materialized (${entityEvents(options.entity, { from: options.from, to: until }, steps, false)})`,
     sql`s1 as (select entity, min(occurred_at) as t0, min(occurred_at) as t from ent
           where name = ${steps[0]} and occurred_at < ${options.to} group by entity)`,
   ];
@@ -162,7 +169,7 @@ export async function cohorts(
             + extract(month from ${local('e.occurred_at')}) - extract(month from s.cohort))::int`;
   return rows<CohortCell>(
     db,
-    sql`with ent as materialized (${entityEvents(options.entity, { from: options.from, to: horizon })}),
+    sql`with ent as materialized (${entityEvents(options.entity, { from: options.from, to: horizon }, undefined, false)}),
       s as (select entity, date_trunc(${unit}, ${local('min(occurred_at)')}) as cohort from ent
             where name = ${start} group by entity having min(occurred_at) < ${options.to}),
       act as (select distinct s.entity, to_char(s.cohort, 'YYYY-MM-DD') as cohort, ${diff} as k
