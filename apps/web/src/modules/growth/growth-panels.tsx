@@ -548,7 +548,7 @@ export function KpiPanel() {
                       v ?? (task.ownerUserId ? task.ownerUserId.slice(0, 8) : t('kpis.noOwner')),
                   },
                   {
-                    title: t('kpis.status.open'),
+                    title: t('kpis.statusLabel'),
                     dataIndex: 'status',
                     render: (s: 'open' | 'done') => (
                       <Tag color={s === 'open' ? 'warning' : 'default'}>{t(`kpis.status.${s}`)}</Tag>
