@@ -86,17 +86,32 @@ async function scanVisit(browser: Browser, route: string, visit: Visit): Promise
   }
 }
 
-export const test = base.extend<{ axeEveryPage: undefined }>({
+/**
+ * The usage-statistics consent banner (PIPL) would sit over the bottom of every page a journey visits: journeys
+ * start with the choice made (declined), except those that test the banner (`test.use({ consent: 'ask' })`).
+ */
+async function chooseConsent(context: BrowserContext, consent: 'declined' | 'ask'): Promise<void> {
+  if (consent === 'ask') return;
+  await context.addInitScript({
+    content: `if (!localStorage.getItem('zh_consent'))
+      localStorage.setItem('zh_consent', JSON.stringify({ granted: false, at: new Date().toISOString() }));`,
+  });
+}
+
+export const test = base.extend<{ axeEveryPage: undefined; consent: 'declined' | 'ask' }>({
+  consent: ['declined', { option: true }],
   axeEveryPage: [
-    async ({ browser, context, baseURL }, use) => {
+    async ({ browser, context, baseURL, consent }, use) => {
       const origin = new URL(baseURL ?? 'http://127.0.0.1').origin;
       const visits = new Map<string, Visit>();
       recordVisits(context, origin, visits);
+      await chooseConsent(context, consent);
       // journeys with several users open their own contexts from the browser
       const newContext = browser.newContext.bind(browser);
       browser.newContext = async (options) => {
         const created = await newContext(options);
         recordVisits(created, origin, visits);
+        await chooseConsent(created, consent);
         return created;
       };
       try {

@@ -203,7 +203,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: P
     throw new ConfigError(`Invalid configuration:\n${lines}`);
   }
   const e = parsed.data;
-  if (e.CLOCK_ADJUSTABLE && e.NODE_ENV === 'production') throw new ConfigError('CLOCK_ADJUSTABLE is refused in production');
+  if (e.CLOCK_ADJUSTABLE && e.NODE_ENV === 'production')
+    throw new ConfigError('CLOCK_ADJUSTABLE is refused in production');
   if (e.WEBHOOKS_ALLOW_PRIVATE_TARGETS && e.NODE_ENV === 'production')
     throw new ConfigError('WEBHOOKS_ALLOW_PRIVATE_TARGETS is refused in production');
 

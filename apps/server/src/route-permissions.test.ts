@@ -53,6 +53,8 @@ const PUBLIC_ROUTES = new Set([
   // 退订: the link in a notification e-mail is its own credential (a signed token), opened without signing in
   'GET /api/notifications/unsubscribe',
   'POST /api/notifications/unsubscribe',
+  // 网页事件上报: anonymous visitors are counted too, but only after their consent (the batch carries it)
+  'POST /api/analytics/batch',
 ]);
 
 let t: TestApp;
@@ -254,6 +256,8 @@ beforeAll(async () => {
     // risk: a warning that does not exist for the caller
     warningId: newId(),
     flaggedTenderId: newId(),
+    // growth: an improvement task (taskId above) and an organisation that do not exist
+    subjectOrgId: newId(),
     // reserve, fees and prices: a claim, a receipt and a price series that do not exist for the caller
     claimId: newId(),
     receiptId: newId(),

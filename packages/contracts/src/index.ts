@@ -17,6 +17,7 @@ export * from './execution';
 export * from './fees';
 export * from './files';
 export * from './finance';
+export * from './growth';
 export * from './id-card';
 export * from './identity';
 export * from './inquiries';

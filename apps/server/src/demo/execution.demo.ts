@@ -1,5 +1,5 @@
-import { shanghaiDate } from '../infra/calendar/working-days';
 import type { PlatformModules } from '../composition';
+import { shanghaiDate } from '../infra/calendar/working-days';
 import type { AppContext } from '../infra/context';
 import { createContract, listContracts, signVersion } from '../modules/contracts';
 import { freezeOverdueEscrows, fundEscrowByDeposit } from '../modules/escrow';

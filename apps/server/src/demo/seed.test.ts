@@ -7,6 +7,7 @@ import { bundleFromZip, type PublicEntry, verifyEvidence } from '@zhuhe/verify';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../infra/db/client';
+import { kpiBoard } from '../modules/analytics';
 import { journeyDetail, listJourneys, listTasks } from '../modules/automation';
 import { escrowStatus, verifyMoney } from '../modules/escrow';
 import { verifyLog } from '../modules/evidence';
@@ -58,6 +59,14 @@ describe('demo data', () => {
     expect(new Set(tenders.map((x) => x.status))).toEqual(
       new Set(['draft', 'open', 'closed', 'evaluating', 'awarded', 'awarding', 'contracted']),
     );
+
+    // 增长: channels with costs and new organisations, and CAC over its ¥25 alert line with an owned improvement task
+    const growthBoard = await kpiBoard(t.ctx);
+    expect(growthBoard.kpis.find((k) => k.key === 'cac')).toMatchObject({ alerting: true });
+    expect(growthBoard.tasks.find((task) => task.kpi === 'cac')).toMatchObject({
+      status: 'open',
+      ownerName: '平台管理员',
+    });
 
     // Execution: a plan with weekly logs, the first milestone settled and released, the escrow frozen (overdue).
     // Every signed contract is listed; the subcontract and the purchase contract carry a plan, the awarded one not yet.

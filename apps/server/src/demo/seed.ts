@@ -14,6 +14,7 @@ import { seedExecutionDemo } from './execution.demo';
 import { seedFeesDemo } from './fees.demo';
 import { seedFinanceDemo } from './finance.demo';
 import { type DemoLogin, seedFoundationDemo } from './foundation.demo';
+import { seedGrowthDemo } from './growth.demo';
 import { seedInquiriesDemo } from './inquiries.demo';
 import { seedInsuranceDemo } from './insurance.demo';
 import { seedLibrariesDemo } from './libraries.demo';
@@ -90,6 +91,9 @@ const SEEDERS: ((ctx: AppContext, modules: PlatformModules) => Promise<DemoLogin
   // 推荐有礼·积分·优惠券: after the fees (gc@'s open charge) and community seeders (points earned by posts):
   // points earned, redeemed and reversed; referrals in every state with a refused reward; vouchers in every state
   seedRewardsDemo,
+  // 增长: twelve weeks of channel traffic, costs and deals after the inquiries seeder (sup@'s 商家数据); KPI board
+  // evaluated with CAC over its alert line
+  seedGrowthDemo,
   // last: a signed, witnessed checkpoint that covers every demo entry
   seedEvidenceDemo,
 ];

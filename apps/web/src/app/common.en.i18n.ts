@@ -12,6 +12,12 @@ export const commonEn: typeof commonZhCN = {
     scrollableTable: 'Table (scrolls horizontally)',
     scrollableTableNamed: '{{name}} (table, scrolls horizontally)',
   },
+  consent: {
+    title: 'Usage statistics',
+    text: 'With your consent, ZhuHe records page visits and key actions (never what you type) to improve the product. Declining changes nothing you can do.',
+    accept: 'Accept',
+    decline: 'Decline',
+  },
   actions: {
     save: 'Save',
     cancel: 'Cancel',
@@ -88,6 +94,7 @@ export const commonEn: typeof commonZhCN = {
     verification: 'Verification',
     credit: 'Credit rating',
     merchant: 'Merchant onboarding',
+    merchantStats: 'Merchant figures',
     staffMerchants: 'Onboarding board',
     staffVerifications: 'Verifications',
     staffCommission: 'Commission policies',
@@ -97,6 +104,7 @@ export const commonEn: typeof commonZhCN = {
     staffDemandReviews: 'Demand review',
     pushes: 'Recommended demands',
     staffMatching: 'Matching figures',
+    staffGrowth: 'Growth',
     disputes: 'My disputes',
     staffDisputes: 'Dispute board',
     staffCredit: 'Credit ratings',

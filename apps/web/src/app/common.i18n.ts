@@ -11,6 +11,12 @@ export const commonZhCN = {
     scrollableTable: '表格（可横向滚动）',
     scrollableTableNamed: '{{name}}（表格，可横向滚动）',
   },
+  consent: {
+    title: '使用统计授权',
+    text: '为改进产品，筑合希望在您同意后记录页面访问与关键操作（不含您填写的内容）。不同意不影响使用任何功能。',
+    accept: '同意',
+    decline: '不同意',
+  },
   actions: {
     save: '保存',
     cancel: '取消',
@@ -87,6 +93,7 @@ export const commonZhCN = {
     verification: '实名核验',
     credit: '信用评级',
     merchant: '商家入驻',
+    merchantStats: '商家数据',
     staffMerchants: '招商看板',
     staffVerifications: '实名审核',
     staffCommission: '佣金政策',
@@ -96,6 +103,7 @@ export const commonZhCN = {
     staffDemandReviews: '需求审核',
     pushes: '推荐给我的需求',
     staffMatching: '匹配数据',
+    staffGrowth: '增长',
     disputes: '我的纠纷',
     staffDisputes: '纠纷看板',
     staffCredit: '信用评级',

@@ -14,6 +14,7 @@ import type { evidenceZhCN } from '../modules/evidence';
 import type { executionZhCN } from '../modules/execution';
 import type { feesZhCN } from '../modules/fees';
 import type { financeZhCN } from '../modules/finance';
+import type { growthZhCN } from '../modules/growth';
 import { identityZhCN } from '../modules/identity';
 import type { inquiriesZhCN } from '../modules/inquiries';
 import type { insuranceZhCN } from '../modules/insurance';
@@ -81,6 +82,7 @@ type Loader = () => Promise<Record<Language, Texts>>;
 
 /** One loader per lazily loaded namespace; Vite makes each `import()` a chunk of its own. */
 const loaders: Record<string, Loader> = {
+  growth: () => import('../modules/growth/growth.i18n').then((m) => ({ 'zh-CN': m.growthZhCN, en: m.growthEn })),
   matching: () =>
     import('../modules/matching/matching.i18n').then((m) => ({ 'zh-CN': m.matchingZhCN, en: m.matchingEn })),
   credit: () => import('../modules/credit/credit.i18n').then((m) => ({ 'zh-CN': m.creditZhCN, en: m.creditEn })),
@@ -176,6 +178,7 @@ interface AllTexts {
   identity: typeof identityZhCN;
   organisation: typeof organisationZhCN;
   matching: typeof matchingZhCN;
+  growth: typeof growthZhCN;
   credit: typeof creditZhCN;
   staff: typeof staffZhCN;
   evidence: typeof evidenceZhCN;

@@ -68,6 +68,8 @@ type NavLabel =
   | 'staffDemandReviews'
   | 'pushes'
   | 'staffMatching'
+  | 'staffGrowth'
+  | 'merchantStats'
   | 'disputes'
   | 'staffDisputes'
   | 'staffCredit'
@@ -245,6 +247,12 @@ export function workspaceNav(role: BusinessRole, membershipRole: MembershipRole 
         ...(MERCHANT_ROLES.includes(role)
           ? [
               { key: 'merchant', label: 'merchant' as const, icon: <ShopOutlined />, path: '/workspace/merchant' },
+              {
+                key: 'merchant-stats',
+                label: 'merchantStats' as const,
+                icon: <LineChartOutlined />,
+                path: '/workspace/merchant/stats',
+              },
               { key: 'pushes', label: 'pushes' as const, icon: <NodeIndexOutlined />, path: '/workspace/pushes' },
             ]
           : []),

@@ -3,6 +3,7 @@ import { createBrowserRouter, Outlet } from 'react-router';
 import { GuestOnly, RequireAuth, RequireStaff } from '../modules/identity';
 import { RequireActiveContext } from '../modules/organisation';
 import { HomeRedirectPage } from '../pages/home-redirect-page';
+import { ConsentBanner } from './consent-banner';
 import { lazyPage } from './lazy-page';
 import { LoadingState } from './page-states';
 
@@ -11,6 +12,7 @@ function SuspendedOutlet() {
   return (
     <Suspense fallback={<LoadingState minHeight="100vh" />}>
       <Outlet />
+      <ConsentBanner />
     </Suspense>
   );
 }
@@ -123,6 +125,7 @@ const PrequalReportPage = lazyPage(tenderingPages, 'PrequalReportPage');
 const TenderDetailPage = lazyPage(tenderingPages, 'TenderDetailPage');
 const TenderNewPage = lazyPage(tenderingPages, 'TenderNewPage');
 const TendersPage = lazyPage(tenderingPages, 'TendersPage');
+const MerchantStatsPage = lazyPage(() => import('../pages/growth-pages'), 'MerchantStatsPage');
 const VerifyDocumentPage = lazyPage(() => import('../pages/verify-document-page'), 'VerifyDocumentPage');
 
 export function createRouter() {
@@ -184,6 +187,7 @@ export function createRouter() {
                     { path: 'verification', element: <VerificationPage /> },
                     { path: 'credit', element: <CreditPage /> },
                     { path: 'merchant', element: <MerchantPage /> },
+                    { path: 'merchant/stats', element: <MerchantStatsPage /> },
                     { path: 'projects', element: <ProjectsPage /> },
                     { path: 'projects/new', element: <ProjectNewPage /> },
                     { path: 'projects/:projectId', element: <ProjectDetailPage /> },

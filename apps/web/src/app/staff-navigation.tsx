@@ -71,6 +71,7 @@ export const STAFF_NAV: NavGroup[] = [
       { key: 'staff-policies', label: 'staffPolicies', icon: <BookOutlined />, path: '/staff/policies' },
       { key: 'staff-community', label: 'staffCommunity', icon: <CommentOutlined />, path: '/staff/community' },
       { key: 'staff-rewards', label: 'staffRewards', icon: <TrophyOutlined />, path: '/staff/rewards' },
+      { key: 'staff-growth', label: 'staffGrowth', icon: <FundOutlined />, path: '/staff/growth/funnel' },
       { key: 'staff-status', label: 'staffStatus', icon: <DashboardOutlined />, path: '/staff/status' },
       { key: 'staff-automation', label: 'staffAutomation', icon: <NotificationOutlined />, path: '/staff/automation' },
       {

@@ -1,8 +1,9 @@
-import { useRoutes } from 'react-router';
+import { Navigate, useRoutes } from 'react-router';
 import { lazyPage } from './lazy-page';
 
 // one import site per page file (each import() carries its own preload list)
 const automationPages = () => import('../pages/automation-pages');
+const growthPages = () => import('../pages/growth-pages');
 const communityPages = () => import('../pages/community-pages');
 const creditPage = () => import('../pages/credit-page');
 const disputesPages = () => import('../pages/disputes-pages');
@@ -48,6 +49,11 @@ const StaffJourneysPage = lazyPage(automationPages, 'StaffJourneysPage');
 const StaffJourneyNewPage = lazyPage(automationPages, 'StaffJourneyNewPage');
 const StaffJourneyPage = lazyPage(automationPages, 'StaffJourneyPage');
 const StaffFollowUpTasksPage = lazyPage(automationPages, 'StaffFollowUpTasksPage');
+const StaffGrowthFunnelPage = lazyPage(growthPages, 'StaffGrowthFunnelPage');
+const StaffGrowthChannelsPage = lazyPage(growthPages, 'StaffGrowthChannelsPage');
+const StaffGrowthCohortsPage = lazyPage(growthPages, 'StaffGrowthCohortsPage');
+const StaffGrowthRfmPage = lazyPage(growthPages, 'StaffGrowthRfmPage');
+const StaffGrowthKpiPage = lazyPage(growthPages, 'StaffGrowthKpiPage');
 const NotFoundPage = lazyPage(() => import('../pages/not-found-page'), 'NotFoundPage');
 
 /**
@@ -88,6 +94,12 @@ export function StaffRoutes() {
     { path: 'automation/new', element: <StaffJourneyNewPage /> },
     { path: 'automation/tasks', element: <StaffFollowUpTasksPage /> },
     { path: 'automation/:journeyId', element: <StaffJourneyPage /> },
+    { path: 'growth', element: <Navigate to="/staff/growth/funnel" replace /> },
+    { path: 'growth/funnel', element: <StaffGrowthFunnelPage /> },
+    { path: 'growth/channels', element: <StaffGrowthChannelsPage /> },
+    { path: 'growth/cohorts', element: <StaffGrowthCohortsPage /> },
+    { path: 'growth/rfm', element: <StaffGrowthRfmPage /> },
+    { path: 'growth/kpis', element: <StaffGrowthKpiPage /> },
     { path: '*', element: <NotFoundPage /> },
   ]);
 }

@@ -1,5 +1,15 @@
 import { definePermission } from '../../infra/http/access';
 
+const growthTeam = ['admin', 'operator'] as const;
+
+/**
+ * The growth pages (增长) are the operators' (运营) and admins'; collection is public (anonymous visitors are
+ * counted after consent); a merchant reads only its own figures.
+ */
 export const analyticsPermissions = {
   listEvents: definePermission('analytics.events.list', { kind: 'staff', roles: ['admin', 'operator'] }),
+  collect: definePermission('analytics.collect', { kind: 'public' }),
+  analyse: definePermission('analytics.growth.read', { kind: 'staff', roles: growthTeam }),
+  manage: definePermission('analytics.growth.manage', { kind: 'staff', roles: growthTeam }),
+  merchantStats: definePermission('analytics.merchant.read', { kind: 'org', param: 'orgId' }),
 };

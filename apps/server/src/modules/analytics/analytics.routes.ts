@@ -1,15 +1,59 @@
-import { ProductEventList, ProductEventQuery } from '@zhuhe/contracts';
+import {
+  AttributionQuery,
+  AttributionResult,
+  ChannelCost,
+  ChannelCostBody,
+  ChannelCostList,
+  ChannelEconomicsList,
+  ChannelEconomicsQuery,
+  CohortQuery,
+  CohortResult,
+  CollectBatchBody,
+  CollectBatchResult,
+  FunnelQuery,
+  FunnelResult,
+  GrowthRangeQuery,
+  KpiBoard,
+  KpiEvaluateBody,
+  KpiTaskParams,
+  KpiTaskPatch,
+  LifecycleParams,
+  LifecycleSummary,
+  MerchantStats,
+  OrgLifecycle,
+  OrgParams,
+  ProductEventList,
+  ProductEventQuery,
+  RfmQuery,
+  RfmResult,
+} from '@zhuhe/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../infra/context';
-import { analyticsPermissions } from './analytics.policy';
-import { listProductEvents } from './analytics.service';
+import { requireActor } from '../../infra/http/access';
+import {
+  computeAttribution,
+  computeChannelEconomics,
+  computeCohorts,
+  computeFunnel,
+  computeRfm,
+  lifecycleSummary,
+  orgLifecycle,
+} from './analytics.analyses';
+import { collect } from './analytics.collection';
+import { evaluateKpis, kpiBoard, updateKpiTask } from './analytics.kpis';
+import { merchantStats } from './analytics.merchant';
+import { analyticsPermissions as perm } from './analytics.policy';
+import { addChannelCost, listChannelCosts, listProductEvents } from './analytics.service';
+
+const tags = ['growth'];
+const base = '/api/staff/growth';
 
 export function analyticsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/staff/product-events',
       {
-        config: { permission: analyticsPermissions.listEvents },
+        config: { permission: perm.listEvents },
         schema: {
           tags: ['staff'],
           summary: '产品事件 product events',
@@ -30,6 +74,157 @@ export function analyticsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           })),
         };
       },
+    );
+
+    app.post(
+      '/api/analytics/batch',
+      {
+        config: { permission: perm.collect },
+        bodyLimit: 256 * 1024,
+        schema: {
+          tags,
+          summary: '网页事件批量上报（需用户同意）',
+          body: CollectBatchBody,
+          response: { 202: CollectBatchResult },
+        },
+      },
+      async (request, reply) =>
+        reply.code(202).send(await collect(ctx, request.actor, request.body, request.headers['user-agent'])),
+    );
+
+    app.get(
+      `${base}/funnel`,
+      {
+        config: { permission: perm.analyse },
+        schema: { tags, summary: '漏斗（转化窗口、细分）', querystring: FunnelQuery, response: { 200: FunnelResult } },
+      },
+      async (request) => computeFunnel(ctx, request.query),
+    );
+
+    app.get(
+      `${base}/cohorts`,
+      {
+        config: { permission: perm.analyse },
+        schema: { tags, summary: '同期群留存', querystring: CohortQuery, response: { 200: CohortResult } },
+      },
+      async (request) => computeCohorts(ctx, request.query),
+    );
+
+    app.get(
+      `${base}/rfm`,
+      {
+        config: { permission: perm.analyse },
+        schema: { tags, summary: 'RFM 用户分层（按组织）', querystring: RfmQuery, response: { 200: RfmResult } },
+      },
+      async (request) => computeRfm(ctx, request.query.asOf),
+    );
+
+    app.get(
+      `${base}/attribution`,
+      {
+        config: { permission: perm.analyse },
+        schema: { tags, summary: '渠道归因', querystring: AttributionQuery, response: { 200: AttributionResult } },
+      },
+      async (request) => computeAttribution(ctx, request.query),
+    );
+
+    app.get(
+      `${base}/channels`,
+      {
+        config: { permission: perm.analyse },
+        schema: {
+          tags,
+          summary: '渠道获客成本、ROI、LTV/CAC',
+          querystring: ChannelEconomicsQuery,
+          response: { 200: ChannelEconomicsList },
+        },
+      },
+      async (request) => computeChannelEconomics(ctx, request.query),
+    );
+
+    app.get(
+      `${base}/channel-costs`,
+      {
+        config: { permission: perm.analyse },
+        schema: { tags, summary: '渠道成本', querystring: GrowthRangeQuery, response: { 200: ChannelCostList } },
+      },
+      async (request) => listChannelCosts(ctx, request.query),
+    );
+
+    app.post(
+      `${base}/channel-costs`,
+      {
+        config: { permission: perm.manage },
+        schema: { tags, summary: '录入渠道成本', body: ChannelCostBody, response: { 201: ChannelCost } },
+      },
+      async (request, reply) =>
+        reply.code(201).send(await addChannelCost(ctx, requireActor(request).userId, request.body)),
+    );
+
+    app.get(
+      `${base}/lifecycle`,
+      {
+        config: { permission: perm.analyse },
+        schema: { tags, summary: '生命周期阶段分布', response: { 200: LifecycleSummary } },
+      },
+      async () => lifecycleSummary(ctx),
+    );
+
+    app.get(
+      `${base}/lifecycle/orgs/:subjectOrgId`,
+      {
+        config: { permission: perm.analyse },
+        schema: { tags, summary: '组织的生命周期阶段与历史', params: LifecycleParams, response: { 200: OrgLifecycle } },
+      },
+      async (request) => orgLifecycle(ctx, request.params.subjectOrgId),
+    );
+
+    app.get(
+      `${base}/kpis`,
+      {
+        config: { permission: perm.analyse },
+        schema: { tags, summary: 'KPI 看板', response: { 200: KpiBoard } },
+      },
+      async () => kpiBoard(ctx),
+    );
+
+    app.post(
+      `${base}/kpis/evaluate`,
+      {
+        config: { permission: perm.manage },
+        schema: { tags, summary: '评估 KPI 并为预警开改进任务', body: KpiEvaluateBody, response: { 200: KpiBoard } },
+      },
+      async (request) => evaluateKpis(ctx, { userId: requireActor(request).userId, name: null }, request.body.asOf),
+    );
+
+    app.patch(
+      `${base}/kpi-tasks/:taskId`,
+      {
+        config: { permission: perm.manage },
+        schema: {
+          tags,
+          summary: '更新改进任务',
+          params: KpiTaskParams,
+          body: KpiTaskPatch,
+          response: { 200: KpiBoard },
+        },
+      },
+      async (request) => updateKpiTask(ctx, request.params.taskId, request.body),
+    );
+
+    app.get(
+      '/api/orgs/:orgId/merchant-stats',
+      {
+        config: { permission: perm.merchantStats },
+        schema: {
+          tags,
+          summary: '商家数据（仅本组织）',
+          params: OrgParams,
+          querystring: GrowthRangeQuery,
+          response: { 200: MerchantStats },
+        },
+      },
+      async (request) => merchantStats(ctx, request.params.orgId, request.query),
     );
   };
 }

@@ -1,6 +1,8 @@
 import type { AppContext } from '../../infra/context';
 import type { DbOrTx } from '../../infra/db/client';
+import type { DomainEvents } from '../../infra/events';
 import { newId } from '../../infra/ids';
+import { analyticsErrors } from './analytics.errors';
 import * as repo from './analytics.repository';
 
 export type { ProductEventRow } from './analytics.repository';
@@ -10,6 +12,7 @@ export interface ProductEventInput {
   name: string;
   userId?: string | null;
   orgId?: string | null;
+  anonymousId?: string | null;
   properties?: Record<string, unknown>;
   occurredAt?: Date;
 }
@@ -28,6 +31,7 @@ export async function recordProductEvent(
     name: event.name,
     userId: event.userId ?? null,
     orgId: event.orgId ?? null,
+    anonymousId: event.anonymousId ?? null,
     properties: event.properties ?? {},
     occurredAt: event.occurredAt ?? new Date(),
   });
@@ -59,4 +63,86 @@ export async function lastActivity(ctx: Pick<AppContext, 'db'>, by: 'user' | 'or
 /** 沉默组织 organisations whose latest product event is before `before` (a lifecycle proxy). */
 export async function silentOrganisations(ctx: Pick<AppContext, 'db'>, before: Date, limit = 1000) {
   return repo.silentOrganisations(ctx.db, before, limit);
+}
+
+export async function addChannelCost(
+  ctx: AppContext,
+  actorId: string,
+  input: { channel: string; periodStart: string; periodEnd: string; amountFen: number; note?: string },
+) {
+  if (input.periodEnd < input.periodStart) throw analyticsErrors.raise('ANALYTICS_RANGE_INVALID');
+  const row = await repo.insertChannelCost(ctx.db, {
+    id: newId(),
+    channel: input.channel.trim().toLowerCase(),
+    periodStart: input.periodStart,
+    periodEnd: input.periodEnd,
+    amountFen: input.amountFen,
+    note: input.note ?? null,
+    createdBy: actorId,
+    createdAt: ctx.clock.now(),
+  });
+  return presentCost(row);
+}
+
+function presentCost(row: repo.ChannelCostRow) {
+  return {
+    id: row.id,
+    channel: row.channel,
+    periodStart: row.periodStart,
+    periodEnd: row.periodEnd,
+    amountFen: row.amountFen,
+    note: row.note,
+  };
+}
+
+export async function listChannelCosts(ctx: AppContext, range: { from: string; to: string }) {
+  return { items: (await repo.listChannelCosts(ctx.db, range)).map(presentCost) };
+}
+
+/** Both parties of a signed contract get a platform transaction (`deal.closed`) for RFM, LTV and lifecycle. */
+export async function recordDeal(
+  ctx: Pick<AppContext, 'db'>,
+  signed: DomainEvents['contract.signed'],
+  tx: DbOrTx,
+): Promise<void> {
+  for (const [role, party] of [
+    ['buyer', signed.buyer],
+    ['supplier', signed.supplier],
+  ] as const) {
+    await recordProductEvent(
+      ctx,
+      {
+        name: 'deal.closed',
+        orgId: party.orgId,
+        properties: {
+          role,
+          contractId: signed.contractId,
+          amountFen: signed.amountFen ?? 0,
+          regionCode: signed.regionCode,
+        },
+      },
+      tx,
+    );
+  }
+}
+
+/** Records many events in one insert (demo history, imports). */
+export async function recordProductEvents(ctx: Pick<AppContext, 'db'>, events: ProductEventInput[]): Promise<void> {
+  for (let i = 0; i < events.length; i += 500)
+    await repo.insertProductEvents(
+      ctx.db,
+      events.slice(i, i + 500).map((event) => ({
+        id: newId(),
+        name: event.name,
+        userId: event.userId ?? null,
+        orgId: event.orgId ?? null,
+        anonymousId: event.anonymousId ?? null,
+        properties: event.properties ?? {},
+        occurredAt: event.occurredAt ?? new Date(),
+      })),
+    );
+}
+
+export async function linkVisitor(ctx: Pick<AppContext, 'db'>, anonymousId: string, userId: string, at: Date) {
+  await repo.linkIdentity(ctx.db, anonymousId, userId, at);
 }

@@ -14,6 +14,7 @@ import { shanghaiDate } from '../../infra/calendar/working-days';
 import type { AppContext } from '../../infra/context';
 import type { Actor } from '../../infra/http/access';
 import { newId } from '../../infra/ids';
+import { recordProductEvent } from '../analytics';
 import { createContract } from '../contracts';
 import { notify } from '../notifications';
 import { getOrganisation, getOrganisations } from '../organisation';
@@ -159,6 +160,27 @@ export async function createInquiry(
         quotedBy: null,
       })),
     );
+    await recordProductEvent(
+      ctx,
+      {
+        name: 'inquiry.sent',
+        userId: actor.userId,
+        orgId,
+        properties: { inquiryId: id, merchants: merchantOrgIds.length },
+      },
+      tx,
+    );
+    // 商家数据: each merchant asked counts an inquiry received
+    for (const merchantOrgId of merchantOrgIds)
+      await recordProductEvent(
+        ctx,
+        {
+          name: 'inquiry.received',
+          orgId: merchantOrgId,
+          properties: { inquiryId: id, listingId: input.listingId ?? null },
+        },
+        tx,
+      );
     for (const merchantOrgId of merchantOrgIds)
       await notify(
         ctx,

@@ -1,0 +1,628 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  App,
+  Button,
+  Card,
+  Col,
+  Empty,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  Row,
+  Select,
+  Space,
+  Statistic,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
+import { lazy, type ReactNode, Suspense, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatFen } from '../../app/format-money';
+import { ErrorState, LoadingState } from '../../app/page-states';
+import * as api from './growth.api';
+
+// ECharts comes with its own chunk, loaded when a growth page opens
+const FunnelChart = lazy(() => import('./growth-charts').then((m) => ({ default: m.FunnelChart })));
+const QuadrantChart = lazy(() => import('./growth-charts').then((m) => ({ default: m.QuadrantChart })));
+const MerchantWeeklyChart = lazy(() => import('./growth-charts').then((m) => ({ default: m.MerchantWeeklyChart })));
+
+const growthKeys = { all: ['growth'] as const };
+
+function RangeFields({ range, onChange }: { range: api.Range; onChange: (range: api.Range) => void }) {
+  const { t } = useTranslation('growth');
+  return (
+    <>
+      <Form.Item label={t('range.from')} htmlFor="growth-from">
+        <Input
+          id="growth-from"
+          type="date"
+          value={range.from}
+          onChange={(e) => onChange({ ...range, from: e.target.value })}
+        />
+      </Form.Item>
+      <Form.Item label={t('range.to')} htmlFor="growth-to">
+        <Input
+          id="growth-to"
+          type="date"
+          value={range.to}
+          onChange={(e) => onChange({ ...range, to: e.target.value })}
+        />
+      </Form.Item>
+    </>
+  );
+}
+
+function Loaded<T>({
+  query,
+  children,
+}: {
+  query: { isLoading: boolean; data?: T; error: unknown; refetch: () => unknown };
+  children: (data: T) => ReactNode;
+}) {
+  if (query.isLoading) return <LoadingState />;
+  if (!query.data) return <ErrorState error={query.error} onRetry={() => query.refetch()} />;
+  return <>{children(query.data)}</>;
+}
+
+const percent = (part: number, whole: number) => (whole > 0 ? `${((part / whole) * 100).toFixed(1)}%` : '—');
+
+const FUNNELS = {
+  acquisition: ['page.viewed', 'user.registered', 'organisation.created', 'demand.submitted', 'contract.signed'],
+  supply: ['organisation.created', 'inquiry.sent', 'contract.signed'],
+} as const;
+
+export function FunnelPanel() {
+  const { t } = useTranslation('growth');
+  const [range, setRange] = useState(api.defaultRange());
+  const [preset, setPreset] = useState<keyof typeof FUNNELS>('acquisition');
+  const [entity, setEntity] = useState<'org' | 'user'>('user');
+  const [windowDays, setWindowDays] = useState(30);
+  const [breakdown, setBreakdown] = useState<'none' | 'channel' | 'region' | 'role'>('channel');
+  const steps = FUNNELS[preset];
+  const query = useQuery({
+    queryKey: [...growthKeys.all, 'funnel', range, preset, entity, windowDays, breakdown],
+    queryFn: () => api.fetchFunnel({ ...range, steps: steps.join(','), entity, windowDays, breakdown }),
+  });
+  const stepNames = steps.map((s) => t(`events.${s}`));
+  return (
+    <Card title={t('funnel.title')}>
+      <Form layout="inline" style={{ rowGap: 8, marginBottom: 16 }}>
+        <RangeFields range={range} onChange={setRange} />
+        <Form.Item label={t('funnel.preset')}>
+          <Select
+            aria-label={t('funnel.preset')}
+            value={preset}
+            onChange={setPreset}
+            style={{ minWidth: 220 }}
+            options={(['acquisition', 'supply'] as const).map((p) => ({ value: p, label: t(`funnel.presets.${p}`) }))}
+          />
+        </Form.Item>
+        <Form.Item label={t('entity.label')}>
+          <Select
+            aria-label={t('entity.label')}
+            value={entity}
+            onChange={setEntity}
+            options={(['user', 'org'] as const).map((e) => ({ value: e, label: t(`entity.${e}`) }))}
+          />
+        </Form.Item>
+        <Form.Item label={t('funnel.window')} htmlFor="growth-window">
+          <InputNumber
+            id="growth-window"
+            min={1}
+            max={180}
+            value={windowDays}
+            onChange={(v) => setWindowDays(v ?? 30)}
+          />
+        </Form.Item>
+        <Form.Item label={t('funnel.breakdown')}>
+          <Select
+            aria-label={t('funnel.breakdown')}
+            value={breakdown}
+            onChange={setBreakdown}
+            options={(['none', 'channel', 'region', 'role'] as const).map((b) => ({
+              value: b,
+              label: t(`funnel.breakdowns.${b}`),
+            }))}
+          />
+        </Form.Item>
+      </Form>
+      <Loaded query={query}>
+        {(data) =>
+          data.groups.length === 0 ? (
+            <Empty description={t('funnel.empty')} />
+          ) : (
+            <>
+              <Suspense fallback={<LoadingState minHeight={300} />}>
+                <FunnelChart data={data} stepNames={stepNames} />
+              </Suspense>
+              <Table
+                data-testid="growth-funnel-table"
+                size="small"
+                rowKey="key"
+                pagination={false}
+                scroll={{ x: true }}
+                dataSource={data.groups}
+                columns={[
+                  { title: t('funnel.group'), dataIndex: 'key' },
+                  ...stepNames.map((name, i) => ({
+                    title: name,
+                    key: name,
+                    render: (_: unknown, g: (typeof data.groups)[number]) =>
+                      i === 0
+                        ? g.counts[0]
+                        : `${g.counts[i] ?? 0}（${percent(g.counts[i] ?? 0, g.counts[i - 1] ?? 0)}）`,
+                  })),
+                  {
+                    title: t('funnel.conversion'),
+                    key: 'overall',
+                    render: (_: unknown, g: (typeof data.groups)[number]) =>
+                      percent(g.counts[g.counts.length - 1] ?? 0, g.counts[0] ?? 0),
+                  },
+                ]}
+              />
+            </>
+          )
+        }
+      </Loaded>
+    </Card>
+  );
+}
+
+const yuan = (fen: number | null) => (fen === null ? '—' : formatFen(fen));
+
+export function ChannelsPanel() {
+  const { t } = useTranslation('growth');
+  const { message } = App.useApp();
+  const client = useQueryClient();
+  const [range, setRange] = useState(api.defaultRange());
+  const [conversion, setConversion] = useState<'registration' | 'first_demand' | 'first_contract'>('registration');
+  const channels = useQuery({
+    queryKey: [...growthKeys.all, 'channels', range],
+    queryFn: () => api.fetchChannels(range),
+  });
+  const attribution = useQuery({
+    queryKey: [...growthKeys.all, 'attribution', range, conversion],
+    queryFn: () => api.fetchAttribution({ ...range, conversion }),
+  });
+  const lifecycle = useQuery({ queryKey: [...growthKeys.all, 'lifecycle'], queryFn: api.fetchLifecycle });
+  const addCost = useMutation({
+    mutationFn: api.addChannelCost,
+    onSuccess: () => {
+      message.success(t('channels.saved'));
+      void client.invalidateQueries({ queryKey: growthKeys.all });
+    },
+  });
+  return (
+    <Space direction="vertical" size={16} style={{ width: '100%' }}>
+      <Card title={t('channels.title')}>
+        <Typography.Paragraph type="secondary">{t('channels.subtitle')}</Typography.Paragraph>
+        <Form layout="inline" style={{ rowGap: 8, marginBottom: 16 }}>
+          <RangeFields range={range} onChange={setRange} />
+        </Form>
+        <Loaded query={channels}>
+          {(data) => (
+            <>
+              <Suspense fallback={<LoadingState minHeight={340} />}>
+                <QuadrantChart items={data.items} />
+              </Suspense>
+              <Table
+                data-testid="growth-channels-table"
+                size="small"
+                rowKey="channel"
+                pagination={false}
+                scroll={{ x: true }}
+                dataSource={data.items}
+                columns={[
+                  { title: t('channels.channel'), dataIndex: 'channel' },
+                  { title: t('channels.cost'), dataIndex: 'costFen', render: yuan },
+                  { title: t('channels.newOrgs'), dataIndex: 'newOrgs' },
+                  { title: t('channels.cac'), dataIndex: 'cacFen', render: yuan },
+                  { title: t('channels.revenue'), dataIndex: 'revenueFen', render: yuan },
+                  {
+                    title: t('channels.roi'),
+                    dataIndex: 'roi',
+                    render: (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(0)}%`),
+                  },
+                  { title: t('channels.ltv'), dataIndex: 'ltvFen', render: yuan },
+                  { title: t('channels.ltvToCac'), dataIndex: 'ltvToCac', render: (v: number | null) => v ?? '—' },
+                ]}
+              />
+            </>
+          )}
+        </Loaded>
+      </Card>
+      <Card title={t('channels.attribution')}>
+        <Form layout="inline" style={{ marginBottom: 16 }}>
+          <Form.Item label={t('channels.conversion')}>
+            <Select
+              aria-label={t('channels.conversion')}
+              value={conversion}
+              onChange={setConversion}
+              options={(['registration', 'first_demand', 'first_contract'] as const).map((c) => ({
+                value: c,
+                label: t(`channels.conversions.${c}`),
+              }))}
+            />
+          </Form.Item>
+        </Form>
+        <Loaded query={attribution}>
+          {(data) => (
+            <Table
+              data-testid="growth-attribution-table"
+              size="small"
+              rowKey={(r) => `${r.channel}/${r.campaign}`}
+              pagination={false}
+              scroll={{ x: true }}
+              dataSource={data.rows}
+              columns={[
+                { title: t('channels.channel'), dataIndex: 'channel' },
+                { title: t('channels.campaign'), dataIndex: 'campaign' },
+                { title: t('channels.firstTouch'), dataIndex: 'firstTouch' },
+                { title: t('channels.lastTouch'), dataIndex: 'lastTouch' },
+                { title: t('channels.positionBased'), dataIndex: 'positionBased' },
+              ]}
+            />
+          )}
+        </Loaded>
+      </Card>
+      <Card title={t('channels.lifecycle')}>
+        <Loaded query={lifecycle}>
+          {(data) => (
+            <Space direction="vertical" style={{ width: '100%' }}>
+              <Row gutter={[16, 16]}>
+                {data.stages.map((s) => (
+                  <Col key={s.stage} xs={12} md={6}>
+                    <Statistic title={t(`channels.stages.${s.stage}`)} value={s.orgs} />
+                  </Col>
+                ))}
+              </Row>
+              <Typography.Text strong>{t('channels.marketing')}</Typography.Text>
+              <Flex gap={8} wrap>
+                {data.marketing.map((m) => (
+                  <Tag key={m.stage}>
+                    {t(`channels.marketingStages.${m.stage}`)} {m.count}
+                  </Tag>
+                ))}
+              </Flex>
+            </Space>
+          )}
+        </Loaded>
+      </Card>
+      <Card title={t('channels.addCost')}>
+        <Form
+          layout="inline"
+          style={{ rowGap: 8 }}
+          onFinish={(v: { channel: string; periodStart: string; periodEnd: string; amount: number }) =>
+            addCost.mutate({
+              channel: v.channel,
+              periodStart: v.periodStart,
+              periodEnd: v.periodEnd,
+              amountFen: Math.round(v.amount * 100),
+            })
+          }
+        >
+          <Form.Item name="channel" label={t('channels.channel')} rules={[{ required: true }]}>
+            <Input placeholder="baidu" />
+          </Form.Item>
+          <Form.Item name="periodStart" label={t('channels.periodStart')} rules={[{ required: true }]}>
+            <Input type="date" />
+          </Form.Item>
+          <Form.Item name="periodEnd" label={t('channels.periodEnd')} rules={[{ required: true }]}>
+            <Input type="date" />
+          </Form.Item>
+          <Form.Item name="amount" label={t('channels.amount')} rules={[{ required: true }]}>
+            <InputNumber min={0} />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" loading={addCost.isPending}>
+            {t('channels.addCost')}
+          </Button>
+        </Form>
+      </Card>
+    </Space>
+  );
+}
+
+function retentionColour(rate: number): string {
+  return `rgba(22, 119, 255, ${Math.min(0.85, 0.08 + rate * 0.8).toFixed(2)})`;
+}
+
+export function CohortsPanel() {
+  const { t } = useTranslation('growth');
+  const [range, setRange] = useState(api.defaultRange());
+  const [entity, setEntity] = useState<'org' | 'user'>('org');
+  const [period, setPeriod] = useState<'week' | 'month'>('week');
+  const periods = period === 'week' ? 12 : 6;
+  const query = useQuery({
+    queryKey: [...growthKeys.all, 'cohorts', range, entity, period],
+    queryFn: () => api.fetchCohorts({ ...range, entity, period, periods }),
+  });
+  return (
+    <Card title={t('cohorts.title')}>
+      <Form layout="inline" style={{ rowGap: 8, marginBottom: 16 }}>
+        <RangeFields range={range} onChange={setRange} />
+        <Form.Item label={t('entity.label')}>
+          <Select
+            aria-label={t('entity.label')}
+            value={entity}
+            onChange={setEntity}
+            options={(['org', 'user'] as const).map((e) => ({ value: e, label: t(`entity.${e}`) }))}
+          />
+        </Form.Item>
+        <Form.Item label={t('cohorts.period')}>
+          <Select
+            aria-label={t('cohorts.period')}
+            value={period}
+            onChange={setPeriod}
+            options={(['week', 'month'] as const).map((p) => ({ value: p, label: t(`cohorts.periods.${p}`) }))}
+          />
+        </Form.Item>
+      </Form>
+      <Loaded query={query}>
+        {(data) =>
+          data.rows.length === 0 ? (
+            <Empty description={t('cohorts.empty')} />
+          ) : (
+            <Table
+              data-testid="growth-cohort-table"
+              size="small"
+              rowKey="cohort"
+              pagination={false}
+              scroll={{ x: true }}
+              dataSource={data.rows}
+              columns={[
+                { title: t('cohorts.cohort'), dataIndex: 'cohort', fixed: 'left' },
+                { title: t('cohorts.size'), dataIndex: 'size' },
+                ...Array.from({ length: periods - 1 }, (_, i) => ({
+                  title: t('cohorts.offset', { n: i + 1 }),
+                  key: `k${i + 1}`,
+                  render: (_: unknown, row: (typeof data.rows)[number]) => {
+                    const kept = row.retained[i + 1] ?? 0;
+                    const rate = row.size > 0 ? kept / row.size : 0;
+                    return (
+                      <span
+                        style={{
+                          display: 'block',
+                          padding: '0 4px',
+                          background: retentionColour(rate),
+                          color: rate > 0.5 ? '#fff' : undefined,
+                        }}
+                      >
+                        {percent(kept, row.size)}
+                      </span>
+                    );
+                  },
+                })),
+              ]}
+            />
+          )
+        }
+      </Loaded>
+    </Card>
+  );
+}
+
+export function RfmPanel() {
+  const { t } = useTranslation('growth');
+  const [asOf, setAsOf] = useState(api.shanghaiDay());
+  const query = useQuery({ queryKey: [...growthKeys.all, 'rfm', asOf], queryFn: () => api.fetchRfm(asOf) });
+  return (
+    <Card title={t('rfm.title')}>
+      <Typography.Paragraph type="secondary">{t('rfm.subtitle')}</Typography.Paragraph>
+      <Form layout="inline" style={{ marginBottom: 16 }}>
+        <Form.Item label={t('range.to')} htmlFor="growth-asof">
+          <Input id="growth-asof" type="date" value={asOf} onChange={(e) => setAsOf(e.target.value)} />
+        </Form.Item>
+      </Form>
+      <Loaded query={query}>
+        {(data) => (
+          <Space direction="vertical" size={16} style={{ width: '100%' }}>
+            <Table
+              data-testid="growth-rfm-segments"
+              size="small"
+              rowKey="segment"
+              pagination={false}
+              dataSource={data.segments}
+              columns={[
+                {
+                  title: t('rfm.segment'),
+                  dataIndex: 'segment',
+                  render: (s: string) => t(`rfm.segments.${s}` as 'rfm.segments.new'),
+                },
+                { title: t('rfm.orgs'), dataIndex: 'orgs' },
+                { title: t('rfm.monetary'), dataIndex: 'monetaryFen', render: (v: number) => formatFen(v) },
+              ]}
+            />
+            <Table
+              size="small"
+              rowKey="orgId"
+              pagination={{ pageSize: 20 }}
+              scroll={{ x: true }}
+              dataSource={data.orgs}
+              columns={[
+                { title: t('rfm.org'), dataIndex: 'orgId', render: (id: string) => id.slice(0, 8) },
+                { title: t('rfm.recency'), dataIndex: 'recencyDays' },
+                { title: t('rfm.frequency'), dataIndex: 'frequency' },
+                { title: t('rfm.monetary'), dataIndex: 'monetaryFen', render: (v: number) => formatFen(v) },
+                {
+                  title: 'R/F/M',
+                  key: 'rfm',
+                  render: (_: unknown, o: (typeof data.orgs)[number]) => `${o.r}/${o.f}/${o.m}`,
+                },
+                {
+                  title: t('rfm.segment'),
+                  dataIndex: 'segment',
+                  render: (s: string) => t(`rfm.segments.${s}` as 'rfm.segments.new'),
+                },
+              ]}
+            />
+          </Space>
+        )}
+      </Loaded>
+    </Card>
+  );
+}
+
+function kpiValue(unit: 'percent' | 'fen' | 'count', value: number | null): string {
+  if (value === null) return '—';
+  if (unit === 'percent') return `${value}%`;
+  if (unit === 'fen') return formatFen(value);
+  return String(value);
+}
+
+export function KpiPanel() {
+  const { t } = useTranslation('growth');
+  const client = useQueryClient();
+  const query = useQuery({ queryKey: [...growthKeys.all, 'kpis'], queryFn: api.fetchKpis });
+  const refresh = (data: api.KpiBoardData) => client.setQueryData([...growthKeys.all, 'kpis'], data);
+  const evaluate = useMutation({ mutationFn: api.evaluateKpis, onSuccess: refresh });
+  const done = useMutation({
+    mutationFn: (id: string) => api.updateKpiTask(id, { status: 'done' }),
+    onSuccess: refresh,
+  });
+  return (
+    <Loaded query={query}>
+      {(board) => (
+        <Space direction="vertical" size={16} style={{ width: '100%' }}>
+          <Flex justify="space-between" align="center" wrap gap={8}>
+            <Typography.Text type="secondary">
+              {t('kpis.subtitle', { from: board.periodStart, to: board.periodEnd })}
+            </Typography.Text>
+            <Button type="primary" onClick={() => evaluate.mutate()} loading={evaluate.isPending}>
+              {t('kpis.evaluate')}
+            </Button>
+          </Flex>
+          <Row gutter={[16, 16]}>
+            {board.kpis.map((k) => (
+              <Col key={k.key} xs={24} sm={12} lg={8}>
+                <Card size="small" data-testid={`kpi-${k.key}`}>
+                  <Flex justify="space-between" align="start">
+                    <Statistic title={t(`kpis.names.${k.key}`)} value={kpiValue(k.unit, k.actual)} />
+                    {k.actual === null ? (
+                      <Tag>{t('kpis.noData')}</Tag>
+                    ) : k.alerting ? (
+                      <Tag color="error">{t('kpis.alert')}</Tag>
+                    ) : (
+                      <Tag color="success">{t('kpis.ok')}</Tag>
+                    )}
+                  </Flex>
+                  <Typography.Text type="secondary">
+                    {t('kpis.baseline')} {kpiValue(k.unit, k.baseline)} · {t('kpis.target')}{' '}
+                    {kpiValue(k.unit, k.target)} · {t('kpis.threshold')} {k.direction === 'min' ? '<' : '>'}{' '}
+                    {kpiValue(k.unit, k.threshold)}
+                  </Typography.Text>
+                </Card>
+              </Col>
+            ))}
+          </Row>
+          <Card title={t('kpis.tasks')} size="small">
+            {board.tasks.length === 0 ? (
+              <Empty description={t('kpis.noTasks')} />
+            ) : (
+              <Table
+                data-testid="kpi-tasks"
+                size="small"
+                rowKey="id"
+                pagination={false}
+                scroll={{ x: true }}
+                dataSource={board.tasks}
+                columns={[
+                  {
+                    title: t('kpis.tasks'),
+                    key: 'task',
+                    render: (_: unknown, task: (typeof board.tasks)[number]) => {
+                      const kpi = board.kpis.find((k) => k.key === task.kpi);
+                      const unit = kpi?.unit ?? 'count';
+                      return t('kpis.task', {
+                        kpi: t(`kpis.names.${task.kpi}`),
+                        actual: kpiValue(unit, task.actual),
+                        threshold: kpiValue(unit, task.threshold),
+                      });
+                    },
+                  },
+                  {
+                    title: t('kpis.owner'),
+                    dataIndex: 'ownerName',
+                    render: (v: string | null, task) =>
+                      v ?? (task.ownerUserId ? task.ownerUserId.slice(0, 8) : t('kpis.noOwner')),
+                  },
+                  {
+                    title: t('kpis.statusLabel'),
+                    dataIndex: 'status',
+                    render: (s: 'open' | 'done') => (
+                      <Tag color={s === 'open' ? 'warning' : 'default'}>{t(`kpis.status.${s}`)}</Tag>
+                    ),
+                  },
+                  {
+                    title: '',
+                    key: 'actions',
+                    render: (_: unknown, task: (typeof board.tasks)[number]) =>
+                      task.status === 'open' ? (
+                        <Button size="small" onClick={() => done.mutate(task.id)}>
+                          {t('kpis.markDone')}
+                        </Button>
+                      ) : null,
+                  },
+                ]}
+              />
+            )}
+          </Card>
+        </Space>
+      )}
+    </Loaded>
+  );
+}
+
+export function MerchantStatsPanel({ orgId }: { orgId: string }) {
+  const { t } = useTranslation('growth');
+  const [range, setRange] = useState(api.defaultRange());
+  const query = useQuery({
+    queryKey: [...growthKeys.all, 'merchant', orgId, range],
+    queryFn: () => api.fetchMerchantStats(orgId, range),
+  });
+  return (
+    <Card>
+      <Form layout="inline" style={{ rowGap: 8, marginBottom: 16 }}>
+        <RangeFields range={range} onChange={setRange} />
+      </Form>
+      <Loaded query={query}>
+        {(data) => (
+          <Space direction="vertical" size={16} style={{ width: '100%' }}>
+            <Row gutter={[16, 16]}>
+              <Col xs={12} md={6}>
+                <Statistic title={t('merchant.exposure')} value={data.exposure} />
+              </Col>
+              <Col xs={12} md={6}>
+                <Statistic title={t('merchant.inquiries')} value={data.inquiries} />
+              </Col>
+              <Col xs={12} md={6}>
+                <Statistic title={t('merchant.deals')} value={data.deals} />
+              </Col>
+              <Col xs={12} md={6}>
+                <Statistic
+                  title={t('merchant.conversion')}
+                  value={data.conversion === null ? '—' : `${(data.conversion * 100).toFixed(1)}%`}
+                />
+              </Col>
+            </Row>
+            <Typography.Text type="secondary" data-testid="merchant-benchmark">
+              {data.benchmark
+                ? `${t('merchant.benchmark', { count: data.benchmark.merchants })}: ${
+                    data.benchmark.medianConversion === null
+                      ? '—'
+                      : `${(data.benchmark.medianConversion * 100).toFixed(1)}%`
+                  }`
+                : t('merchant.noBenchmark')}
+            </Typography.Text>
+            {data.weekly.length > 0 ? (
+              <Suspense fallback={<LoadingState minHeight={280} />}>
+                <MerchantWeeklyChart data={data} />
+              </Suspense>
+            ) : null}
+          </Space>
+        )}
+      </Loaded>
+    </Card>
+  );
+}

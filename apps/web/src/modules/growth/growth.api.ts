@@ -1,0 +1,56 @@
+import {
+  AttributionResult,
+  ChannelCost,
+  type ChannelCostBody,
+  ChannelCostList,
+  ChannelEconomicsList,
+  CohortResult,
+  FunnelResult,
+  KpiBoard,
+  LifecycleSummary,
+  MerchantStats,
+  RfmResult,
+} from '@zhuhe/contracts';
+import type { z } from 'zod';
+import { apiRequest } from '../../app/api-client';
+
+export type FunnelData = z.infer<typeof FunnelResult>;
+export type CohortData = z.infer<typeof CohortResult>;
+export type RfmData = z.infer<typeof RfmResult>;
+export type AttributionData = z.infer<typeof AttributionResult>;
+export type ChannelEconomicsData = z.infer<typeof ChannelEconomicsList>['items'][number];
+export type KpiBoardData = z.infer<typeof KpiBoard>;
+export type LifecycleData = z.infer<typeof LifecycleSummary>;
+export type MerchantStatsData = z.infer<typeof MerchantStats>;
+export type Range = { from: string; to: string };
+
+const base = '/api/staff/growth';
+
+export const fetchFunnel = (query: Range & { steps: string; entity: string; windowDays: number; breakdown: string }) =>
+  apiRequest('GET', `${base}/funnel`, FunnelResult, { query });
+export const fetchCohorts = (query: Range & { entity: string; period: string; periods: number }) =>
+  apiRequest('GET', `${base}/cohorts`, CohortResult, { query });
+export const fetchRfm = (asOf: string) => apiRequest('GET', `${base}/rfm`, RfmResult, { query: { asOf } });
+export const fetchAttribution = (query: Range & { conversion: string }) =>
+  apiRequest('GET', `${base}/attribution`, AttributionResult, { query });
+export const fetchChannels = (query: Range) => apiRequest('GET', `${base}/channels`, ChannelEconomicsList, { query });
+export const fetchChannelCosts = (query: Range) =>
+  apiRequest('GET', `${base}/channel-costs`, ChannelCostList, { query });
+export const addChannelCost = (body: z.input<typeof ChannelCostBody>) =>
+  apiRequest('POST', `${base}/channel-costs`, ChannelCost, { body });
+export const fetchLifecycle = () => apiRequest('GET', `${base}/lifecycle`, LifecycleSummary);
+export const fetchKpis = () => apiRequest('GET', `${base}/kpis`, KpiBoard);
+export const evaluateKpis = () => apiRequest('POST', `${base}/kpis/evaluate`, KpiBoard, { body: {} });
+export const updateKpiTask = (taskId: string, body: { status?: 'open' | 'done' }) =>
+  apiRequest('PATCH', `${base}/kpi-tasks/${taskId}`, KpiBoard, { body });
+export const fetchMerchantStats = (orgId: string, query: Range) =>
+  apiRequest('GET', `/api/orgs/${orgId}/merchant-stats`, MerchantStats, { query });
+
+/** Shanghai calendar day, `days` from today. */
+export function shanghaiDay(days = 0): string {
+  return new Date(Date.now() + 8 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+export function defaultRange(weeks = 12): Range {
+  return { from: shanghaiDay(-7 * weeks), to: shanghaiDay() };
+}

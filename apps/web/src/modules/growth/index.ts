@@ -1,0 +1,1 @@
+export { growthEn, growthZhCN } from './growth.i18n';
