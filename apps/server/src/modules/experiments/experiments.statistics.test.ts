@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../infra/random';
 import {
   addUnit,
+  type Comparison,
   compareVariants,
   cupedMoments,
   cupedTheta,
@@ -10,11 +11,10 @@ import {
   pooledMeanX,
   recommend,
   relativeLift,
+  type SrmResult,
   sampleOf,
   sampleRatioMismatch,
   sequentialTest,
-  type Comparison,
-  type SrmResult,
 } from './experiments.statistics';
 
 /** standard normal draws from a seeded generator (Box–Muller) */
@@ -208,9 +208,10 @@ describe('the decision rule', () => {
         goal: [{ variant: 'b', comparison: comparison(0.3, 0.2, 0.4) }],
       }),
     ).toMatchObject({ decision: 'keep_running', reason: 'too_few_units', variant: 'control' });
-    expect(recommend({ ...base, goal: [{ variant: 'b', comparison: comparison(0.05, -0.02, 0.12) }] })).toMatchObject(
-      { decision: 'keep_running', reason: 'inconclusive' },
-    );
+    expect(recommend({ ...base, goal: [{ variant: 'b', comparison: comparison(0.05, -0.02, 0.12) }] })).toMatchObject({
+      decision: 'keep_running',
+      reason: 'inconclusive',
+    });
   });
 
   it('ships a sure gain that reaches the threshold (seed: ship when click-through rises 12%)', () => {

@@ -1,0 +1,3 @@
+export { experimentErrors } from './experiments.errors';
+export { createExperimentsModule } from './experiments.module';
+export { assign, changeStatus, createExperiment, experimentResults, listExperiments } from './experiments.service';
