@@ -1,7 +1,5 @@
-import { and, count, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { AppContext } from '../../infra/context';
-import { uuidArray } from '../../infra/db/client';
-import { productEvents } from './analytics.tables';
+import { countEventsByActor } from './analytics.metrics.repository';
 
 export interface EventCountsQuery {
   /** product event names, e.g. `demand.published` */
@@ -27,18 +25,6 @@ export interface EventCount {
  */
 export async function eventCountsByActor(ctx: Pick<AppContext, 'db'>, query: EventCountsQuery): Promise<EventCount[]> {
   if (query.names.length === 0 || query.actorIds.length === 0) return [];
-  const actor = query.unit === 'user' ? productEvents.userId : productEvents.orgId;
-  const rows = await ctx.db
-    .select({ actorId: actor, name: productEvents.name, count: count() })
-    .from(productEvents)
-    .where(
-      and(
-        inArray(productEvents.name, [...query.names]),
-        gte(productEvents.occurredAt, query.from),
-        lt(productEvents.occurredAt, query.to),
-        sql`${actor} = any(${uuidArray(query.actorIds)})`,
-      ),
-    )
-    .groupBy(actor, productEvents.name);
-  return rows.flatMap((r) => (r.actorId ? [{ actorId: r.actorId, name: r.name, count: Number(r.count) }] : []));
+  const rows = await countEventsByActor(ctx.db, query);
+  return rows.flatMap((r) => (r.actorId ? [{ actorId: r.actorId, name: r.name, count: r.count }] : []));
 }
