@@ -84,6 +84,7 @@ type NavLabel =
   | 'policies'
   | 'policySubscriptions'
   | 'staffPolicies'
+  | 'staffExperiments'
   | 'community'
   | 'staffCommunity'
   | 'staffStatus'

@@ -125,6 +125,10 @@ const PoliciesPage = lazyPage(() => import('../pages/policies-pages'), 'Policies
 const PolicyDetailPage = lazyPage(() => import('../pages/policies-pages'), 'PolicyDetailPage');
 const PolicySubscriptionsPage = lazyPage(() => import('../pages/policies-pages'), 'PolicySubscriptionsPage');
 const StaffPoliciesPage = lazyPage(() => import('../pages/policies-pages'), 'StaffPoliciesPage');
+const experimentsPages = () => import('../pages/experiments-pages');
+const StaffExperimentsPage = lazyPage(experimentsPages, 'StaffExperimentsPage');
+const StaffExperimentNewPage = lazyPage(experimentsPages, 'StaffExperimentNewPage');
+const StaffExperimentResultsPage = lazyPage(experimentsPages, 'StaffExperimentResultsPage');
 const StaffStatusPage = lazyPage(() => import('../pages/status-page'), 'StaffStatusPage');
 const RegisterPage = lazyPage(() => import('../pages/register-page'), 'RegisterPage');
 const RiskWarningsPage = lazyPage(() => import('../pages/risk-pages'), 'RiskWarningsPage');
@@ -271,6 +275,9 @@ export function createRouter() {
                     { path: 'reserve', element: <StaffReservePage /> },
                     { path: 'fees', element: <StaffFeesPage /> },
                     { path: 'policies', element: <StaffPoliciesPage /> },
+                    { path: 'experiments', element: <StaffExperimentsPage /> },
+                    { path: 'experiments/new', element: <StaffExperimentNewPage /> },
+                    { path: 'experiments/:experimentId', element: <StaffExperimentResultsPage /> },
                     { path: 'community', element: <StaffCommunityPage /> },
                     { path: 'status', element: <StaffStatusPage /> },
                   ],
