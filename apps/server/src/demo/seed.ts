@@ -10,6 +10,7 @@ import { seedDisputesDemo } from './disputes.demo';
 import { seedEscrowDemo } from './escrow.demo';
 import { seedEvidenceDemo } from './evidence.demo';
 import { seedExecutionDemo } from './execution.demo';
+import { seedExperimentsDemo } from './experiments.demo';
 import { seedFeesDemo } from './fees.demo';
 import { seedFinanceDemo } from './finance.demo';
 import { type DemoLogin, seedFoundationDemo } from './foundation.demo';
@@ -83,6 +84,8 @@ const SEEDERS: ((ctx: AppContext, modules: PlatformModules) => Promise<DemoLogin
   seedInquiriesDemo,
   // 消息: gc@ and sup@ on their contract (logged as evidence) and on a demand, with unread messages on both sides
   seedChatDemo,
+  // 实验: on the publish-demand form, one experiment running over simulated organisations, one stopped, one draft
+  seedExperimentsDemo,
   // last: a signed, witnessed checkpoint that covers every demo entry
   seedEvidenceDemo,
 ];

@@ -39,6 +39,11 @@ export const experimentErrors = defineErrors({
     'zh-CN': '实验中没有变体“{variant}”',
     en: 'The experiment has no variant "{variant}"',
   },
+  EXPERIMENT_NOT_RUNNING: {
+    kind: 'conflict',
+    'zh-CN': '实验未在运行，不能记录曝光',
+    en: 'The experiment is not running; exposures cannot be recorded',
+  },
   EXPERIMENT_NOT_STARTED: {
     kind: 'conflict',
     'zh-CN': '实验尚未开始，暂无结果',

@@ -111,13 +111,21 @@ const ALLOWED: Record<string, readonly string[]> = {
   shipped: [],
 };
 
-/** Starts, stops or ships (to everyone: the experiment becomes the surface's feature flag). */
-export async function changeStatus(ctx: AppContext, id: string, body: ExperimentStatusBody): Promise<Experiment> {
+/**
+ * Starts, stops or ships (to everyone: the experiment becomes the surface's feature flag). `at` is when it
+ * happened: now, except for history recorded afterwards (the demo's past experiments).
+ */
+export async function changeStatus(
+  ctx: AppContext,
+  id: string,
+  body: ExperimentStatusBody,
+  at: Date = ctx.clock.now(),
+): Promise<Experiment> {
   const row = await loadExperiment(ctx, id);
   if (!ALLOWED[row.status]?.includes(body.status)) {
     throw experimentErrors.raise('EXPERIMENT_TRANSITION_INVALID', { from: row.status, to: body.status });
   }
-  const now = ctx.clock.now();
+  const now = at;
   if (body.status === 'running') {
     const busy = (await repo.liveOnSurface(ctx.db, row.surface)).find((e) => e.status === 'running');
     if (busy) throw experimentErrors.raise('EXPERIMENT_SURFACE_BUSY', { key: busy.key });
@@ -175,6 +183,27 @@ export async function assign(ctx: AppContext, actor: Actor, surface: ExperimentS
     return { surface, experimentKey: shipped.key, variant: variant.key, content: variant.content, inExperiment: false };
   }
   return { surface, experimentKey: null, variant: null, content: '', inExperiment: false };
+}
+
+/**
+ * Records many units' exposures to a running experiment at once, assigned by the same hash (exposures a surface
+ * outside the web app logged in a batch, or the demo's simulated organisations). Returns each unit's variant.
+ */
+export async function recordExposures(
+  ctx: AppContext,
+  experimentId: string,
+  units: ReadonlyArray<{ unitId: string; at: Date }>,
+): Promise<Map<string, string>> {
+  const row = await loadExperiment(ctx, experimentId);
+  if (row.status !== 'running') throw experimentErrors.raise('EXPERIMENT_NOT_RUNNING');
+  const assigned = units.map((u) => ({
+    experimentId,
+    unitId: u.unitId,
+    variant: assignVariant(row.key, u.unitId, row.variants).key,
+    firstExposedAt: u.at,
+  }));
+  for (let i = 0; i < assigned.length; i += 1000) await repo.insertExposures(ctx.db, assigned.slice(i, i + 1000));
+  return new Map(assigned.map((a) => [a.unitId, a.variant]));
 }
 
 /**
