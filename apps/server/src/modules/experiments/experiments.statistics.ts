@@ -1,4 +1,6 @@
-import { jStat } from 'jstat';
+import jstat from 'jstat';
+
+const { jStat } = jstat;
 
 /**
  * The statistics of 实验 experiments (GROW-4), pure and without I/O: sample-ratio-mismatch check, CUPED variance
