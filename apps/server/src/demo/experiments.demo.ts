@@ -1,5 +1,5 @@
 import type { AppContext } from '../infra/context';
-import { newId } from '../infra/ids';
+import type { DbOrTx } from '../infra/db/client';
 import { mulberry32 } from '../infra/random';
 import { recordProductEvent } from '../modules/analytics';
 import { changeStatus, createExperiment, recordExposures } from '../modules/experiments';
@@ -8,6 +8,25 @@ import { demoActor } from './reserve.demo';
 
 const DAY = 86_400_000;
 const daysAgo = (days: number) => new Date(Date.now() - days * DAY);
+
+/** A version-4-shaped UUID from a seeded generator (simulated units only: not random enough for anything real). */
+function seededUuid(random: () => number): string {
+  const hex = Array.from({ length: 32 }, () => Math.floor(random() * 16).toString(16));
+  hex[12] = '4';
+  hex[16] = ((Number.parseInt(hex[16] as string, 16) & 0x3) | 0x8).toString(16);
+  const h = hex.join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+/** A demand submitted, then published a day later; one in eight also has a draft that reviewers sent back. */
+async function publish(ctx: AppContext, tx: DbOrTx, orgId: string, at: Date, random: () => number) {
+  const properties = { simulated: true };
+  const event = (name: string, occurredAt: Date) =>
+    recordProductEvent(ctx, { name, orgId, occurredAt, properties }, tx);
+  await event('demand.submitted', new Date(at.getTime() - DAY));
+  if (random() < 0.125) await event('demand.submitted', new Date(at.getTime() - 2 * DAY));
+  await event('demand.published', at);
+}
 
 /**
  * Simulated organisations for one experiment: each has a habit (how many demands it publishes a month), which
@@ -20,34 +39,27 @@ async function simulate(
   options: { units: number; seed: number; from: Date; to: Date; effect: number; treatment: string },
 ) {
   const random = mulberry32(options.seed);
-  const orgIds = Array.from({ length: options.units }, () => newId());
+  // ids from the seeded generator, so the split, and every figure on the results page, repeat on every seeding
+  const orgIds = Array.from({ length: options.units }, () => seededUuid(random));
   const span = options.to.getTime() - options.from.getTime();
   const exposures = orgIds.map((unitId) => ({ unitId, at: new Date(options.from.getTime() + random() * span * 0.3) }));
   const variants = await recordExposures(ctx, experimentId, exposures);
   const preFrom = options.from.getTime() - 28 * DAY;
-  for (const { unitId, at } of exposures) {
-    const habit = random() < 0.25 ? 1.2 : random() < 0.5 ? 0.5 : 0.15;
-    const before = Math.floor(habit) + (random() < habit % 1 ? 1 : 0);
-    for (let k = 0; k < before; k += 1) {
-      await recordProductEvent(ctx, {
-        name: 'demand.published',
-        orgId: unitId,
-        occurredAt: new Date(preFrom + random() * 28 * DAY),
-        properties: { simulated: true },
-      });
-    }
-    const rate = habit * (variants.get(unitId) === options.treatment ? options.effect : 1);
-    const during = Math.floor(rate) + (random() < rate % 1 ? 1 : 0);
-    for (let k = 0; k < during; k += 1) {
+  // one transaction: some three thousand events commit at once rather than one by one
+  await ctx.db.transaction(async (tx) => {
+    for (const { unitId, at } of exposures) {
+      const habit = random() < 0.25 ? 1.2 : random() < 0.5 ? 0.5 : 0.15;
+      const before = Math.floor(habit) + (random() < habit % 1 ? 1 : 0);
+      for (let k = 0; k < before; k += 1)
+        await publish(ctx, tx, unitId, new Date(preFrom + random() * 28 * DAY), random);
+      const rate = habit * (variants.get(unitId) === options.treatment ? options.effect : 1);
+      const during = Math.floor(rate) + (random() < rate % 1 ? 1 : 0);
       const start = at.getTime();
-      await recordProductEvent(ctx, {
-        name: 'demand.published',
-        orgId: unitId,
-        occurredAt: new Date(start + random() * (options.to.getTime() - start)),
-        properties: { simulated: true },
-      });
+      for (let k = 0; k < during; k += 1) {
+        await publish(ctx, tx, unitId, new Date(start + random() * (options.to.getTime() - start)), random);
+      }
     }
-  }
+  });
 }
 
 /**

@@ -141,7 +141,6 @@ function ResultsBody({ r }: { r: ExperimentResults }) {
             rowKey="key"
             pagination={false}
             dataSource={r.variants}
-            scroll={{ x: 360 }}
             columns={[
               { title: t('results.variant'), key: 'name', render: (_, v) => `${v.name}（${v.key}）` },
               { title: t('results.weight'), key: 'weight', align: 'right', render: (_, v) => `${v.weight}%` },
@@ -167,7 +166,6 @@ function ResultsBody({ r }: { r: ExperimentResults }) {
               rowKey="variant"
               pagination={false}
               dataSource={m.means}
-              scroll={{ x: 360 }}
               columns={[
                 { title: t('results.variant'), key: 'variant', render: (_, v) => nameOf(v.variant) },
                 { title: t('results.units'), dataIndex: 'units', align: 'right' },
@@ -181,8 +179,11 @@ function ResultsBody({ r }: { r: ExperimentResults }) {
         </Card>
       ))}
 
-      <Card title={t('results.ruleTitle')}>
+      <Card title={t('results.ruleHeading')}>
         <Flex vertical gap={8}>
+          <Typography.Paragraph strong style={{ margin: 0 }}>
+            {t('results.ruleTitle')}
+          </Typography.Paragraph>
           <Typography.Paragraph style={{ margin: 0 }}>{t('results.explainLift')}</Typography.Paragraph>
           <Typography.Paragraph style={{ margin: 0 }}>{t('results.explainSequential')}</Typography.Paragraph>
           <ol style={{ margin: 0, paddingInlineStart: 20 }}>

@@ -91,6 +91,7 @@ export const experimentsZhCN = {
       below_threshold: '即使按区间上限，提升也达不到全量阈值，继续运行意义不大，建议停止。',
       inconclusive: '目前还看不出确定的差别（区间跨过 0），继续运行。',
     },
+    ruleHeading: '统计方法与决策规则',
     ruleTitle: '决策规则（按顺序判断，均使用始终有效区间，显著性 5% 按实验组数平分）',
     rules: {
       r1: '分流检查 p < 0.001 → 停止；',
@@ -204,6 +205,7 @@ export const experimentsEn: typeof experimentsZhCN = {
       below_threshold: 'Even the top of the interval is below the ship threshold: stop.',
       inconclusive: 'No sure difference yet (the interval spans 0): keep running.',
     },
+    ruleHeading: 'Method and decision rule',
     ruleTitle: 'Decision rule (in order, on the always-valid intervals, 5% split over the treatments)',
     rules: {
       r1: 'split check p < 0.001 → stop;',
