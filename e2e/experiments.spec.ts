@@ -106,7 +106,7 @@ test('staff create an experiment on the demand form, users are assigned, the res
   await expect(goal.getByTestId('sequential-interval')).toHaveText(/^\[[+−]\d+\.\d%, \+\d+\.\d%\]$/);
   await expect(goal).toContainText('CUPED 调整');
   await expect(page.getByTestId('recommendation')).toContainText(/建议：(全量发布|继续运行)/);
-  await expect(page.getByText('决策规则', { exact: false })).toBeVisible();
+  await expect(page.getByText('统计方法与决策规则')).toBeVisible();
   await page.screenshot({ path: 'e2e/artifacts/experiment-results-1280.png', fullPage: true });
   await page.setViewportSize({ width: 375, height: 812 });
   await expect(goal.getByTestId('lift-interval')).toBeVisible();
