@@ -18,6 +18,7 @@ import { createDisputesModule } from './modules/disputes';
 import { type BankAdapter, createEscrowModule } from './modules/escrow';
 import { createEvidenceModule } from './modules/evidence';
 import { createExecutionModule } from './modules/execution';
+import { createExperimentsModule } from './modules/experiments';
 import { createFeesModule } from './modules/fees';
 import { createFilesModule } from './modules/files';
 import { createFinanceModule } from './modules/finance';
@@ -74,6 +75,8 @@ export function composeModules(
     organisation: createOrganisationModule(ctx, deps),
     staff: createStaffModule(ctx),
     analytics: createAnalyticsModule(ctx),
+    // 实验: experiments and feature flags on product surfaces, results from analytics' product events (GROW-4).
+    experiments: createExperimentsModule(ctx),
     files: createFilesModule(ctx),
     evidence: createEvidenceModule(ctx),
     signing: createSigningModule(ctx),

@@ -266,6 +266,8 @@ beforeAll(async () => {
     productId: newId(),
     // developer: an API key that is not the caller's
     keyId: newId(),
+    // experiments: an experiment that does not exist
+    experimentId: newId(),
 
     // webhooks: an endpoint and a delivery that do not exist for the caller
     endpointId: newId(),
@@ -325,6 +327,7 @@ const VALID_BODIES: Record<string, unknown> = {
     decision: 'confirm',
   },
   'PATCH /api/orgs/:orgId/members/:userId': { role: 'member' },
+  'POST /api/staff/experiments/:experimentId/status': { status: 'stopped' },
   'POST /api/orgs/:orgId/inquiries/:inquiryId/quote': { unitPricesFen: [100], deliveryDays: 3, validDays: 7 },
   'POST /api/orgs/:orgId/inquiries/:inquiryId/accept': { engagementId: '00000000-0000-7000-8000-000000000000' },
   'POST /api/orgs/:orgId/inquiries/:inquiryId/contract': { variables: {} },

@@ -14,6 +14,7 @@ export * from './disputes';
 export * from './escrow';
 export * from './evidence';
 export * from './execution';
+export * from './experiments';
 export * from './fees';
 export * from './files';
 export * from './finance';

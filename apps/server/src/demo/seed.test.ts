@@ -11,6 +11,7 @@ import { kpiBoard } from '../modules/analytics';
 import { journeyDetail, listJourneys, listTasks } from '../modules/automation';
 import { escrowStatus, verifyMoney } from '../modules/escrow';
 import { verifyLog } from '../modules/evidence';
+import { experimentResults, listExperiments } from '../modules/experiments';
 import { orgFees, seedUserCounter } from '../modules/fees';
 import { overview as reserveOverview } from '../modules/reserve';
 import { listVouchers, pointsOverview, verifyPoints } from '../modules/rewards';
@@ -271,6 +272,17 @@ describe('demo data', () => {
       engagements: ['accepted', 'declined', 'lost', 'quoted', 'sent', 'viewed'],
       orders: 1,
     });
+    // 实验 demo: running (SRM ok, a positive lift with its interval), stopped and draft experiments on the demand form
+    const [experiments] = await queryRows<{ statuses: string[] }>(
+      t.ctx.db,
+      sql`select array_agg(status order by status) as statuses from experiments`,
+    );
+    expect(experiments?.statuses).toEqual(['draft', 'running', 'stopped']);
+    const live = (await listExperiments(t.ctx)).find((e) => e.status === 'running');
+    const results = await experimentResults(t.ctx, live?.id ?? '');
+    expect(results.srm.mismatch).toBe(false);
+    expect(results.metrics[0]?.comparisons[0]?.lift).toBeGreaterThan(0);
+    expect(results.metrics[0]?.comparisons[0]?.interval).not.toBeNull();
     // 消息 demo: a contract conversation whose messages are in the evidence log, and a demand conversation
     const [chat] = await queryRows<{ kinds: string[]; evidence: number }>(
       t.ctx.db,

@@ -11,6 +11,7 @@ import { seedDisputesDemo } from './disputes.demo';
 import { seedEscrowDemo } from './escrow.demo';
 import { seedEvidenceDemo } from './evidence.demo';
 import { seedExecutionDemo } from './execution.demo';
+import { seedExperimentsDemo } from './experiments.demo';
 import { seedFeesDemo } from './fees.demo';
 import { seedFinanceDemo } from './finance.demo';
 import { type DemoLogin, seedFoundationDemo } from './foundation.demo';
@@ -94,6 +95,8 @@ const SEEDERS: ((ctx: AppContext, modules: PlatformModules) => Promise<DemoLogin
   // 增长: twelve weeks of channel traffic, costs and deals after the inquiries seeder (sup@'s 商家数据); KPI board
   // evaluated with CAC over its alert line
   seedGrowthDemo,
+  // 实验: on the publish-demand form, one experiment running over simulated organisations, one stopped, one draft
+  seedExperimentsDemo,
   // last: a signed, witnessed checkpoint that covers every demo entry
   seedEvidenceDemo,
 ];

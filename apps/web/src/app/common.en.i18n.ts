@@ -132,5 +132,6 @@ export const commonEn: typeof commonZhCN = {
     staffStatus: 'Platform status',
     staffAutomation: 'Journeys',
     staffFollowUps: 'Sales follow-ups',
+    staffExperiments: 'Experiments',
   },
 };

@@ -126,6 +126,7 @@ export const commonZhCN = {
     staffReserve: '风险准备金',
     staffFees: '收费管理',
     staffPolicies: '政策库编辑',
+    staffExperiments: '实验',
     community: '社区',
     staffCommunity: '社区审核',
     staffStatus: '运行状态',

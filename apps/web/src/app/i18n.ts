@@ -12,6 +12,7 @@ import type { disputesZhCN } from '../modules/disputes';
 import type { escrowZhCN } from '../modules/escrow';
 import type { evidenceZhCN } from '../modules/evidence';
 import type { executionZhCN } from '../modules/execution';
+import type { experimentsZhCN } from '../modules/experiments';
 import type { feesZhCN } from '../modules/fees';
 import type { financeZhCN } from '../modules/finance';
 import type { growthZhCN } from '../modules/growth';
@@ -145,6 +146,11 @@ const loaders: Record<string, Loader> = {
   chat: () => import('../modules/chat/chat.i18n').then((m) => ({ 'zh-CN': m.chatZhCN, en: m.chatEn })),
   webhooks: () =>
     import('../modules/webhooks/webhooks.i18n').then((m) => ({ 'zh-CN': m.webhooksZhCN, en: m.webhooksEn })),
+  experiments: () =>
+    import('../modules/experiments/experiments.i18n').then((m) => ({
+      'zh-CN': m.experimentsZhCN,
+      en: m.experimentsEn,
+    })),
   workspace: () =>
     import('../modules/workspace/workspace.i18n').then((m) => ({ 'zh-CN': m.workspaceZhCN, en: m.workspaceEn })),
 };
@@ -208,6 +214,7 @@ interface AllTexts {
   inquiries: typeof inquiriesZhCN;
   rewards: typeof rewardsZhCN;
   webhooks: typeof webhooksZhCN;
+  experiments: typeof experimentsZhCN;
   chat: typeof chatZhCN;
   automation: typeof automationZhCN;
   workspace: typeof workspaceZhCN;

@@ -86,6 +86,7 @@ type NavLabel =
   | 'policies'
   | 'policySubscriptions'
   | 'staffPolicies'
+  | 'staffExperiments'
   | 'community'
   | 'staffCommunity'
   | 'staffStatus'

@@ -9,6 +9,7 @@ import {
   CrownOutlined,
   CustomerServiceOutlined,
   DashboardOutlined,
+  ExperimentOutlined,
   FileDoneOutlined,
   FileSearchOutlined,
   FundOutlined,
@@ -44,6 +45,12 @@ export const STAFF_NAV: NavGroup[] = [
       { key: 'staff-finance', label: 'staffFinance', icon: <BankOutlined />, path: '/staff/finance' },
       { key: 'staff-audit', label: 'staffAudit', icon: <FileSearchOutlined />, path: '/staff/audit' },
       { key: 'staff-events', label: 'staffProductEvents', icon: <BarChartOutlined />, path: '/staff/product-events' },
+      {
+        key: 'staff-experiments',
+        label: 'staffExperiments',
+        icon: <ExperimentOutlined />,
+        path: '/staff/experiments',
+      },
       { key: 'staff-merchants', label: 'staffMerchants', icon: <ShopOutlined />, path: '/staff/merchants' },
       {
         key: 'staff-verifications',

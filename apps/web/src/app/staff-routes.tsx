@@ -4,6 +4,7 @@ import { lazyPage } from './lazy-page';
 // one import site per page file (each import() carries its own preload list)
 const automationPages = () => import('../pages/automation-pages');
 const growthPages = () => import('../pages/growth-pages');
+const experimentsPages = () => import('../pages/experiments-pages');
 const communityPages = () => import('../pages/community-pages');
 const creditPage = () => import('../pages/credit-page');
 const disputesPages = () => import('../pages/disputes-pages');
@@ -54,6 +55,9 @@ const StaffGrowthChannelsPage = lazyPage(growthPages, 'StaffGrowthChannelsPage')
 const StaffGrowthCohortsPage = lazyPage(growthPages, 'StaffGrowthCohortsPage');
 const StaffGrowthRfmPage = lazyPage(growthPages, 'StaffGrowthRfmPage');
 const StaffGrowthKpiPage = lazyPage(growthPages, 'StaffGrowthKpiPage');
+const StaffExperimentsPage = lazyPage(experimentsPages, 'StaffExperimentsPage');
+const StaffExperimentNewPage = lazyPage(experimentsPages, 'StaffExperimentNewPage');
+const StaffExperimentResultsPage = lazyPage(experimentsPages, 'StaffExperimentResultsPage');
 const NotFoundPage = lazyPage(() => import('../pages/not-found-page'), 'NotFoundPage');
 
 /**
@@ -100,6 +104,9 @@ export function StaffRoutes() {
     { path: 'growth/cohorts', element: <StaffGrowthCohortsPage /> },
     { path: 'growth/rfm', element: <StaffGrowthRfmPage /> },
     { path: 'growth/kpis', element: <StaffGrowthKpiPage /> },
+    { path: 'experiments', element: <StaffExperimentsPage /> },
+    { path: 'experiments/new', element: <StaffExperimentNewPage /> },
+    { path: 'experiments/:experimentId', element: <StaffExperimentResultsPage /> },
     { path: '*', element: <NotFoundPage /> },
   ]);
 }

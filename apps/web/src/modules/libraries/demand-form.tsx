@@ -22,6 +22,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { dayjs } from '../../app/dayjs';
 import { useErrorFeedback } from '../../app/use-error-feedback';
+import { ExperimentGuidance } from '../experiments';
 import { useActiveContext } from '../organisation';
 import { RegionCascader } from '../regions';
 import { FileUploadField } from './file-upload-field';
@@ -136,6 +137,8 @@ export function DemandForm() {
 
   return (
     <Flex vertical gap={16}>
+      {/* 实验: the guidance text is the demand form's experiment surface (goal: demand.published) */}
+      <ExperimentGuidance surface="demand_form" />
       <Card>
         <Segmented
           value={mode}
