@@ -3,16 +3,23 @@ import { createBrowserRouter, Outlet } from 'react-router';
 import { GuestOnly, RequireAuth, RequireStaff } from '../modules/identity';
 import { RequireActiveContext } from '../modules/organisation';
 import { HomeRedirectPage } from '../pages/home-redirect-page';
-import { ConsentBanner } from './consent-banner';
 import { lazyPage } from './lazy-page';
 import { LoadingState } from './page-states';
+
+/**
+ * 使用统计授权 the consent banner and the page-view tracker: a chunk of its own, fetched after the first page (its
+ * buttons and texts cost the first page 2 kB of its budget); the banner appears a moment later.
+ */
+const ConsentBanner = lazyPage(() => import('./consent-banner'), 'ConsentBanner');
 
 /** Pages outside the shell (the public verify page, registration) show a spinner while their chunk loads. */
 function SuspendedOutlet() {
   return (
     <Suspense fallback={<LoadingState minHeight="100vh" />}>
       <Outlet />
-      <ConsentBanner />
+      <Suspense fallback={null}>
+        <ConsentBanner />
+      </Suspense>
     </Suspense>
   );
 }
