@@ -39,7 +39,8 @@ export const JourneyTrigger = z.discriminatedUnion('kind', [
 ]);
 export type JourneyTrigger = z.infer<typeof JourneyTrigger>;
 
-export const AUTOMATION_CHANNELS = ['inApp', 'email', 'sms', 'task'] as const;
+/** `voucher`: a platform-fee voucher for the organisation (the rewards module grants it) */
+export const AUTOMATION_CHANNELS = ['inApp', 'email', 'sms', 'task', 'voucher'] as const;
 export const AutomationChannel = z.enum(AUTOMATION_CHANNELS);
 export type AutomationChannel = z.infer<typeof AutomationChannel>;
 
@@ -75,6 +76,9 @@ export const JourneyStep = z.discriminatedUnion('type', [
       .min(1)
       .max(24 * 14)
       .optional(),
+    /** 优惠券 for a voucher action: its value in fen (¥1–¥10,000), valid for `voucherDays` */
+    voucherFen: z.number().int().min(100).max(1_000_000).optional(),
+    voucherDays: z.number().int().min(1).max(365).optional(),
     next: Next,
   }),
 ]);

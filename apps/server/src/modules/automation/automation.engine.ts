@@ -5,6 +5,7 @@ import { lastActivity, productEventsSince, silentOrganisations } from '../analyt
 import { getUsers } from '../identity';
 import { categoryOf, effectivePreferences, isQuiet, notify, type QuietHours, quietUntil } from '../notifications';
 import { getOrganisations, managersOf, membershipsOfUser } from '../organisation';
+import { grantVoucher } from '../rewards';
 import { staffRolesOf } from '../staff';
 import type { EnrolmentRow, JourneyRow } from './automation.repository';
 import * as repo from './automation.repository';
@@ -54,10 +55,17 @@ async function reachOf(ctx: AppContext, audience: string, subjectId: string): Pr
     // 退订 honoured through the notifications preferences: a channel the recipient(s) switched off is not used
     enabled: (channel) =>
       channel === 'task' ||
+      channel === 'voucher' ||
       (channel === 'inApp' && audience === 'organisation') ||
       prefs.some((p) => p.enabled(CATEGORY, channel)),
     hasContact: (channel) =>
-      channel === 'email' ? users.some((u) => !!u.email) : channel === 'sms' ? users.some((u) => !!u.phone) : true,
+      channel === 'voucher'
+        ? audience === 'organisation'
+        : channel === 'email'
+          ? users.some((u) => !!u.email)
+          : channel === 'sms'
+            ? users.some((u) => !!u.phone)
+            : true,
     quiet: audience === 'user' ? (prefs[0]?.quietHours ?? null) : null,
   };
 }
@@ -205,6 +213,9 @@ function outcomeOf(reach: Reach, channel: AutomationChannel, sentInWindow: numbe
   return 'sent';
 }
 
+/** What an automation voucher may pay for: the value-added services (as referral rewards). */
+const VOUCHER_ITEMS = ['premium_report', 'featured_placement', 'escrow_service'];
+
 /** One action's effect, inside the transaction that logs it. */
 async function act(
   ctx: AppContext,
@@ -255,6 +266,24 @@ async function act(
           { dedupeKey: `automation-sms-${enrolment.id}-${step.id}-${userId}`, maxAttempts: 8 },
           tx,
         );
+      return;
+    case 'voucher':
+      // 优惠券 against the organisation's value-added fees, granted once per member and step (the source key)
+      await grantVoucher(
+        tx,
+        {
+          holderOrgId: enrolment.subjectId,
+          title: { 'zh-CN': step.title, en: step.title },
+          kind: 'amount',
+          valueFen: step.voucherFen ?? 0,
+          eligibleItems: VOUCHER_ITEMS,
+          validFrom: now,
+          validUntil: new Date(now.getTime() + (step.voucherDays ?? 30) * DAY_MS),
+          source: 'automation',
+          sourceRef: `${enrolment.id}:${step.id}`,
+        },
+        now,
+      );
       return;
   }
 }

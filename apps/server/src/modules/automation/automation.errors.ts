@@ -26,6 +26,12 @@ export const automationErrors = defineErrors({
     'zh-CN': '销售跟进任务（步骤 {id}）须填写跟进时限（小时）',
     en: 'The sales follow-up task (step {id}) needs an SLA in hours',
   },
+  /** a voucher action needs its value and an organisation to hold it */
+  JOURNEY_VOUCHER_INVALID: {
+    kind: 'invalid',
+    'zh-CN': '优惠券（步骤 {id}）须填写面额，且只能发给单位（单位旅程）；未保存任何更改',
+    en: 'The voucher (step {id}) needs a value and can only go to organisations (an organisation journey); nothing was saved',
+  },
   /** a user journey cannot use organisation-only segment fields and the reverse */
   JOURNEY_SEGMENT_MISMATCH: {
     kind: 'invalid',

@@ -4,6 +4,7 @@ import { buildOrg, buildUser } from '../../test/builders';
 import { createTestContext, type TestContext } from '../../test/test-context';
 import { recordProductEvent } from '../analytics';
 import { updatePreferences } from '../notifications';
+import { listVouchers } from '../rewards';
 import { tick } from './automation.engine';
 import * as repo from './automation.repository';
 import { createFromTemplate, createJourney, dryRun, listJourneys, listTasks, setStatus } from './automation.service';
@@ -316,5 +317,47 @@ describe('automation: recall and welcome templates', () => {
       ['welcome', 'inApp', 'sent'],
     ]);
     expect((await repo.enrolmentsOf(tc.ctx.db, journey.id, 10))[0]?.status).toBe('completed');
+  });
+
+  it('grants an organisation a fee voucher once, and refuses a voucher without a value or for users', async () => {
+    const org = await buildOrg(tc.ctx, { roles: ['SUB'] });
+    const voucherStep = {
+      id: 'gift',
+      type: 'action' as const,
+      channel: 'voucher' as const,
+      title: '首单立减 ¥100',
+      voucherFen: 10_000,
+      voucherDays: 30,
+      next: null,
+    };
+    const journey = await createJourney(tc.ctx, null, {
+      name: '首单礼券',
+      audience: 'organisation',
+      segment: {},
+      trigger: { kind: 'event', event: 'deal.closed' },
+      steps: [voucherStep],
+    });
+    await setStatus(tc.ctx, journey.id, 'active');
+    await recordProductEvent(tc.ctx, { name: 'deal.closed', orgId: org.orgId, occurredAt: clock.now() });
+    await tick(tc.ctx);
+    clock.advance(HOUR);
+    await tick(tc.ctx);
+    const vouchers = (await listVouchers(tc.ctx, org.orgId, clock.now())).vouchers;
+    expect(vouchers).toHaveLength(1);
+    expect(vouchers[0]).toMatchObject({ kind: 'amount', valueFen: 10_000 });
+    expect((await repo.sendsOf(tc.ctx.db, journey.id, 10)).map((s) => [s.channel, s.outcome])).toEqual([
+      ['voucher', 'sent'],
+    ]);
+
+    const before = (await listJourneys(tc.ctx)).items.length;
+    const base = { name: '礼券', segment: {}, trigger: { kind: 'event' as const, event: 'deal.closed' } };
+    const noValue = { ...voucherStep, voucherFen: undefined };
+    await expect(
+      createJourney(tc.ctx, null, { ...base, audience: 'organisation', steps: [noValue] }),
+    ).rejects.toMatchObject({ code: 'JOURNEY_VOUCHER_INVALID' });
+    await expect(
+      createJourney(tc.ctx, null, { ...base, audience: 'user', steps: [voucherStep] }),
+    ).rejects.toMatchObject({ code: 'JOURNEY_VOUCHER_INVALID' });
+    expect((await listJourneys(tc.ctx)).items).toHaveLength(before);
   });
 });

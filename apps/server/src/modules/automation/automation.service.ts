@@ -33,6 +33,9 @@ export function validateJourney(input: JourneyBody): ReturnType<typeof JourneyBo
   for (const step of body.steps)
     if (step.type === 'action' && step.channel === 'task' && !step.slaHours)
       throw automationErrors.raise('JOURNEY_TASK_SLA_REQUIRED', { id: step.id });
+  for (const step of body.steps)
+    if (step.type === 'action' && step.channel === 'voucher' && (!step.voucherFen || body.audience !== 'organisation'))
+      throw automationErrors.raise('JOURNEY_VOUCHER_INVALID', { id: step.id });
   const foreign = body.audience === 'user' ? ORG_ONLY : USER_ONLY;
   for (const field of foreign)
     if (body.segment[field] !== undefined)

@@ -28,6 +28,9 @@ interface StepValues {
   title?: string;
   body?: string;
   slaHours?: number;
+  /** 优惠券 value in yuan, and days it is valid */
+  voucherYuan?: number;
+  voucherDays?: number;
 }
 
 interface Values {
@@ -71,6 +74,9 @@ function toBody(values: Values): JourneyBody {
       title: s.title ?? '',
       body: s.body ?? '',
       ...(s.channel === 'task' && s.slaHours ? { slaHours: s.slaHours } : {}),
+      ...(s.channel === 'voucher' && s.voucherYuan
+        ? { voucherFen: Math.round(s.voucherYuan * 100), voucherDays: s.voucherDays ?? 30 }
+        : {}),
       next: following(i),
     };
   });
@@ -281,6 +287,25 @@ export function JourneyForm() {
                           >
                             <InputNumber min={1} max={336} />
                           </Form.Item>
+                        ) : null}
+                        {channel === 'voucher' ? (
+                          <Space wrap>
+                            <Form.Item
+                              name={[field.name, 'voucherYuan']}
+                              label={t('steps.voucherYuan')}
+                              rules={[{ required: true }]}
+                              initialValue={100}
+                            >
+                              <InputNumber min={1} max={10_000} precision={0} />
+                            </Form.Item>
+                            <Form.Item
+                              name={[field.name, 'voucherDays']}
+                              label={t('steps.voucherDays')}
+                              initialValue={30}
+                            >
+                              <InputNumber min={1} max={365} precision={0} />
+                            </Form.Item>
+                          </Space>
                         ) : null}
                       </>
                     ) : null}
