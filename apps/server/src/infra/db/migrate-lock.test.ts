@@ -26,8 +26,10 @@ describe.runIf(adminUrl)('migrations under an advisory lock (PostgreSQL)', () =>
       const check = new pg.Client({ connectionString: url.toString() });
       await check.connect();
       const applied = await check.query<{ n: number }>('select count(*)::int as n from drizzle.__drizzle_migrations');
+      // pg_locks spans the whole server: other test files' advisory locks (job leaders, queues) are not this one's
       const held = await check.query<{ n: number }>(
-        "select count(*)::int as n from pg_locks where locktype = 'advisory'",
+        `select count(*)::int as n from pg_locks
+          where locktype = 'advisory' and database = (select oid from pg_database where datname = current_database())`,
       );
       await check.end();
       expect(applied.rows[0]?.n).toBe(journal.entries.length);
