@@ -135,10 +135,28 @@ describe.runIf(enabled)('three server processes on one PostgreSQL (scripts/clust
       const path = `/api/orgs/${created.json.id as string}`;
       // the writer's next read, on another process, is served by the primary: the replica has not reached its write
       expect((await user.send(PORTS[2] as number, 'GET', path)).status).toBe(200);
+      // a project published by the same user is in the library and in search for them at once, on any process
+      const project = await user.send(PORTS[0] as number, 'POST', `/api/orgs/${created.json.id as string}/projects`, {
+        name: '副本测试钢结构厂房工程',
+        engineeringType: 'building',
+        investmentFen: 1_000_000_00,
+        regionCode: '330109',
+        tags: ['钢结构'],
+        description: '只读副本读己之写测试',
+      });
+      expect(project.status).toBe(201);
+      const projectPath = `/api/projects/${project.json.id as string}`;
+      const searchPath = `/api/search?q=${encodeURIComponent('副本测试')}&kind=project`;
+      const found = async (session: Session, port: number) =>
+        ((await session.send(port, 'GET', searchPath)).json.items as { id: string }[]).map((hit) => hit.id);
+      expect((await user.send(PORTS[2] as number, 'GET', projectPath)).status).toBe(200);
+      expect(await found(user, PORTS[1] as number)).toContain(project.json.id);
       // the same read without the write position goes to the lagging replica, which does not have the row yet
       const withoutPosition = new Session();
       withoutPosition.cookies.set('zh_sid', user.cookies.get('zh_sid') as string);
       expect((await withoutPosition.send(PORTS[2] as number, 'GET', path)).status).toBe(404);
+      expect((await withoutPosition.send(PORTS[2] as number, 'GET', projectPath)).status).toBe(404);
+      expect(await found(withoutPosition, PORTS[0] as number)).not.toContain(project.json.id);
       await replica.query('select pg_wal_replay_resume()');
       const deadline = Date.now() + 10_000;
       let status = 0;
@@ -151,6 +169,27 @@ describe.runIf(enabled)('three server processes on one PostgreSQL (scripts/clust
       await replica.query('select pg_wal_replay_resume()').catch(() => {});
       await replica.end();
     }
+  });
+
+  it('the status page reports the read replica and its lag in seconds', async () => {
+    const staff = new Session();
+    const registered = await staff.send(PORTS[0] as number, 'POST', '/api/auth/register', {
+      identifier: `replica.status.${Date.now()}@example.com`,
+      password: 'Correct-Horse-9',
+      displayName: '副本运维',
+    });
+    expect(registered.status).toBe(201);
+    const userId = (registered.json.user as { id: string }).id;
+    // an admin whose session counts as opened with a second factor: logging in again with TOTP would use up the
+    // login limit that the rate-limit test below counts
+    await db.query(`insert into staff_roles (user_id, role) values ($1, 'admin')`, [userId]);
+    await db.query('update sessions set mfa = true where user_id = $1', [userId]);
+    const status = await staff.send(PORTS[2] as number, 'GET', '/api/staff/status');
+    expect(status.status).toBe(200);
+    const replica = status.json.readReplica as { configured: boolean; state: string; lagSeconds: number | null };
+    expect(replica).toMatchObject({ configured: true, lagLimitSeconds: 5 });
+    expect(['ok', 'lagging']).toContain(replica.state);
+    expect(typeof replica.lagSeconds).toBe('number');
   });
 
   it('a chat message posted on process A reaches a socket connected to process C', async () => {

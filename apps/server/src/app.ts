@@ -215,7 +215,13 @@ export async function buildApp({
   registerClockRoutes(app, ctx.clock);
 
   // 3. modules: created and wired in modules.ts (jobs, event handlers), their routes registered here in order
-  const modules = composeModules(ctx, { resolver, traffic, ...(bank ? { bank } : {}), ...(sms ? { sms } : {}) });
+  const modules = composeModules(ctx, {
+    resolver,
+    traffic,
+    replica,
+    ...(bank ? { bank } : {}),
+    ...(sms ? { sms } : {}),
+  });
   app.decorate('modules', modules);
   for (const module of Object.values(modules) as PlatformModule[])
     for (const routes of module.routes ?? []) await app.register(routes);

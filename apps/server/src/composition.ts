@@ -1,4 +1,5 @@
 import type { AppContext } from './infra/context';
+import type { ReadReplica } from './infra/db/replica';
 import type { ActorResolver } from './infra/http/access';
 import { TrafficWindow } from './infra/http/traffic-window';
 import type { PlatformModule } from './infra/module';
@@ -58,7 +59,13 @@ import { createWorkspaceModule } from './modules/workspace';
  */
 export function composeModules(
   ctx: AppContext,
-  deps: { resolver: ActorResolver; traffic?: TrafficWindow; bank?: BankAdapter; sms?: SmsSender },
+  deps: {
+    resolver: ActorResolver;
+    traffic?: TrafficWindow;
+    bank?: BankAdapter;
+    sms?: SmsSender;
+    replica?: ReadReplica | null;
+  },
 ) {
   const commission = createCommissionModule(ctx);
   const merchants = createMerchantsModule(ctx);
@@ -131,8 +138,12 @@ export function composeModules(
           new Map([...(await credit.api.grades(orgIds))].map(([orgId, info]) => [orgId, info.grade])),
       },
     }),
-    // 运行监控: reads the HTTP layer's traffic window (app.ts feeds it from the metrics plugin).
-    monitoring: createMonitoringModule(ctx, { traffic: deps.traffic ?? new TrafficWindow() }),
+    // 运行监控: reads the HTTP layer's traffic window (app.ts feeds it from the metrics plugin) and the read
+    // replica's lag.
+    monitoring: createMonitoringModule(ctx, {
+      traffic: deps.traffic ?? new TrafficWindow(),
+      replica: deps.replica ?? null,
+    }),
     // 开放平台: API keys and the /api/v1 contract over projects, demands, tendering and escrow's public API.
     developer: createDeveloperModule(ctx),
 

@@ -34,6 +34,20 @@ export const DependencyHealth = z.object({
 });
 export type DependencyHealth = z.infer<typeof DependencyHealth>;
 
+/**
+ * 只读副本 the read replica (ADR 0119) as this process sees it: not configured (PGlite, or no
+ * `DATABASE_REPLICA_URL`; every read is on the primary, which is not a fault), ok, lagging (further behind the
+ * primary than `lagLimitSeconds`) or unreachable (no answer, or no replay position to measure).
+ */
+export const ReadReplicaHealth = z.object({
+  configured: z.boolean(),
+  state: z.enum(['not_configured', 'ok', 'lagging', 'unreachable']),
+  /** time since the last transaction the replica replayed (0 when it has replayed all it received) */
+  lagSeconds: z.number().nullable(),
+  lagLimitSeconds: z.number(),
+});
+export type ReadReplicaHealth = z.infer<typeof ReadReplicaHealth>;
+
 /** The outgoing dependencies that sit behind a circuit breaker (熔断器). */
 export const BreakerDependency = z.enum(['smtp', 'bank', 'sms']);
 export type BreakerDependency = z.infer<typeof BreakerDependency>;
@@ -69,6 +83,7 @@ export const OpsStatus = z.object({
     p99Ms: z.number().nullable(),
   }),
   dependencies: z.array(DependencyHealth),
+  readReplica: ReadReplicaHealth,
   breakers: z.array(OpsBreaker),
   alerts: z.array(OpsAlert),
 });

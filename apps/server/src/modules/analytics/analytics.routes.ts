@@ -48,12 +48,16 @@ import { addChannelCost, listChannelCosts, listProductEvents } from './analytics
 const tags = ['growth'];
 const base = '/api/staff/growth';
 
+/**
+ * The boards and analyses below only read, so they may read the replica (`readReplica`, ADR 0119); collection,
+ * channel costs and KPI tasks write on the primary.
+ */
 export function analyticsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/staff/product-events',
       {
-        config: { permission: perm.listEvents },
+        config: { permission: perm.listEvents, readReplica: true },
         schema: {
           tags: ['staff'],
           summary: '产品事件 product events',
@@ -62,7 +66,7 @@ export function analyticsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        const rows = await listProductEvents(ctx, request.query);
+        const rows = await listProductEvents({ ...ctx, db: request.readDb }, request.query);
         return {
           items: rows.map((r) => ({
             id: r.id,
@@ -95,43 +99,43 @@ export function analyticsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get(
       `${base}/funnel`,
       {
-        config: { permission: perm.analyse },
+        config: { permission: perm.analyse, readReplica: true },
         schema: { tags, summary: '漏斗（转化窗口、细分）', querystring: FunnelQuery, response: { 200: FunnelResult } },
       },
-      async (request) => computeFunnel(ctx, request.query),
+      async (request) => computeFunnel({ ...ctx, db: request.readDb }, request.query),
     );
 
     app.get(
       `${base}/cohorts`,
       {
-        config: { permission: perm.analyse },
+        config: { permission: perm.analyse, readReplica: true },
         schema: { tags, summary: '同期群留存', querystring: CohortQuery, response: { 200: CohortResult } },
       },
-      async (request) => computeCohorts(ctx, request.query),
+      async (request) => computeCohorts({ ...ctx, db: request.readDb }, request.query),
     );
 
     app.get(
       `${base}/rfm`,
       {
-        config: { permission: perm.analyse },
+        config: { permission: perm.analyse, readReplica: true },
         schema: { tags, summary: 'RFM 用户分层（按组织）', querystring: RfmQuery, response: { 200: RfmResult } },
       },
-      async (request) => computeRfm(ctx, request.query.asOf),
+      async (request) => computeRfm({ ...ctx, db: request.readDb }, request.query.asOf),
     );
 
     app.get(
       `${base}/attribution`,
       {
-        config: { permission: perm.analyse },
+        config: { permission: perm.analyse, readReplica: true },
         schema: { tags, summary: '渠道归因', querystring: AttributionQuery, response: { 200: AttributionResult } },
       },
-      async (request) => computeAttribution(ctx, request.query),
+      async (request) => computeAttribution({ ...ctx, db: request.readDb }, request.query),
     );
 
     app.get(
       `${base}/channels`,
       {
-        config: { permission: perm.analyse },
+        config: { permission: perm.analyse, readReplica: true },
         schema: {
           tags,
           summary: '渠道获客成本、ROI、LTV/CAC',
@@ -139,16 +143,16 @@ export function analyticsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           response: { 200: ChannelEconomicsList },
         },
       },
-      async (request) => computeChannelEconomics(ctx, request.query),
+      async (request) => computeChannelEconomics({ ...ctx, db: request.readDb }, request.query),
     );
 
     app.get(
       `${base}/channel-costs`,
       {
-        config: { permission: perm.analyse },
+        config: { permission: perm.analyse, readReplica: true },
         schema: { tags, summary: '渠道成本', querystring: GrowthRangeQuery, response: { 200: ChannelCostList } },
       },
-      async (request) => listChannelCosts(ctx, request.query),
+      async (request) => listChannelCosts({ ...ctx, db: request.readDb }, request.query),
     );
 
     app.post(
@@ -164,28 +168,28 @@ export function analyticsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get(
       `${base}/lifecycle`,
       {
-        config: { permission: perm.analyse },
+        config: { permission: perm.analyse, readReplica: true },
         schema: { tags, summary: '生命周期阶段分布', response: { 200: LifecycleSummary } },
       },
-      async () => lifecycleSummary(ctx),
+      async (request) => lifecycleSummary({ ...ctx, db: request.readDb }),
     );
 
     app.get(
       `${base}/lifecycle/orgs/:subjectOrgId`,
       {
-        config: { permission: perm.analyse },
+        config: { permission: perm.analyse, readReplica: true },
         schema: { tags, summary: '组织的生命周期阶段与历史', params: LifecycleParams, response: { 200: OrgLifecycle } },
       },
-      async (request) => orgLifecycle(ctx, request.params.subjectOrgId),
+      async (request) => orgLifecycle({ ...ctx, db: request.readDb }, request.params.subjectOrgId),
     );
 
     app.get(
       `${base}/kpis`,
       {
-        config: { permission: perm.analyse },
+        config: { permission: perm.analyse, readReplica: true },
         schema: { tags, summary: 'KPI 看板', response: { 200: KpiBoard } },
       },
-      async () => kpiBoard(ctx),
+      async (request) => kpiBoard({ ...ctx, db: request.readDb }),
     );
 
     app.post(
@@ -215,7 +219,7 @@ export function analyticsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get(
       '/api/orgs/:orgId/merchant-stats',
       {
-        config: { permission: perm.merchantStats },
+        config: { permission: perm.merchantStats, readReplica: true },
         schema: {
           tags,
           summary: '商家数据（仅本组织）',
@@ -224,7 +228,7 @@ export function analyticsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           response: { 200: MerchantStats },
         },
       },
-      async (request) => merchantStats(ctx, request.params.orgId, request.query),
+      async (request) => merchantStats({ ...ctx, db: request.readDb }, request.params.orgId, request.query),
     );
   };
 }

@@ -111,10 +111,10 @@ export function demandsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get(
       '/api/demands/:demandId',
       {
-        config: { permission: perm.read },
+        config: { permission: perm.read, readReplica: true },
         schema: { tags, summary: '需求详情', params: DemandParams, response: { 200: Demand } },
       },
-      async (request) => service.getDemand(ctx, viewerOf(request), request.params.demandId),
+      async (request) => service.getDemand({ ...ctx, db: request.readDb }, viewerOf(request), request.params.demandId),
     );
 
     app.get(

@@ -8,9 +8,11 @@ import type {
   OpsAlertKind,
   OpsBreaker,
   OpsStatus,
+  ReadReplicaHealth,
   SystemNotices,
 } from '@zhuhe/contracts';
 import type { AppContext } from '../../infra/context';
+import type { ReadReplica } from '../../infra/db/replica';
 import type { TrafficFigures, TrafficWindow } from '../../infra/http/traffic-window';
 import { newId } from '../../infra/ids';
 import { queueMail } from '../../infra/mail/outbox';
@@ -23,12 +25,18 @@ import * as repo from './monitoring.repository';
 export interface MonitoringDeps {
   /** what this process answered over the window (fed by the metrics plugin) */
   traffic: TrafficWindow;
+  /** the read replica this process reads from (ADR 0119); absent or null: none configured */
+  replica?: ReadReplica | null;
 }
 
 /** A 5xx share above this, over at least `MIN_REQUESTS` requests in the window, is a spike. */
 export const ERROR_RATE_PCT = 5;
 /** Fewer requests than this in the window say too little for a p95 or an error rate. */
 export const MIN_REQUESTS = 20;
+/** A replica further behind than this serves reads noticeably old to anyone without a recent write of their own. */
+export const REPLICA_LAG_LIMIT_SECONDS = 5;
+/** A replica that has not answered by then is reported unreachable rather than holding up the status page. */
+const REPLICA_TIMEOUT_MS = 2000;
 const RECENT_ALERTS = 20;
 
 const presentAlert = (row: repo.AlertRow): OpsAlert => ({
@@ -142,6 +150,34 @@ async function databaseHealth(ctx: AppContext): Promise<DependencyHealth> {
   }
 }
 
+/** The read replica's lag as it reports it; without a replica every read is on the primary, which is no fault. */
+async function replicaHealth(replica: ReadReplica | null | undefined): Promise<ReadReplicaHealth> {
+  const health = (state: ReadReplicaHealth['state'], lagSeconds: number | null): ReadReplicaHealth => ({
+    configured: Boolean(replica),
+    state,
+    lagSeconds,
+    lagLimitSeconds: REPLICA_LAG_LIMIT_SECONDS,
+  });
+  if (!replica) return health('not_configured', null);
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const lag = await Promise.race([
+      replica.lagSeconds(),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error('read replica timed out')), REPLICA_TIMEOUT_MS);
+      }),
+    ]);
+    // null: it answered but has no replay position to measure from (not a standby, or not streaming yet)
+    if (lag === null) return health('unreachable', null);
+    const seconds = Math.round(lag * 10) / 10;
+    return health(seconds > REPLICA_LAG_LIMIT_SECONDS ? 'lagging' : 'ok', seconds);
+  } catch {
+    return health('unreachable', null);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** The job queue (and the mail outbox in it): work due but not taken, and what failed for good in a day. */
 async function queueHealth(ctx: AppContext): Promise<DependencyHealth[]> {
   // the queue runs on the wall clock (run_at), not the business clock
@@ -237,11 +273,12 @@ export async function notices(ctx: AppContext): Promise<SystemNotices> {
 /** 运行状态: the window's traffic, each dependency's health, the breakers, the open and recent alerts. */
 export async function status(ctx: AppContext, deps: MonitoringDeps): Promise<OpsStatus> {
   const now = ctx.clock.now();
-  const [traffic, database, queue, disk, recent, breakers] = await Promise.all([
+  const [traffic, database, queue, disk, readReplica, recent, breakers] = await Promise.all([
     deps.traffic.figures(),
     databaseHealth(ctx),
     queueHealth(ctx),
     diskHealth(ctx),
+    replicaHealth(deps.replica),
     repo.recentAlerts(ctx.db, RECENT_ALERTS),
     ctx.resilience.snapshot(),
   ]);
@@ -255,6 +292,7 @@ export async function status(ctx: AppContext, deps: MonitoringDeps): Promise<Ops
     },
     traffic,
     dependencies: [database, ...queue, disk],
+    readReplica,
     breakers: breakers.map(presentBreaker),
     alerts: recent.map(presentAlert),
   };

@@ -74,10 +74,15 @@ export function projectsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get(
       '/api/projects/:projectId',
       {
-        config: { permission: perm.read },
+        config: { permission: perm.read, readReplica: true },
         schema: { tags, summary: '项目详情', params: ProjectParams, response: { 200: Project } },
       },
-      async (request) => service.getProject(ctx, service.viewerOf(requireActor(request)), request.params.projectId),
+      async (request) =>
+        service.getProject(
+          { ...ctx, db: request.readDb },
+          service.viewerOf(requireActor(request)),
+          request.params.projectId,
+        ),
     );
 
     app.get(
@@ -96,11 +101,15 @@ export function projectsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get(
       '/api/projects/:projectId/questions',
       {
-        config: { permission: perm.read },
+        config: { permission: perm.read, readReplica: true },
         schema: { tags, summary: '答疑记录', params: ProjectParams, response: { 200: ProjectQuestionList } },
       },
       async (request) => ({
-        items: await service.listQuestions(ctx, service.viewerOf(requireActor(request)), request.params.projectId),
+        items: await service.listQuestions(
+          { ...ctx, db: request.readDb },
+          service.viewerOf(requireActor(request)),
+          request.params.projectId,
+        ),
       }),
     );
 

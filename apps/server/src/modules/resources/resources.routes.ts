@@ -69,7 +69,7 @@ export function resourcesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get(
       '/api/resources/compare',
       {
-        config: { permission: perm.compare },
+        config: { permission: perm.compare, readReplica: true },
         schema: {
           tags,
           summary: '资源对比表 compare 2–6 listings',
@@ -81,17 +81,18 @@ export function resourcesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const { ids, lat, lng, region } = request.query;
         // Without a picked point, the site is the centre of its region.
         const site = lat !== undefined && lng !== undefined ? { lat, lng } : region ? regionCentroid(region) : null;
-        return service.compare(ctx, orgIdsOf(request), ids, site, region ?? null);
+        return service.compare({ ...ctx, db: request.readDb }, orgIdsOf(request), ids, site, region ?? null);
       },
     );
 
     app.get(
       '/api/resources/:listingId',
       {
-        config: { permission: perm.read },
+        config: { permission: perm.read, readReplica: true },
         schema: { tags, summary: '资源详情', params: ResourceParamsPath, response: { 200: ResourceListing } },
       },
-      async (request) => service.getListing(ctx, orgIdsOf(request), request.params.listingId),
+      async (request) =>
+        service.getListing({ ...ctx, db: request.readDb }, orgIdsOf(request), request.params.listingId),
     );
   };
 }

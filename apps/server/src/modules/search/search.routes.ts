@@ -33,7 +33,8 @@ export function searchRoutes(ctx: AppContext, options: SearchRoutesOptions = {})
     app.get(
       '/api/search',
       {
-        config: { permission: perm.search },
+        // the keyword of the search is still recorded on the primary (search.service.ts)
+        config: { permission: perm.search, readReplica: true },
         schema: {
           tags,
           summary: '搜索项目、资源、需求 search the libraries',
@@ -41,16 +42,16 @@ export function searchRoutes(ctx: AppContext, options: SearchRoutesOptions = {})
           response: { 200: SearchResult },
         },
       },
-      async (request) => service.search(ctx, viewerOf(request), request.query, boost),
+      async (request) => service.search(ctx, viewerOf(request), request.query, boost, request.readDb),
     );
 
     app.get(
       '/api/search/map',
       {
-        config: { permission: perm.map },
+        config: { permission: perm.map, readReplica: true },
         schema: { tags, summary: '地图点位 map points', querystring: SearchQuery, response: { 200: MapPointList } },
       },
-      async (request) => service.mapPoints(ctx, viewerOf(request), request.query),
+      async (request) => service.mapPoints({ ...ctx, db: request.readDb }, viewerOf(request), request.query),
     );
 
     app.get(
@@ -65,7 +66,7 @@ export function searchRoutes(ctx: AppContext, options: SearchRoutesOptions = {})
     app.get(
       '/api/orgs/:orgId/search-keywords',
       {
-        config: { permission: perm.keywordRanking },
+        config: { permission: perm.keywordRanking, readReplica: true },
         schema: {
           tags,
           summary: '搜索词排行 keyword ranking',
@@ -74,7 +75,7 @@ export function searchRoutes(ctx: AppContext, options: SearchRoutesOptions = {})
           response: { 200: KeywordRanking },
         },
       },
-      async (request) => service.keywordRanking(ctx, request.query),
+      async (request) => service.keywordRanking({ ...ctx, db: request.readDb }, request.query),
     );
   };
 }

@@ -1,7 +1,7 @@
 import type { KeywordRanking, MapPoint, SearchKind, SearchQuery, SearchResult } from '@zhuhe/contracts';
 import type { z } from 'zod';
 import type { AppContext } from '../../infra/context';
-import type { DbOrTx } from '../../infra/db/client';
+import type { Db, DbOrTx } from '../../infra/db/client';
 import { newId } from '../../infra/ids';
 import { findRegion, regionPath, regionPrefix } from '../regions';
 import { searchErrors } from './search.errors';
@@ -145,13 +145,15 @@ const KIND_LABELS: Record<string, string> = { project: '项目', resource: '资�
 /**
  * Searches the libraries (INFO-1..3 search): jieba terms by full text, unknown fragments by trigram similarity,
  * filters, distance, a total order for keyset pagination, facet counts on the first page. Searches with words
- * are recorded for the keyword-ranking report.
+ * are recorded for the keyword-ranking report. The index is read from `readDb` (the read replica when the route
+ * may use it, ADR 0119); the keyword is recorded on `ctx.db`, the primary, as a replica takes no writes.
  */
 export async function search(
   ctx: AppContext,
   viewer: Viewer,
   query: ParsedQuery,
   boostProvider: RankingBoostProvider,
+  readDb: Db = ctx.db,
 ): Promise<SearchResult> {
   const plan = planQuery(query.q ?? '');
   const filter = filterOf(query, plan, viewer);
@@ -172,14 +174,14 @@ export async function search(
   const nearestFirst = query.sort === 'distance';
   const [rows, facets] =
     filter.fuzzy.length > 0 || nearestFirst
-      ? await ctx.db.transaction(async (tx) => {
+      ? await readDb.transaction(async (tx) => {
           if (filter.fuzzy.length > 0) await repo.setTrigramThreshold(tx, FUZZY_THRESHOLD);
           if (nearestFirst) await repo.preferOrderedIndexScans(tx, true);
           const found = await page(tx);
           if (nearestFirst) await repo.preferOrderedIndexScans(tx, false);
           return [found, await counts(tx)] as const;
         })
-      : await Promise.all([page(ctx.db), counts(ctx.db)]);
+      : await Promise.all([page(readDb), counts(readDb)]);
   const more = rows.length > query.limit;
   const items = rows.slice(0, query.limit);
   const last = items[items.length - 1];

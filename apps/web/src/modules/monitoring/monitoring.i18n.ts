@@ -20,8 +20,14 @@ export const monitoringZhCN = {
     job_queue: '任务队列',
     mail: '邮件发送',
     disk: '数据磁盘',
+    read_replica: '只读副本',
   },
   state: { ok: '正常', degraded: '降级', down: '不可用' },
+  replica: {
+    lag: '延迟 {{value}} 秒',
+    rule: '搜索、资源库浏览和数据看板从只读副本读取；延迟超过 {{seconds}} 秒为滞后。未配置时全部读主库。',
+  },
+  replicaState: { not_configured: '未配置', ok: '正常', lagging: '滞后', unreachable: '不可达' },
   breakers: {
     title: '熔断器',
     rule: '调用外部服务超时或失败过半时断开，快速拒绝新调用；到期后放一个试探调用，成功即恢复。断开期间邮件留在发件箱稍后补发，银行付款保持“处理中”由对账恢复。',
@@ -85,8 +91,14 @@ export const monitoringEn: typeof monitoringZhCN = {
     job_queue: 'Job queue',
     mail: 'Mail',
     disk: 'Data disk',
+    read_replica: 'Read replica',
   },
   state: { ok: 'OK', degraded: 'Degraded', down: 'Down' },
+  replica: {
+    lag: 'lag {{value}} s',
+    rule: 'Search, library browsing and the analytics boards read from the replica; more than {{seconds}} s behind counts as lagging. Without one, every read goes to the primary.',
+  },
+  replicaState: { not_configured: 'Not configured', ok: 'OK', lagging: 'Lagging', unreachable: 'Unreachable' },
   breakers: {
     title: 'Circuit breakers',
     rule: 'A breaker opens when calls to an outside service time out or fail more than half the time, and then refuses new calls fast; after its reset time one probe goes through and, if it succeeds, it closes. While open, mail stays in the outbox and goes out later, and bank payouts stay pending until the recovery settles them.',

@@ -1,5 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { type DependencyHealth, type OpsAlert, type OpsBreaker, OpsStatus } from '@zhuhe/contracts';
+import {
+  type DependencyHealth,
+  type OpsAlert,
+  type OpsBreaker,
+  OpsStatus,
+  type ReadReplicaHealth,
+} from '@zhuhe/contracts';
 import { Alert, Button, Card, Col, Flex, Row, Statistic, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { apiRequest } from '../../app/api-client';
@@ -8,6 +14,13 @@ import { ErrorState } from '../../app/page-states';
 
 const STATE_COLOR: Record<DependencyHealth['state'], string> = { ok: 'success', degraded: 'warning', down: 'error' };
 const BREAKER_COLOR: Record<OpsBreaker['state'], string> = { closed: 'success', open: 'error', half_open: 'warning' };
+// no replica is a setup choice, not a fault: grey, not red
+const REPLICA_COLOR: Record<ReadReplicaHealth['state'], string> = {
+  not_configured: 'default',
+  ok: 'success',
+  lagging: 'warning',
+  unreachable: 'error',
+};
 const ms = (value: number | null) => (value === null ? '—' : value.toLocaleString());
 
 /** 运行状态 for admins and technical support: the window's response times, dependencies and alerts. */
@@ -87,7 +100,25 @@ export function StatusBoard() {
               </Card>
             </Col>
           ))}
+          {d ? (
+            <Col xs={24} sm={12} lg={6}>
+              <Card size="small" data-testid="dependency-read_replica">
+                <Flex justify="space-between" align="center" gap={8}>
+                  <Typography.Text strong>{t('dependencies.read_replica')}</Typography.Text>
+                  <Tag color={REPLICA_COLOR[d.readReplica.state]}>{t(`replicaState.${d.readReplica.state}`)}</Tag>
+                </Flex>
+                <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+                  {d.readReplica.lagSeconds === null ? null : t('replica.lag', { value: d.readReplica.lagSeconds })}
+                </Typography.Text>
+              </Card>
+            </Col>
+          ) : null}
         </Row>
+        {d ? (
+          <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
+            {t('replica.rule', { seconds: d.readReplica.lagLimitSeconds })}
+          </Typography.Paragraph>
+        ) : null}
       </Card>
       <Card title={t('breakers.title')} size="small" loading={query.isPending}>
         <Row gutter={[12, 12]}>
