@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import fontkit from '@pdf-lib/fontkit';
+import fontkit from 'fontkit';
 import { type PDFDocument as Doc, PDFDocument, type PDFFont, type PDFPage, rgb } from 'pdf-lib';
 
 /**
