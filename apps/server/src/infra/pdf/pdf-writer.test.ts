@@ -49,6 +49,26 @@ function inkRunsPerLine(pgm: Buffer): number[] {
 
 // CI installs poppler-utils; without pdftoppm the rendering check is skipped.
 describe.runIf(has('pdftoppm'))('the PDF writer’s embedded font', () => {
+  it('fits a table to the text width whether its widths are shares or points', async () => {
+    const render = async (widths: number[]) => {
+      const w = await PdfWriter.create({ title: 'table', footer: ' ' });
+      w.table(
+        widths.map((width, i) => ({ title: `C${i}`, width })),
+        [['1', '2', '3']],
+      );
+      const dir = mkdtempSync(join(tmpdir(), 'zh-pdf-'));
+      try {
+        writeFileSync(join(dir, 't.pdf'), await w.save());
+        execFileSync('pdftoppm', ['-gray', '-r', '72', '-singlefile', join(dir, 't.pdf'), join(dir, 'page')]);
+        return inkRunsPerLine(readFileSync(join(dir, 'page.pgm')));
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    };
+    // the same table either way; points summing past the page width used to put one column across the whole page
+    expect(await render([70, 90, 150])).toEqual(await render([70 / 310, 90 / 310, 150 / 310]));
+  });
+
   it('renders every glyph it draws (a broken subset left digits and characters blank)', async () => {
     const w = await PdfWriter.create({ title: 'glyphs', footer: ' ' });
     w.heading('0 1 2 3 4 5 6 7 8 9', 28);

@@ -93,10 +93,15 @@ export class PdfWriter {
     this.text(text, { size, gap: 8 });
   }
 
-  /** A simple table: column widths as fractions of the text width; rows wrap within their cells. */
+  /**
+   * A simple table across the text width: column widths are shares of it (0.3, 0.7 or 70, 90, … alike: they are
+   * scaled to fill the width, so points given by mistake no longer draw one column off the page); rows wrap within
+   * their cells.
+   */
   table(columns: { title: string; width: number }[], rows: string[][], size = 9): void {
     const total = A4[0] - 2 * MARGIN;
-    const widths = columns.map((c) => c.width * total);
+    const shares = columns.reduce((sum, c) => sum + c.width, 0);
+    const widths = columns.map((c) => (c.width / shares) * total);
     const drawRow = (cells: string[], bold: boolean) => {
       const wrapped = cells.map((cell, i) => this.wrap(cell, size, (widths[i] as number) - 6));
       const height = Math.max(...wrapped.map((w) => w.length)) * size * 1.5 + 6;
