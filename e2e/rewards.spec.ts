@@ -162,5 +162,17 @@ test('a referral: A invites B, B’s organisation is verified by a reviewer, A�
   await expect(voucher).toContainText('已抵扣 ¥');
   // a second use of the same voucher is refused by the server, not only hidden: the button is gone
   await expect(voucher.getByRole('button', { name: '用券抵扣' })).toHaveCount(0);
+
+  // 我的兑换: the demo's report and training ticket are there to collect, the ticket with its admission number
+  const ticket = page.getByTestId('redemption').filter({ hasText: '安全生产线下培训名额' });
+  await expect(ticket).toContainText(/入场凭证号 ZH\d{8}-[0-9A-F]{8}/);
+  const href = await ticket.getByRole('link', { name: '下载门票' }).getAttribute('href');
+  const pdf = await page.request.get(href as string);
+  expect(pdf.status()).toBe(200);
+  expect(pdf.headers()['content-type']).toBe('application/pdf');
+  expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
+  await expect(
+    page.getByTestId('redemption').filter({ hasText: '区域建材价格月报' }).getByRole('link', { name: '下载报告' }),
+  ).toBeVisible();
   await bContext.close();
 });

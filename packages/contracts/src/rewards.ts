@@ -28,6 +28,10 @@ export const PointsEntry = z.object({
   label: Text,
   userName: z.string().nullable(),
   reversesId: Id.nullable(),
+  /** a redemption's delivery: a report or an admission ticket as PDF; `reversed` when staff undid it */
+  delivery: z
+    .object({ kind: z.enum(POINTS_ITEM_KINDS), ticketNo: z.string().nullable(), reversed: z.boolean() })
+    .nullable(),
   createdAt: z.string(),
 });
 export type PointsEntry = z.infer<typeof PointsEntry>;

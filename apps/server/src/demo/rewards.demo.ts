@@ -44,6 +44,19 @@ export async function seedRewardsDemo(ctx: AppContext): Promise<DemoLogin[]> {
     itemCode: 'report_material_prices',
     requestId: '0190a000-0000-7000-8000-000000000001',
   });
+  // an event ticket as well, so 我的兑换 shows a report and a ticket with its admission number
+  await earnPoints(ctx, {
+    orgId,
+    userId: gc.userId,
+    points: 150,
+    reason: 'campaign.bonus',
+    sourceKey: 'demo:rewards:training-bonus',
+    memo: { title: '安全月活动' },
+  });
+  await redeemPoints(ctx, gc, orgId, {
+    itemCode: 'ticket_safety_training',
+    requestId: '0190a000-0000-7000-8000-000000000002',
+  });
   const duplicate = await earnPoints(ctx, {
     orgId,
     points: 100,

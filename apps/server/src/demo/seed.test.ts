@@ -183,6 +183,10 @@ describe('demo data', () => {
     const points = await pointsOverview(t.ctx, gcOrg);
     expect(new Set(points.entries.map((e) => e.kind))).toEqual(new Set(['earn', 'redeem', 'reverse']));
     expect(points.balance).toBeGreaterThanOrEqual(0);
+    // 我的兑换: the report and the ticket both deliver, the ticket with its admission number
+    const delivered = points.entries.flatMap((e) => (e.delivery ? [e.delivery] : []));
+    expect(delivered.map((d) => d.kind).sort()).toEqual(['report', 'ticket']);
+    expect(delivered.find((d) => d.kind === 'ticket')?.ticketNo).toMatch(/^ZH\d{8}-[0-9A-F]{8}$/);
     expect((await verifyPoints(t.ctx)).ok).toBe(true);
     const vouchers = await listVouchers(t.ctx, gcOrg);
     expect(new Set(vouchers.vouchers.map((v) => v.state))).toEqual(

@@ -11,4 +11,4 @@ export {
   pointForecast,
 } from './prices.forecast';
 export { createPricesModule } from './prices.module';
-export { importPrices, materialOutlook, refreshForecasts, type SeriesSummary } from './prices.service';
+export { importPrices, listSeries, materialOutlook, refreshForecasts, type SeriesSummary } from './prices.service';

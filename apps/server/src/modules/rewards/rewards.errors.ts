@@ -18,6 +18,12 @@ export const rewardsErrors = defineErrors({
     en: 'Points must be a whole number other than zero',
   },
   POINTS_ENTRY_NOT_FOUND: { kind: 'not_found', 'zh-CN': '积分流水不存在', en: 'Points entry not found' },
+  /** a redemption staff reversed: its points are back and it delivers nothing */
+  POINTS_REDEMPTION_REVERSED: {
+    kind: 'conflict',
+    'zh-CN': '这次兑换已冲正，积分已退回，不能再领取',
+    en: 'This redemption was reversed and its points returned; there is nothing to collect',
+  },
   POINTS_ALREADY_REVERSED: {
     kind: 'conflict',
     'zh-CN': '这笔积分流水已经冲正过',

@@ -1,4 +1,5 @@
 import type { PointsCatalogueItem, PointsEntry, PointsOverview } from '@zhuhe/contracts';
+import { shanghaiDateTime } from '../../infra/calendar/working-days';
 import type { AppContext } from '../../infra/context';
 import type { Db, DbOrTx } from '../../infra/db/client';
 import type { DomainEvent } from '../../infra/events';
@@ -35,6 +36,12 @@ export const POINTS_CATALOGUE: readonly PointsCatalogueItem[] = [
     points: 500,
   },
 ];
+
+/** The admission number of a ticket: the redemption's date and the last eight hex digits of its id. */
+export function ticketNumber(entry: { id: string; createdAt: Date }): string {
+  const day = shanghaiDateTime(entry.createdAt).slice(0, 10).replaceAll('-', '');
+  return `ZH${day}-${entry.id.replaceAll('-', '').slice(-8).toUpperCase()}`;
+}
 
 /** Points a signed contract earns each party (an amendment earns nothing). */
 export const CONTRACT_SIGNED_POINTS = 50;
@@ -251,6 +258,10 @@ export function entryLabel(row: Pick<repo.PointsEntryRow, 'reason' | 'memo'>): {
 }
 
 export async function presentEntries(ctx: AppContext, rows: repo.PointsEntryRow[]): Promise<PointsEntry[]> {
+  const reversed = await repo.reversedAmong(
+    ctx.db,
+    rows.filter((r) => r.kind === 'redeem').map((r) => r.id),
+  );
   const users = new Map(
     (
       await getUsers(
@@ -277,6 +288,7 @@ export async function presentEntries(ctx: AppContext, rows: repo.PointsEntryRow[
     label: entryLabel(r),
     userName: r.userId ? (users.get(r.userId) ?? '—') : null,
     reversesId: r.reversesId,
+    delivery: deliveryOf(r, reversed.has(r.id)),
     createdAt: r.createdAt.toISOString(),
   }));
 }
@@ -291,6 +303,13 @@ export async function pointsOverview(ctx: AppContext, orgId: string): Promise<Po
     entries: await presentEntries(ctx, await repo.entriesOf(ctx.db, orgId)),
     catalogue: [...POINTS_CATALOGUE],
   };
+}
+
+/** What a redemption delivers (downloaded from `…/points/redemptions/:entryId/delivery.pdf`), null for other entries. */
+function deliveryOf(row: repo.PointsEntryRow, reversed: boolean): PointsEntry['delivery'] {
+  const item = row.kind === 'redeem' ? POINTS_CATALOGUE.find((i) => i.code === row.memo.item) : undefined;
+  if (!item) return null;
+  return { kind: item.kind, ticketNo: item.kind === 'ticket' ? ticketNumber(row) : null, reversed };
 }
 
 /** The ledger's invariant: every balance row equals the sum of its entries, and none is negative. */

@@ -30,6 +30,22 @@ export async function entryById(db: DbOrTx, id: string): Promise<PointsEntryRow 
   return row;
 }
 
+/** The entry that reversed `entryId`, if staff reversed it. */
+export async function reversalOf(db: DbOrTx, entryId: string): Promise<PointsEntryRow | undefined> {
+  const [row] = await db.select().from(pointsEntries).where(eq(pointsEntries.reversesId, entryId)).limit(1);
+  return row;
+}
+
+/** The ids among `entryIds` that a later entry reversed. */
+export async function reversedAmong(db: DbOrTx, entryIds: string[]): Promise<Set<string>> {
+  if (entryIds.length === 0) return new Set();
+  const rows = await db
+    .select({ id: pointsEntries.reversesId })
+    .from(pointsEntries)
+    .where(inArray(pointsEntries.reversesId, entryIds));
+  return new Set(rows.flatMap((r) => (r.id ? [r.id] : [])));
+}
+
 export async function ensureAccount(db: DbOrTx, orgId: string, at: Date): Promise<void> {
   await db.insert(pointsAccounts).values({ orgId, updatedAt: at }).onConflictDoNothing();
 }

@@ -139,4 +139,47 @@ describe('rewards routes', () => {
     expect(refused.json().code).toBe('POINTS_INSUFFICIENT');
     expect((await owner.client.get(`/api/orgs/${owner.orgId}/rewards/points`)).json().balance).toBe(50);
   });
+
+  it('a redemption delivers its report or ticket as PDF to the organisation only; a reversed one delivers nothing', async () => {
+    await earnPoints(t.ctx, { orgId: owner.orgId, points: 450, reason: 'contract.signed', sourceKey: `t:${newId()}` });
+    const redeem = (itemCode: string) =>
+      owner.client.post(`/api/orgs/${owner.orgId}/rewards/points/redemptions`, { itemCode, requestId: newId() });
+    expect((await redeem('report_credit_standard')).statusCode).toBe(201);
+    const afterTicket = await redeem('ticket_safety_training');
+    expect(afterTicket.statusCode).toBe(201);
+    type Entry = { id: string; kind: string; label: { en: string }; delivery: Record<string, unknown> | null };
+    const entries: Entry[] = afterTicket.json().entries;
+    const ticket = entries.find((e) => e.delivery?.kind === 'ticket') as Entry;
+    expect(ticket.delivery).toMatchObject({
+      reversed: false,
+      ticketNo: expect.stringMatching(/^ZH\d{8}-[0-9A-F]{8}$/),
+    });
+    expect(ticket.delivery?.ticketNo).toContain(ticket.id.replaceAll('-', '').slice(-8).toUpperCase());
+    const reports = entries.filter((e) => e.delivery?.kind === 'report');
+    expect(reports).toHaveLength(2);
+    expect(entries.filter((e) => e.kind === 'earn').every((e) => e.delivery === null)).toBe(true);
+
+    const url = (id: string) => `/api/orgs/${owner.orgId}/rewards/points/redemptions/${id}/delivery.pdf`;
+    for (const entry of [...reports, ticket]) {
+      const pdf = await member.get(url(entry.id));
+      expect(pdf.statusCode).toBe(200);
+      expect(pdf.headers['content-type']).toBe('application/pdf');
+      expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+      expect(decodeURIComponent(String(pdf.headers['content-disposition']))).toMatch(/\.pdf$/);
+    }
+    expect((await foreign.get(url(ticket.id))).statusCode).toBe(404);
+    const earned = entries.find((e) => e.kind === 'earn') as Entry;
+    expect((await owner.client.get(url(earned.id))).json().code).toBe('POINTS_ENTRY_NOT_FOUND');
+
+    // staff reverse the ticket: the points come back and the ticket can no longer be collected
+    expect((await finance.post(`/api/staff/rewards/points/${ticket.id}/reverse`)).statusCode).toBe(201);
+    const gone = await owner.client.get(url(ticket.id));
+    expect(gone.statusCode).toBe(409);
+    expect(gone.json()).toMatchObject({
+      code: 'POINTS_REDEMPTION_REVERSED',
+      message: { en: expect.stringContaining('reversed') },
+    });
+    const listed: Entry[] = (await owner.client.get(`/api/orgs/${owner.orgId}/rewards/points`)).json().entries;
+    expect(listed.find((e) => e.id === ticket.id)?.delivery).toMatchObject({ reversed: true });
+  });
 });

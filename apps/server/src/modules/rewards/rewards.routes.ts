@@ -17,10 +17,12 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../infra/context';
 import { requireActor } from '../../infra/http/access';
+import { redemptionDocument } from './rewards.delivery';
 import { rewardsPermissions as perm } from './rewards.policy';
 import * as service from './rewards.service';
 
 const tags = ['rewards'];
+const PointsEntryParams = OrgParams.extend({ entryId: z.uuid() });
 const base = '/api/orgs/:orgId/rewards';
 
 export function rewardsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
@@ -50,6 +52,22 @@ export function rewardsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         reply
           .code(201)
           .send(await service.redeemAndShow(ctx, requireActor(request), request.params.orgId, request.body)),
+    );
+
+    app.get(
+      `${base}/points/redemptions/:entryId/delivery.pdf`,
+      {
+        config: { permission: perm.read },
+        schema: { tags, summary: '领取兑换的报告或活动门票（PDF）', params: PointsEntryParams },
+      },
+      async (request, reply) => {
+        const file = await redemptionDocument(ctx, request.params.orgId, request.params.entryId);
+        return reply
+          .type(file.mime)
+          .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`)
+          .header('cache-control', 'private, no-store')
+          .send(file.bytes);
+      },
     );
 
     app.get(

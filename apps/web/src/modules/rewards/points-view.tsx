@@ -245,6 +245,50 @@ function Vouchers({ orgId, manager }: { orgId: string; manager: boolean }) {
   );
 }
 
+const deliveryUrl = (orgId: string, entryId: string) =>
+  `/api/orgs/${orgId}/rewards/points/redemptions/${entryId}/delivery.pdf`;
+
+/** 我的兑换 what the organisation redeemed: reports to download, tickets with their admission number. */
+function Redemptions({ orgId, entries }: { orgId: string; entries: PointsEntry[] }) {
+  const { t } = useTranslation('rewards');
+  const bilingual = useBilingual();
+  const redeemed = entries.filter((e) => e.delivery !== null);
+  return (
+    <List
+      dataSource={redeemed}
+      locale={{ emptyText: t('delivery.empty') }}
+      renderItem={(e) => (
+        <List.Item
+          data-testid="redemption"
+          actions={
+            e.delivery?.reversed
+              ? [<Tag key="reversed">{t('delivery.reversed')}</Tag>]
+              : [
+                  <Button key="get" size="small" href={deliveryUrl(orgId, e.id)} download>
+                    {e.delivery?.kind === 'ticket' ? t('delivery.ticket') : t('delivery.report')}
+                  </Button>,
+                ]
+          }
+        >
+          <List.Item.Meta
+            title={bilingual(e.label)}
+            description={
+              <Flex gap={8} wrap>
+                <span>{formatDateTime(e.createdAt)}</span>
+                {e.delivery?.ticketNo ? (
+                  <Typography.Text copyable={{ text: e.delivery.ticketNo }}>
+                    {t('delivery.ticketNo', { no: e.delivery.ticketNo })}
+                  </Typography.Text>
+                ) : null}
+              </Flex>
+            }
+          />
+        </List.Item>
+      )}
+    />
+  );
+}
+
 /** 积分与优惠券 the balance, the catalogue, the ledger and the vouchers of the organisation. */
 export function PointsView({ orgId, manager }: { orgId: string; manager: boolean }) {
   const { t } = useTranslation('rewards');
@@ -273,6 +317,9 @@ export function PointsView({ orgId, manager }: { orgId: string; manager: boolean
       </Card>
       <Card title={t('points.catalogue')}>
         <Catalogue orgId={orgId} items={d.catalogue} balance={d.balance} manager={manager} />
+      </Card>
+      <Card title={t('delivery.title')}>
+        <Redemptions orgId={orgId} entries={d.entries} />
       </Card>
       <Card title={t('points.ledger')}>
         <PointsEntriesTable entries={d.entries} />

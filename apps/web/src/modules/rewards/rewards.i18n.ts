@@ -57,6 +57,14 @@ export const rewardsZhCN = {
     unit: '{{points}} 积分',
     managersOnly: '积分兑换和用券由单位管理员操作',
   },
+  delivery: {
+    title: '我的兑换',
+    empty: '还没有兑换。兑换的报告和门票会出现在这里，可随时下载。',
+    report: '下载报告',
+    ticket: '下载门票',
+    ticketNo: '入场凭证号 {{no}}',
+    reversed: '已冲正，积分已退回',
+  },
   vouchers: {
     title: '优惠券',
     empty: '暂无优惠券',
@@ -159,6 +167,14 @@ export const rewardsEn: typeof rewardsZhCN = {
     ticket: 'Event ticket',
     unit: '{{points}} points',
     managersOnly: 'Owners and admins redeem points and vouchers',
+  },
+  delivery: {
+    title: 'My redemptions',
+    empty: 'Nothing redeemed yet. Reports and tickets you redeem appear here to download at any time.',
+    report: 'Download report',
+    ticket: 'Download ticket',
+    ticketNo: 'Admission no. {{no}}',
+    reversed: 'Reversed; the points were returned',
   },
   vouchers: {
     title: 'Vouchers',
