@@ -260,7 +260,12 @@ describe('webhooks', () => {
     );
     await t.ctx.jobs.runDue();
     [d] = (await deliveriesOf(endpointId)).filter((x) => x.id === deliveryId);
-    expect(d).toMatchObject({ status: 'dead', attempts: 2, lastResponseStatus: 500, nextAttemptAt: null });
+    expect(d, JSON.stringify(d)).toMatchObject({
+      status: 'dead',
+      attempts: 2,
+      lastResponseStatus: 500,
+      nextAttemptAt: null,
+    });
     const dead = (await gc.client.get(`${base()}/dead-letters`)).json();
     expect(dead.items.map((x: { id: string }) => x.id)).toContain(deliveryId);
 

@@ -44,6 +44,23 @@ describe('sending a webhook', () => {
     expect(seen.at(-1)).toEqual({ host: `receiver.invalid:${port}`, body: '{"a":1}', signature: 't=1,v1=ab' });
   });
 
+  it('opens a connection per attempt: none is kept for a later attempt to find closed', async () => {
+    let connections = 0;
+    const count = () => {
+      connections += 1;
+    };
+    server.on('connection', count);
+    try {
+      const url = new URL(`http://127.0.0.1:${port}/hook`);
+      const to = { url, hostname: '127.0.0.1', address: '127.0.0.1', family: 4 as const };
+      expect(await sendWebhook(to, '{}', {})).toEqual({ status: 204, error: null });
+      expect(await sendWebhook(to, '{}', {})).toEqual({ status: 204, error: null });
+      expect(connections).toBe(2);
+    } finally {
+      server.off('connection', count);
+    }
+  });
+
   it('does not follow a redirect: a 3xx is the answer', async () => {
     const url = new URL(`http://127.0.0.1:${port}/redirect`);
     const result = await sendWebhook({ url, hostname: '127.0.0.1', address: '127.0.0.1', family: 4 }, '{}', {});

@@ -24,6 +24,10 @@ export type WebhookSender = (
  * POSTs a signed body to a checked target. The connection goes to the address the check resolved (a `lookup` that
  * answers only that address), while the Host header and TLS server name keep the host name, so certificates are
  * verified as usual. Redirects are not followed (a 3xx is a failure): a redirect could point anywhere.
+ *
+ * Each attempt opens its own connection (`agent: false`) instead of reusing a pooled keep-alive socket: a pooled
+ * socket was connected to whatever address an earlier check resolved, and one the receiver had just closed as idle
+ * failed the attempt with "socket hang up" although the receiver was up.
  */
 export const sendWebhook: WebhookSender = (target, body, headers) =>
   new Promise<SendResult>((resolve) => {
@@ -38,6 +42,7 @@ export const sendWebhook: WebhookSender = (target, body, headers) =>
         method: 'POST',
         headers: { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
         lookup: pinned,
+        agent: false,
         signal: AbortSignal.timeout(ATTEMPT_TIMEOUT_MS),
       },
       (response) => {
