@@ -18,6 +18,7 @@ import { testConfig } from '../test/test-app';
 import { runBackupBase } from './backup-base';
 import { runPitrRehearsal } from './backup-pitr-rehearsal';
 import { runBackupPrune } from './backup-prune';
+import { runRestoreRehearsal } from './backup-restore-rehearsal';
 import { cliCommand } from './backup-wal-common';
 
 const adminUrl = process.env.TEST_DATABASE_URL;
@@ -113,6 +114,14 @@ describe.runIf(adminUrl && existsSync(pgBin('initdb')))(
 
         const base = await runBackupBase({ databaseUrl: url, dir: backups, key });
         expect(base.lines[1]).toMatch(/starts at [0-9A-F]+\/[0-9A-F]+ in [0-9A-F]{24} \(timeline 1\)/);
+        const wrongKind = await runRestoreRehearsal({
+          file: base.path,
+          key,
+          config: testConfig(),
+          serverUrl: adminUrl,
+          keep: false,
+        }).catch((e: unknown) => e);
+        expect((wrongKind as BackupError).code).toBe('BACKUP_WRONG_KIND');
 
         // Written after the base backup: only the WAL archive has these.
         await seed(database, 3, 2);

@@ -93,6 +93,11 @@ export const BACKUP_ERRORS = {
     'zh-CN': '基础备份缺少 backup_label（起始 WAL 位置）',
     en: 'the base backup has no backup_label (its start WAL location)',
   },
+  /** a base backup given to the pg_dump rehearsal, or a full backup to the point-in-time one */
+  BACKUP_WRONG_KIND: {
+    'zh-CN': '{file} 是 {kind} 类备份，请用 {command}',
+    en: '{file} is a {kind} backup; use {command}',
+  },
   /** the restored server stopped or did not leave recovery in time */
   BACKUP_RECOVERY_FAILED: {
     'zh-CN': '恢复后的服务器未完成恢复：{detail}',

@@ -62,7 +62,13 @@ export interface RestoredCluster {
  */
 export async function restoreBaseBackup(input: RestoreBaseInput): Promise<RestoredCluster> {
   const header = await verifyBackupFile(input.file, input.key);
-  if (header.metadata.kind !== 'base' || !header.metadata.startWal) throw new BackupError('BACKUP_LABEL_MISSING');
+  if (header.metadata.kind !== 'base')
+    throw new BackupError('BACKUP_WRONG_KIND', {
+      file: input.file,
+      kind: header.metadata.kind,
+      command: 'backup:restore-rehearsal',
+    });
+  if (!header.metadata.startWal) throw new BackupError('BACKUP_LABEL_MISSING');
   const root = await mkdtemp(join(tmpdir(), 'zhuhe-pitr-'));
   const data = join(root, 'data');
   const sock = join(root, 'sock');
