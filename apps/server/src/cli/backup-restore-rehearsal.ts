@@ -43,6 +43,13 @@ export interface RehearsalResult {
 export async function runRestoreRehearsal(input: RehearsalInput): Promise<RehearsalResult> {
   const started = performance.now();
   const header = await verifyBackupFile(input.file, input.key);
+  // A base backup is a tar of the cluster's files: pg_restore would only say it is not a dump.
+  if (header.metadata.kind !== 'full')
+    throw new BackupError('BACKUP_WRONG_KIND', {
+      file: input.file,
+      kind: header.metadata.kind,
+      command: 'backup:pitr-rehearsal',
+    });
   const { size } = await stat(input.file);
   const meta = header.metadata;
   const lines = [

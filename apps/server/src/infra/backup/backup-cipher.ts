@@ -26,7 +26,8 @@ const MAX_METADATA = 1024 * 1024;
 
 /** What a backup says about itself; authenticated with every record, readable before decrypting. */
 export interface BackupMetadata {
-  kind: 'full';
+  /** full: pg_dump or PGlite dump; base: pg_basebackup of the cluster; wal: one archived WAL file */
+  kind: 'full' | 'base' | 'wal';
   driver: 'postgres' | 'pglite';
   /** ISO time the snapshot was taken */
   takenAt: string;
@@ -34,6 +35,10 @@ export interface BackupMetadata {
   rowCounts: Record<string, number>;
   /** what produced the payload, e.g. "pg_dump (PostgreSQL) 15.20" or "pglite dumpDataDir 0.5.16" */
   producer: string;
+  /** base backups: where WAL replay must start, from the backup_label pg_basebackup wrote */
+  startWal?: { segment: string; lsn: string; timeline: number };
+  /** WAL files: the name PostgreSQL archived the file under, so a renamed file is not replayed as another */
+  wal?: { name: string; sha256: string };
 }
 
 export interface BackupHeader {

@@ -58,6 +58,51 @@ export const BACKUP_ERRORS = {
     'zh-CN': '保留策略无效：{detail}',
     en: 'invalid retention policy: {detail}',
   },
+  /** the WAL commands run from PostgreSQL's data directory, where a relative default would point inside it */
+  BACKUP_DIR_MISSING: {
+    'zh-CN': '未设置 BACKUP_DIR：WAL 归档与取回需要备份目录的绝对路径',
+    en: 'BACKUP_DIR is not set: archiving and fetching WAL needs the absolute path of the backup directory',
+  },
+  /** an argument that is not the name of a WAL, backup history or timeline history file */
+  BACKUP_WAL_NAME_INVALID: {
+    'zh-CN': '不是 WAL 文件名：{name}',
+    en: 'not a WAL file name: {name}',
+  },
+  /** the archive already holds a different file under this name: never overwritten */
+  BACKUP_WAL_CONFLICT: {
+    'zh-CN': 'WAL 归档中已有内容不同的 {name}，拒绝覆盖',
+    en: 'the WAL archive already holds a different {name}; refusing to overwrite it',
+  },
+  /** the archive has no such file (PostgreSQL asks for files that may not exist, e.g. timeline history) */
+  BACKUP_WAL_NOT_FOUND: {
+    'zh-CN': 'WAL 归档中没有 {name}',
+    en: 'the WAL archive has no {name}',
+  },
+  /** the authenticated header names another WAL file than the file name does */
+  BACKUP_WAL_MISMATCH: {
+    'zh-CN': '归档文件 {file} 实际保存的是 WAL {actual}，拒绝取回',
+    en: 'the archived file {file} holds WAL {actual}; refusing to fetch it',
+  },
+  /** a file the command was given cannot be read */
+  BACKUP_FILE_UNREADABLE: {
+    'zh-CN': '无法读取 {path}：{detail}',
+    en: 'cannot read {path}: {detail}',
+  },
+  /** pg_basebackup's tar did not start with a backup_label, or a base backup's header lacks its start WAL */
+  BACKUP_LABEL_MISSING: {
+    'zh-CN': '基础备份缺少 backup_label（起始 WAL 位置）',
+    en: 'the base backup has no backup_label (its start WAL location)',
+  },
+  /** a base backup given to the pg_dump rehearsal, or a full backup to the point-in-time one */
+  BACKUP_WRONG_KIND: {
+    'zh-CN': '{file} 是 {kind} 类备份，请用 {command}',
+    en: '{file} is a {kind} backup; use {command}',
+  },
+  /** the restored server stopped or did not leave recovery in time */
+  BACKUP_RECOVERY_FAILED: {
+    'zh-CN': '恢复后的服务器未完成恢复：{detail}',
+    en: 'the restored server did not finish recovery: {detail}',
+  },
 } as const;
 
 export type BackupErrorCode = keyof typeof BACKUP_ERRORS;

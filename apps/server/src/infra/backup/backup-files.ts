@@ -8,16 +8,22 @@ import { BackupError } from './backup-errors';
 import type { BackupKey } from './backup-key';
 import type { BackupFileEntry } from './backup-retention';
 
-const NAME = /^zhuhe-full-(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(\d{3})Z\.zhbk$/;
+/** full: pg_dump or PGlite dumps; base: pg_basebackup copies of the cluster, replayed with the WAL archive */
+export type BackupFileKind = 'full' | 'base';
+
+const NAMES: Record<BackupFileKind, RegExp> = {
+  full: /^zhuhe-full-(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(\d{3})Z\.zhbk$/,
+  base: /^zhuhe-base-(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(\d{3})Z\.zhbk$/,
+};
 
 /** zhuhe-full-20261206T195600123Z.zhbk: sorts by time, and the time survives a copy that loses mtimes. */
-export function backupFileName(takenAt: Date): string {
+export function backupFileName(takenAt: Date, kind: BackupFileKind = 'full'): string {
   const stamp = takenAt.toISOString().replace(/[-:.]/g, '');
-  return `zhuhe-full-${stamp}.zhbk`;
+  return `zhuhe-${kind}-${stamp}.zhbk`;
 }
 
-/** The backups in `dir`, newest first; files of other names (and unfinished `.partial` ones) are ignored. */
-export async function listBackups(dir: string): Promise<BackupFileEntry[]> {
+/** The backups of `kind` in `dir`, newest first; files of other names (and unfinished `.partial` ones) are ignored. */
+export async function listBackups(dir: string, kind: BackupFileKind = 'full'): Promise<BackupFileEntry[]> {
   let names: string[];
   try {
     names = await readdir(dir);
@@ -27,7 +33,7 @@ export async function listBackups(dir: string): Promise<BackupFileEntry[]> {
   }
   const entries: BackupFileEntry[] = [];
   for (const name of names) {
-    const m = NAME.exec(name);
+    const m = NAMES[kind].exec(name);
     if (!m) continue;
     const [, y, mo, d, h, mi, s, ms] = m.map(Number) as number[];
     entries.push({ name, takenAt: new Date(Date.UTC(y!, mo! - 1, d!, h!, mi!, s!, ms!)) });
@@ -48,7 +54,7 @@ export async function writeBackupFile(
   producerDone: Promise<void> = Promise.resolve(),
 ): Promise<string> {
   await mkdir(dir, { recursive: true });
-  const path = join(dir, backupFileName(new Date(metadata.takenAt)));
+  const path = join(dir, backupFileName(new Date(metadata.takenAt), metadata.kind === 'base' ? 'base' : 'full'));
   const partial = `${path}.partial`;
   try {
     const written = pipeline(payload, new BackupEncryptor(key, metadata), createWriteStream(partial, { mode: 0o600 }));
@@ -106,9 +112,9 @@ export async function verifyBackupFile(path: string, key: BackupKey): Promise<Ba
   );
 }
 
-/** The newest backup in `dir`, or a refusal naming the directory. */
-export async function newestBackup(dir: string): Promise<string> {
-  const [newest] = await listBackups(dir);
+/** The newest backup of `kind` in `dir`, or a refusal naming the directory. */
+export async function newestBackup(dir: string, kind: BackupFileKind = 'full'): Promise<string> {
+  const [newest] = await listBackups(dir, kind);
   if (!newest) throw new BackupError('BACKUP_NONE_FOUND', { dir });
   return join(dir, newest.name);
 }

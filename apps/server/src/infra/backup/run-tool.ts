@@ -6,8 +6,9 @@ export function spawnTool(
   tool: string,
   args: string[],
   stdio: ['pipe' | 'ignore', 'pipe' | 'ignore'],
+  env: NodeJS.ProcessEnv = process.env,
 ): { child: ChildProcess; done: Promise<void> } {
-  const child = spawn(tool, args, { stdio: [stdio[0], stdio[1], 'pipe'] });
+  const child = spawn(tool, args, { stdio: [stdio[0], stdio[1], 'pipe'], env });
   let stderr = '';
   child.stderr?.setEncoding('utf8').on('data', (text: string) => {
     if (stderr.length < 8000) stderr += text;
