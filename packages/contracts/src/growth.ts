@@ -161,6 +161,8 @@ export const KpiBoard = z.object({
   tasks: z.array(KpiTask),
 });
 export const KpiEvaluateBody = z.object({ asOf: DateOnly.optional() });
+/** 数据驱动周报 the week ending `asOf` (default today, Shanghai). */
+export const WeeklyReportQuery = z.object({ asOf: DateOnly.optional() });
 export const KpiTaskParams = z.object({ taskId: Id });
 export const KpiTaskPatch = z.object({ status: z.enum(['open', 'done']).optional(), ownerUserId: Id.optional() });
 

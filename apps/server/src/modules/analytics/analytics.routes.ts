@@ -26,6 +26,7 @@ import {
   ProductEventQuery,
   RfmQuery,
   RfmResult,
+  WeeklyReportQuery,
 } from '@zhuhe/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../infra/context';
@@ -44,6 +45,7 @@ import { evaluateKpis, kpiBoard, updateKpiTask } from './analytics.kpis';
 import { merchantStats } from './analytics.merchant';
 import { analyticsPermissions as perm } from './analytics.policy';
 import { addChannelCost, listChannelCosts, listProductEvents } from './analytics.service';
+import { weeklyReportPdf } from './analytics.weekly';
 
 const tags = ['growth'];
 const base = '/api/staff/growth';
@@ -190,6 +192,22 @@ export function analyticsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: { tags, summary: 'KPI 看板', response: { 200: KpiBoard } },
       },
       async (request) => kpiBoard({ ...ctx, db: request.readDb }),
+    );
+
+    app.get(
+      `${base}/weekly-report.pdf`,
+      {
+        config: { permission: perm.analyse, readReplica: true },
+        schema: { tags, summary: '数据驱动周报（PDF）', querystring: WeeklyReportQuery },
+      },
+      async (request, reply) => {
+        const file = await weeklyReportPdf({ ...ctx, db: request.readDb }, request.query.asOf);
+        return reply
+          .type('application/pdf')
+          .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`)
+          .header('cache-control', 'private, no-store')
+          .send(file.bytes);
+      },
     );
 
     app.post(

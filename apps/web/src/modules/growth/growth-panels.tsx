@@ -489,10 +489,16 @@ export function KpiPanel() {
             <Typography.Text type="secondary">
               {t('kpis.subtitle', { from: board.periodStart, to: board.periodEnd })}
             </Typography.Text>
-            <Button type="primary" onClick={() => evaluate.mutate()} loading={evaluate.isPending}>
-              {t('kpis.evaluate')}
-            </Button>
+            <Flex gap={8} wrap>
+              <Button href={`/api/staff/growth/weekly-report.pdf?asOf=${board.periodEnd}`} download>
+                {t('kpis.weeklyReport')}
+              </Button>
+              <Button type="primary" onClick={() => evaluate.mutate()} loading={evaluate.isPending}>
+                {t('kpis.evaluate')}
+              </Button>
+            </Flex>
           </Flex>
+          <Typography.Text type="secondary">{t('kpis.weeklyNote')}</Typography.Text>
           <Row gutter={[16, 16]}>
             {board.kpis.map((k) => (
               <Col key={k.key} xs={24} sm={12} lg={8}>

@@ -100,6 +100,9 @@ export const growthZhCN = {
     title: 'KPI 看板',
     subtitle: '最近 28 天（{{from}} 至 {{to}}）的实际值与基准值、目标值；越过预警线的指标需开改进任务。',
     evaluate: '评估并开改进任务',
+    weeklyReport: '下载数据驱动周报',
+    weeklyNote:
+      '每周五（遇节假日提前到本周最后一个工作日）17:00 自动评估 KPI、为预警开改进任务，并把周报发送给管理员和运营。',
     baseline: '基准值',
     target: '目标值',
     actual: '实际值',
@@ -255,6 +258,9 @@ export const growthEn: typeof growthZhCN = {
     subtitle:
       'Actuals over the last 28 days ({{from}} to {{to}}) against baseline and target; a KPI past its alert line needs an improvement task.',
     evaluate: 'Evaluate and open improvement tasks',
+    weeklyReport: 'Download the weekly report',
+    weeklyNote:
+      'Every Friday at 17:00 (on the last working day before it when Friday is a holiday) the KPIs are evaluated, alerts open improvement tasks, and the weekly report is mailed to admins and operators.',
     baseline: 'Baseline',
     target: 'Target',
     actual: 'Actual',
