@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validCreditCode } from '../../test/credit-codes';
 import { staffClient } from '../../test/staff';
 import { createOrg, createTestApp, registeredClient, type TestApp, TestClient } from '../../test/test-app';
+import { toCsv } from './analytics.csv';
 import { listProductEvents, recordProductEvent } from './index';
 
 let t: TestApp;
@@ -101,6 +102,48 @@ describe('growth routes', () => {
     expect(again.json().tasks.filter((k: { kpi: string }) => k.kpi === 'cac')).toHaveLength(1);
     const done = await operator.patch(`/api/staff/growth/kpi-tasks/${task.id}`, { status: 'done' });
     expect(done.json().tasks.find((k: { id: string }) => k.id === task.id).status).toBe('done');
+  });
+
+  it("exports the analyses as CSV with the page's figures, to operators only, spreadsheet-safe", async () => {
+    const operator = (await staffClient(t, ['operator'], '增长运营 导出')).client;
+    const query = `steps=user.registered,organisation.created&from=${today}&to=${today}&breakdown=channel`;
+    const json = (await operator.get(`/api/staff/growth/funnel?${query}`)).json();
+    const csv = await operator.get(`/api/staff/growth/funnel.csv?${query}`);
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+    const lines = csv.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe('分组 group,user.registered,organisation.created');
+    expect(lines.slice(1)).toEqual(
+      json.groups.map((g: { key: string; counts: number[] }) =>
+        [g.key.replace(/^([=+\-@])/, "'$1"), ...g.counts].join(','),
+      ),
+    );
+    // channels carry the ¥10,000 of costs entered above, in yuan
+    const channels = await operator.get(`/api/staff/growth/channels.csv?from=${today}&to=${today}`);
+    expect(channels.body).toMatch(/\r\nbaidu,\d+,10000,/);
+    for (const path of [`cohorts.csv?from=${today}&to=${today}`, `rfm.csv?asOf=${today}`]) {
+      expect((await operator.get(`/api/staff/growth/${path}`)).statusCode).toBe(200);
+    }
+    const finance = (await staffClient(t, ['finance'])).client;
+    expect((await finance.get(`/api/staff/growth/funnel.csv?${query}`)).statusCode).toBe(403);
+    expect(
+      (await operator.get(`/api/staff/growth/funnel.csv?steps=only.one&from=${today}&to=${today}`)).statusCode,
+    ).toBe(400);
+  });
+
+  it('keeps a spreadsheet from running a cell as a formula', () => {
+    expect(
+      toCsv(
+        ['a', 'b'],
+        [
+          ['=HYPERLINK("x")', 3],
+          ['普通, text', null],
+        ],
+      ),
+    ).toBe('\uFEFFa,b\r\n"\'=HYPERLINK(""x"")",3\r\n"普通, text",\r\n');
   });
 
   it("shows a merchant only its own figures, and another organisation's never", async () => {

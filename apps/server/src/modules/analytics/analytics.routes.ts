@@ -28,6 +28,7 @@ import {
   RfmResult,
   WeeklyReportQuery,
 } from '@zhuhe/contracts';
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../infra/context';
 import { requireActor } from '../../infra/http/access';
@@ -41,6 +42,7 @@ import {
   orgLifecycle,
 } from './analytics.analyses';
 import { collect } from './analytics.collection';
+import { channelsCsv, cohortsCsv, funnelCsv, rfmCsv } from './analytics.csv';
 import { evaluateKpis, kpiBoard, updateKpiTask } from './analytics.kpis';
 import { merchantStats } from './analytics.merchant';
 import { analyticsPermissions as perm } from './analytics.policy';
@@ -123,6 +125,38 @@ export function analyticsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: { tags, summary: 'RFM 用户分层（按组织）', querystring: RfmQuery, response: { 200: RfmResult } },
       },
       async (request) => computeRfm({ ...ctx, db: request.readDb }, request.query.asOf),
+    );
+
+    // the same analyses as CSV (导出): the query of the page, the figures it shows
+    const csv = (reply: FastifyReply, name: string, body: string) =>
+      reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${name}"`)
+        .header('cache-control', 'private, no-store')
+        .send(body);
+    const csvRoute = { permission: perm.analyse, readReplica: true } as const;
+    app.get(
+      `${base}/funnel.csv`,
+      { config: csvRoute, schema: { tags, summary: '漏斗 CSV', querystring: FunnelQuery } },
+      async (request, reply) =>
+        csv(reply, 'funnel.csv', await funnelCsv({ ...ctx, db: request.readDb }, request.query)),
+    );
+    app.get(
+      `${base}/cohorts.csv`,
+      { config: csvRoute, schema: { tags, summary: '同期群留存 CSV', querystring: CohortQuery } },
+      async (request, reply) =>
+        csv(reply, 'cohorts.csv', await cohortsCsv({ ...ctx, db: request.readDb }, request.query)),
+    );
+    app.get(
+      `${base}/rfm.csv`,
+      { config: csvRoute, schema: { tags, summary: 'RFM 分层 CSV（按组织）', querystring: RfmQuery } },
+      async (request, reply) => csv(reply, 'rfm.csv', await rfmCsv({ ...ctx, db: request.readDb }, request.query.asOf)),
+    );
+    app.get(
+      `${base}/channels.csv`,
+      { config: csvRoute, schema: { tags, summary: '渠道经济 CSV', querystring: ChannelEconomicsQuery } },
+      async (request, reply) =>
+        csv(reply, 'channels.csv', await channelsCsv({ ...ctx, db: request.readDb }, request.query)),
     );
 
     app.get(

@@ -73,6 +73,16 @@ const FUNNELS = {
   supply: ['organisation.created', 'inquiry.sent', 'contract.signed'],
 } as const;
 
+/** 导出 CSV: the analysis as the card shows it, downloaded. */
+function CsvButton({ href }: { href: string }) {
+  const { t } = useTranslation('growth');
+  return (
+    <Button size="small" href={href} download>
+      {t('exportCsv')}
+    </Button>
+  );
+}
+
 export function FunnelPanel() {
   const { t } = useTranslation('growth');
   const [range, setRange] = useState(api.defaultRange());
@@ -87,7 +97,12 @@ export function FunnelPanel() {
   });
   const stepNames = steps.map((s) => t(`events.${s}`));
   return (
-    <Card title={t('funnel.title')}>
+    <Card
+      title={t('funnel.title')}
+      extra={
+        <CsvButton href={api.csvUrl('funnel', { ...range, steps: steps.join(','), entity, windowDays, breakdown })} />
+      }
+    >
       <Form layout="inline" style={{ rowGap: 8, marginBottom: 16 }}>
         <RangeFields range={range} onChange={setRange} />
         <Form.Item label={t('funnel.preset')}>
@@ -196,7 +211,7 @@ export function ChannelsPanel() {
   });
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
-      <Card title={t('channels.title')}>
+      <Card title={t('channels.title')} extra={<CsvButton href={api.csvUrl('channels', range)} />}>
         <Typography.Paragraph type="secondary">{t('channels.subtitle')}</Typography.Paragraph>
         <Form layout="inline" style={{ rowGap: 8, marginBottom: 16 }}>
           <RangeFields range={range} onChange={setRange} />
@@ -339,7 +354,10 @@ export function CohortsPanel() {
     queryFn: () => api.fetchCohorts({ ...range, entity, period, periods }),
   });
   return (
-    <Card title={t('cohorts.title')}>
+    <Card
+      title={t('cohorts.title')}
+      extra={<CsvButton href={api.csvUrl('cohorts', { ...range, entity, period, periods })} />}
+    >
       <Form layout="inline" style={{ rowGap: 8, marginBottom: 16 }}>
         <RangeFields range={range} onChange={setRange} />
         <Form.Item label={t('entity.label')}>
@@ -408,7 +426,7 @@ export function RfmPanel() {
   const [asOf, setAsOf] = useState(api.shanghaiDay());
   const query = useQuery({ queryKey: [...growthKeys.all, 'rfm', asOf], queryFn: () => api.fetchRfm(asOf) });
   return (
-    <Card title={t('rfm.title')}>
+    <Card title={t('rfm.title')} extra={<CsvButton href={api.csvUrl('rfm', { asOf })} />}>
       <Typography.Paragraph type="secondary">{t('rfm.subtitle')}</Typography.Paragraph>
       <Form layout="inline" style={{ marginBottom: 16 }}>
         <Form.Item label={t('range.to')} htmlFor="growth-asof">

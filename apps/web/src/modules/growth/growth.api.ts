@@ -46,6 +46,10 @@ export const updateKpiTask = (taskId: string, body: { status?: 'open' | 'done' }
 export const fetchMerchantStats = (orgId: string, query: Range) =>
   apiRequest('GET', `/api/orgs/${orgId}/merchant-stats`, MerchantStats, { query });
 
+/** The address of an analysis as CSV (导出), with the query the page shows it with. */
+export const csvUrl = (analysis: 'funnel' | 'cohorts' | 'rfm' | 'channels', query: Record<string, string | number>) =>
+  `${base}/${analysis}.csv?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}`;
+
 /** Shanghai calendar day, `days` from today. */
 export function shanghaiDay(days = 0): string {
   return new Date(Date.now() + 8 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);

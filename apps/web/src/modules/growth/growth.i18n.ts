@@ -96,6 +96,7 @@ export const growthZhCN = {
       lost: '流失',
     },
   },
+  exportCsv: '导出 CSV',
   kpis: {
     title: 'KPI 看板',
     subtitle: '最近 28 天（{{from}} 至 {{to}}）的实际值与基准值、目标值；越过预警线的指标需开改进任务。',
@@ -253,6 +254,7 @@ export const growthEn: typeof growthZhCN = {
       lost: 'Lost',
     },
   },
+  exportCsv: 'Export CSV',
   kpis: {
     title: 'KPI board',
     subtitle:
