@@ -95,7 +95,7 @@ export async function weeklyReportPdf(ctx: AppContext, asOf?: string): Promise<{
           t.periodStart,
           `${shown(unit, t.actual)} / ${shown(unit, t.threshold)}`,
           t.ownerName ?? '待指派',
-          '待处理',
+          '进行中',
         ];
       }),
     );
