@@ -1,6 +1,6 @@
 import type { AppContext } from '../../infra/context';
-import { getOrganisations } from '../organisation';
 import { computeChannelEconomics, computeCohorts, computeFunnel, computeRfm } from './analytics.analyses';
+import type { AnalyticsDeps } from './analytics.deps';
 
 /**
  * CSV exports of the growth analyses (GROW-3), the same figures the pages show. UTF-8 with a byte-order mark so
@@ -39,16 +39,9 @@ export async function cohortsCsv(ctx: AppContext, query: Parameters<typeof compu
   );
 }
 
-export async function rfmCsv(ctx: AppContext, asOf: string): Promise<string> {
+export async function rfmCsv(ctx: AppContext, deps: AnalyticsDeps, asOf: string): Promise<string> {
   const result = await computeRfm(ctx, asOf);
-  const names = new Map(
-    (
-      await getOrganisations(
-        ctx,
-        result.orgs.map((o) => o.orgId),
-      )
-    ).map((o) => [o.id, o.name]),
-  );
+  const names = await deps.orgNames(result.orgs.map((o) => o.orgId));
   return toCsv(
     [
       '组织 organisation',

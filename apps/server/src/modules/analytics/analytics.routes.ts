@@ -43,6 +43,7 @@ import {
 } from './analytics.analyses';
 import { collect } from './analytics.collection';
 import { channelsCsv, cohortsCsv, funnelCsv, rfmCsv } from './analytics.csv';
+import type { AnalyticsDeps } from './analytics.deps';
 import { evaluateKpis, kpiBoard, updateKpiTask } from './analytics.kpis';
 import { merchantStats } from './analytics.merchant';
 import { analyticsPermissions as perm } from './analytics.policy';
@@ -56,7 +57,7 @@ const base = '/api/staff/growth';
  * The boards and analyses below only read, so they may read the replica (`readReplica`, ADR 0119); collection,
  * channel costs and KPI tasks write on the primary.
  */
-export function analyticsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+export function analyticsRoutes(ctx: AppContext, deps: AnalyticsDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/staff/product-events',
@@ -150,7 +151,8 @@ export function analyticsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get(
       `${base}/rfm.csv`,
       { config: csvRoute, schema: { tags, summary: 'RFM 分层 CSV（按组织）', querystring: RfmQuery } },
-      async (request, reply) => csv(reply, 'rfm.csv', await rfmCsv({ ...ctx, db: request.readDb }, request.query.asOf)),
+      async (request, reply) =>
+        csv(reply, 'rfm.csv', await rfmCsv({ ...ctx, db: request.readDb }, deps, request.query.asOf)),
     );
     app.get(
       `${base}/channels.csv`,

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Clock } from '../../infra/clock';
 import { staffClient } from '../../test/staff';
 import { createTestApp, registeredClient, type TestApp, type TestClient } from '../../test/test-app';
-import { reportDayOfWeek, sendWeeklyReport } from './analytics.weekly';
+import { reportDayOfWeek } from './analytics.weekly';
 
 /** 数据驱动周报: the Friday of the working-day calendar, the readers it goes to, once, and the PDF's access. */
 let t: TestApp;
@@ -37,15 +37,18 @@ describe('sending the weekly report', () => {
     const mailsTo = (email: string) =>
       t.mailer.sent.filter((m) => m.to === email && m.subject.startsWith('【筑合数据驱动周报】'));
     // Thursday 10 December, 17:00 Shanghai: not the report day
-    expect(await sendWeeklyReport({ ...t.ctx, clock: at('2026-12-10T09:00:00Z') })).toEqual({ sent: 0, day: null });
+    expect(await t.app.modules.analytics.api.sendWeeklyReport(at('2026-12-10T09:00:00Z'))).toEqual({
+      sent: 0,
+      day: null,
+    });
     await t.ctx.jobs.runDue();
     expect(mailsTo(operator.identifier)).toHaveLength(0);
 
-    const friday = { ...t.ctx, clock: at('2026-12-11T09:00:00Z') };
-    const first = await sendWeeklyReport(friday);
+    const friday = at('2026-12-11T09:00:00Z');
+    const first = await t.app.modules.analytics.api.sendWeeklyReport(friday);
     expect(first.day).toBe('2026-12-11');
     expect(first.sent).toBeGreaterThanOrEqual(1);
-    await sendWeeklyReport(friday); // a second process, or a retried job
+    await t.app.modules.analytics.api.sendWeeklyReport(friday); // a second process, or a retried job
     await t.ctx.jobs.runDue();
     const mails = mailsTo(operator.identifier);
     expect(mails).toHaveLength(1);

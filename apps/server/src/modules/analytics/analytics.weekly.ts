@@ -2,9 +2,8 @@ import { isWorkingDay, shanghaiDate, shanghaiDateTime } from '../../infra/calend
 import type { AppContext } from '../../infra/context';
 import { queueMail } from '../../infra/mail/outbox';
 import { PdfWriter } from '../../infra/pdf/pdf-writer';
-import { getUsers } from '../identity';
-import { staffRolesByUser } from '../staff';
 import { computeChannelEconomics } from './analytics.analyses';
+import type { AnalyticsDeps } from './analytics.deps';
 import { evaluateKpis, type KpiKey, kpiBoard } from './analytics.kpis';
 
 /**
@@ -125,15 +124,15 @@ export async function weeklyReportPdf(ctx: AppContext, asOf?: string): Promise<{
  * opens the improvement tasks of alerting KPIs, and mails admins and operators a summary with the link to the PDF.
  * Once per reader and day, whichever process runs it.
  */
-export async function sendWeeklyReport(ctx: AppContext): Promise<{ sent: number; day: string | null }> {
+export async function sendWeeklyReport(
+  ctx: AppContext,
+  deps: AnalyticsDeps,
+): Promise<{ sent: number; day: string | null }> {
   const today = shanghaiDate(ctx.clock.now());
   if (reportDayOfWeek(today) !== today) return { sent: 0, day: null };
   const board = await evaluateKpis(ctx, null, today);
   const alerts = board.kpis.filter((k) => k.alerting);
-  const ids = [...(await staffRolesByUser(ctx))]
-    .filter(([, roles]) => roles.some((role) => (READERS as readonly string[]).includes(role)))
-    .map(([userId]) => userId);
-  const readers = (await getUsers(ctx, ids)).flatMap((u) => (u.email ? [{ id: u.id, email: u.email }] : []));
+  const readers = await deps.staffEmails(READERS);
   const lines = board.kpis.map(
     (k) =>
       `${KPI_NAMES[k.key]}：${shown(k.unit, k.actual)}（目标 ${shown(k.unit, k.target)}）${k.alerting ? ' ⚠ 预警' : ''}`,
