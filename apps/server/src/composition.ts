@@ -23,7 +23,7 @@ import { createExperimentsModule } from './modules/experiments';
 import { createFeesModule } from './modules/fees';
 import { createFilesModule } from './modules/files';
 import { createFinanceModule } from './modules/finance';
-import { createIdentityModule, getUsers } from './modules/identity';
+import { createIdentityModule } from './modules/identity';
 import { createInquiriesModule } from './modules/inquiries';
 import { createInsuranceModule } from './modules/insurance';
 import { createLedgerModule } from './modules/ledger';
@@ -44,7 +44,7 @@ import { createRiskModule } from './modules/risk';
 import { createSearchModule } from './modules/search';
 import { createSettlementModule } from './modules/settlement';
 import { createSigningModule } from './modules/signing';
-import { createStaffModule, staffRolesByUser } from './modules/staff';
+import { createStaffModule, staffEmailsWithRoles } from './modules/staff';
 import { createTenderingModule } from './modules/tendering';
 import { createTicketsModule } from './modules/tickets';
 import { createTiersModule } from './modules/tiers';
@@ -83,12 +83,7 @@ export function composeModules(
     staff: createStaffModule(ctx),
     // 增长分析: the weekly report's readers and the RFM export's names come from modules that depend on analytics
     analytics: createAnalyticsModule(ctx, {
-      staffEmails: async (roles) => {
-        const ids = [...(await staffRolesByUser(ctx))]
-          .filter(([, held]) => held.some((role) => roles.includes(role)))
-          .map(([userId]) => userId);
-        return (await getUsers(ctx, ids)).flatMap((u) => (u.email ? [{ id: u.id, email: u.email }] : []));
-      },
+      staffEmails: (roles) => staffEmailsWithRoles(ctx, roles),
       orgNames: async (ids) => new Map((await getOrganisations(ctx, ids)).map((o) => [o.id, o.name])),
     }),
     // 实验: experiments and feature flags on product surfaces, results from analytics' product events (GROW-4).

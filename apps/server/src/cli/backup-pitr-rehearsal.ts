@@ -8,10 +8,8 @@ import { restoreBaseBackup } from '../infra/backup/backup-pitr';
 import { assertReadable } from '../infra/backup/backup-wal';
 import { countRows, handleQuery } from '../infra/backup/row-counts';
 import { openPostgres } from '../infra/db/client';
-import { runAuditVerify } from './audit-verify';
+import { runVerifiers } from './backup-restore-rehearsal';
 import { cliCommand } from './backup-wal-common';
-import { runEvidenceVerify } from './evidence-verify';
-import { runLedgerVerify } from './ledger-verify';
 
 export interface PitrRehearsalInput {
   /** the backup directory: base backups in it, the WAL archive in its wal/ */
@@ -76,17 +74,13 @@ export async function runPitrRehearsal(input: PitrRehearsalInput): Promise<PitrR
   try {
     const database = await openPostgres(cluster.url(input.database, input.user), 2);
     try {
-      const verifiers = [
-        await runAuditVerify(database).then((r) => ({ exitCode: r.exitCode, lines: [r.message] })),
-        await runEvidenceVerify(database, input.config),
-        await runLedgerVerify(database),
-      ];
-      for (const v of verifiers) lines.push(...v.lines.map((line) => `  ${line}`));
+      const verified = await runVerifiers(database, input.config);
+      lines.push(...verified.lines);
       const rowCounts = await countRows(handleQuery(database));
       const rows = Object.values(rowCounts).reduce((a, b) => a + b, 0);
       lines.push(`  row counts: ${Object.keys(rowCounts).length} tables, ${rows} rows`);
       for (const [table, n] of Object.entries(rowCounts)) if (n > 0) lines.push(`    ${table} ${n}`);
-      const failed = verifiers.some((v) => v.exitCode !== 0) || Object.keys(rowCounts).length === 0;
+      const failed = !verified.ok || Object.keys(rowCounts).length === 0;
       lines.push(
         `${failed ? 'REHEARSAL FAILED' : 'rehearsal passed'} in ${seconds(started)} s; ` +
           (input.keep

@@ -40,6 +40,22 @@ export interface RehearsalResult {
  * audit:verify, evidence:verify and ledger:verify on it and compares every table's row count with the counts the
  * backup recorded from its snapshot. Exit 1 on any refusal, verifier failure or count mismatch.
  */
+/** audit:verify, evidence:verify and ledger:verify on a restored database, their lines indented; ok when all pass. */
+export async function runVerifiers(
+  database: DatabaseHandle,
+  config: Config,
+): Promise<{ ok: boolean; lines: string[] }> {
+  const verifiers = [
+    await runAuditVerify(database).then((r) => ({ exitCode: r.exitCode, lines: [r.message] })),
+    await runEvidenceVerify(database, config),
+    await runLedgerVerify(database),
+  ];
+  return {
+    ok: verifiers.every((v) => v.exitCode === 0),
+    lines: verifiers.flatMap((v) => v.lines.map((line) => `  ${line}`)),
+  };
+}
+
 export async function runRestoreRehearsal(input: RehearsalInput): Promise<RehearsalResult> {
   const started = performance.now();
   const header = await verifyBackupFile(input.file, input.key);
@@ -59,12 +75,8 @@ export async function runRestoreRehearsal(input: RehearsalInput): Promise<Rehear
   const target = await restoreIntoScratch(input, header);
   lines.push(`  restored into ${target.name} in ${seconds(started)} s`);
   try {
-    const verifiers = [
-      await runAuditVerify(target.database).then((r) => ({ exitCode: r.exitCode, lines: [r.message] })),
-      await runEvidenceVerify(target.database, input.config),
-      await runLedgerVerify(target.database),
-    ];
-    for (const v of verifiers) lines.push(...v.lines.map((line) => `  ${line}`));
+    const verified = await runVerifiers(target.database, input.config);
+    lines.push(...verified.lines);
     const counts = compareCounts(meta.rowCounts, await countRows(handleQuery(target.database)));
     const mismatches = counts.filter((c) => !c.ok);
     const rows = counts.reduce((sum, c) => sum + (c.actual ?? 0), 0);
@@ -72,7 +84,7 @@ export async function runRestoreRehearsal(input: RehearsalInput): Promise<Rehear
       lines.push(`  row counts: ${counts.length} tables, ${rows} rows, every table equal to the backup's snapshot`);
     for (const c of mismatches)
       lines.push(`  row count MISMATCH ${c.table}: backup ${c.expected ?? 'absent'}, restored ${c.actual ?? 'absent'}`);
-    const failed = verifiers.some((v) => v.exitCode !== 0) || mismatches.length > 0 || counts.length === 0;
+    const failed = !verified.ok || mismatches.length > 0 || counts.length === 0;
     lines.push(
       `${failed ? 'REHEARSAL FAILED' : 'rehearsal passed'} in ${seconds(started)} s; ` +
         (input.keep ? `kept ${target.name}` : `${target.name} removed`),

@@ -1,14 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { LinkTabs } from '../app/link-tabs';
 import { PageTitle } from '../app/page-title';
-import {
-  ChannelsPanel,
-  CohortsPanel,
-  FunnelPanel,
-  KpiPanel,
-  MerchantStatsPanel,
-  RfmPanel,
-} from '../modules/growth/growth-panels';
+import { ChannelsPanel, CohortsPanel, FunnelPanel, RfmPanel } from '../modules/growth/growth-panels';
+import { KpiPanel } from '../modules/growth/kpi-panel';
+import { MerchantStatsPanel } from '../modules/growth/merchant-stats-panel';
 import { useAuthedMe } from '../modules/identity';
 
 function GrowthPage({ children }: { children: React.ReactNode }) {

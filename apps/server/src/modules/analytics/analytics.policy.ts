@@ -1,6 +1,7 @@
 import { definePermission } from '../../infra/http/access';
 
-const growthTeam = ['admin', 'operator'] as const;
+/** 增长 the growth team: who reads the growth pages and gets the weekly report */
+export const growthTeam = ['admin', 'operator'] as const;
 
 /**
  * The growth pages (增长) are the operators' (运营) and admins'; collection is public (anonymous visitors are

@@ -32,6 +32,7 @@ import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../infra/context';
 import { requireActor } from '../../infra/http/access';
+import { sendDownload } from '../../infra/http/download';
 import {
   computeAttribution,
   computeChannelEconomics,
@@ -129,12 +130,8 @@ export function analyticsRoutes(ctx: AppContext, deps: AnalyticsDeps): FastifyPl
     );
 
     // the same analyses as CSV (导出): the query of the page, the figures it shows
-    const csv = (reply: FastifyReply, name: string, body: string) =>
-      reply
-        .type('text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="${name}"`)
-        .header('cache-control', 'private, no-store')
-        .send(body);
+    const csv = (reply: FastifyReply, name: string, bytes: string) =>
+      sendDownload(reply, { name, mime: 'text/csv; charset=utf-8', bytes });
     const csvRoute = { permission: perm.analyse, readReplica: true } as const;
     app.get(
       `${base}/funnel.csv`,
@@ -238,11 +235,7 @@ export function analyticsRoutes(ctx: AppContext, deps: AnalyticsDeps): FastifyPl
       },
       async (request, reply) => {
         const file = await weeklyReportPdf({ ...ctx, db: request.readDb }, request.query.asOf);
-        return reply
-          .type('application/pdf')
-          .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`)
-          .header('cache-control', 'private, no-store')
-          .send(file.bytes);
+        return sendDownload(reply, { ...file, mime: 'application/pdf' });
       },
     );
 

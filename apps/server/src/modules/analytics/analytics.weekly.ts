@@ -4,7 +4,8 @@ import { queueMail } from '../../infra/mail/outbox';
 import { PdfWriter } from '../../infra/pdf/pdf-writer';
 import { computeChannelEconomics } from './analytics.analyses';
 import type { AnalyticsDeps } from './analytics.deps';
-import { evaluateKpis, type KpiKey, kpiBoard } from './analytics.kpis';
+import { addDays, evaluateKpis, type KpiKey, kpiBoard } from './analytics.kpis';
+import { growthTeam } from './analytics.policy';
 
 /**
  * 数据驱动周报 the growth team's weekly report (GROW-7, seed 000 §4(四)): the KPI board with baseline, target and
@@ -13,9 +14,6 @@ import { evaluateKpis, type KpiKey, kpiBoard } from './analytics.kpis';
  * no report. The PDF can be downloaded for any day from the growth board.
  */
 
-const DAY_MS = 86_400_000;
-const READERS = ['admin', 'operator'] as const;
-
 const KPI_NAMES: Record<KpiKey, string> = {
   retention: '留存率',
   cac: '获客成本',
@@ -23,10 +21,6 @@ const KPI_NAMES: Record<KpiKey, string> = {
   acquisition: '新增组织',
   matching: '撮合成功率',
 };
-
-function addDays(day: string, days: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
 
 /** The day (YYYY-MM-DD, Shanghai) the week of `day` sends its report, or null when Monday to Friday are all off. */
 export function reportDayOfWeek(day: string): string | null {
@@ -109,12 +103,7 @@ export async function weeklyReportPdf(ctx: AppContext, asOf?: string): Promise<{
         { title: '成本', width: 0.25 },
         { title: '获客成本', width: 0.25 },
       ],
-      channels.map((c) => [
-        c.channel,
-        String(c.newOrgs),
-        `¥${(c.costFen / 100).toFixed(2)}`,
-        c.cacFen === null ? '—' : `¥${(c.cacFen / 100).toFixed(2)}`,
-      ]),
+      channels.map((c) => [c.channel, String(c.newOrgs), shown('fen', c.costFen), shown('fen', c.cacFen)]),
     );
   return { name: `筑合数据驱动周报-${day}.pdf`, bytes: await w.save() };
 }
@@ -132,7 +121,7 @@ export async function sendWeeklyReport(
   if (reportDayOfWeek(today) !== today) return { sent: 0, day: null };
   const board = await evaluateKpis(ctx, null, today);
   const alerts = board.kpis.filter((k) => k.alerting);
-  const readers = await deps.staffEmails(READERS);
+  const readers = await deps.staffEmails(growthTeam);
   const lines = board.kpis.map(
     (k) =>
       `${KPI_NAMES[k.key]}：${shown(k.unit, k.actual)}（目标 ${shown(k.unit, k.target)}）${k.alerting ? ' ⚠ 预警' : ''}`,

@@ -13,6 +13,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../infra/context';
 import { requireActor } from '../../infra/http/access';
+import { sendDownload } from '../../infra/http/download';
 import { feePermissions as perm } from './fees.policy';
 import * as service from './fees.service';
 
@@ -34,11 +35,7 @@ export function feesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       { config: { permission: perm.orgRead }, schema: { tags, summary: '收费凭证 PDF', params: FeeReceiptParams } },
       async (request, reply) => {
         const file = await service.receiptPdf(ctx, request.params.orgId, request.params.receiptId);
-        return reply
-          .type(file.mime)
-          .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`)
-          .header('cache-control', 'private, max-age=300')
-          .send(file.bytes);
+        return sendDownload(reply, file, 'private, max-age=300');
       },
     );
 

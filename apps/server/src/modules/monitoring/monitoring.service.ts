@@ -17,8 +17,7 @@ import type { TrafficFigures, TrafficWindow } from '../../infra/http/traffic-win
 import { newId } from '../../infra/ids';
 import { queueMail } from '../../infra/mail/outbox';
 import type { BreakerSnapshot } from '../../infra/resilience/breaker';
-import { getUsers } from '../identity';
-import { staffRolesByUser } from '../staff';
+import { staffEmailsWithRoles } from '../staff';
 import { ALERT_ROLES } from './monitoring.policy';
 import * as repo from './monitoring.repository';
 
@@ -83,7 +82,7 @@ export async function checkAlerts(
     }
   for (const kind of holding) {
     if (open.some((row) => row.kind === kind)) continue;
-    const recipients = await alertRecipients(ctx);
+    const recipients = await staffEmailsWithRoles(ctx, ALERT_ROLES);
     const id = newId();
     const mail = alertMail(kind, traffic, ctx.config.slowResponseSeconds);
     const created = await ctx.db.transaction(async (tx) => {
@@ -109,13 +108,6 @@ export async function checkAlerts(
     }
   }
   return { opened, resolved };
-}
-
-async function alertRecipients(ctx: AppContext): Promise<{ id: string; email: string }[]> {
-  const ids = [...(await staffRolesByUser(ctx))]
-    .filter(([, roles]) => roles.some((role) => (ALERT_ROLES as readonly string[]).includes(role)))
-    .map(([userId]) => userId);
-  return (await getUsers(ctx, ids)).flatMap((u) => (u.email ? [{ id: u.id, email: u.email }] : []));
 }
 
 function alertMail(kind: OpsAlertKind, t: TrafficFigures, slowSeconds: number) {

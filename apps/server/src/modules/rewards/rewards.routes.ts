@@ -17,6 +17,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../infra/context';
 import { requireActor } from '../../infra/http/access';
+import { sendDownload } from '../../infra/http/download';
 import { redemptionDocument } from './rewards.delivery';
 import { rewardsPermissions as perm } from './rewards.policy';
 import * as service from './rewards.service';
@@ -61,12 +62,7 @@ export function rewardsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: { tags, summary: '领取兑换的报告或活动门票（PDF）', params: PointsEntryParams },
       },
       async (request, reply) => {
-        const file = await redemptionDocument(ctx, request.params.orgId, request.params.entryId);
-        return reply
-          .type(file.mime)
-          .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`)
-          .header('cache-control', 'private, no-store')
-          .send(file.bytes);
+        return sendDownload(reply, await redemptionDocument(ctx, request.params.orgId, request.params.entryId));
       },
     );
 

@@ -8,6 +8,7 @@ export {
   rejectRequest,
   requestSensitiveAction,
   seedStaffRoles,
+  staffEmailsWithRoles,
   staffRolesByUser,
   staffRolesOf,
 } from './staff.service';

@@ -162,6 +162,17 @@ export async function staffRolesByUser(ctx: AppContext): Promise<Map<string, Sta
   return map;
 }
 
+/** The staff holding any of `roles` who have an e-mail address: who gets an alert or a report by mail. */
+export async function staffEmailsWithRoles(
+  ctx: AppContext,
+  roles: readonly string[],
+): Promise<{ id: string; email: string }[]> {
+  const ids = [...(await staffRolesByUser(ctx))]
+    .filter(([, held]) => held.some((role) => roles.includes(role)))
+    .map(([userId]) => userId);
+  return (await getUsers(ctx, ids)).flatMap((u) => (u.email ? [{ id: u.id, email: u.email }] : []));
+}
+
 /**
  * The first platform admin, for a fresh installation (CLI) and the demo: refused once any admin exists, after
  * which every staff role goes through dual control.

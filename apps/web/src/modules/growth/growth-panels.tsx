@@ -17,54 +17,16 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { lazy, type ReactNode, Suspense, useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatFen } from '../../app/format-money';
-import { ErrorState, LoadingState } from '../../app/page-states';
+import { LoadingState } from '../../app/page-states';
 import * as api from './growth.api';
+import { CsvButton, growthKeys, Loaded, RangeFields } from './growth-shared';
 
 // ECharts comes with its own chunk, loaded when a growth page opens
 const FunnelChart = lazy(() => import('./growth-charts').then((m) => ({ default: m.FunnelChart })));
 const QuadrantChart = lazy(() => import('./growth-charts').then((m) => ({ default: m.QuadrantChart })));
-const MerchantWeeklyChart = lazy(() => import('./growth-charts').then((m) => ({ default: m.MerchantWeeklyChart })));
-
-const growthKeys = { all: ['growth'] as const };
-
-function RangeFields({ range, onChange }: { range: api.Range; onChange: (range: api.Range) => void }) {
-  const { t } = useTranslation('growth');
-  return (
-    <>
-      <Form.Item label={t('range.from')} htmlFor="growth-from">
-        <Input
-          id="growth-from"
-          type="date"
-          value={range.from}
-          onChange={(e) => onChange({ ...range, from: e.target.value })}
-        />
-      </Form.Item>
-      <Form.Item label={t('range.to')} htmlFor="growth-to">
-        <Input
-          id="growth-to"
-          type="date"
-          value={range.to}
-          onChange={(e) => onChange({ ...range, to: e.target.value })}
-        />
-      </Form.Item>
-    </>
-  );
-}
-
-function Loaded<T>({
-  query,
-  children,
-}: {
-  query: { isLoading: boolean; data?: T; error: unknown; refetch: () => unknown };
-  children: (data: T) => ReactNode;
-}) {
-  if (query.isLoading) return <LoadingState />;
-  if (!query.data) return <ErrorState error={query.error} onRetry={() => query.refetch()} />;
-  return <>{children(query.data)}</>;
-}
 
 const percent = (part: number, whole: number) => (whole > 0 ? `${((part / whole) * 100).toFixed(1)}%` : '—');
 
@@ -72,16 +34,6 @@ const FUNNELS = {
   acquisition: ['page.viewed', 'user.registered', 'organisation.created', 'demand.submitted', 'contract.signed'],
   supply: ['organisation.created', 'inquiry.sent', 'contract.signed'],
 } as const;
-
-/** 导出 CSV: the analysis as the card shows it, downloaded. */
-function CsvButton({ href }: { href: string }) {
-  const { t } = useTranslation('growth');
-  return (
-    <Button size="small" href={href} download>
-      {t('exportCsv')}
-    </Button>
-  );
-}
 
 export function FunnelPanel() {
   const { t } = useTranslation('growth');
@@ -475,175 +427,6 @@ export function RfmPanel() {
                 },
               ]}
             />
-          </Space>
-        )}
-      </Loaded>
-    </Card>
-  );
-}
-
-function kpiValue(unit: 'percent' | 'fen' | 'count', value: number | null): string {
-  if (value === null) return '—';
-  if (unit === 'percent') return `${value}%`;
-  if (unit === 'fen') return formatFen(value);
-  return String(value);
-}
-
-export function KpiPanel() {
-  const { t } = useTranslation('growth');
-  const client = useQueryClient();
-  const query = useQuery({ queryKey: [...growthKeys.all, 'kpis'], queryFn: api.fetchKpis });
-  const refresh = (data: api.KpiBoardData) => client.setQueryData([...growthKeys.all, 'kpis'], data);
-  const evaluate = useMutation({ mutationFn: api.evaluateKpis, onSuccess: refresh });
-  const done = useMutation({
-    mutationFn: (id: string) => api.updateKpiTask(id, { status: 'done' }),
-    onSuccess: refresh,
-  });
-  return (
-    <Loaded query={query}>
-      {(board) => (
-        <Space direction="vertical" size={16} style={{ width: '100%' }}>
-          <Flex justify="space-between" align="center" wrap gap={8}>
-            <Typography.Text type="secondary">
-              {t('kpis.subtitle', { from: board.periodStart, to: board.periodEnd })}
-            </Typography.Text>
-            <Flex gap={8} wrap>
-              <Button href={`/api/staff/growth/weekly-report.pdf?asOf=${board.periodEnd}`} download>
-                {t('kpis.weeklyReport')}
-              </Button>
-              <Button type="primary" onClick={() => evaluate.mutate()} loading={evaluate.isPending}>
-                {t('kpis.evaluate')}
-              </Button>
-            </Flex>
-          </Flex>
-          <Typography.Text type="secondary">{t('kpis.weeklyNote')}</Typography.Text>
-          <Row gutter={[16, 16]}>
-            {board.kpis.map((k) => (
-              <Col key={k.key} xs={24} sm={12} lg={8}>
-                <Card size="small" data-testid={`kpi-${k.key}`}>
-                  <Flex justify="space-between" align="start">
-                    <Statistic title={t(`kpis.names.${k.key}`)} value={kpiValue(k.unit, k.actual)} />
-                    {k.actual === null ? (
-                      <Tag>{t('kpis.noData')}</Tag>
-                    ) : k.alerting ? (
-                      <Tag color="error">{t('kpis.alert')}</Tag>
-                    ) : (
-                      <Tag color="success">{t('kpis.ok')}</Tag>
-                    )}
-                  </Flex>
-                  <Typography.Text type="secondary">
-                    {t('kpis.baseline')} {kpiValue(k.unit, k.baseline)} · {t('kpis.target')}{' '}
-                    {kpiValue(k.unit, k.target)} · {t('kpis.threshold')} {k.direction === 'min' ? '<' : '>'}{' '}
-                    {kpiValue(k.unit, k.threshold)}
-                  </Typography.Text>
-                </Card>
-              </Col>
-            ))}
-          </Row>
-          <Card title={t('kpis.tasks')} size="small">
-            {board.tasks.length === 0 ? (
-              <Empty description={t('kpis.noTasks')} />
-            ) : (
-              <Table
-                data-testid="kpi-tasks"
-                size="small"
-                rowKey="id"
-                pagination={false}
-                scroll={{ x: true }}
-                dataSource={board.tasks}
-                columns={[
-                  {
-                    title: t('kpis.tasks'),
-                    key: 'task',
-                    render: (_: unknown, task: (typeof board.tasks)[number]) => {
-                      const kpi = board.kpis.find((k) => k.key === task.kpi);
-                      const unit = kpi?.unit ?? 'count';
-                      return t('kpis.task', {
-                        kpi: t(`kpis.names.${task.kpi}`),
-                        actual: kpiValue(unit, task.actual),
-                        threshold: kpiValue(unit, task.threshold),
-                      });
-                    },
-                  },
-                  {
-                    title: t('kpis.owner'),
-                    dataIndex: 'ownerName',
-                    render: (v: string | null, task) =>
-                      v ?? (task.ownerUserId ? task.ownerUserId.slice(0, 8) : t('kpis.noOwner')),
-                  },
-                  {
-                    title: t('kpis.statusLabel'),
-                    dataIndex: 'status',
-                    render: (s: 'open' | 'done') => (
-                      <Tag color={s === 'open' ? 'warning' : 'default'}>{t(`kpis.status.${s}`)}</Tag>
-                    ),
-                  },
-                  {
-                    title: '',
-                    key: 'actions',
-                    render: (_: unknown, task: (typeof board.tasks)[number]) =>
-                      task.status === 'open' ? (
-                        <Button size="small" onClick={() => done.mutate(task.id)}>
-                          {t('kpis.markDone')}
-                        </Button>
-                      ) : null,
-                  },
-                ]}
-              />
-            )}
-          </Card>
-        </Space>
-      )}
-    </Loaded>
-  );
-}
-
-export function MerchantStatsPanel({ orgId }: { orgId: string }) {
-  const { t } = useTranslation('growth');
-  const [range, setRange] = useState(api.defaultRange());
-  const query = useQuery({
-    queryKey: [...growthKeys.all, 'merchant', orgId, range],
-    queryFn: () => api.fetchMerchantStats(orgId, range),
-  });
-  return (
-    <Card>
-      <Form layout="inline" style={{ rowGap: 8, marginBottom: 16 }}>
-        <RangeFields range={range} onChange={setRange} />
-      </Form>
-      <Loaded query={query}>
-        {(data) => (
-          <Space direction="vertical" size={16} style={{ width: '100%' }}>
-            <Row gutter={[16, 16]}>
-              <Col xs={12} md={6}>
-                <Statistic title={t('merchant.exposure')} value={data.exposure} />
-              </Col>
-              <Col xs={12} md={6}>
-                <Statistic title={t('merchant.inquiries')} value={data.inquiries} />
-              </Col>
-              <Col xs={12} md={6}>
-                <Statistic title={t('merchant.deals')} value={data.deals} />
-              </Col>
-              <Col xs={12} md={6}>
-                <Statistic
-                  title={t('merchant.conversion')}
-                  value={data.conversion === null ? '—' : `${(data.conversion * 100).toFixed(1)}%`}
-                />
-              </Col>
-            </Row>
-            <Typography.Text type="secondary" data-testid="merchant-benchmark">
-              {data.benchmark
-                ? `${t('merchant.benchmark', { count: data.benchmark.merchants })}: ${
-                    data.benchmark.medianConversion === null
-                      ? '—'
-                      : `${(data.benchmark.medianConversion * 100).toFixed(1)}%`
-                  }`
-                : t('merchant.noBenchmark')}
-            </Typography.Text>
-            {data.weekly.length > 0 ? (
-              <Suspense fallback={<LoadingState minHeight={280} />}>
-                <MerchantWeeklyChart data={data} />
-              </Suspense>
-            ) : null}
           </Space>
         )}
       </Loaded>
