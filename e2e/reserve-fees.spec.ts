@@ -19,7 +19,9 @@ test('finance staff A opens a reserve claim → staff B approves → the payout 
   await a.getByTestId('reserve-open').click();
   await a.getByTestId('reserve-claim-org').click();
   await a.keyboard.type('江苏匠心');
-  await a.locator('.ant-select-item-option').filter({ hasText: '江苏匠心劳务分包有限公司' }).click();
+  // the one matching option is the active one: Enter picks it (a click could land while the list re-renders)
+  await expect(a.locator('.ant-select-item-option').filter({ hasText: '江苏匠心劳务分包有限公司' })).toBeVisible();
+  await a.keyboard.press('Enter');
   await expect(a.getByTestId('reserve-claim-org')).toContainText('江苏匠心劳务分包有限公司');
   await a.getByTestId('reserve-claim-cause').fill(cause);
   await a.getByTestId('reserve-claim-loss').fill('1500');
