@@ -39,7 +39,12 @@ export const escrowContracts = pgTable(
     frozenReason: text('frozen_reason'),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
   },
-  (t) => [uniqueIndex('escrow_contracts_reference_idx').on(t.depositReference)],
+  (t) => [
+    uniqueIndex('escrow_contracts_reference_idx').on(t.depositReference),
+    // the monthly credit batch reads each organisation's escrows as payer (按期付款率) and as payee (工资按期发放)
+    index('escrow_contracts_payer_idx').on(t.payerOrgId),
+    index('escrow_contracts_payee_idx').on(t.payeeOrgId),
+  ],
 );
 
 /** 付款计划 what the payer must pay into escrow, per milestone, by when (FUND-3 watches the due dates). */
@@ -177,6 +182,8 @@ export const escrowPayouts = pgTable(
     uniqueIndex('escrow_payouts_client_idx').on(t.clientId),
     index('escrow_payouts_org_idx').on(t.orgId),
     index('escrow_payouts_pending_idx').on(t.status, t.createdAt),
+    // a wage account's payouts after a release (the credit batch's 工资按期发放, one probe per release)
+    index('escrow_payouts_account_idx').on(t.accountId, t.createdAt),
   ],
 );
 
