@@ -4,7 +4,8 @@ import { axeViolations } from './support';
 export * from '@playwright/test';
 
 /**
- * Every page a journey visits is scanned by axe (issue 25: WCAG 2.1 A and AA, at 1280 and 375 px). A journey
+ * Every page a journey visits is scanned by axe (issue 25: WCAG 2.1 A and AA, at 1280 and 375 px, in zh-CN and then
+ * in English, the language a user can switch to). A journey
  * cannot stop at each page without changing what it tests, so the pages are recorded as the journey navigates —
  * the address and the session it was seen with — and scanned after the journey, each in a fresh browser context with
  * that session. A route (ids folded into `:id`) is scanned once per run: the second project page adds time, not
@@ -69,15 +70,34 @@ async function scanVisit(browser: Browser, route: string, visit: Visit): Promise
     if (!titled) return [`- ${route} (${visit.url}): no <h1> within 20 s`];
     await page.waitForLoadState('networkidle').catch(() => undefined);
     const found: string[] = [];
-    for (const width of [1280, 375]) {
-      await page.setViewportSize({ width, height: width === 1280 ? 900 : 812 });
-      // the scroll-region names are given on the next animation frame after a resize
-      await page.waitForTimeout(300);
-      for (const v of await axeViolations(page)) {
-        found.push(
-          `- ${route} at ${width} px (${visit.url}): ${v.id} (${v.impact ?? 'unknown'}): ${v.help}\n` +
-            v.nodes.map((n) => `    ${n.target.join(' ')}`).join('\n'),
-        );
+    for (const language of ['zh-CN', 'en'] as const) {
+      if (language === 'en') {
+        // the language a user picks is kept in localStorage (apps/web/src/app/language.ts); the page reads it on load
+        await page.setViewportSize({ width: 1280, height: 900 });
+        await page.evaluate(() => window.localStorage.setItem('zhuhe.language', 'en'));
+        await page.reload();
+        const english = await page
+          .locator('html[lang="en"] h1')
+          .first()
+          .waitFor({ timeout: 20_000 })
+          .then(() => true)
+          .catch(() => false);
+        if (!english) {
+          found.push(`- ${route} (${visit.url}): no <h1> in English within 20 s`);
+          break;
+        }
+        await page.waitForLoadState('networkidle').catch(() => undefined);
+      }
+      for (const width of [1280, 375]) {
+        await page.setViewportSize({ width, height: width === 1280 ? 900 : 812 });
+        // the scroll-region names are given on the next animation frame after a resize
+        await page.waitForTimeout(300);
+        for (const v of await axeViolations(page)) {
+          found.push(
+            `- ${route} in ${language} at ${width} px (${visit.url}): ${v.id} (${v.impact ?? 'unknown'}): ${v.help}\n` +
+              v.nodes.map((n) => `    ${n.target.join(' ')}`).join('\n'),
+          );
+        }
       }
     }
     return found;
