@@ -160,8 +160,13 @@ export function DemandForm() {
         hasFeedback: true,
         validateStatus: 'warning' as const,
         style: low ? { background: '#fffbe6', outline: '4px solid #fffbe6' } : undefined,
-        help: (
-          <span data-testid={`pending-${field}`} data-level={confidence?.level}>
+        // as `extra`, not `help`: a mark that wraps at 375 px pushes the next field down instead of running under it
+        extra: (
+          <span
+            data-testid={`pending-${field}`}
+            data-level={confidence?.level}
+            style={{ color: low ? '#ad4e00' : '#595959' }}
+          >
             {low ? t('demands.pendingLow') : t('demands.pending')}
             {confidence?.ocr !== null && confidence?.ocr !== undefined
               ? ` · ${t('demands.ocrScore', { score: confidence.ocr })}`
@@ -181,7 +186,11 @@ export function DemandForm() {
       };
     }
     if (draft.source === 'text' && low)
-      return { hasFeedback: true, validateStatus: 'warning' as const, help: t('demands.checkInferred') };
+      return {
+        hasFeedback: true,
+        validateStatus: 'warning' as const,
+        extra: <span style={{ color: '#ad4e00' }}>{t('demands.checkInferred')}</span>,
+      };
     return { hasFeedback: true, validateStatus: 'success' as const };
   };
 
@@ -221,11 +230,13 @@ export function DemandForm() {
                 data-testid="import-found"
                 title={t('demands.ocrFound', {
                   confidence: Math.round(draft.ocr?.meanConfidence ?? 0),
-                  fields: draft.found.map((f) => t(`demands.fieldNames.${f as 'title'}`)).join('、') || '—',
+                  fields:
+                    draft.found.map((f) => t(`demands.fieldNames.${f as 'title'}`)).join(t('demands.fieldSeparator')) ||
+                    '—',
                 })}
                 description={
                   <Flex vertical gap={4} align="flex-start">
-                    <span>{`${draft.sourceFile.name}${draft.pages ? ` · ${draft.pages} 页` : ''}`}</span>
+                    <span>{`${draft.sourceFile.name} · ${t('demands.ocrPages', { count: draft.ocr?.pagesRead ?? 1 })}`}</span>
                     <span data-testid="ocr-pending">
                       {pending.size > 0 ? t('demands.ocrHint', { count: pending.size }) : t('demands.allConfirmed')}
                     </span>

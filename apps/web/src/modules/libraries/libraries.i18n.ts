@@ -131,6 +131,8 @@ export const librariesZhCN = {
     ocrFound: '扫描件已通过文字识别（OCR）读取，平均置信度 {{confidence}}%：{{fields}}',
     ocrHint: '识别结果可能有误：{{count}} 个字段标为“待确认”，请逐项核对后点“确认”或直接修改；可信度低的字段以黄色标出',
     allConfirmed: '识别结果已全部确认',
+    fieldSeparator: '、',
+    ocrPages: '识别 {{count}} 页',
     confirmAll: '全部确认',
     confirm: '确认',
     confirmField: '确认{{field}}',
@@ -359,6 +361,8 @@ export const librariesEn: typeof librariesZhCN = {
     ocrHint:
       'Recognition can be wrong: {{count}} fields are marked “to confirm”; check each and press Confirm, or correct it; low-confidence fields are highlighted in yellow',
     allConfirmed: 'All recognised fields confirmed',
+    fieldSeparator: ', ',
+    ocrPages: '{{count}} pages recognised',
     confirmAll: 'Confirm all',
     confirm: 'Confirm',
     confirmField: 'Confirm {{field}}',
