@@ -362,7 +362,7 @@ export const librariesEn: typeof librariesZhCN = {
       'Recognition can be wrong: {{count}} fields are marked “to confirm”; check each and press Confirm, or correct it; low-confidence fields are highlighted in yellow',
     allConfirmed: 'All recognised fields confirmed',
     fieldSeparator: ', ',
-    ocrPages: '{{count}} pages recognised',
+    ocrPages: 'pages recognised: {{count}}',
     confirmAll: 'Confirm all',
     confirm: 'Confirm',
     confirmField: 'Confirm {{field}}',
