@@ -41,6 +41,11 @@ const EnvSchema = z.object({
   SUPPORT_SMTP_HOST: z.string().default('127.0.0.1'),
   SUPPORT_MAIL_DOMAIN: z.string().default('zhuhe.example'),
   FILE_MAX_MB: z.coerce.number().int().positive().max(1024).default(50),
+  /** 扫描件识别 (INFO-3, ADR 0125): Debian's tesseract and poppler's pdftoppm, run as bounded child processes */
+  OCR_TESSERACT: z.string().default('tesseract'),
+  OCR_PDFTOPPM: z.string().default('pdftoppm'),
+  OCR_TIMEOUT_MS: z.coerce.number().int().min(1000).default(60_000),
+  OCR_MAX_PAGES: z.coerce.number().int().min(1).max(20).default(3),
   /** map tiles, e.g. Tianditu `https://t{s}.tianditu.gov.cn/vec_w/wmts?...&tk=KEY`; absent → a plain background */
   MAP_TILE_URL: z.string().url().optional(),
   MAP_TILE_SUBDOMAINS: z.string().default(''),
@@ -91,6 +96,8 @@ export interface Config {
   mail: { smtpUrl: string | undefined; from: string; catcherPort: number };
   /** largest upload accepted, in bytes */
   fileMaxBytes: number;
+  /** OCR of scanned tender files (ADR 0125): the programs, the time budget of one import, the pages read */
+  ocr: { tesseract: string; pdftoppm: string; timeoutMs: number; maxPages: number };
   /** the ticket desk's inbound mail: support@<domain>, an SMTP listener on `smtpPort` (null → off) */
   support: { address: string; smtpPort: number | null; smtpHost: string };
   /** lockout after this many failed logins … */
@@ -229,6 +236,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: P
     publicUrl: e.PUBLIC_URL,
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, catcherPort: e.MAIL_CATCHER_PORT },
     fileMaxBytes: e.FILE_MAX_MB * 1_048_576,
+    ocr: {
+      tesseract: e.OCR_TESSERACT,
+      pdftoppm: e.OCR_PDFTOPPM,
+      timeoutMs: e.OCR_TIMEOUT_MS,
+      maxPages: e.OCR_MAX_PAGES,
+    },
     support: {
       address: `support@${e.SUPPORT_MAIL_DOMAIN}`,
       smtpPort: e.SUPPORT_SMTP_PORT ?? (e.NODE_ENV === 'development' ? 2526 : null),

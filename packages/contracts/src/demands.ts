@@ -114,6 +114,18 @@ export const OrgDemandPage = z.object({
 export const DemandParams = z.object({ demandId: Id });
 
 /** 一键导入招标文件: what was found in the file, for the user to confirm. Absent fields were not found. */
+/**
+ * 识别可信度 of one pre-filled field: `rule` — `labelled` when read after its own label (招标控制价：…), `inferred` when
+ * guessed from a heading or the running text; `ocr` — the mean OCR confidence (0–100) of the line it was read from,
+ * null for a text layer; `level` — `low` when either is weak, so the form highlights it.
+ */
+export const ImportFieldConfidence = z.object({
+  rule: z.enum(['labelled', 'inferred']),
+  ocr: z.number().min(0).max(100).nullable(),
+  level: z.enum(['high', 'low']),
+});
+export type ImportFieldConfidence = z.infer<typeof ImportFieldConfidence>;
+
 export const DemandDraft = z.object({
   sourceFile: FileMeta,
   fields: z.object({
@@ -134,6 +146,18 @@ export const DemandDraft = z.object({
   /** the first characters of the extracted text, so the user sees what was read */
   textPreview: z.string(),
   pages: z.number().int().nullable(),
+  /** `text`: the file's own text layer (text PDF, DOCX); `ocr`: recognised from a scan or photo (ADR 0125) */
+  source: z.enum(['text', 'ocr']),
+  /** per field found: how sure the reading is; `low` fields are highlighted and every OCR field awaits confirmation */
+  confidence: z.record(z.string(), ImportFieldConfidence),
+  /** the recognition's figures when the text came from OCR */
+  ocr: z
+    .object({
+      meanConfidence: z.number().min(0).max(100),
+      pagesRead: z.number().int().min(1),
+      engine: z.string(),
+    })
+    .nullable(),
 });
 export type DemandDraft = z.infer<typeof DemandDraft>;
 

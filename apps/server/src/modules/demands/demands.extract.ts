@@ -1,5 +1,13 @@
 import { createRequire } from 'node:module';
 import mammoth from 'mammoth';
+import {
+  MAX_IMAGE_PIXELS,
+  OcrError,
+  type OcrOptions,
+  type OcrResult,
+  ocrImage,
+  ocrPdf,
+} from '../../infra/ocr/tesseract';
 import { demandErrors } from './demands.errors';
 
 const require = createRequire(import.meta.url);
@@ -54,13 +62,54 @@ async function docxText(bytes: Buffer): Promise<string> {
   }
 }
 
-/** The text of a tender file (PDF or DOCX); a file with no text (a scan) raises DEMAND_IMPORT_NO_TEXT. */
+export type TenderFileKind = 'pdf' | 'docx' | 'image';
+
+export interface ExtractedTender {
+  text: string;
+  pages: number | null;
+  source: 'text' | 'ocr';
+  ocr: OcrResult | null;
+}
+
+function ocrFailure(error: unknown): never {
+  if (!(error instanceof OcrError)) throw error;
+  switch (error.reason) {
+    case 'unavailable':
+    case 'language_missing':
+      throw demandErrors.raise('DEMAND_OCR_UNAVAILABLE');
+    case 'busy':
+      throw demandErrors.raise('DEMAND_OCR_BUSY');
+    case 'timeout':
+      throw demandErrors.raise('DEMAND_OCR_TIMEOUT');
+    case 'image_too_large':
+      throw demandErrors.raise('DEMAND_OCR_IMAGE_TOO_LARGE', { maxMegapixels: MAX_IMAGE_PIXELS / 1_000_000 });
+    default:
+      throw demandErrors.raise('DEMAND_IMPORT_UNREADABLE');
+  }
+}
+
+const hasText = (text: string) => text.replace(/\s/g, '').length >= 10;
+
+/**
+ * The text of a tender file. A text PDF or a DOCX is read from its own text; a PDF without a text layer (a scan)
+ * and a PNG/JPEG photo are recognised by OCR (ADR 0125). A file with no readable text raises DEMAND_IMPORT_NO_TEXT.
+ */
 export async function extractTenderText(
   bytes: Buffer,
-  kind: 'pdf' | 'docx',
-): Promise<{ text: string; pages: number | null }> {
+  kind: TenderFileKind,
+  ocrOptions: OcrOptions,
+): Promise<ExtractedTender> {
+  if (kind === 'image') {
+    const ocr = await ocrImage(bytes, ocrOptions).catch(ocrFailure);
+    if (!hasText(ocr.text)) throw demandErrors.raise('DEMAND_IMPORT_NO_TEXT');
+    return { text: ocr.text.slice(0, MAX_CHARS), pages: 1, source: 'ocr', ocr };
+  }
   const { text, pages } = kind === 'pdf' ? await pdfText(bytes) : { text: await docxText(bytes), pages: null };
   const clean = text.replaceAll(String.fromCharCode(0), '').slice(0, MAX_CHARS);
-  if (clean.replace(/\s/g, '').length < 10) throw demandErrors.raise('DEMAND_IMPORT_NO_TEXT');
-  return { text: clean, pages };
+  if (hasText(clean)) return { text: clean, pages, source: 'text', ocr: null };
+  if (kind !== 'pdf') throw demandErrors.raise('DEMAND_IMPORT_NO_TEXT');
+  // no text layer: a scanned PDF
+  const ocr = await ocrPdf(bytes, ocrOptions).catch(ocrFailure);
+  if (!hasText(ocr.text)) throw demandErrors.raise('DEMAND_IMPORT_NO_TEXT');
+  return { text: ocr.text.slice(0, MAX_CHARS), pages, source: 'ocr', ocr };
 }

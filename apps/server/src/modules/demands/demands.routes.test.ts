@@ -1,7 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeScanSample } from '../../cli/ocr-samples';
 import { addWorkingDays } from '../../infra/calendar/working-days';
 import { queryRows } from '../../infra/db/client';
+import { ocrAvailable } from '../../infra/ocr/tesseract';
 import { HOSTILE, orgClient, staffClient, tenderPdf } from '../../test/library-fixtures';
 import {
   createTestApp,
@@ -13,6 +15,9 @@ import {
   uniqueEmail,
   upload,
 } from '../../test/test-app';
+
+const hasOcr = await ocrAvailable({ tesseract: 'tesseract' });
+if (!hasOcr) console.warn('SKIPPED: the scanned-import tests need tesseract-ocr and tesseract-ocr-chi-sim');
 
 let t: TestApp;
 let gc: TestClient;
@@ -83,15 +88,123 @@ describe('importing a tender file', () => {
     expect(response.json().message['zh-CN']).toContain('无法读取');
     const garbage = await upload(gc, `/api/orgs/${gcOrg}/demands/import`, 'x.pdf', Buffer.from('%PDF-1.7\n垃圾'));
     expect(garbage.json().code).toBe('DEMAND_IMPORT_UNREADABLE');
-    const image = await upload(gc, `/api/orgs/${gcOrg}/demands/import`, 'scan.png', tinyPng());
-    expect(image.json().code).toBe('DEMAND_IMPORT_TYPE');
+    const gif = await upload(
+      gc,
+      `/api/orgs/${gcOrg}/demands/import`,
+      'scan.gif',
+      Buffer.from('GIF89a\x01\x00\x01\x00'),
+    );
+    expect(gif.json().code).toBe('DEMAND_IMPORT_TYPE');
+    expect(gif.json().message.en).toContain('PNG, JPEG');
     expect(await count('stored_files')).toBe(before);
   });
 
-  it('says so when a PDF has no text (a scan)', async () => {
+  it.skipIf(!hasOcr)('says so when neither the text layer nor OCR finds any text (a blank page or image)', async () => {
     const response = await upload(gc, `/api/orgs/${gcOrg}/demands/import`, 'blank.pdf', tinyPdf());
     expect(response.statusCode).toBe(422);
     expect(response.json().code).toBe('DEMAND_IMPORT_NO_TEXT');
+    const dot = await upload(gc, `/api/orgs/${gcOrg}/demands/import`, 'dot.png', tinyPng());
+    expect(dot.json().code).toBe('DEMAND_IMPORT_NO_TEXT');
+  });
+});
+
+describe('importing a scanned tender file (OCR)', () => {
+  it.skipIf(!hasOcr)(
+    'recognises a scanned photo and pre-fills the fields, each with its confidence, for the user to confirm',
+    async () => {
+      const sample = await makeScanSample(26, 1);
+      expect(sample.kind).toBe('image');
+      const response = await upload(gc, `/api/orgs/${gcOrg}/demands/import`, '招标公告扫描件.jpg', sample.bytes);
+      expect(response.statusCode, response.body).toBe(200);
+      const draft = response.json();
+      expect(draft.source).toBe('ocr');
+      expect(draft.sourceFile).toMatchObject({ kind: 'image', name: '招标公告扫描件.jpg' });
+      expect(draft.fields).toMatchObject({
+        budgetFen: sample.truth.budgetFen,
+        regionCode: sample.truth.regionCode,
+        deadline: sample.truth.deadline,
+      });
+      expect(draft.ocr).toMatchObject({ pagesRead: 1, engine: 'tesseract chi_sim' });
+      expect(draft.ocr.meanConfidence).toBeGreaterThan(50);
+      // every field found has its mark; OCR fields carry the confidence of the line they were read from
+      expect(Object.keys(draft.confidence).sort()).toEqual([...draft.found].sort());
+      expect(draft.confidence.budgetFen.rule).toBe('labelled');
+      expect(draft.confidence.budgetFen.ocr).toBeGreaterThan(0);
+      expect(draft.confidence.title).toMatchObject({ rule: 'inferred', level: 'low' });
+    },
+    60_000,
+  );
+
+  it('reads a text PDF without OCR: its fields carry the rule only', async () => {
+    const draft = (await upload(gc, `/api/orgs/${gcOrg}/demands/import`, '招标公告.pdf', tenderPdf())).json();
+    expect(draft).toMatchObject({ source: 'text', ocr: null });
+    expect(draft.confidence.budgetFen).toEqual({ rule: 'labelled', ocr: null, level: 'high' });
+    expect(draft.confidence.type).toEqual({ rule: 'inferred', ocr: null, level: 'low' });
+  });
+
+  it.skipIf(!hasOcr)('refuses a truncated image as unreadable and stores nothing', async () => {
+    const before = await count('stored_files');
+    const sample = await makeScanSample(26, 1);
+    const response = await upload(gc, `/api/orgs/${gcOrg}/demands/import`, '残缺.jpg', sample.bytes.subarray(0, 3000));
+    expect(response.statusCode).toBe(422);
+    expect(response.json()).toMatchObject({ code: 'DEMAND_IMPORT_UNREADABLE' });
+    expect(await count('stored_files')).toBe(before);
+  });
+
+  it('refuses an image claiming a huge canvas before recognising it', async () => {
+    const header = Buffer.alloc(40);
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]).copy(header, 0);
+    header.write('IHDR', 12, 'latin1');
+    header.writeUInt32BE(30_000, 16);
+    header.writeUInt32BE(30_000, 20);
+    const response = await upload(gc, `/api/orgs/${gcOrg}/demands/import`, 'huge.png', header);
+    expect(response.statusCode).toBe(413);
+    expect(response.json().code).toBe('DEMAND_OCR_IMAGE_TOO_LARGE');
+    expect(response.json().message['zh-CN']).toContain('百万像素');
+  });
+
+  it('keeps scans to the organisation: another organisation, a supplier and a guest are refused', async () => {
+    const png = tinyPng();
+    expect((await upload(supplier, `/api/orgs/${gcOrg}/demands/import`, 'scan.png', png)).statusCode).toBe(404);
+    expect((await upload(staff, `/api/orgs/${gcOrg}/demands/import`, 'scan.png', png)).statusCode).toBe(404);
+    const own = await orgClient(t.app, ['SUP'], '苏州供货商贸有限公司');
+    expect((await upload(own.client, `/api/orgs/${own.orgId}/demands/import`, 'scan.png', png)).statusCode).toBe(403);
+    expect((await upload(new TestClient(t.app), `/api/orgs/${gcOrg}/demands/import`, 'scan.png', png)).statusCode).toBe(
+      401,
+    );
+  });
+});
+
+describe('a server without tesseract', () => {
+  let bare: TestApp;
+  let client: TestClient;
+  let orgId: string;
+  beforeAll(async () => {
+    bare = await createTestApp({
+      ocr: { tesseract: '/nonexistent/tesseract', pdftoppm: 'pdftoppm', timeoutMs: 30_000, maxPages: 3 },
+    });
+    ({ client, orgId } = await orgClient(bare.app, ['GC'], '温州无识别建设有限公司'));
+  });
+  afterAll(async () => {
+    await bare.close();
+  });
+
+  it('says in both languages that scans cannot be read here, stores nothing, and still reads text PDFs', async () => {
+    const scan = await upload(client, `/api/orgs/${orgId}/demands/import`, 'scan.png', tinyPng());
+    expect(scan.statusCode).toBe(503);
+    expect(scan.json().code).toBe('DEMAND_OCR_UNAVAILABLE');
+    expect(scan.json().message['zh-CN']).toContain('tesseract-ocr-chi-sim');
+    expect(scan.json().message.en).toContain('not installed');
+    const blank = await upload(client, `/api/orgs/${orgId}/demands/import`, 'blank.pdf', tinyPdf());
+    expect(blank.json().code).toBe('DEMAND_OCR_UNAVAILABLE');
+    const [files] = await queryRows<{ n: string | number }>(
+      bare.ctx.db,
+      sql`select count(*) as n from stored_files where org_id = ${orgId}`,
+    );
+    expect(Number(files?.n)).toBe(0);
+    const text = await upload(client, `/api/orgs/${orgId}/demands/import`, '招标公告.pdf', tenderPdf());
+    expect(text.statusCode, text.body).toBe(200);
+    expect(text.json()).toMatchObject({ source: 'text', fields: { budgetFen: 2_860_000_000 } });
   });
 });
 

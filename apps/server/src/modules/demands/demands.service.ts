@@ -6,6 +6,7 @@ import { detectFileType } from '../../infra/files/blob-store';
 import type { Actor } from '../../infra/http/access';
 import { newId } from '../../infra/ids';
 import { queueMail } from '../../infra/mail/outbox';
+import type { OcrOptions } from '../../infra/ocr/tesseract';
 import { recordProductEvent } from '../analytics';
 import { assertCompliantFields } from '../compliance';
 import { getFile, presentFile, type StoredFileRow, storeFile } from '../files';
@@ -13,8 +14,9 @@ import { getUser } from '../identity';
 import { getOrganisation } from '../organisation';
 import { isKnownRegion, regionCentroid, regionErrors } from '../regions';
 import { indexDocuments, removeDocument, type SearchDocumentInput } from '../search';
+import { fieldConfidence } from './demands.confidence';
 import { demandErrors } from './demands.errors';
-import { extractTenderText } from './demands.extract';
+import { extractTenderText, type TenderFileKind } from './demands.extract';
 import { presentDemand } from './demands.presenter';
 import * as repo from './demands.repository';
 import { parseTender } from './demands.tender-parser';
@@ -31,9 +33,18 @@ export interface Viewer {
   orgIds: readonly string[];
 }
 
+/** The reading of a tender file the import uses — text or OCR, the fields found and their confidence. */
+export async function readTenderFile(bytes: Buffer, kind: TenderFileKind, ocr: OcrOptions) {
+  const extracted = await extractTenderText(bytes, kind, ocr);
+  const parsed = parseTender(extracted.text);
+  return { extracted, parsed, confidence: fieldConfidence(parsed, extracted.ocr) };
+}
+
 /**
- * 一键导入招标文件: reads the text of a PDF or DOCX tender file and pre-fills what it finds. The file is stored
- * (as the demand's source document) only after its text was read, so a damaged file leaves nothing behind.
+ * 一键导入招标文件: reads the text of a PDF or DOCX tender file — or recognises it by OCR when it is a scan (a PDF
+ * without text, a PNG or JPEG photo; ADR 0125) — and pre-fills what it finds, each field with its confidence for the
+ * user to confirm. The file is stored (as the demand's source document) only after its text was read, so a damaged
+ * file leaves nothing behind.
  */
 export async function importTender(
   ctx: AppContext,
@@ -42,20 +53,40 @@ export async function importTender(
   file: { name: string; bytes: Buffer },
 ): Promise<DemandDraft> {
   const detected = file.bytes.length > 0 ? await detectFileType(file.bytes) : null;
-  if (!detected || (detected.kind !== 'pdf' && detected.kind !== 'docx')) {
+  const kind =
+    detected?.kind === 'pdf' || detected?.kind === 'docx'
+      ? detected.kind
+      : detected?.mime === 'image/png' || detected?.mime === 'image/jpeg'
+        ? 'image'
+        : null;
+  if (!kind) {
     if (file.bytes.subarray(0, 5).toString('latin1') === '%PDF-') throw demandErrors.raise('DEMAND_IMPORT_UNREADABLE');
     throw demandErrors.raise('DEMAND_IMPORT_TYPE');
   }
-  const { text, pages } = await extractTenderText(file.bytes, detected.kind);
+  const { extracted, parsed, confidence } = await readTenderFile(file.bytes, kind, ctx.config.ocr);
   const stored = await storeFile(ctx, {
     orgId,
     userId: actor.userId,
     name: file.name,
     bytes: file.bytes,
-    accept: [detected.kind],
+    accept: [kind],
   });
-  const { fields, found } = parseTender(text);
-  return { sourceFile: presentFile(stored), fields, found, textPreview: text.slice(0, 600), pages };
+  return {
+    sourceFile: presentFile(stored),
+    fields: parsed.fields,
+    found: parsed.found,
+    textPreview: extracted.text.slice(0, 600),
+    pages: extracted.pages,
+    source: extracted.source,
+    confidence,
+    ocr: extracted.ocr
+      ? {
+          meanConfidence: extracted.ocr.meanConfidence,
+          pagesRead: extracted.ocr.pagesRead,
+          engine: 'tesseract chi_sim',
+        }
+      : null,
+  };
 }
 
 async function attachment(ctx: AppContext, orgId: string, id: string, what: string, documentsOnly: boolean) {

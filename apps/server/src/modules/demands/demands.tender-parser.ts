@@ -27,7 +27,8 @@ const GOODS = ['钢筋', '商品混凝土', '混凝土', '水泥', '型钢', '�
 
 function labelled(text: string, labels: readonly string[]): string | undefined {
   for (const label of labels) {
-    const m = text.match(new RegExp(`${label}\\s*[：:]\\s*([^\\n]{2,120})`, 'u'));
+    // a scan's colon is often read as ; or , (OCR), so any one or two of those separate the label from its value
+    const m = text.match(new RegExp(`${label}\\s*[：:；;，,.]{1,2}\\s*([^\\n]{2,120})`, 'u'));
     if (m?.[1]) return m[1].trim();
   }
   return undefined;
@@ -54,7 +55,23 @@ export function parseDate(text: string): string | undefined {
   return date.toISOString().slice(0, 10);
 }
 
-export function parseTender(raw: string): { fields: Fields; found: string[] } {
+export type TenderField = keyof Fields;
+
+/**
+ * How sure the rule that found a field is: `labelled` — read after its own label (项目名称：…, 招标控制价：…), so
+ * only the reading of the characters can be wrong; `inferred` — guessed from a heading or the running text.
+ */
+export type RuleCertainty = 'labelled' | 'inferred';
+
+export interface ParsedTender {
+  fields: Fields;
+  found: TenderField[];
+  rules: Partial<Record<TenderField, RuleCertainty>>;
+  /** the text each field was read from (a line or a phrase), so OCR can tell how well that text was recognised */
+  evidence: Partial<Record<TenderField, string>>;
+}
+
+export function parseTender(raw: string): ParsedTender {
   // Text from PDFs often breaks lines mid-sentence; keep line breaks but drop stray spaces between Chinese.
   const text = raw
     .replace(/\r/g, '')
@@ -65,18 +82,29 @@ export function parseTender(raw: string): { fields: Fields; found: string[] } {
     .map((l) => l.trim())
     .filter(Boolean);
   const fields: Fields = {};
+  const rules: ParsedTender['rules'] = {};
+  const evidence: ParsedTender['evidence'] = {};
+  const from = (field: TenderField, rule: RuleCertainty, source: string | undefined) => {
+    rules[field] = rule;
+    if (source) evidence[field] = source;
+  };
 
+  const labelledName = labelled(text, ['项目名称', '工程名称', '招标项目名称']);
   const projectName =
-    labelled(text, ['项目名称', '工程名称', '招标项目名称']) ??
+    labelledName ??
     text.match(/本招标项目\s*([^\n，,。]{4,60}?)\s*(?:已由|已经)/u)?.[1] ??
     lines.find((l) => /(工程|项目)$/u.test(l) && l.length <= 60);
-  if (projectName) fields.projectName = projectName.replace(/[。；;，,]+$/u, '').slice(0, 100);
+  if (projectName) {
+    fields.projectName = projectName.replace(/[。；;，,]+$/u, '').slice(0, 100);
+    from('projectName', labelledName ? 'labelled' : 'inferred', projectName);
+  }
 
   const heading = lines.find((l) => /(招标公告|招标文件|采购公告|询价|比选公告)/u.test(l) && l.length <= 60);
   const subject = heading?.replace(/(招标公告|招标文件|采购公告|比选公告)$/u, '').trim();
   if (projectName || subject) {
     const title = [fields.projectName, subject].filter(Boolean).join(' ');
     fields.title = title.slice(0, 100);
+    from('title', 'inferred', heading ?? projectName);
   }
 
   const typeSource = `${heading ?? ''}\n${text.slice(0, 2000)}`;
@@ -85,12 +113,16 @@ export function parseTender(raw: string): { fields: Fields; found: string[] } {
     : /(采购|租赁|供货|供应)/u.test(typeSource)
       ? 'procurement'
       : undefined;
-  if (type) fields.type = type;
+  if (type) {
+    fields.type = type;
+    from('type', 'inferred', heading);
+  }
   const trade = TRADES.find((t) => typeSource.includes(t));
   const goods = GOODS.find((g) => typeSource.includes(g));
   if (type === 'subcontract' && trade) fields.category = `${trade}分包`;
   else if (type === 'procurement' && goods)
     fields.category = /租赁/u.test(typeSource) ? `${goods}租赁` : `${goods}采购`;
+  if (fields.category) from('category', 'inferred', heading);
 
   const budgetLine = labelled(text, [
     '招标控制价',
@@ -103,13 +135,24 @@ export function parseTender(raw: string): { fields: Fields; found: string[] } {
     '估算价',
   ]);
   const budget = budgetLine ? parseAmountFen(budgetLine) : undefined;
-  if (budget !== undefined) fields.budgetFen = budget;
+  if (budget !== undefined) {
+    fields.budgetFen = budget;
+    from('budgetFen', 'labelled', budgetLine);
+  }
 
-  const deadlineLine =
-    labelled(text, ['投标截止时间', '递交截止时间', '响应文件递交截止时间', '报名截止时间', '截止时间']) ??
-    text.match(/截止时间[^\n]{0,20}/u)?.[0];
+  const labelledDeadline = labelled(text, [
+    '投标截止时间',
+    '递交截止时间',
+    '响应文件递交截止时间',
+    '报名截止时间',
+    '截止时间',
+  ]);
+  const deadlineLine = labelledDeadline ?? text.match(/截止时间[^\n]{0,20}/u)?.[0];
   const deadline = deadlineLine ? parseDate(deadlineLine) : undefined;
-  if (deadline) fields.deadline = deadline;
+  if (deadline) {
+    fields.deadline = deadline;
+    from('deadline', labelledDeadline ? 'labelled' : 'inferred', deadlineLine);
+  }
 
   const qualification = text.match(
     /具[备有]\s*([\p{Script=Han}（）()]{2,30}?)\s*(特级|一级|二级|三级|甲级|乙级)\s*(?:及以上|或以上)?\s*(?:资质|资格)/u,
@@ -117,17 +160,28 @@ export function parseTender(raw: string): { fields: Fields; found: string[] } {
   if (qualification?.[1] && qualification[2]) {
     fields.qualificationKind = qualification[1].replace(/^(有效的|相应的)/u, '').slice(0, 50);
     fields.qualificationGrade = qualification[2] as (typeof GRADES)[number];
+    from('qualificationKind', 'labelled', qualification[0]);
+    from('qualificationGrade', 'labelled', qualification[0]);
   }
 
   const site = labelled(text, ['建设地点', '项目地点', '工程地点', '项目地址', '施工地点', '交货地点', '供货地点']);
-  if (site) fields.siteAddress = site.slice(0, 200);
+  if (site) {
+    fields.siteAddress = site.replace(/[\s，,。；;：:]+$/u, '').slice(0, 200);
+    from('siteAddress', 'labelled', site);
+  }
   const region = findRegionInText(site ?? text.slice(0, 3000));
-  if (region) fields.regionCode = region.code;
+  if (region) {
+    fields.regionCode = region.code;
+    from('regionCode', site ? 'labelled' : 'inferred', site);
+  }
 
   const scope = labelled(text, ['招标范围', '采购内容', '工程规模', '采购范围']);
   const scale = labelled(text, ['工程规模', '建设规模']);
   const description = [scope, scale && scale !== scope ? scale : undefined].filter(Boolean).join('\n');
-  if (description) fields.description = description.slice(0, 5000);
+  if (description) {
+    fields.description = description.slice(0, 5000);
+    from('description', 'labelled', scope ?? scale);
+  }
 
   const order = [
     'title',
@@ -142,5 +196,5 @@ export function parseTender(raw: string): { fields: Fields; found: string[] } {
     'siteAddress',
     'description',
   ] as const;
-  return { fields, found: order.filter((k) => fields[k] !== undefined) };
+  return { fields, found: order.filter((k) => fields[k] !== undefined), rules, evidence };
 }

@@ -13,4 +13,5 @@ export {
   listOrgDemands,
   type NewDemand,
   REVIEW_WORKING_DAYS,
+  readTenderFile,
 } from './demands.service';

@@ -61,9 +61,13 @@ const FIELDS = [
   'description',
 ];
 
+/** The draft's field name of a form field, and back (the budget is in 万元 in the form, in fen in the draft). */
+const draftName = (name: string) => (name === 'budgetWan' ? 'budgetFen' : name);
+const formName = (field: string) => (field === 'budgetFen' ? 'budgetWan' : field);
+
 /**
- * 发布需求: start from a template or import a tender file (一键导入) — the fields found are filled in and marked
- * for the user to check — then attach 可行性报告 and 资金证明 and submit for review.
+ * 发布需求: start from a template or import a tender file (一键导入; a scan or photo is read by OCR) — the fields
+ * found are filled in and marked with their confidence for the user to check or confirm — then attach 可行性报告 and 资金证明 and submit for review.
  */
 export function DemandForm() {
   const { t } = useTranslation('libraries');
@@ -75,6 +79,8 @@ export function DemandForm() {
   const [mode, setMode] = useState<'file' | 'template'>('file');
   const [draft, setDraft] = useState<DemandDraftData | null>(null);
   const [importing, setImporting] = useState(false);
+  /** fields read by OCR that the user has not confirmed or edited yet (form names) */
+  const [pending, setPending] = useState<ReadonlySet<string>>(new Set());
   const create = useLibraryMutation((v: Values) =>
     createDemand(orgId, {
       type: v.type,
@@ -112,6 +118,7 @@ export function DemandForm() {
     importTender(orgId, file)
       .then((result) => {
         setDraft(result);
+        setPending(new Set(result.source === 'ocr' ? result.found.map(formName) : []));
         const f = result.fields;
         form.setFieldsValue({
           ...(f.title ? { title: f.title } : {}),
@@ -132,8 +139,60 @@ export function DemandForm() {
     return false;
   };
 
-  const found = (name: string) => draft?.found.includes(name === 'budgetWan' ? 'budgetFen' : name);
-  const mark = (name: string) => (found(name) ? { hasFeedback: true, validateStatus: 'success' as const } : {});
+  const confirm = (name: string) =>
+    setPending((now) => {
+      const next = new Set(now);
+      next.delete(name);
+      return next;
+    });
+  /**
+   * The confidence mark of a pre-filled field: OCR fields say 待确认 with the recognition score until the user
+   * confirms or edits them; low-confidence fields are highlighted; text-layer fields the rule only guessed say 请核对.
+   */
+  const mark = (name: string) => {
+    const field = draftName(name);
+    if (!draft?.found.includes(field)) return {};
+    const confidence = draft.confidence[field];
+    const low = confidence?.level === 'low';
+    const label = t(`demands.fieldNames.${field as 'title'}`);
+    if (pending.has(name)) {
+      return {
+        hasFeedback: true,
+        validateStatus: 'warning' as const,
+        style: low ? { background: '#fffbe6', outline: '4px solid #fffbe6' } : undefined,
+        // as `extra`, not `help`: a mark that wraps at 375 px pushes the next field down instead of running under it
+        extra: (
+          <span
+            data-testid={`pending-${field}`}
+            data-level={confidence?.level}
+            style={{ color: low ? '#ad4e00' : '#595959' }}
+          >
+            {low ? t('demands.pendingLow') : t('demands.pending')}
+            {confidence?.ocr !== null && confidence?.ocr !== undefined
+              ? ` · ${t('demands.ocrScore', { score: confidence.ocr })}`
+              : ''}
+            {confidence?.rule === 'inferred' ? ` · ${t('demands.inferred')}` : ''}{' '}
+            <Button
+              type="link"
+              size="small"
+              style={{ padding: 0, height: 'auto' }}
+              aria-label={t('demands.confirmField', { field: label })}
+              onClick={() => confirm(name)}
+            >
+              {t('demands.confirm')}
+            </Button>
+          </span>
+        ),
+      };
+    }
+    if (draft.source === 'text' && low)
+      return {
+        hasFeedback: true,
+        validateStatus: 'warning' as const,
+        extra: <span style={{ color: '#ad4e00' }}>{t('demands.checkInferred')}</span>,
+      };
+    return { hasFeedback: true, validateStatus: 'success' as const };
+  };
 
   return (
     <Flex vertical gap={16}>
@@ -152,7 +211,12 @@ export function DemandForm() {
         {mode === 'file' ? (
           <Flex vertical gap={8}>
             <div data-testid="tender-import">
-              <Upload.Dragger accept=".pdf,.docx" showUploadList={false} beforeUpload={onImport} disabled={importing}>
+              <Upload.Dragger
+                accept=".pdf,.docx,.png,.jpg,.jpeg"
+                showUploadList={false}
+                beforeUpload={onImport}
+                disabled={importing}
+              >
                 <p className="ant-upload-drag-icon">
                   <InboxOutlined />
                 </p>
@@ -160,7 +224,31 @@ export function DemandForm() {
                 <p style={{ color: '#595959', padding: '0 12px' }}>{t('demands.importHint')}</p>
               </Upload.Dragger>
             </div>
-            {draft ? (
+            {draft?.source === 'ocr' ? (
+              <Alert
+                type={pending.size > 0 ? 'warning' : 'success'}
+                data-testid="import-found"
+                title={t('demands.ocrFound', {
+                  confidence: Math.round(draft.ocr?.meanConfidence ?? 0),
+                  fields:
+                    draft.found.map((f) => t(`demands.fieldNames.${f as 'title'}`)).join(t('demands.fieldSeparator')) ||
+                    '—',
+                })}
+                description={
+                  <Flex vertical gap={4} align="flex-start">
+                    <span>{`${draft.sourceFile.name} · ${t('demands.ocrPages', { count: draft.ocr?.pagesRead ?? 1 })}`}</span>
+                    <span data-testid="ocr-pending">
+                      {pending.size > 0 ? t('demands.ocrHint', { count: pending.size }) : t('demands.allConfirmed')}
+                    </span>
+                    {pending.size > 0 ? (
+                      <Button size="small" data-testid="ocr-confirm-all" onClick={() => setPending(new Set())}>
+                        {t('demands.confirmAll')}
+                      </Button>
+                    ) : null}
+                  </Flex>
+                }
+              />
+            ) : draft ? (
               <Alert
                 type={draft.found.length > 0 ? 'success' : 'warning'}
                 data-testid="import-found"
@@ -189,15 +277,24 @@ export function DemandForm() {
           form={form}
           layout="vertical"
           initialValues={{ type: 'subcontract', qualificationGrade: '不限', items: [] }}
-          onFinish={(values) =>
+          onValuesChange={(changed: Partial<Values>) => {
+            // a value the user changed is their own: it no longer awaits confirmation
+            for (const name of Object.keys(changed)) if (pending.has(name)) confirm(name);
+          }}
+          onFinish={(values) => {
+            if (pending.size > 0) {
+              message.warning(t('demands.confirmFirst', { count: pending.size }));
+              form.scrollToField([...pending][0] as keyof Values);
+              return;
+            }
             create.mutate(values, {
               onSuccess: (demand) => {
                 message.success(t('demands.submitted'));
                 navigate(`/workspace/demands/${demand.id}`);
               },
               onError: (error) => feedback.showOnForm(form, error, { fields: FIELDS }),
-            })
-          }
+            });
+          }}
         >
           <Row gutter={16}>
             <Col xs={24} md={8}>
