@@ -49,6 +49,7 @@ import { createTenderingModule } from './modules/tendering';
 import { createTicketsModule } from './modules/tickets';
 import { createTiersModule } from './modules/tiers';
 import { createVerificationModule } from './modules/verification';
+import { createWagesModule } from './modules/wages';
 import { createWebhooksModule } from './modules/webhooks';
 import { createWorkspaceModule } from './modules/workspace';
 
@@ -115,6 +116,8 @@ export function composeModules(
     disputes: createDisputesModule(ctx),
     // 工单: 7×24 intake (web, API, e-mail), three support lines, SLA clocks, the ticket desk's board.
     tickets: createTicketsModule(ctx),
+    // 农民工工资按月发放: closes each month from execution's logs and escrow's wage payouts; risk and credit subscribe.
+    wages: createWagesModule(ctx),
     // 风险预警: reads execution, escrow and tendering through their public API and reacts to their events.
     risk: createRiskModule(ctx),
     // 工程e贷: lends against escrow's assets; repays lenders first inside escrow's release transaction.

@@ -271,6 +271,17 @@ export const SettlementSignature = z.object({
   signedAt: z.string(),
 });
 
+/**
+ * 平台签章 the platform's automatic seal, added after the three parties' signatures (ADR 0126): it attests that the
+ * statement was signed by the three parties on the platform and not changed since, not the quantities or amounts.
+ */
+export const PlatformSeal = z.object({
+  orgName: z.string(),
+  sealedAt: z.string(),
+  /** SHA-256 of the platform seal certificate (issued by the platform CA) */
+  certSha256: z.string(),
+});
+
 export const Settlement = z.object({
   id: Id,
   contractId: Id,
@@ -286,6 +297,7 @@ export const Settlement = z.object({
   signatures: z.array(SettlementSignature),
   signedSha256: z.string().nullable(),
   evidenceIndex: z.number().int().nullable(),
+  platformSeal: PlatformSeal.nullable(),
   releaseError: z.string().nullable(),
   releasedAt: z.string().nullable(),
   createdAt: z.string(),

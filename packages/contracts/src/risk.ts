@@ -11,6 +11,8 @@ export const RISK_WARNING_TYPES = [
   'round_tripping',
   /** 融资逾期 a supply-chain finance loan past its due date (finance module) */
   'finance_overdue',
+  /** 欠薪 a month with workers on site and no payout from the wage account (wages module, FUND-5) */
+  'wage_unpaid',
 ] as const;
 export const RiskWarningType = z.enum(RISK_WARNING_TYPES);
 export type RiskWarningType = z.infer<typeof RiskWarningType>;
@@ -58,7 +60,7 @@ export const RiskWarningView = z.object({
   type: RiskWarningType,
   severity: RiskSeverity,
   state: RiskState,
-  subject: z.object({ kind: z.enum(['contract', 'milestone', 'org', 'payout']), id: z.string() }),
+  subject: z.object({ kind: z.enum(['contract', 'milestone', 'org', 'payout', 'wage_month']), id: z.string() }),
   contractId: Id.nullable(),
   title: Text,
   summary: Text,

@@ -159,6 +159,27 @@ describe('demo data', () => {
     );
     expect(risk?.states).toEqual(['acknowledged', 'false_alarm', 'open', 'resolved']);
     expect(risk?.early).toBe(1);
+    // wages demo: last month closed once; subcontracts with workers on site and no wage payout, one acknowledged by
+    // gc@; each payee's month recorded for its credit rating
+    const [wages] = await queryRows<{ closures: number; unpaid: number; warned: string[]; credit: number }>(
+      t.ctx.db,
+      sql`select (select count(*) from wage_month_closures)::int as closures,
+                 (select count(*) from wage_months where not paid)::int as unpaid,
+                 (select array_agg(state order by state) from risk_warnings where type = 'wage_unpaid') as warned,
+                 (select count(*) from credit_wage_months)::int as credit`,
+    );
+    // gc@'s two always had workers last month; gc2@'s 围墙 subcontract too when one of its logs falls in it
+    expect(wages?.closures).toBe(1);
+    expect(wages?.unpaid).toBeGreaterThanOrEqual(2);
+    expect(wages?.credit).toBe(wages?.unpaid);
+    expect(wages?.warned).toHaveLength(wages?.unpaid as number);
+    expect(wages?.warned.filter((s) => s === 'acknowledged')).toHaveLength(1);
+    // the demo's sealed statement carries the platform's seal after the three parties'
+    const [sealed] = await queryRows<{ n: number }>(
+      t.ctx.db,
+      sql`select count(*)::int as n from settlements where platform_sealed_at is not null and signed_sha256 is not null`,
+    );
+    expect(sealed?.n).toBeGreaterThanOrEqual(1);
     expect(risk?.flagged).toBeGreaterThanOrEqual(1);
     // reserve demo: claims in every state, paid from the 1% provisions; fees: charges, seed users, receipts
     const reserve = await reserveOverview(t.ctx);

@@ -31,6 +31,7 @@ import { seedRiskDemo } from './risk.demo';
 import { seedTenderingDemo } from './tendering.demo';
 import { seedTicketsDemo } from './tickets.demo';
 import { seedTiersDemo } from './tiers.demo';
+import { seedWagesDemo } from './wages.demo';
 import { seedWebhooksDemo } from './webhooks.demo';
 import { seedVerifiedBuyersDemo } from './workspace.demo';
 
@@ -64,6 +65,8 @@ const SEEDERS: ((ctx: AppContext, modules: PlatformModules) => Promise<DemoLogin
   seedTicketsDemo,
   // then the daily scan over everything seeded (execution, payouts, opened tenders), and warnings in every state
   seedRiskDemo,
+  // then last month's wage close: gc@'s subcontracts with workers on site and no wage payout raise 欠薪 warnings
+  seedWagesDemo,
   // after every seeder that releases escrow (the 1% provisions fund the reserve and the platform fees are charged):
   // reserve claims in every state, value-added charges and last month's receipts
   seedReserveDemo,

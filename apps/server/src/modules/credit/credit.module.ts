@@ -12,11 +12,12 @@ import {
   recordLoanOverdue,
   recordSealedSettlement,
   recordSignedContract,
+  recordWageMonth,
 } from './credit.service';
 
 /**
  * 信用评级 CREDIT-1…4. Keeps its own read model from `contract.signed`, `settlement.sealed` and
- * `dispute.resolved` and `finance.loan_overdue` (in the publishers' transactions), reads execution and verification through their public
+ * `dispute.resolved`, `finance.loan_overdue` and `wages.month_recorded` (in the publishers' transactions), reads execution and verification through their public
  * API, and rates every organisation monthly (03:30 on the 1st, Asia/Shanghai, for the month just ended).
  */
 export function createCreditModule(ctx: AppContext) {
@@ -36,6 +37,9 @@ export function createCreditModule(ctx: AppContext) {
       );
       ctx.events.onTransaction('dispute.resolved', 'credit.disputes', (event, tx) =>
         recordDisputeResolved(tx, event.payload),
+      );
+      ctx.events.onTransaction('wages.month_recorded', 'credit.wage-months', (event, tx) =>
+        recordWageMonth(tx, event.payload),
       );
       ctx.events.onTransaction('finance.loan_overdue', 'credit.loan-overdues', (event, tx) =>
         recordLoanOverdue(tx, event.payload),

@@ -10,6 +10,7 @@ import {
   creditRatings,
   creditTaxDeclarations,
   creditTransactions,
+  creditWageMonths,
   orgCreditGrades,
 } from './credit.tables';
 
@@ -281,4 +282,24 @@ export async function overridesInForce(db: DbOrTx, orgIds: readonly string[], to
     .from(creditOverrides)
     .where(and(inArray(creditOverrides.orgId, [...orgIds]), gte(creditOverrides.expiresOn, today)))
     .orderBy(creditOverrides.orgId, desc(creditOverrides.createdAt));
+}
+
+/** 工资月报 rows from `wages.month_recorded` (once per organisation, contract and month). */
+export async function recordWageMonths(db: DbOrTx, rows: (typeof creditWageMonths.$inferInsert)[]) {
+  if (rows.length === 0) return;
+  await db.insert(creditWageMonths).values(rows).onConflictDoNothing();
+}
+
+/** Per organisation, the contract-months with workers on site up to `month` (YYYY-MM), and those with wages paid. */
+export async function wageMonthFacts(db: DbOrTx, orgIds: string[], month: string) {
+  if (orgIds.length === 0) return [];
+  return db
+    .select({
+      orgId: creditWageMonths.orgId,
+      n: sql<number>`count(*)`.mapWith(Number),
+      paid: sql<number>`count(*) filter (where ${creditWageMonths.paid})`.mapWith(Number),
+    })
+    .from(creditWageMonths)
+    .where(and(sql`${creditWageMonths.orgId} = any(${uuidArray(orgIds)})`, lte(creditWageMonths.month, month)))
+    .groupBy(creditWageMonths.orgId);
 }

@@ -92,7 +92,10 @@ export interface CreditFacts {
   /** as payer: escrow schedule items due, and those released by their due date */
   scheduleDue: number;
   schedulePaidOnTime: number;
-  /** as payee: labour shares credited to the wage account, and those paid out to workers within 30 days */
+  /**
+   * as payee (owner of the wage account): contract-months with workers on site, and those in which wages were paid
+   * from the wage account — the wage rule's monthly record (`wages.month_recorded`, FUND-5)
+   */
   labourShares: number;
   labourPaidOut: number;
 }
@@ -236,7 +239,7 @@ export function dimensionsOf(f: CreditFacts, policy: CreditPolicy): Dimension[] 
   const social = [
     rateIndicator(
       'wages',
-      { 'zh-CN': '农民工工资专户按期发放', en: 'Wage account paid out on time' },
+      { 'zh-CN': '农民工工资按月发放（工资专户）', en: 'Wages paid monthly from the wage account' },
       f.labourPaidOut,
       f.labourShares,
       PRIORS.wages,
@@ -335,8 +338,8 @@ export function advice(dimensions: Dimension[]): Label[] {
     tax: { 'zh-CN': '申报近年按期纳税情况', en: 'Declare your recent tax years' },
     payment: { 'zh-CN': '按托管付款计划按期付款', en: 'Pay into escrow by the schedule' },
     wages: {
-      'zh-CN': '工资专户到账后 30 天内发放农民工工资',
-      en: 'Pay wages within 30 days of the wage account being credited',
+      'zh-CN': '有工人在场的每个月都从工资专户发放农民工工资',
+      en: 'Pay wages from the wage account in every month with workers on site',
     },
   };
   return dimensions

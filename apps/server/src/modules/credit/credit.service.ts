@@ -14,6 +14,7 @@ import { getOrganisation } from '../organisation';
 import type { SettlementSealed } from '../settlement';
 import { defineSensitiveAction, requestSensitiveAction } from '../staff';
 import { validQualificationsOf } from '../verification';
+import type { WageMonthRecorded } from '../wages';
 import { creditErrors } from './credit.errors';
 import type { CreditRated, DisputeResolved } from './credit.events';
 import * as repo from './credit.repository';
@@ -62,6 +63,17 @@ export async function recordSealedSettlement(tx: DbOrTx, e: SettlementSealed): P
     { ...common, orgId: e.buyerOrgId, role: 'buyer', grossFen: e.grossFen, sealedAt: new Date(e.sealedAt) },
     { ...common, orgId: e.supplierOrgId, role: 'supplier', grossFen: e.grossFen, sealedAt: new Date(e.sealedAt) },
   ]);
+}
+
+/**
+ * 工资月报 from the wage rule's monthly close (`wages.month_recorded`, in its transaction): one row per contract and
+ * month with workers on site, paid or not.
+ */
+export async function recordWageMonth(tx: DbOrTx, e: WageMonthRecorded): Promise<void> {
+  await repo.recordWageMonths(
+    tx,
+    e.contracts.map((c) => ({ orgId: e.orgId, contractId: c.contractId, month: e.month, paid: c.paid })),
+  );
 }
 
 /** 融资逾期 from finance's daily overdue job, in its transaction (once per loan). */
@@ -300,6 +312,7 @@ export async function creditFacts(
     paymentFacts(ctx, orgIds, until),
     repo.loanOverdueFacts(ctx.db, orgIds, until),
   ]);
+  const wageMonths = await repo.wageMonthFacts(ctx.db, orgIds, monthOfInstant(until));
   const allDue = [...track.values()].flatMap((t) => t.milestonesDue);
   const sealed = new Map(
     (
@@ -345,6 +358,11 @@ export async function creditFacts(
   for (const [orgId, p] of payments) {
     const f = facts.get(orgId);
     if (f) Object.assign(f, p);
+  }
+  // 农民工工资按月发放: the months with workers on site, as the wage rule recorded them (`wages.month_recorded`)
+  for (const r of wageMonths) {
+    const f = facts.get(r.orgId);
+    if (f) Object.assign(f, { labourShares: r.n, labourPaidOut: r.paid });
   }
   // a financed receivable's repayment missed: one more scheduled payment, not made on time
   for (const r of loanOverdues) {

@@ -109,6 +109,22 @@ export const creditLoanOverdues = pgTable(
   (t) => [index('credit_loan_overdues_org_idx').on(t.orgId)],
 );
 
+/**
+ * 工资月报 from `wages.month_recorded`: per organisation (the payee that owns the wage account), contract and month
+ * with workers on site, whether wages were paid from the wage account that month (FUND-5). Feeds 农民工工资按月发放.
+ */
+export const creditWageMonths = pgTable(
+  'credit_wage_months',
+  {
+    orgId: uuid('org_id').notNull(),
+    contractId: uuid('contract_id').notNull(),
+    /** YYYY-MM (Asia/Shanghai) */
+    month: text('month').notNull(),
+    paid: boolean('paid').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.contractId, t.month] })],
+);
+
 /** 评级政策 versioned weights, grade thresholds and prior strength; a new version only under dual control. */
 export const creditPolicies = pgTable('credit_policies', {
   version: integer('version').primaryKey(),

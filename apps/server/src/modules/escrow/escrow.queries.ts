@@ -137,27 +137,13 @@ export async function financeOverview(ctx: AppContext) {
   };
 }
 
-/** 农民工工资 wages are due monthly: a labour share counts as paid on time when a payout from the wage account follows within this many days. */
-export const WAGE_PAYOUT_DAYS = 30;
-
 /**
- * 付款及时性 and 工资专户按期发放, for the credit rating: per payer, the escrow schedule items due by `until` and those
- * released by their due date; per payee, the labour shares credited to the wage account (at least 30 days before
- * `until`) and those followed by a paid payout from that account within 30 days.
+ * 付款及时性 for the credit rating: per payer, the escrow schedule items due by `until` and those released by their
+ * due date. (Wages paid from the wage account reach the rating through `wages.month_recorded`, ADR 0126.)
  */
 export async function paymentFacts(ctx: Pick<AppContext, 'db'>, orgIds: readonly string[], until: Date) {
-  const rows = await repo.paymentFacts(ctx.db, orgIds, until, shanghaiDate(until), WAGE_PAYOUT_DAYS);
-  return new Map(
-    rows.map((r) => [
-      r.org_id,
-      {
-        scheduleDue: Number(r.due),
-        schedulePaidOnTime: Number(r.on_time),
-        labourShares: Number(r.labour),
-        labourPaidOut: Number(r.labour_paid),
-      },
-    ]),
-  );
+  const rows = await repo.paymentFacts(ctx.db, orgIds, shanghaiDate(until));
+  return new Map(rows.map((r) => [r.org_id, { scheduleDue: Number(r.due), schedulePaidOnTime: Number(r.on_time) }]));
 }
 
 /**
@@ -222,3 +208,16 @@ export async function financeableAssets(
 }
 
 export type FinanceableAsset = Awaited<ReturnType<typeof financeableAssets>>[number];
+
+/**
+ * 农民工工资 for the wage rule (FUND-5): per contract with an escrow (and so a wage account), the payouts from the
+ * wage account instructed in [from, to) that did not fail. Contracts without an escrow are absent.
+ */
+export async function wagePayouts(ctx: Pick<AppContext, 'db'>, contractIds: readonly string[], from: Date, to: Date) {
+  return new Map(
+    (await repo.wagePayoutsBetween(ctx.db, contractIds, from, to)).map((r) => [
+      r.contract_id,
+      { payouts: Number(r.payouts), paidFen: Number(r.paid_fen) },
+    ]),
+  );
+}

@@ -368,44 +368,18 @@ export async function payoutsSince(db: DbOrTx, since: Date) {
   );
 }
 
-/**
- * 付款及时性 per payer: schedule items due by `dueBy` (a date), and those released by their due date (Beijing time).
- * 工资专户 per payee: labour shares credited to the wage account at least `wageDays` before `until`, and those
- * followed by a paid payout from that wage account within `wageDays`.
- */
-export async function paymentFacts(
-  db: DbOrTx,
-  orgIds: readonly string[],
-  until: Date,
-  dueBy: string,
-  wageDays: number,
-) {
+/** 付款及时性 per payer: schedule items due by `dueBy` (a date), and those released by their due date (Beijing time). */
+export async function paymentFacts(db: DbOrTx, orgIds: readonly string[], dueBy: string) {
   if (orgIds.length === 0) return [];
   const ids = uuidArray(orgIds);
-  return queryRows<{ org_id: string; due: number; on_time: number; labour: number; labour_paid: number }>(
+  return queryRows<{ org_id: string; due: number; on_time: number }>(
     db,
-    sql`with due as (
-          select c.payer_org_id as org_id, count(*)::int as due,
-                 count(*) filter (where s.paid_at is not null
-                   and (s.paid_at at time zone 'Asia/Shanghai')::date <= s.due_date)::int as on_time
-            from escrow_schedule_items s join escrow_contracts c on c.contract_id = s.contract_id
-           where c.payer_org_id = any(${ids}) and s.due_date <= ${dueBy}::date
-           group by c.payer_org_id),
-        labour as (
-          select c.payee_org_id as org_id, count(*)::int as labour,
-                 count(*) filter (where exists (
-                   select 1 from escrow_payouts p
-                    where p.account_id = c.labour_account_id and p.status = 'paid'
-                      and p.created_at >= r.created_at
-                      and p.created_at <= r.created_at + make_interval(days => ${wageDays}::int)))::int as labour_paid
-            from escrow_releases r join escrow_contracts c on c.contract_id = r.contract_id
-           where c.payee_org_id = any(${ids}) and r.labour_fen > 0
-             and r.created_at <= ${until}::timestamptz - make_interval(days => ${wageDays}::int)
-           group by c.payee_org_id)
-        select coalesce(due.org_id, labour.org_id) as org_id, coalesce(due.due, 0) as due,
-               coalesce(due.on_time, 0) as on_time, coalesce(labour.labour, 0) as labour,
-               coalesce(labour.labour_paid, 0) as labour_paid
-          from due full join labour on labour.org_id = due.org_id`,
+    sql`select c.payer_org_id as org_id, count(*)::int as due,
+               count(*) filter (where s.paid_at is not null
+                 and (s.paid_at at time zone 'Asia/Shanghai')::date <= s.due_date)::int as on_time
+          from escrow_schedule_items s join escrow_contracts c on c.contract_id = s.contract_id
+         where c.payer_org_id = any(${ids}) and s.due_date <= ${dueBy}::date
+         group by c.payer_org_id`,
   );
 }
 
@@ -479,4 +453,22 @@ export async function escrowsOfPayee(db: DbOrTx, orgId: string): Promise<EscrowR
     .from(escrowContracts)
     .where(eq(escrowContracts.payeeOrgId, orgId))
     .orderBy(desc(escrowContracts.createdAt));
+}
+
+/**
+ * 工资专户出款 per contract of `contractIds`: the payouts from its wage account instructed in [from, to) that did not
+ * fail, their number and amount.
+ */
+export async function wagePayoutsBetween(db: DbOrTx, contractIds: readonly string[], from: Date, to: Date) {
+  if (contractIds.length === 0) return [];
+  return queryRows<{ contract_id: string; has_account: boolean; payouts: number; paid_fen: string }>(
+    db,
+    sql`select c.contract_id, true as has_account, count(p.id)::int as payouts,
+               coalesce(sum(p.amount_fen), 0)::text as paid_fen
+          from escrow_contracts c
+          left join escrow_payouts p on p.account_id = c.labour_account_id and p.status <> 'failed'
+               and p.created_at >= ${from} and p.created_at < ${to}
+         where c.contract_id = any(${uuidArray(contractIds)})
+         group by c.contract_id`,
+  );
 }

@@ -26,6 +26,7 @@ export {
   paymentFacts,
   payoutsSince,
   releasedFenByContract,
+  wagePayouts,
 } from './escrow.queries';
 export { importStatement } from './escrow.reconciliation';
 export { verifyMoney } from './escrow.verify';

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, lte, or, sql } from 'drizzle-orm';
-import { type DbOrTx, uuidArray } from '../../infra/db/client';
+import { type DbOrTx, queryRows, uuidArray } from '../../infra/db/client';
 import {
   executionBoqLines,
   executionLogReviews,
@@ -168,4 +168,30 @@ export async function payeeReviewCounts(db: DbOrTx, orgIds: string[], until: Dat
       and(sql`${executionPlans.payeeOrgId} = any(${uuidArray(orgIds)})`, lte(executionLogReviews.createdAt, until)),
     )
     .groupBy(executionPlans.payeeOrgId);
+}
+
+/**
+ * 在场工人 per planned contract, the current logs (not revised) dated within [fromDate, toDate] that record workers
+ * on site: how many such log days, the most workers on one day, and worker-days in total.
+ */
+export async function workersOnSiteBetween(db: DbOrTx, fromDate: string, toDate: string) {
+  return queryRows<{
+    contract_id: string;
+    gc_org_id: string;
+    payee_org_id: string;
+    contract_title: string;
+    log_days: number;
+    peak_workers: number;
+    worker_days: number;
+  }>(
+    db,
+    sql`select p.contract_id, p.org_id as gc_org_id, p.payee_org_id, p.contract_title,
+               count(distinct l.log_date)::int as log_days, max(l.workers_on_site)::int as peak_workers,
+               sum(l.workers_on_site)::int as worker_days
+          from execution_logs l join execution_plans p on p.contract_id = l.contract_id
+         where l.status <> 'revised' and l.workers_on_site > 0
+           and l.log_date >= ${fromDate} and l.log_date <= ${toDate}
+         group by p.contract_id, p.org_id, p.payee_org_id, p.contract_title
+         order by p.contract_id`,
+  );
 }

@@ -606,3 +606,19 @@ export async function executionSnapshots(ctx: AppContext, now = ctx.clock.now())
   }
   return out;
 }
+
+/**
+ * 在场工人 for the wage rule (FUND-5): per contract, the logs of the Shanghai dates `fromDate`…`toDate` that record
+ * workers on site (revised logs excluded), with the paying party (GC) and the payee.
+ */
+export async function workersOnSite(ctx: Pick<AppContext, 'db'>, fromDate: string, toDate: string) {
+  return (await repo.workersOnSiteBetween(ctx.db, fromDate, toDate)).map((r) => ({
+    contractId: r.contract_id,
+    gcOrgId: r.gc_org_id,
+    payeeOrgId: r.payee_org_id,
+    contractTitle: r.contract_title,
+    logDays: Number(r.log_days),
+    peakWorkers: Number(r.peak_workers),
+    workerDays: Number(r.worker_days),
+  }));
+}

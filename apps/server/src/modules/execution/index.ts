@@ -13,4 +13,5 @@ export {
   reviewLog,
   runMissingLogReminders,
   setPlan,
+  workersOnSite,
 } from './execution.service';

@@ -9,6 +9,7 @@ import {
   logSuspension,
   milestoneDelay,
   roundTrip,
+  unpaidWages,
 } from './risk.rules';
 
 const parties = { contractId: 'c1', title: '1# 楼主体结构劳务分包', buyerOrgId: 'gc', supplierOrgId: 'sub' };
@@ -253,5 +254,29 @@ describe('early warning', () => {
   it('generates the same histories from the same seed', () => {
     expect(generateHistories(5, 7)).toEqual(generateHistories(5, 7));
     expect(generateHistories(5, 7)).not.toEqual(generateHistories(5, 8));
+  });
+});
+
+describe('unpaid wages (FUND-5)', () => {
+  const month = { ...exec, month: '2026-10', logDays: 12, peakWorkers: 18, workerDays: 190, paid: false };
+
+  it('fires for a month with workers on site and no wage payout, owned by the GC, per contract and month', () => {
+    const f = unpaidWages(month);
+    expect(f).toMatchObject({
+      type: 'wage_unpaid',
+      severity: 'high',
+      subject: { kind: 'wage_month', id: 'c1:2026-10' },
+      ownerOrgId: 'gc',
+      partyOrgIds: ['gc', 'sub'],
+      facts: { month: '2026-10', logDays: 12, peakWorkers: 18, workerDays: 190, wagePayouts: 0 },
+    });
+    expect(f?.summary['zh-CN']).toContain('12 天有工人在场');
+    expect(unpaidWages({ ...month, month: '2026-11' })?.subject.id).toBe('c1:2026-11');
+  });
+
+  it('is medium for a small crew on few days, and silent when wages were paid or nobody was on site', () => {
+    expect(unpaidWages({ ...month, logDays: 3, peakWorkers: 6, workerDays: 15 })?.severity).toBe('medium');
+    expect(unpaidWages({ ...month, paid: true })).toBeNull();
+    expect(unpaidWages({ ...month, logDays: 0, peakWorkers: 0, workerDays: 0 })).toBeNull();
   });
 });

@@ -28,7 +28,7 @@ type Facts = Record<string, string | number | boolean | null>;
 export interface Finding {
   type: RiskWarningType;
   severity: RiskSeverity;
-  subject: { kind: 'contract' | 'milestone' | 'org' | 'payout'; id: string };
+  subject: { kind: 'contract' | 'milestone' | 'org' | 'payout' | 'wage_month'; id: string };
   contractId: string | null;
   ownerOrgId: string | null;
   partyOrgIds: string[];
@@ -274,6 +274,52 @@ export function roundTrip(flow: Flow, earlier: Flow[]): Finding | null {
         href: `/workspace/contracts/${back.contractId}/money`,
       },
       { label: { 'zh-CN': '回流合同', en: 'Return contract' }, href: `/workspace/contracts/${flow.contractId}/money` },
+    ],
+  };
+}
+
+/**
+ * 欠薪预警 FUND-5: a closed month in which the construction logs show workers on site and nothing was paid from the
+ * payee's wage account. The GC owns it (施工总承包单位对农民工工资支付负总责); both parties see it. High when more
+ * than ten workers were on site at once or on more than ten days.
+ */
+export function unpaidWages(input: {
+  contractId: string;
+  title: string;
+  gcOrgId: string;
+  payeeOrgId: string;
+  month: string;
+  logDays: number;
+  peakWorkers: number;
+  workerDays: number;
+  paid: boolean;
+}): Finding | null {
+  if (input.paid || input.logDays === 0) return null;
+  return {
+    type: 'wage_unpaid',
+    severity: input.peakWorkers > 10 || input.logDays > 10 ? 'high' : 'medium',
+    subject: { kind: 'wage_month', id: `${input.contractId}:${input.month}` },
+    contractId: input.contractId,
+    ownerOrgId: input.gcOrgId,
+    partyOrgIds: [input.gcOrgId, input.payeeOrgId],
+    title: {
+      'zh-CN': `${input.month} 有工人在场但工资专户未发放工资：${input.title}`,
+      en: `Workers on site in ${input.month} but no wages paid from the wage account: ${input.title}`,
+    },
+    summary: {
+      'zh-CN': `${input.month} 施工日志记录 ${input.logDays} 天有工人在场（最多 ${input.peakWorkers} 人，共 ${input.workerDays} 工日），农民工工资专用账户当月没有发放记录；农民工工资应至少按月足额支付`,
+      en: `The construction logs of ${input.month} show workers on site on ${input.logDays} days (up to ${input.peakWorkers}, ${input.workerDays} worker-days in all), and nothing was paid from the wage account that month; wages are due at least monthly`,
+    },
+    facts: {
+      month: input.month,
+      logDays: input.logDays,
+      peakWorkers: input.peakWorkers,
+      workerDays: input.workerDays,
+      wagePayouts: 0,
+    },
+    links: [
+      { label: { 'zh-CN': '施工进度', en: 'Progress' }, href: `/workspace/progress/${input.contractId}` },
+      { label: { 'zh-CN': '资金监管', en: 'Escrow' }, href: `/workspace/contracts/${input.contractId}/money` },
     ],
   };
 }

@@ -13,6 +13,7 @@ import { notify } from '../notifications';
 import { getOrganisations } from '../organisation';
 import { staffRolesByUser } from '../staff';
 import { openedTenders, tenderRiskFacts } from '../tendering';
+import type { WageMonthRecorded } from '../wages';
 import { riskErrors } from './risk.errors';
 import type { RiskWarningOpened } from './risk.events';
 import { type ContractHistory, EARLY_WARNING_MODEL, earlyWarning, FEATURE_LABELS, FEATURES } from './risk.model';
@@ -25,6 +26,7 @@ import {
   logSuspension,
   milestoneDelay,
   roundTrip,
+  unpaidWages,
 } from './risk.rules';
 
 /** A closed warning keeps the same subject and type quiet for this long, so a dismissal is not undone tomorrow. */
@@ -308,6 +310,27 @@ export async function recordRelease(ctx: AppContext, tx: DbOrTx, e: MilestoneRel
   const asFlow = (f: repo.FlowRow) => ({ ...f, releasedAt: f.releasedAt.toISOString() });
   const finding = roundTrip(asFlow(flow), reverse.map(asFlow));
   if (finding) await openWarning(ctx, finding, now, tx);
+}
+
+/**
+ * `wages.month_recorded`, in the month-close transaction: a 欠薪 warning for each contract of the organisation with
+ * workers on site and no wage payout that month (to the GC and the payee; risk staff after commit).
+ */
+export async function recordWageMonth(ctx: AppContext, tx: DbOrTx, e: WageMonthRecorded, now: Date) {
+  for (const c of e.contracts) {
+    const finding = unpaidWages({
+      contractId: c.contractId,
+      title: c.contractTitle,
+      gcOrgId: c.gcOrgId,
+      payeeOrgId: e.orgId,
+      month: e.month,
+      logDays: c.logDays,
+      peakWorkers: c.peakWorkers,
+      workerDays: c.workerDays,
+      paid: c.paid,
+    });
+    if (finding) await openWarning(ctx, finding, now, tx);
+  }
 }
 
 type Snapshot = Awaited<ReturnType<typeof executionSnapshots>>[number];

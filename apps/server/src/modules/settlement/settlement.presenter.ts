@@ -1,5 +1,6 @@
 import type { Settlement } from '@zhuhe/contracts';
 import type { z } from 'zod';
+import { PLATFORM_SEAL_ORG } from '../signing';
 import type { loadSettlement } from './settlement.service';
 
 type Loaded = Awaited<ReturnType<typeof loadSettlement>>;
@@ -43,6 +44,13 @@ export function presentSettlement(loaded: Loaded): z.infer<typeof Settlement> {
     })),
     signedSha256: settlement.signedSha256,
     evidenceIndex: settlement.evidenceIndex,
+    platformSeal: settlement.platformSealedAt
+      ? {
+          orgName: PLATFORM_SEAL_ORG.name,
+          sealedAt: settlement.platformSealedAt.toISOString(),
+          certSha256: settlement.platformSealCertSha256 ?? '',
+        }
+      : null,
     releaseError: settlement.releaseError,
     releasedAt: settlement.releasedAt?.toISOString() ?? null,
     createdAt: settlement.createdAt.toISOString(),

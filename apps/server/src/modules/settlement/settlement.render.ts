@@ -5,6 +5,7 @@ import type { StatementData } from './settlement.tables';
 
 export const ROLE_NAME = { gc: '甲方（总包）', payee: '乙方（施工/供货方）', supervisor: '监理单位' } as const;
 export type SettlementRole = keyof typeof ROLE_NAME;
+export const PLATFORM_ROLE_NAME = '平台';
 
 /**
  * 结算单 PDF: the measured quantities × unit prices, variations, deductions, retention, amounts paid before and the
@@ -18,6 +19,8 @@ export async function renderStatementPdf(input: {
   statement: StatementData;
   statementSha256: string;
   signatories: { role: SettlementRole; orgName: string; signerName: string; signedAt: Date }[];
+  /** 平台签章: added automatically after the parties' signatures */
+  platformSeal: { orgName: string; sealedAt: Date };
   verifyUrl: string;
 }): Promise<Buffer> {
   const s = input.statement;
@@ -63,7 +66,7 @@ export async function renderStatementPdf(input: {
   if (s.note) writer.text(`说明：${s.note}`, { size: 10 });
   writer.text(`结算数据 SHA-256：${input.statementSha256}`, { size: 9 });
   writer.newPage();
-  writer.heading('三方签署页', 16);
+  writer.heading('签署页（三方签署 · 平台签章）', 16);
   writer.table(
     [
       { title: '签署方', width: 0.22 },
@@ -71,10 +74,13 @@ export async function renderStatementPdf(input: {
       { title: '授权签署人', width: 0.18 },
       { title: '签署时间（北京时间）', width: 0.24 },
     ],
-    input.signatories.map((x) => [ROLE_NAME[x.role], x.orgName, x.signerName, shanghaiDateTime(x.signedAt)]),
+    [
+      ...input.signatories.map((x) => [ROLE_NAME[x.role], x.orgName, x.signerName, shanghaiDateTime(x.signedAt)]),
+      [PLATFORM_ROLE_NAME, input.platformSeal.orgName, '自动签章', shanghaiDateTime(input.platformSeal.sealedAt)],
+    ],
   );
   writer.text(
-    '三方授权签署人已通过二次身份验证（动态口令）确认签署；各方电子印章以数字签名（PAdES）附于本文件。三方签署后，平台按本期应付金额自资金监管账户放款。',
+    '三方授权签署人已通过二次身份验证（动态口令）确认签署；各方电子印章以数字签名（PAdES）附于本文件。三方签署后，平台以自有电子印章自动签章，见证本结算单经三方签署、签署过程在平台完成且文件此后未被改动；平台签章不代表平台对工程量、质量或金额作出确认。平台随后按本期应付金额自资金监管账户放款。',
     { size: 9 },
   );
   writer.text(`在线核验：${input.verifyUrl}`, { size: 9 });

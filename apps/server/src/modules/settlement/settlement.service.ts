@@ -10,7 +10,7 @@ import { assignSupervisor, executionAccess, type PartyRole } from '../execution'
 import { getFile, readFileContent, storeFile } from '../files';
 import { getUser } from '../identity';
 import { getOrganisation } from '../organisation';
-import { platformSealProvider } from '../signing';
+import { PLATFORM_SEAL_ORG, platformSealProvider, sealAsPlatform } from '../signing';
 import { settlementErrors } from './settlement.errors';
 import { ROLE_NAME, renderStatementPdf } from './settlement.render';
 import * as repo from './settlement.repository';
@@ -254,8 +254,8 @@ export async function generateStatement(
 
 /**
  * 三方签章: an authorised signer of each party consents after step-up 2FA. With the third consent the PDF is
- * rendered, sealed by the three organisations (PAdES), stored, its hash logged as evidence, and the milestone's
- * amount is released from escrow.
+ * rendered, sealed by the three organisations (PAdES), then by the platform's own seal (平台签章, ADR 0126), stored,
+ * its hash logged as evidence, and the milestone's amount is released from escrow.
  */
 export async function signStatement(
   ctx: AppContext,
@@ -300,6 +300,7 @@ async function sealIfComplete(ctx: AppContext, orgId: string, contractId: string
   );
   const party = (r: PartyRole) => orgs.get(r) as Awaited<ReturnType<typeof getOrganisation>>;
   const base = ctx.config.publicUrl ?? `http://localhost:${ctx.config.port}`;
+  const sealedAt = new Date();
   let pdf = await renderStatementPdf({
     settlementId,
     contractTitle: plan.contractTitle,
@@ -313,6 +314,7 @@ async function sealIfComplete(ctx: AppContext, orgId: string, contractId: string
       signerName: s.signerName,
       signedAt: s.signedAt,
     })),
+    platformSeal: { orgName: PLATFORM_SEAL_ORG.name, sealedAt },
     verifyUrl: `${base}/verify`,
   });
   const provider = platformSealProvider(ctx);
@@ -325,6 +327,13 @@ async function sealIfComplete(ctx: AppContext, orgId: string, contractId: string
       signingTime: s.signedAt,
     });
   }
+  // 平台签章: the platform's own seal, after (and over) the three parties' signatures; the evidence hash below is
+  // of this final file.
+  const platform = await sealAsPlatform(ctx, pdf, {
+    reason: `平台签章（见证三方签署完成）：${plan.contractTitle} · ${loaded.milestoneTitle}`,
+    signingTime: sealedAt,
+  });
+  pdf = platform.pdf;
   await ctx.db.transaction(async (tx) => {
     const locked = await repo.findSettlement(tx, contractId, settlementId, true);
     if (locked?.status !== 'statement') return;
@@ -354,8 +363,9 @@ async function sealIfComplete(ctx: AppContext, orgId: string, contractId: string
       signedFileId: file.id,
       signedSha256: file.sha256,
       evidenceIndex: entry.entryIndex,
+      platformSealedAt: sealedAt,
+      platformSealCertSha256: platform.certSha256,
     });
-    const sealedAt = new Date();
     await ctx.events.publish(
       tx,
       'settlement.sealed',

@@ -51,6 +51,9 @@ export const settlements = pgTable(
     signedFileId: uuid('signed_file_id'),
     signedSha256: text('signed_sha256'),
     evidenceIndex: bigint('evidence_index', { mode: 'number' }),
+    /** 平台签章 when the platform's automatic seal was added after the three parties' signatures, and its certificate */
+    platformSealedAt: ts('platform_sealed_at'),
+    platformSealCertSha256: text('platform_seal_cert_sha256'),
     releaseError: text('release_error'),
     releasedAt: ts('released_at'),
     createdBy: uuid('created_by').notNull(),

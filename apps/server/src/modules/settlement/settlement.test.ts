@@ -1,9 +1,36 @@
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { executionParty, planBody, signedSubcontract, stepUp, type TestParty } from '../../test/execution';
 import { createTestApp, type TestApp } from '../../test/test-app';
 import { escrowStatus, fundEscrowByDeposit } from '../escrow';
 import { findBySubjects } from '../evidence';
+import { caCertificatePem } from '../signing';
+
+const has = (cmd: string) => {
+  try {
+    execFileSync('which', [cmd], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+};
+// CI installs poppler-utils and libnss3-tools; without them the pdfsig checks of the sealed statement are skipped.
+const canValidate = has('pdfsig') && has('certutil');
+
+/** pdfsig's report of a PDF, with the platform CA trusted in a throwaway NSS database. */
+function pdfsig(pdf: Buffer, caPem: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'zh-settlement-sig-'));
+  writeFileSync(join(dir, 'ca.pem'), caPem);
+  execFileSync('certutil', ['-N', '-d', `sql:${dir}`, '--empty-password']);
+  execFileSync('certutil', ['-A', '-d', `sql:${dir}`, '-n', 'zhuhe-ca', '-t', 'CT,C,C', '-i', join(dir, 'ca.pem')]);
+  writeFileSync(join(dir, 'doc.pdf'), pdf);
+  return execFileSync('pdfsig', ['-nssdir', `sql:${dir}`, join(dir, 'doc.pdf')], { encoding: 'utf8' });
+}
 
 let t: TestApp;
 let gc: TestParty;
@@ -158,9 +185,29 @@ describe('acceptance with the supervisor', () => {
 
     const pdf = await gc.client.get(url(gc, `${s}/statement.pdf`));
     expect(pdf.headers['content-type']).toBe('application/pdf');
-    expect(pdf.rawPayload.toString('latin1').match(/\/ByteRange/g)).toHaveLength(3);
+    // three parties' seals, then the platform's own (平台签章) over all of them
+    expect(pdf.rawPayload.toString('latin1').match(/\/ByteRange/g)).toHaveLength(4);
+    expect(done.platformSeal).toMatchObject({
+      orgName: '筑合平台',
+      certSha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
+    expect(Date.parse(done.platformSeal.sealedAt)).toBeGreaterThanOrEqual(
+      Math.max(...done.signatures.map((x: { signedAt: string }) => Date.parse(x.signedAt))),
+    );
+    // the evidence log holds the hash of the file as downloaded, platform seal included
     const [entry] = await findBySubjects(t.ctx, [`settlement:${settlementId}:signed`]);
     expect(entry?.contentSha256).toBe(done.signedSha256);
+    expect(createHash('sha256').update(pdf.rawPayload).digest('hex')).toBe(done.signedSha256);
+    if (canValidate) {
+      const report = pdfsig(pdf.rawPayload, await caCertificatePem(t.ctx));
+      expect(report.match(/Signature Validation: Signature is Valid\./g)).toHaveLength(4);
+      expect(report.match(/Certificate Validation: Certificate is Trusted\./g)).toHaveLength(4);
+      // the platform's is the last signature, and it covers the whole file
+      const last = report.split(/Signature #\d+:/).at(-1) ?? '';
+      expect(last).toContain('Signer Certificate Common Name: 筑合平台');
+      expect(last).toContain('Signer full Distinguished Name: ');
+      expect(last).toContain('Total document signed');
+    }
 
     // gross 43,197,557: retention 1,295,927 → retention account; labour 12,959,267 → wage account;
     // fee 0.2 % = 86,395; risk reserve 1 % = 431,976 on top, from escrow: 50,000,000 − 43,629,533 left.

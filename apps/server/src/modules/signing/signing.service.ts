@@ -77,3 +77,34 @@ export function platformSealProvider(ctx: Ctx): ESignatureProvider {
     },
   };
 }
+
+/**
+ * 平台签章 the platform's own seal identity: an organisation certificate from the platform CA like every party's,
+ * naming the platform operator. It is applied by the system, never by a person, after the parties have signed.
+ */
+export const PLATFORM_SEAL_ORG = {
+  id: '01900000-0000-7000-8000-0000000a5ea1',
+  name: '筑合平台',
+  creditCode: '91330100MA2ZHUHE00',
+} as const;
+
+/**
+ * Adds the platform's seal to a PDF the parties have signed, as one more PAdES signature (incremental update, so
+ * the parties' signatures stay valid). Returns the sealed PDF and the seal certificate's SHA-256.
+ */
+export async function sealAsPlatform(
+  ctx: Ctx,
+  pdf: Buffer,
+  input: { reason: string; signingTime: Date },
+): Promise<{ pdf: Buffer; certSha256: string; name: string }> {
+  const seal = await sealFor(ctx, PLATFORM_SEAL_ORG);
+  const ca = await authority(ctx);
+  const sealed = await signPdfIncrementally(pdf, {
+    seal,
+    chain: [ca.certPem],
+    name: `${PLATFORM_SEAL_ORG.name}（自动签章）`,
+    reason: input.reason,
+    signingTime: input.signingTime,
+  });
+  return { pdf: sealed, certSha256: seal.certSha256, name: PLATFORM_SEAL_ORG.name };
+}

@@ -411,7 +411,21 @@ function StatementCard({
             </Tag>
           );
         })}
+        <Tag color={settlement.platformSeal ? 'blue' : 'default'} data-testid="platform-seal">
+          {t('settlement.platformSealLabel')}：
+          {settlement.platformSeal
+            ? t('settlement.platformSealed', {
+                org: settlement.platformSeal.orgName,
+                at: formatDateTime(settlement.platformSeal.sealedAt),
+              })
+            : t('settlement.platformSealPending')}
+        </Tag>
       </Space>
+      {settlement.platformSeal ? (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {t('settlement.platformSealNote')}
+        </Typography.Text>
+      ) : null}
       {settlement.status === 'statement' && !mine ? (
         <Button
           type="primary"

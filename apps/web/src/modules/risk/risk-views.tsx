@@ -55,6 +55,11 @@ const FACT_LABELS: Record<string, { 'zh-CN': string; en: string }> = {
   at: { 'zh-CN': '时间', en: 'At' },
   applicationId: { 'zh-CN': '融资申请', en: 'Finance application' },
   outstandingFen: { 'zh-CN': '未还金额（分）', en: 'Outstanding (fen)' },
+  month: { 'zh-CN': '月份', en: 'Month' },
+  logDays: { 'zh-CN': '有工人在场的日志天数', en: 'Log days with workers on site' },
+  peakWorkers: { 'zh-CN': '单日最多在场人数', en: 'Most workers on one day' },
+  workerDays: { 'zh-CN': '工日合计', en: 'Worker-days' },
+  wagePayouts: { 'zh-CN': '工资专户当月发放笔数', en: 'Wage-account payouts that month' },
 };
 const CONTRIBUTION = { 'zh-CN': '（对预警的贡献）', en: ' (contribution)' };
 

@@ -1,6 +1,6 @@
 export const riskZhCN = {
   title: '风险预警',
-  subtitle: '平台根据合同变更、施工日志、节点进度和资金流向自动发现的风险，请及时确认和处置',
+  subtitle: '平台根据合同变更、施工日志、节点进度、资金流向和农民工工资发放自动发现的风险，请及时确认和处置',
   board: '风控看板',
   boardSubtitle: '全平台风险预警（按类型和状态）及招标红旗',
   empty: '暂无风险预警',
@@ -16,6 +16,7 @@ export const riskZhCN = {
     large_payout_new_account: '大额出款至新账户',
     round_tripping: '资金回流',
     finance_overdue: '融资逾期',
+    wage_unpaid: '当月未发放工资',
   },
   states: { open: '待处理', acknowledged: '已确认', resolved: '已解除', false_alarm: '误报' },
   severities: { low: '低', medium: '中', high: '高' },
@@ -53,7 +54,7 @@ export const riskZhCN = {
 export const riskEn: typeof riskZhCN = {
   title: 'Risk warnings',
   subtitle:
-    'Risks the platform found in amendments, construction logs, milestone progress and money flows: acknowledge and handle them',
+    'Risks the platform found in amendments, construction logs, milestone progress, money flows and wage payments: acknowledge and handle them',
   board: 'Risk board',
   boardSubtitle: 'Platform-wide warnings by type and state, and tender red flags',
   empty: 'No risk warnings',
@@ -69,6 +70,7 @@ export const riskEn: typeof riskZhCN = {
     large_payout_new_account: 'Large payout to a new account',
     round_tripping: 'Round-tripping',
     finance_overdue: 'Finance loan overdue',
+    wage_unpaid: 'No wages paid this month',
   },
   states: { open: 'Open', acknowledged: 'Acknowledged', resolved: 'Resolved', false_alarm: 'False alarm' },
   severities: { low: 'Low', medium: 'Medium', high: 'High' },

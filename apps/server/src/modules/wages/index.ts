@@ -1,0 +1,3 @@
+export type { WageMonthRecorded } from './wages.events';
+export { createWagesModule } from './wages.module';
+export { closeWageMonth, firstWorkingDayOfMonth, runWageRule, wageMonthsOf } from './wages.service';
