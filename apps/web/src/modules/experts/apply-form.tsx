@@ -102,6 +102,13 @@ export function ApplyForm() {
       }
     : { free: true, years: 10 };
   const isFree = free ?? initial.free ?? true;
+  // a region below province level (a city) saved earlier is offered under its own name
+  const regionOptions = [
+    ...provinces,
+    ...(application?.regions ?? [])
+      .filter((r) => !provinces.some((p) => p.value === r.code))
+      .map((r) => ({ value: r.code, label: r.name })),
+  ];
   return (
     <Card size="small">
       {application ? <ApplicationStatus application={application} /> : null}
@@ -129,7 +136,7 @@ export function ApplyForm() {
           <Select mode="multiple" maxCount={5} options={specialities} />
         </Form.Item>
         <Form.Item name="regions" label={t('apply.regions')} rules={[{ required: true }]}>
-          <Select mode="multiple" maxCount={10} options={provinces} optionFilterProp="label" />
+          <Select mode="multiple" maxCount={10} options={regionOptions} optionFilterProp="label" />
         </Form.Item>
         <Form.Item name="free" valuePropName="checked">
           <Checkbox onChange={(e) => setFree(e.target.checked)}>{t('apply.free')}</Checkbox>
