@@ -20,6 +20,7 @@ import { type BankAdapter, createEscrowModule } from './modules/escrow';
 import { createEvidenceModule } from './modules/evidence';
 import { createExecutionModule } from './modules/execution';
 import { createExperimentsModule } from './modules/experiments';
+import { createExpertsModule } from './modules/experts';
 import { createFeesModule } from './modules/fees';
 import { createFilesModule } from './modules/files';
 import { createFinanceModule } from './modules/finance';
@@ -131,6 +132,8 @@ export function composeModules(
     prices,
     // 政策库: policies with interpretations, versions, the policy search and subscriptions (notified after publish).
     policies: createPoliciesModule(ctx),
+    // 专家智库: expert applications (verified by reviewers), public Q&A and private consultations, ratings.
+    experts: createExpertsModule(ctx),
     // 采购优化: a demand's bill of materials over the resource library's offers, suppliers' credit scores and the
     // price outlook of each material.
     procurement: createProcurementModule(ctx, {

@@ -286,6 +286,9 @@ beforeAll(async () => {
     // rewards: a voucher the caller's organisation does not hold, a points entry that does not exist
     voucherId: newId(),
     entryId: newId(),
+    // experts: an expert and an answer that do not exist (questionId above is not an expert question)
+    expertId: newId(),
+    answerId: newId(),
   };
 });
 afterAll(async () => {
@@ -394,6 +397,10 @@ const VALID_BODIES: Record<string, unknown> = {
   'POST /api/orgs/:orgId/demands/:demandId/procurement-plan': { requiredBy: '2099-12-31' },
   'POST /api/staff/reserve/claims/:claimId/recoveries': { amountFen: 100_000, source: '责任方' },
   'POST /api/staff/policies/:policyId/withdraw': { reason: '已被新文件替代' },
+  'POST /api/expert-questions/:questionId/answers': { body: '按合同价款调整条款处理即可。' },
+  'POST /api/expert-questions/:questionId/accept': { answerId: newId() },
+  'POST /api/expert-questions/:questionId/answers/:answerId/rating': { stars: 5, text: '' },
+  'POST /api/staff/experts/:expertId/decision': { decision: 'verified', reason: '证书核验一致' },
   'PUT /api/staff/policies/:policyId': {
     title: '建筑工人工资支付保障通知（示例）',
     issuer: '住房和城乡建设部',

@@ -15,6 +15,7 @@ export * from './escrow';
 export * from './evidence';
 export * from './execution';
 export * from './experiments';
+export * from './experts';
 export * from './fees';
 export * from './files';
 export * from './finance';

@@ -92,6 +92,45 @@ export const VALIDATION_MESSAGES = {
     'zh-CN': '请填写解读：要点、影响和谁受影响',
     en: 'Write the interpretation: key points, impact and who is affected',
   },
+  EXPERT_NAME_REQUIRED: { 'zh-CN': '请填写姓名（2–40 个字）', en: 'Enter the name (2–40 characters)' },
+  EXPERT_TITLE_REQUIRED: {
+    'zh-CN': '请填写职称（如 高级工程师、一级造价工程师）',
+    en: 'Enter the professional title (e.g. senior engineer)',
+  },
+  EXPERT_EMPLOYER_REQUIRED: { 'zh-CN': '请填写工作单位', en: 'Enter the employer' },
+  EXPERT_YEARS_INVALID: { 'zh-CN': '从业年限应为 0–60 的整数', en: 'Years of practice must be a whole number 0–60' },
+  EXPERT_SPECIALITY_INVALID: {
+    'zh-CN': '请从列表中选择 1–5 个专业领域',
+    en: 'Choose 1–5 specialities from the list',
+  },
+  EXPERT_REGIONS_INVALID: { 'zh-CN': '请选择 1–10 个服务地区', en: 'Choose 1–10 regions served' },
+  EXPERT_FEE_INVALID: {
+    'zh-CN': '咨询费应为 1–100000 元的整数，或选择免费',
+    en: 'The fee must be a whole amount of 1–100,000 yuan, or free',
+  },
+  EXPERT_CERTIFICATES_REQUIRED: {
+    'zh-CN': '请上传 1–5 份资格证书',
+    en: 'Upload 1–5 certificates',
+  },
+  EXPERT_BIO_REQUIRED: { 'zh-CN': '请填写个人简介（10–2000 字）', en: 'Write a profile (10–2000 characters)' },
+  EXPERT_QUESTION_TITLE_REQUIRED: {
+    'zh-CN': '请填写问题标题（5–100 字）',
+    en: 'Enter the question’s title (5–100 characters)',
+  },
+  EXPERT_QUESTION_BODY_REQUIRED: {
+    'zh-CN': '请描述问题（10–5000 字）',
+    en: 'Describe the question (10–5000 characters)',
+  },
+  EXPERT_ANSWER_REQUIRED: { 'zh-CN': '请填写回答（10–10000 字）', en: 'Write the answer (10–10,000 characters)' },
+  EXPERT_QUESTION_EXPERT_MISMATCH: {
+    'zh-CN': '私密咨询须选择一位专家；公开提问不指定专家',
+    en: 'A private consultation names one expert; a public question names none',
+  },
+  EXPERT_STARS_INVALID: { 'zh-CN': '评分应为 1–5 星', en: 'The rating must be 1–5 stars' },
+  EXPERT_REVIEW_REASON_REQUIRED: {
+    'zh-CN': '请填写审核理由（4–500 字）',
+    en: 'Give the reason for the decision (4–500 characters)',
+  },
   POLICY_CATEGORY_INVALID: { 'zh-CN': '请从列表中选择政策类别', en: 'Choose a category from the list' },
   POLICY_EFFECTIVE_BEFORE_ISSUE: {
     'zh-CN': '施行日期不能早于发布日期',

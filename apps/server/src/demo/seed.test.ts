@@ -230,6 +230,33 @@ describe('demo data', () => {
     );
     expect(policies).toEqual({ total: 12, withdrawn: 1, revised: 1, notified: 1 });
 
+    // 专家智库 demo: four verified experts and one pending; three public questions (two accepted and rated, one
+    // open) and one private consultation at the lawyer's fee; the consulted expert and the askers were notified
+    const [experts] = await queryRows<{
+      statuses: string[];
+      questions: string[];
+      ratings: number;
+      consultations: number;
+      notices: number;
+    }>(
+      t.ctx.db,
+      sql`select (select array_agg(status order by status) from experts) as statuses,
+                 (select array_agg(visibility || ':' || status order by visibility, status) from expert_questions)
+                   as questions,
+                 (select count(*) from expert_ratings)::int as ratings,
+                 (select count(*) from expert_questions where visibility = 'private' and fee_fen = 50000)::int
+                   as consultations,
+                 (select count(*) from notifications where kind in ('experts.consultation', 'experts.answer'))::int
+                   as notices`,
+    );
+    expect(experts).toEqual({
+      statuses: ['pending', 'verified', 'verified', 'verified', 'verified'],
+      questions: ['private:answered', 'public:accepted', 'public:accepted', 'public:open'],
+      ratings: 3,
+      consultations: 1,
+      notices: 5,
+    });
+
     // 开放平台 demo: gc@'s organisation has one active and one revoked API key (no secret kept)
     const [keys] = await queryRows<{ active: number; revoked: number; calls: number }>(
       t.ctx.db,

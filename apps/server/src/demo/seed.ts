@@ -12,6 +12,7 @@ import { seedEscrowDemo } from './escrow.demo';
 import { seedEvidenceDemo } from './evidence.demo';
 import { seedExecutionDemo } from './execution.demo';
 import { seedExperimentsDemo } from './experiments.demo';
+import { seedExpertsDemo } from './experts.demo';
 import { seedFeesDemo } from './fees.demo';
 import { seedFinanceDemo } from './finance.demo';
 import { type DemoLogin, seedFoundationDemo } from './foundation.demo';
@@ -75,6 +76,9 @@ const SEEDERS: ((ctx: AppContext, modules: PlatformModules) => Promise<DemoLogin
   seedPricesDemo,
   // 政策库: policies published by admin@ (editor), one revised, one withdrawn; gc@'s Zhejiang subscription
   seedPoliciesDemo,
+  // 专家智库: four verified experts and one pending application; public Q&A with accepted, rated answers, one still
+  // open; gc@'s private consultation of the lawyer (after the policies seeder, before the notification settings)
+  seedExpertsDemo,
   // 运行状态: past alerts, opened and resolved by the minute check
   seedMonitoringDemo,
   // 开放平台: gc@'s organisation with an active and a revoked API key

@@ -13,6 +13,7 @@ import type { escrowZhCN } from '../modules/escrow';
 import type { evidenceZhCN } from '../modules/evidence';
 import type { executionZhCN } from '../modules/execution';
 import type { experimentsZhCN } from '../modules/experiments';
+import type { expertsZhCN } from '../modules/experts';
 import type { feesZhCN } from '../modules/fees';
 import type { financeZhCN } from '../modules/finance';
 import type { growthZhCN } from '../modules/growth';
@@ -131,6 +132,7 @@ const loaders: Record<string, Loader> = {
     import('../modules/developer/developer.i18n').then((m) => ({ 'zh-CN': m.developerZhCN, en: m.developerEn })),
   community: () =>
     import('../modules/community/community.i18n').then((m) => ({ 'zh-CN': m.communityZhCN, en: m.communityEn })),
+  experts: () => import('../modules/experts/experts.i18n').then((m) => ({ 'zh-CN': m.expertsZhCN, en: m.expertsEn })),
   policies: () =>
     import('../modules/policies/policies.i18n').then((m) => ({ 'zh-CN': m.policiesZhCN, en: m.policiesEn })),
   notifications: () =>
@@ -209,6 +211,7 @@ interface AllTexts {
   monitoring: typeof monitoringZhCN;
   community: typeof communityZhCN;
   policies: typeof policiesZhCN;
+  experts: typeof expertsZhCN;
   procurement: typeof procurementZhCN;
   notifications: typeof notificationsZhCN;
   inquiries: typeof inquiriesZhCN;

@@ -12,15 +12,18 @@ import {
   FileProtectOutlined,
   FundOutlined,
   HomeOutlined,
+  InboxOutlined,
   LineChartOutlined,
   MessageOutlined,
   NodeIndexOutlined,
   ProjectOutlined,
+  QuestionCircleOutlined,
   SafetyCertificateOutlined,
   SafetyOutlined,
   SettingOutlined,
   ShopOutlined,
   ShoppingCartOutlined,
+  SolutionOutlined,
   TeamOutlined,
   TrophyOutlined,
   UserAddOutlined,
@@ -84,8 +87,12 @@ type NavLabel =
   | 'staffReserve'
   | 'staffFees'
   | 'policies'
+  | 'experts'
+  | 'expertQuestions'
+  | 'expertInbox'
   | 'policySubscriptions'
   | 'staffPolicies'
+  | 'staffExperts'
   | 'staffExperiments'
   | 'community'
   | 'staffCommunity'
@@ -270,6 +277,9 @@ export function workspaceNav(role: BusinessRole, membershipRole: MembershipRole 
       label: 'groupData',
       items: [
         { key: 'policies', label: 'policies', icon: <BookOutlined />, path: '/policies' },
+        { key: 'experts', label: 'experts', icon: <SolutionOutlined />, path: '/experts' },
+        { key: 'expert-questions', label: 'expertQuestions', icon: <QuestionCircleOutlined />, path: '/experts/mine' },
+        { key: 'expert-inbox', label: 'expertInbox', icon: <InboxOutlined />, path: '/experts/inbox' },
         { key: 'community', label: 'community', icon: <CommentOutlined />, path: '/community' },
         {
           key: 'policy-subscriptions',

@@ -39,6 +39,7 @@ const notificationsPages = () => import('../pages/notifications-pages');
 const onboardingPages = () => import('../pages/onboarding-pages');
 const rewardsPages = () => import('../pages/rewards-pages');
 const policiesPages = () => import('../pages/policies-pages');
+const expertsPages = () => import('../pages/experts-pages');
 const reserveFeesPages = () => import('../pages/reserve-fees-pages');
 const riskPages = () => import('../pages/risk-pages');
 const tenderingPages = () => import('../pages/tendering-pages');
@@ -122,6 +123,12 @@ const CommunityPage = lazyPage(communityPages, 'CommunityPage');
 const CommunityNewPostPage = lazyPage(communityPages, 'CommunityNewPostPage');
 const CommunityPostPage = lazyPage(communityPages, 'CommunityPostPage');
 const PoliciesPage = lazyPage(policiesPages, 'PoliciesPage');
+const ExpertsPage = lazyPage(expertsPages, 'ExpertsPage');
+const ExpertProfilePage = lazyPage(expertsPages, 'ExpertProfilePage');
+const ExpertQuestionPage = lazyPage(expertsPages, 'ExpertQuestionPage');
+const MyExpertQuestionsPage = lazyPage(expertsPages, 'MyExpertQuestionsPage');
+const ExpertInboxPage = lazyPage(expertsPages, 'ExpertInboxPage');
+const ExpertApplyPage = lazyPage(expertsPages, 'ExpertApplyPage');
 const PolicyDetailPage = lazyPage(policiesPages, 'PolicyDetailPage');
 const PolicySubscriptionsPage = lazyPage(policiesPages, 'PolicySubscriptionsPage');
 const RegisterPage = lazyPage(() => import('../pages/register-page'), 'RegisterPage');
@@ -170,6 +177,13 @@ export function createRouter() {
                 { path: '/policies', element: <PoliciesPage /> },
                 { path: '/policies/:policyId', element: <PolicyDetailPage /> },
                 { path: '/policy-subscriptions', element: <PolicySubscriptionsPage /> },
+                // 专家智库: every signed-in user browses, asks in the active organisation's name, applies, answers
+                { path: '/experts', element: <ExpertsPage /> },
+                { path: '/experts/mine', element: <MyExpertQuestionsPage /> },
+                { path: '/experts/inbox', element: <ExpertInboxPage /> },
+                { path: '/experts/apply', element: <ExpertApplyPage /> },
+                { path: '/experts/questions/:questionId', element: <ExpertQuestionPage /> },
+                { path: '/experts/:expertId', element: <ExpertProfilePage /> },
                 // 施工人社区: every signed-in user reads; posting is for verified organisations (checked by the API)
                 { path: '/community', element: <CommunityPage /> },
                 { path: '/community/new', element: <CommunityNewPostPage /> },

@@ -76,6 +76,7 @@ export const STAFF_NAV: NavGroup[] = [
       { key: 'staff-reserve', label: 'staffReserve', icon: <FundOutlined />, path: '/staff/reserve' },
       { key: 'staff-fees', label: 'staffFees', icon: <AccountBookOutlined />, path: '/staff/fees' },
       { key: 'staff-policies', label: 'staffPolicies', icon: <BookOutlined />, path: '/staff/policies' },
+      { key: 'staff-experts', label: 'staffExperts', icon: <SolutionOutlined />, path: '/staff/experts' },
       { key: 'staff-community', label: 'staffCommunity', icon: <CommentOutlined />, path: '/staff/community' },
       { key: 'staff-rewards', label: 'staffRewards', icon: <TrophyOutlined />, path: '/staff/rewards' },
       { key: 'staff-growth', label: 'staffGrowth', icon: <FundOutlined />, path: '/staff/growth/funnel' },

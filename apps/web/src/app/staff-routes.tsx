@@ -13,6 +13,7 @@ const libraryPages = () => import('../pages/library-pages');
 const matchingPages = () => import('../pages/matching-pages');
 const onboardingPages = () => import('../pages/onboarding-pages');
 const policiesPages = () => import('../pages/policies-pages');
+const expertsPages = () => import('../pages/experts-pages');
 const reserveFeesPages = () => import('../pages/reserve-fees-pages');
 const rewardsPages = () => import('../pages/rewards-pages');
 const riskPages = () => import('../pages/risk-pages');
@@ -43,6 +44,7 @@ const StaffEvidencePage = lazyPage(() => import('../pages/staff-evidence-page'),
 const StaffReservePage = lazyPage(reserveFeesPages, 'StaffReservePage');
 const StaffFeesPage = lazyPage(reserveFeesPages, 'StaffFeesPage');
 const StaffPoliciesPage = lazyPage(policiesPages, 'StaffPoliciesPage');
+const StaffExpertsPage = lazyPage(expertsPages, 'StaffExpertsPage');
 const StaffCommunityPage = lazyPage(communityPages, 'StaffCommunityPage');
 const StaffRewardsPage = lazyPage(rewardsPages, 'StaffRewardsPage');
 const StaffStatusPage = lazyPage(() => import('../pages/status-page'), 'StaffStatusPage');
@@ -91,6 +93,7 @@ export function StaffRoutes() {
     { path: 'reserve', element: <StaffReservePage /> },
     { path: 'fees', element: <StaffFeesPage /> },
     { path: 'policies', element: <StaffPoliciesPage /> },
+    { path: 'experts', element: <StaffExpertsPage /> },
     { path: 'community', element: <StaffCommunityPage /> },
     { path: 'rewards', element: <StaffRewardsPage /> },
     { path: 'status', element: <StaffStatusPage /> },
