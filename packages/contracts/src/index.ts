@@ -29,6 +29,7 @@ export * from './merchants';
 export * from './messages';
 export * from './monitoring';
 export * from './notifications';
+export * from './operations';
 export * from './organisation';
 export * from './policies';
 export * from './prices';
