@@ -24,6 +24,7 @@ import type { matchingZhCN } from '../modules/matching';
 import type { merchantsZhCN } from '../modules/merchants';
 import type { monitoringZhCN } from '../modules/monitoring';
 import type { notificationsZhCN } from '../modules/notifications';
+import type { operationsZhCN } from '../modules/operations';
 import { organisationZhCN } from '../modules/organisation';
 import type { policiesZhCN } from '../modules/policies';
 import type { procurementZhCN } from '../modules/procurement';
@@ -133,6 +134,8 @@ const loaders: Record<string, Loader> = {
     import('../modules/community/community.i18n').then((m) => ({ 'zh-CN': m.communityZhCN, en: m.communityEn })),
   policies: () =>
     import('../modules/policies/policies.i18n').then((m) => ({ 'zh-CN': m.policiesZhCN, en: m.policiesEn })),
+  operations: () =>
+    import('../modules/operations/operations.i18n').then((m) => ({ 'zh-CN': m.operationsZhCN, en: m.operationsEn })),
   notifications: () =>
     import('../modules/notifications/notifications.i18n').then((m) => ({
       'zh-CN': m.notificationsZhCN,
@@ -209,6 +212,7 @@ interface AllTexts {
   monitoring: typeof monitoringZhCN;
   community: typeof communityZhCN;
   policies: typeof policiesZhCN;
+  operations: typeof operationsZhCN;
   procurement: typeof procurementZhCN;
   notifications: typeof notificationsZhCN;
   inquiries: typeof inquiriesZhCN;

@@ -9,6 +9,7 @@ export {
   createCentre,
   createLead,
   linkRegisteredLeads,
+  listAssignments,
   recordAssist,
   recordTransaction,
   setTarget,
