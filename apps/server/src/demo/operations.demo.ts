@@ -225,23 +225,33 @@ export async function seedOperationsDemo(ctx: AppContext, _modules: PlatformModu
     source: 'online',
   });
 
-  // linking opens success@'s assignments (滨江 and 江苏匠心); success@ helps both
+  // linking opens success@'s assignments (滨江 and 江苏匠心); success@ helps both, 江苏匠心 before its first contract
   await linkRegisteredLeads(ctx);
-  const assignments = await listAssignments(ctx, success, 'open');
-  for (const a of assignments.items) {
-    await recordAssist(ctx, success, a.id, {
+  const firstDeals = new Map<string, { id: string; signedAt: Date }>();
+  for (const org of [sub, sub2]) {
+    const contract = await firstSignedContract(ctx, org.orgId);
+    if (contract) firstDeals.set(org.orgId, { id: contract.id, signedAt: contract.signedAt as Date });
+  }
+  for (const a of (await listAssignments(ctx, success, 'open')).items) {
+    const deal = firstDeals.get(a.org.id);
+    // between the assignment and the first transaction; for an organisation without one, now
+    const when = (share: number) => {
+      if (!deal) return ctx;
+      const from = new Date(a.openedAt).getTime();
+      const instant = new Date(from + (deal.signedAt.getTime() - from) * share);
+      return { ...ctx, clock: { now: () => instant, advance: () => false, adjustable: false } };
+    };
+    await recordAssist(when(1 / 3), success, a.id, {
       kind: 'call',
       notes: `电话介绍新手任务，指导${a.org.name}上传企业认证材料`,
     });
-    await recordAssist(ctx, success, a.id, {
+    await recordAssist(when(2 / 3), success, a.id, {
       kind: 'training',
       notes: '线上培训：发布需求、在线签约与资金监管流程',
     });
   }
-  for (const org of [sub, sub2]) {
-    const contract = await firstSignedContract(ctx, org.orgId);
-    if (contract) await recordTransaction(ctx, [org.orgId], contract.signedAt as Date, 'contract.signed', contract.id);
-  }
+  for (const [orgId, deal] of firstDeals)
+    await recordTransaction(ctx, [orgId], deal.signedAt, 'contract.signed', deal.id);
 
   // targets: 30 new customers a month (seed 000 §3), this month and last
   const month = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 7);

@@ -175,7 +175,8 @@ export async function linkRegisteredLeads(ctx: Ctx): Promise<number> {
             centreId: lead.centreId,
             orgId: org.id,
             managerUserId: chosen,
-            openedAt: ctx.clock.now(),
+            // never before the registration (a lead read on a backdated clock links at the registration time)
+            openedAt: new Date(Math.max(ctx.clock.now().getTime(), org.createdAt.getTime())),
             closedAt: null,
             closedEvent: null,
             closedReference: null,
