@@ -96,6 +96,12 @@ describe('operation centres', () => {
     expect(mine[0].territories.map((x: { name: string }) => x.name)).toEqual(['浙江省', '上海市']);
     expect(mine[0].members.map((m: { role: string }) => m.role).sort()).toEqual(['bd', 'manager', 'success']);
     expect((await member.client.get('/api/staff/operations/centres')).statusCode).toBe(403);
+    // an organisation's owner (a customer, not staff) is kept out of every desk route alike
+    const owner = await registeredClient(t.app);
+    await createOrg(owner.client, { name: '外部建设有限公司', creditCode: validCreditCode('330100') });
+    for (const path of ['centres', 'leads', 'targets', 'assignments', 'reports'])
+      expect((await owner.client.get(`/api/staff/operations/${path}`)).statusCode).toBe(403);
+    expect((await owner.client.post('/api/staff/operations/leads', lead())).statusCode).toBe(403);
     expect((await finance.get('/api/staff/operations/centres')).statusCode).toBe(403);
   });
 });
