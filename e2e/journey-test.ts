@@ -74,7 +74,7 @@ async function scanVisit(browser: Browser, route: string, visit: Visit): Promise
       if (language === 'en') {
         // the language a user picks is kept in localStorage (apps/web/src/app/language.ts); the page reads it on load
         await page.setViewportSize({ width: 1280, height: 900 });
-        await page.evaluate(() => window.localStorage.setItem('zhuhe.language', 'en'));
+        await page.evaluate("localStorage.setItem('zhuhe.language', 'en')");
         await page.reload();
         const english = await page
           .locator('html[lang="en"] h1')

@@ -32,6 +32,7 @@ import { createMatchingModule } from './modules/matching';
 import { createMerchantsModule } from './modules/merchants';
 import { createMonitoringModule } from './modules/monitoring';
 import { createNotificationsModule } from './modules/notifications';
+import { createOperationsModule } from './modules/operations';
 import { createOrganisationModule, getOrganisations } from './modules/organisation';
 import { createPoliciesModule } from './modules/policies';
 import { createPricesModule } from './modules/prices';
@@ -170,6 +171,9 @@ export function composeModules(
     chat: createChatModule(ctx),
     // 自动化营销: journeys over product events; sends through notifications (preferences, quiet hours, unsubscribe).
     automation: createAutomationModule(ctx, { sms: identity.api.guardedSms }),
+    // 运营中心: centres, BD leads and targets, customer success to the first transaction (contracts' and escrow's
+    // events), the monthly experience report over tickets and analytics.
+    operations: createOperationsModule(ctx),
     // 工作台: asks the modules above for their to-dos and figures through their index.
     workspace: createWorkspaceModule(ctx),
   } satisfies Record<string, PlatformModule<object>>;

@@ -203,7 +203,15 @@ beforeAll(async () => {
 
   const admin = await registeredClient(t.app);
   const { secret } = await enableTotp(admin.client);
-  await bootstrapAdmin(t.ctx, admin.userId, ['reviewer', 'operator', 'arbitrator', 'finance', 'editor']);
+  await bootstrapAdmin(t.ctx, admin.userId, [
+    'reviewer',
+    'operator',
+    'arbitrator',
+    'finance',
+    'editor',
+    'bd',
+    'success',
+  ]);
   staffAdmin = new TestClient(t.app);
   await staffAdmin.post('/api/auth/login', { identifier: admin.identifier, password: PASSWORD });
   await staffAdmin.post('/api/auth/login/totp', { code: await nextTotp(secret) });
@@ -289,6 +297,11 @@ beforeAll(async () => {
     // experts: an expert and an answer that do not exist (questionId above is not an expert question)
     expertId: newId(),
     answerId: newId(),
+    // operations: a centre, a lead and an assignment that do not exist; a month without a report
+    centreId: newId(),
+    leadId: newId(),
+    assignmentId: newId(),
+    month: '2001-01',
   };
 });
 afterAll(async () => {
@@ -302,6 +315,10 @@ const VALID_QUERIES: Record<string, string> = {
 
 /** Bodies that pass validation, for routes whose ownership check runs in the service. */
 const VALID_BODIES: Record<string, unknown> = {
+  'POST /api/staff/operations/centres/:centreId/members': { userId: newId(), role: 'bd' },
+  'POST /api/staff/operations/leads/:leadId/visits': { place: '西湖区文三路', notes: '拜访纪要' },
+  'POST /api/staff/operations/leads/:leadId/state': { to: 'intent' },
+  'POST /api/staff/operations/assignments/:assignmentId/assists': { kind: 'call', notes: '电话回访' },
   'POST /api/orgs/:orgId/rewards/vouchers/:voucherId/redeem': { chargeId: newId() },
   'POST /api/orgs/:orgId/risk/warnings/:warningId/transitions': { to: 'acknowledged' },
   'POST /api/staff/risk/warnings/:warningId/transitions': { to: 'acknowledged' },

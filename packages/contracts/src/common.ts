@@ -29,6 +29,10 @@ export const STAFF_ROLES = [
   'support_expert',
   /** 政策编辑 writes and publishes the policy library's policies and interpretations (DATA-1) */
   'editor',
+  /** 地推专员 BD staff of a regional operation centre: leads, visit check-ins, a monthly target (seed 000 §3) */
+  'bd',
+  /** 客户成功经理 customer success manager: accompanies new organisations to their first transaction */
+  'success',
 ] as const;
 export const StaffRole = z.enum(STAFF_ROLES);
 export type StaffRole = z.infer<typeof StaffRole>;

@@ -30,6 +30,7 @@ export * from './merchants';
 export * from './messages';
 export * from './monitoring';
 export * from './notifications';
+export * from './operations';
 export * from './organisation';
 export * from './policies';
 export * from './prices';

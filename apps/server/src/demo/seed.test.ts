@@ -18,6 +18,7 @@ import { listVouchers, pointsOverview, verifyPoints } from '../modules/rewards';
 import { board } from '../modules/tickets';
 import { createTestApp, nextTotp, type TestApp, TestClient } from '../test/test-app';
 import { DEMO_FIN_TOTP, DEMO_PASSWORD } from './foundation.demo';
+import { DEMO_OPS_TOTP } from './operations.demo';
 import { seedDemoIfEmpty } from './seed';
 
 /*
@@ -429,6 +430,26 @@ describe('demo data', () => {
     expect(new Set(leads.sends.map((s) => s.outcome))).toEqual(new Set(['sent', 'unsubscribed']));
     expect((await listTasks(t.ctx)).items.map((x) => x.status).sort()).toEqual(['done', 'open', 'open']);
     expect(journeys.every((j) => j.sends > 0)).toBe(true);
+
+    // 运营中心: bd@ signs in with 2FA; leads in every state, progress against this month's 30, assignments open and
+    // closed by the first signed contract, last month's experience report
+    const bd = new TestClient(t.app);
+    await bd.post('/api/auth/login', { identifier: 'bd@example.com', password: DEMO_PASSWORD });
+    expect((await bd.post('/api/auth/login/totp', { code: await nextTotp(DEMO_OPS_TOTP.bd) })).statusCode).toBe(200);
+    const opsLeads = (await bd.get('/api/staff/operations/leads')).json().items as { state: string }[];
+    expect(new Set(opsLeads.map((l) => l.state))).toEqual(
+      new Set(['new', 'visited', 'intent', 'registered', 'won', 'lost']),
+    );
+    const [progress] = (await bd.get('/api/staff/operations/targets')).json().items;
+    expect(progress).toMatchObject({ target: 30, registered: 2, firstDeals: 1 });
+    const manager = new TestClient(t.app);
+    await manager.post('/api/auth/login', { identifier: 'ops.east@example.com', password: DEMO_PASSWORD });
+    await manager.post('/api/auth/login/totp', { code: await nextTotp(DEMO_OPS_TOTP.east) });
+    const assigned = (await manager.get('/api/staff/operations/assignments')).json().items as { status: string }[];
+    expect(assigned.map((a) => a.status).sort()).toEqual(['closed', 'open']);
+    const reports = (await manager.get('/api/staff/operations/reports')).json().items;
+    expect(reports).toHaveLength(1);
+    expect((await manager.get(`/api/staff/operations/reports/${reports[0].month}/pdf`)).statusCode).toBe(200);
 
     const log = await verifyLog(t.ctx);
     expect(log.ok).toBe(true);

@@ -24,6 +24,7 @@ import { seedMatchingDemo } from './matching.demo';
 import { seedMonitoringDemo } from './monitoring.demo';
 import { seedNotificationsDemo } from './notifications.demo';
 import { seedOnboardingDemo } from './onboarding.demo';
+import { seedOperationsDemo } from './operations.demo';
 import { seedPoliciesDemo } from './policies.demo';
 import { seedPricesDemo } from './prices.demo';
 import { seedReserveDemo } from './reserve.demo';
@@ -104,6 +105,9 @@ const SEEDERS: ((ctx: AppContext, modules: PlatformModules) => Promise<DemoLogin
   seedGrowthDemo,
   // 实验: on the publish-demand form, one experiment running over simulated organisations, one stopped, one draft
   seedExperimentsDemo,
+  // 运营中心: after the tickets (the monthly report reads them) and the contracts (sub@'s and sub2@'s first signed
+  // contracts close their assignments): two centres, BD leads in every state, targets, last month's report
+  seedOperationsDemo,
   // last: a signed, witnessed checkpoint that covers every demo entry
   seedEvidenceDemo,
 ];

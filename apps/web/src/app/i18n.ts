@@ -25,6 +25,7 @@ import type { matchingZhCN } from '../modules/matching';
 import type { merchantsZhCN } from '../modules/merchants';
 import type { monitoringZhCN } from '../modules/monitoring';
 import type { notificationsZhCN } from '../modules/notifications';
+import type { operationsZhCN } from '../modules/operations';
 import { organisationZhCN } from '../modules/organisation';
 import type { policiesZhCN } from '../modules/policies';
 import type { procurementZhCN } from '../modules/procurement';
@@ -135,6 +136,8 @@ const loaders: Record<string, Loader> = {
   experts: () => import('../modules/experts/experts.i18n').then((m) => ({ 'zh-CN': m.expertsZhCN, en: m.expertsEn })),
   policies: () =>
     import('../modules/policies/policies.i18n').then((m) => ({ 'zh-CN': m.policiesZhCN, en: m.policiesEn })),
+  operations: () =>
+    import('../modules/operations/operations.i18n').then((m) => ({ 'zh-CN': m.operationsZhCN, en: m.operationsEn })),
   notifications: () =>
     import('../modules/notifications/notifications.i18n').then((m) => ({
       'zh-CN': m.notificationsZhCN,
@@ -212,6 +215,7 @@ interface AllTexts {
   community: typeof communityZhCN;
   policies: typeof policiesZhCN;
   experts: typeof expertsZhCN;
+  operations: typeof operationsZhCN;
   procurement: typeof procurementZhCN;
   notifications: typeof notificationsZhCN;
   inquiries: typeof inquiriesZhCN;

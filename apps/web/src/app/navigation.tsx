@@ -103,7 +103,11 @@ type NavLabel =
   | 'favourites'
   | 'referrals'
   | 'points'
-  | 'staffRewards';
+  | 'staffRewards'
+  | 'staffOpsOverview'
+  | 'staffOpsLeads'
+  | 'staffOpsSuccess'
+  | 'staffOpsReports';
 
 export interface NavItem {
   key: string;

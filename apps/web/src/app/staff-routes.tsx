@@ -12,6 +12,7 @@ const escrowPages = () => import('../pages/escrow-pages');
 const libraryPages = () => import('../pages/library-pages');
 const matchingPages = () => import('../pages/matching-pages');
 const onboardingPages = () => import('../pages/onboarding-pages');
+const operationsPages = () => import('../pages/operations-pages');
 const policiesPages = () => import('../pages/policies-pages');
 const expertsPages = () => import('../pages/experts-pages');
 const reserveFeesPages = () => import('../pages/reserve-fees-pages');
@@ -60,6 +61,10 @@ const StaffGrowthKpiPage = lazyPage(growthPages, 'StaffGrowthKpiPage');
 const StaffExperimentsPage = lazyPage(experimentsPages, 'StaffExperimentsPage');
 const StaffExperimentNewPage = lazyPage(experimentsPages, 'StaffExperimentNewPage');
 const StaffExperimentResultsPage = lazyPage(experimentsPages, 'StaffExperimentResultsPage');
+const StaffOpsOverviewPage = lazyPage(operationsPages, 'StaffOpsOverviewPage');
+const StaffOpsLeadsPage = lazyPage(operationsPages, 'StaffOpsLeadsPage');
+const StaffOpsSuccessPage = lazyPage(operationsPages, 'StaffOpsSuccessPage');
+const StaffOpsReportsPage = lazyPage(operationsPages, 'StaffOpsReportsPage');
 const NotFoundPage = lazyPage(() => import('../pages/not-found-page'), 'NotFoundPage');
 
 /**
@@ -110,6 +115,10 @@ export function StaffRoutes() {
     { path: 'experiments', element: <StaffExperimentsPage /> },
     { path: 'experiments/new', element: <StaffExperimentNewPage /> },
     { path: 'experiments/:experimentId', element: <StaffExperimentResultsPage /> },
+    { path: 'operations', element: <StaffOpsOverviewPage /> },
+    { path: 'operations/leads', element: <StaffOpsLeadsPage /> },
+    { path: 'operations/success', element: <StaffOpsSuccessPage /> },
+    { path: 'operations/reports', element: <StaffOpsReportsPage /> },
     { path: '*', element: <NotFoundPage /> },
   ]);
 }

@@ -451,3 +451,30 @@ export async function updateKpiTask(
       : await db.update(analyticsKpiTasks).set(patch).where(eq(analyticsKpiTasks.id, id)).returning();
   return row;
 }
+
+/** Per event name in [from, to): how many, by how many distinct users and organisations. */
+export async function totalsBetween(db: DbOrTx, from: Date, to: Date) {
+  const rows = await db
+    .select({
+      name: productEvents.name,
+      count: sql<string>`count(*)`,
+      users: sql<string>`count(distinct ${productEvents.userId})`,
+      orgs: sql<string>`count(distinct ${productEvents.orgId})`,
+    })
+    .from(productEvents)
+    .where(and(gte(productEvents.occurredAt, from), lt(productEvents.occurredAt, to)))
+    .groupBy(productEvents.name);
+  return rows.map((r) => ({ name: r.name, count: Number(r.count), users: Number(r.users), orgs: Number(r.orgs) }));
+}
+
+/** Distinct signed-in users and organisations with any product event in [from, to). */
+export async function activeBetween(db: DbOrTx, from: Date, to: Date) {
+  const [row] = await db
+    .select({
+      users: sql<string>`count(distinct ${productEvents.userId})`,
+      orgs: sql<string>`count(distinct ${productEvents.orgId})`,
+    })
+    .from(productEvents)
+    .where(and(gte(productEvents.occurredAt, from), lt(productEvents.occurredAt, to)));
+  return { users: Number(row?.users ?? 0), orgs: Number(row?.orgs ?? 0) };
+}

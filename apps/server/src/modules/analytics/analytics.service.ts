@@ -146,3 +146,15 @@ export async function recordProductEvents(ctx: Pick<AppContext, 'db'>, events: P
 export async function linkVisitor(ctx: Pick<AppContext, 'db'>, anonymousId: string, userId: string, at: Date) {
   await repo.linkIdentity(ctx.db, anonymousId, userId, at);
 }
+
+/**
+ * 行为 what people did in [from, to): each product event's count with its distinct users and organisations, most
+ * frequent first, and the active users and organisations over all events (the monthly experience report reads it).
+ */
+export async function behaviourBetween(ctx: Pick<AppContext, 'db'>, from: Date, to: Date) {
+  const [events, active] = await Promise.all([
+    repo.totalsBetween(ctx.db, from, to),
+    repo.activeBetween(ctx.db, from, to),
+  ]);
+  return { events: events.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)), active };
+}

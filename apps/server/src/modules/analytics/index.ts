@@ -4,6 +4,7 @@ export { type EventCount, type EventCountsQuery, eventCountsByActor } from './an
 export { createAnalyticsModule } from './analytics.module';
 export {
   addChannelCost,
+  behaviourBetween,
   lastActivity,
   linkVisitor,
   listProductEvents,

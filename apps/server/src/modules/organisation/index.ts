@@ -10,6 +10,7 @@ export {
   membershipsOfUser,
   type OrganisationRow,
   type OrganisationVerificationStatus,
+  organisationsByCreditCodes,
   registrationFacts,
   setVerificationStatus,
 } from './organisation.service';

@@ -52,6 +52,12 @@ export async function findOrganisationByCreditCode(
   return row;
 }
 
+/** The organisations holding any of these 统一社会信用代码 (the operations desk links its leads by them). */
+export async function findOrganisationsByCreditCodes(db: DbOrTx, creditCodes: string[]): Promise<OrganisationRow[]> {
+  if (creditCodes.length === 0) return [];
+  return db.select().from(organisations).where(inArray(organisations.creditCode, creditCodes));
+}
+
 export async function updateOrganisation(
   db: DbOrTx,
   id: string,

@@ -372,6 +372,11 @@ export async function getOrganisations(ctx: AppContext, orgIds: string[]): Promi
   return repo.findOrganisationsByIds(ctx.db, [...new Set(orgIds)]);
 }
 
+/** The organisations registered under any of these 统一社会信用代码 (leads of the operations desk are linked by them). */
+export async function organisationsByCreditCodes(ctx: Pick<AppContext, 'db'>, creditCodes: string[]) {
+  return repo.findOrganisationsByCreditCodes(ctx.db, [...new Set(creditCodes)]);
+}
+
 /** The user ids of an organisation's owners and admins, e.g. to notify them. */
 export async function managersOf(ctx: AppContext, orgId: string): Promise<string[]> {
   return (await repo.listMembers(ctx.db, orgId)).filter((m) => m.role !== 'member').map((m) => m.userId);

@@ -19,6 +19,8 @@ const ROLE_NAMES: Record<StaffRole, string> = {
   arbitrator: '仲裁员',
   admin: '超级管理员',
   editor: '政策编辑',
+  bd: '地推专员',
+  success: '客户成功经理',
   support_technical: '二线技术支持',
   support_expert: '三线专家',
 };

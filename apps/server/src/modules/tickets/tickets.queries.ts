@@ -203,3 +203,13 @@ export async function cannedAnswers(ctx: AppContext) {
     })),
   };
 }
+
+/** 评价 the requesters' ratings (1–5 stars, optional comment) given in [from, to): the feedback side of reports. */
+export async function ratingsBetween(ctx: Pick<AppContext, 'db'>, from: Date, to: Date) {
+  const rows = await repo.ratedBetween(ctx.db, from, to);
+  return rows.flatMap((r) =>
+    r.stars !== null && r.ratedAt
+      ? [{ category: r.category as TicketCategory, stars: r.stars, comment: r.comment ?? '', ratedAt: r.ratedAt }]
+      : [],
+  );
+}

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, like, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, like, lt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../infra/db/client';
 import { cannedAnswers, ticketAttachments, ticketEscalations, ticketMessages, tickets } from './tickets.tables';
 
@@ -94,4 +94,19 @@ export async function findCanned(db: DbOrTx, id: string): Promise<CannedRow | un
 
 export async function insertCanned(db: DbOrTx, row: CannedRow) {
   await db.insert(cannedAnswers).values(row);
+}
+
+/** Ratings given in [from, to), newest first. */
+export async function ratedBetween(db: DbOrTx, from: Date, to: Date) {
+  return db
+    .select({
+      category: tickets.category,
+      stars: tickets.ratingStars,
+      comment: tickets.ratingComment,
+      ratedAt: tickets.ratedAt,
+    })
+    .from(tickets)
+    .where(and(gte(tickets.ratedAt, from), lt(tickets.ratedAt, to)))
+    .orderBy(desc(tickets.ratedAt))
+    .limit(5_000);
 }

@@ -15,6 +15,8 @@ export const staffZhCN = {
     support_technical: '二线技术支持',
     support_expert: '三线专家',
     editor: '政策编辑',
+    bd: '地推专员',
+    success: '客户成功经理',
   },
   mfaRequired: {
     title: '需要双因素认证登录',
@@ -165,6 +167,8 @@ export const staffEn: typeof staffZhCN = {
     support_technical: 'Technical support (line 2)',
     support_expert: 'Expert support (line 3)',
     editor: 'Policy editor',
+    bd: 'Field sales (BD)',
+    success: 'Customer success manager',
   },
   mfaRequired: {
     title: 'Sign in with two-factor authentication',
