@@ -36,6 +36,7 @@ import { createPoliciesModule } from './modules/policies';
 import { createPricesModule } from './modules/prices';
 import { createProcurementModule } from './modules/procurement';
 import { createProjectsModule } from './modules/projects';
+import { createPromisesModule } from './modules/promises';
 import { createRegionsModule } from './modules/regions';
 import { createReserveModule } from './modules/reserve';
 import { createResourcesModule } from './modules/resources';
@@ -128,6 +129,9 @@ export function composeModules(
     prices,
     // 政策库: policies with interpretations, versions, the policy search and subscriptions (notified after publish).
     policies: createPoliciesModule(ctx),
+    // 承诺看板: the seeds' promises measured from the timestamps of demands, merchants, matching, contracts,
+    // disputes, tickets, finance, monitoring and procurement (read through their index), public and for staff.
+    promises: createPromisesModule(ctx),
     // 采购优化: a demand's bill of materials over the resource library's offers, suppliers' credit scores and the
     // price outlook of each material.
     procurement: createProcurementModule(ctx, {

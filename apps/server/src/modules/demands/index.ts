@@ -12,5 +12,7 @@ export {
   getDemand,
   listOrgDemands,
   type NewDemand,
+  publicationTimes,
   REVIEW_WORKING_DAYS,
+  reviewClocks,
 } from './demands.service';
