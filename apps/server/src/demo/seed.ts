@@ -25,6 +25,7 @@ import { seedNotificationsDemo } from './notifications.demo';
 import { seedOnboardingDemo } from './onboarding.demo';
 import { seedPoliciesDemo } from './policies.demo';
 import { seedPricesDemo } from './prices.demo';
+import { seedPromisesDemo } from './promises.demo';
 import { seedReserveDemo } from './reserve.demo';
 import { seedRewardsDemo } from './rewards.demo';
 import { seedRiskDemo } from './risk.demo';
@@ -97,6 +98,9 @@ const SEEDERS: ((ctx: AppContext, modules: PlatformModules) => Promise<DemoLogin
   seedGrowthDemo,
   // 实验: on the publish-demand form, one experiment running over simulated organisations, one stopped, one draft
   seedExperimentsDemo,
+  // 承诺看板: six months of signings and demand reviews of 钱塘建工 (gc3@), some late, one contract awaiting its
+  // signature past the deadline and one review waiting past its 2 working days
+  seedPromisesDemo,
   // last: a signed, witnessed checkpoint that covers every demo entry
   seedEvidenceDemo,
 ];

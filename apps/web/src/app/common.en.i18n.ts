@@ -129,6 +129,7 @@ export const commonEn: typeof commonZhCN = {
     staffPolicies: 'Policy library',
     community: 'Community',
     staffCommunity: 'Community moderation',
+    staffPromises: 'Promises board',
     staffStatus: 'Platform status',
     staffAutomation: 'Journeys',
     staffFollowUps: 'Sales follow-ups',

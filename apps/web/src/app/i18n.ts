@@ -27,6 +27,7 @@ import type { notificationsZhCN } from '../modules/notifications';
 import { organisationZhCN } from '../modules/organisation';
 import type { policiesZhCN } from '../modules/policies';
 import type { procurementZhCN } from '../modules/procurement';
+import type { promisesZhCN } from '../modules/promises';
 import type { reserveZhCN } from '../modules/reserve';
 import type { rewardsZhCN } from '../modules/rewards';
 import type { riskZhCN } from '../modules/risk';
@@ -210,6 +211,7 @@ interface AllTexts {
   community: typeof communityZhCN;
   policies: typeof policiesZhCN;
   procurement: typeof procurementZhCN;
+  promises: typeof promisesZhCN;
   notifications: typeof notificationsZhCN;
   inquiries: typeof inquiriesZhCN;
   rewards: typeof rewardsZhCN;

@@ -90,6 +90,7 @@ type NavLabel =
   | 'community'
   | 'staffCommunity'
   | 'staffStatus'
+  | 'staffPromises'
   | 'staffAutomation'
   | 'staffFollowUps'
   | 'inquiries'

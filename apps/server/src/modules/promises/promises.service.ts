@@ -12,7 +12,10 @@ export const MATCHING_ACCURACY_TARGET = 0.85;
 /** every case within its deadline */
 const EVERY_CASE = 1;
 
-/** Computing reads every module's last six months: a board is kept for a minute of the business clock. */
+/**
+ * Computing reads every module's last six months: the public board (open to anyone) is kept for a minute of the
+ * business clock; staff, few and acting on the cases, always get a fresh one.
+ */
 const CACHE_MS = 60_000;
 let cached: { at: number; board: StaffPromiseBoard; sources: PromiseSources } | null = null;
 
@@ -117,7 +120,7 @@ async function matchingRow(sources: PromiseSources, now: Date): Promise<PromiseR
   });
 }
 
-async function board(ctx: AppContext, sources: PromiseSources): Promise<StaffPromiseBoard> {
+async function cachedBoard(ctx: AppContext, sources: PromiseSources): Promise<StaffPromiseBoard> {
   const now = ctx.clock.now();
   if (cached && cached.sources === sources && Math.abs(now.getTime() - cached.at) < CACHE_MS) return cached.board;
   const fresh = await computeBoard(sources, now);
@@ -127,7 +130,7 @@ async function board(ctx: AppContext, sources: PromiseSources): Promise<StaffPro
 
 /** The public summary: the figures and trends, without cases or names. */
 export async function publicBoard(ctx: AppContext, sources: PromiseSources): Promise<PublicPromiseBoard> {
-  const { breaches: _cases, ...figures } = await board(ctx, sources);
+  const { breaches: _cases, ...figures } = await cachedBoard(ctx, sources);
   return figures;
 }
 
@@ -137,6 +140,6 @@ export async function staffBoard(
   sources: PromiseSources,
   key?: PromiseRow['key'],
 ): Promise<StaffPromiseBoard> {
-  const full = await board(ctx, sources);
+  const full = await computeBoard(sources, ctx.clock.now());
   return key ? { ...full, breaches: full.breaches.filter((b) => b.key === key) } : full;
 }
