@@ -154,6 +154,8 @@ const loaders: Record<string, Loader> = {
     })),
   workspace: () =>
     import('../modules/workspace/workspace.i18n').then((m) => ({ 'zh-CN': m.workspaceZhCN, en: m.workspaceEn })),
+  promises: () =>
+    import('../modules/promises/promises.i18n').then((m) => ({ 'zh-CN': m.promisesZhCN, en: m.promisesEn })),
 };
 
 /** An i18next backend that reads a namespace from its chunk; the bundled namespaces never reach it. */

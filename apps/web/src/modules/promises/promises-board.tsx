@@ -76,12 +76,12 @@ export function PromiseTable({ rows }: { rows: PromiseRow[] }) {
       size="middle"
       pagination={false}
       dataSource={rows}
-      scroll={{ x: 960 }}
+      scroll={{ x: 1180 }}
       onRow={(row) => ({ 'data-testid': 'promise-row', 'data-key': row.key, 'data-status': row.status }) as object}
       columns={[
-        { title: t('columns.promise'), key: 'promise', render: (_, row) => t(`promise.${row.key}`), width: 220 },
+        { title: t('columns.promise'), key: 'promise', render: (_, row) => t(`promise.${row.key}`), width: 200 },
         { title: t('columns.target'), key: 'target', render: (_, row) => <Target row={row} />, width: 100 },
-        { title: t('columns.figure'), key: 'figure', render: (_, row) => <Figure row={row} />, width: 200 },
+        { title: t('columns.figure'), key: 'figure', render: (_, row) => <Figure row={row} />, width: 180 },
         {
           title: t('columns.status'),
           key: 'status',
@@ -105,7 +105,7 @@ export function PromiseTable({ rows }: { rows: PromiseRow[] }) {
           width: 80,
           render: (_, row) => <span data-testid="promise-breaches">{row.breaches}</span>,
         },
-        { title: t('columns.trend'), key: 'trend', render: (_, row) => <Trend row={row} /> },
+        { title: t('columns.trend'), key: 'trend', width: 300, render: (_, row) => <Trend row={row} /> },
       ]}
     />
   );
