@@ -59,11 +59,11 @@ export function platformSources(ctx: AppContext): PromiseSources {
     },
     pushes: async (since) => {
       const [published, pushed] = await Promise.all([publicationTimes(ctx, since), pushTimes(ctx, since)]);
-      // Matching runs on every publication (demand.published); a demand it never ran for is left out, not counted
-      // as late — a debt noted in ADR 0124.
+      // Matching runs on every publication (demand.published); a demand it never ran for, or whose run is dated
+      // before its publication (a replayed history), is left out rather than counted — a debt noted in ADR 0124.
       return published.flatMap((d) => {
         const at = pushed.get(d.id);
-        return at
+        return at && at >= d.publishedAt
           ? [
               {
                 caseKind: 'demand' as const,
