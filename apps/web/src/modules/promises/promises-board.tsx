@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { type PromiseBreach, type PromiseRow, PublicPromiseBoard, StaffPromiseBoard } from '@zhuhe/contracts';
-import { Card, Empty, Flex, Select, Table, Tag, Typography } from 'antd';
+import { Card, Empty, Flex, Grid, List, Select, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -70,6 +70,44 @@ function Trend({ row }: { row: PromiseRow }) {
 /** The promises with their figures, status and trend (the public and the staff page show the same table). */
 export function PromiseTable({ rows }: { rows: PromiseRow[] }) {
   const { t } = useTranslation('promises');
+  const screens = Grid.useBreakpoint();
+  // on a phone the eight columns would scroll out of sight: one card per promise instead
+  if (!screens.md)
+    return (
+      <List
+        dataSource={rows}
+        rowKey="key"
+        renderItem={(row) => (
+          <List.Item
+            key={row.key}
+            data-testid="promise-row"
+            data-key={row.key}
+            data-status={row.status}
+            style={{ display: 'block' }}
+          >
+            <Flex justify="space-between" gap={8} align="flex-start">
+              <Typography.Text strong>{t(`promise.${row.key}`)}</Typography.Text>
+              <Tag color={STATUS_COLOR[row.status]} data-testid="promise-status" style={{ marginInlineEnd: 0 }}>
+                {t(`status.${row.status}`)}
+              </Tag>
+            </Flex>
+            <div>
+              {t('columns.target')} <Target row={row} /> · {t('columns.figure')} <Figure row={row} />
+            </div>
+            <Typography.Text type="secondary">
+              {t('columns.cases')} {row.cases} · {t('columns.breaches')}{' '}
+              <span data-testid="promise-breaches">{row.breaches}</span>
+              {row.median !== null && row.unit
+                ? ` · ${t('columns.median')} ${t(`unit.${row.unit}`, { value: row.median })}`
+                : ''}
+            </Typography.Text>
+            <div style={{ marginTop: 4 }}>
+              <Trend row={row} />
+            </div>
+          </List.Item>
+        )}
+      />
+    );
   return (
     <Table<PromiseRow>
       rowKey="key"
