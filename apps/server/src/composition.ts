@@ -38,6 +38,7 @@ import { createPoliciesModule } from './modules/policies';
 import { createPricesModule } from './modules/prices';
 import { createProcurementModule } from './modules/procurement';
 import { createProjectsModule } from './modules/projects';
+import { createPromisesModule } from './modules/promises';
 import { createRegionsModule } from './modules/regions';
 import { createReserveModule } from './modules/reserve';
 import { createResourcesModule } from './modules/resources';
@@ -135,6 +136,9 @@ export function composeModules(
     policies: createPoliciesModule(ctx),
     // 专家智库: expert applications (verified by reviewers), public Q&A and private consultations, ratings.
     experts: createExpertsModule(ctx),
+    // 承诺看板: the seeds' promises measured from the timestamps of demands, merchants, matching, contracts,
+    // disputes, tickets, finance, monitoring and procurement (read through their index), public and for staff.
+    promises: createPromisesModule(ctx),
     // 采购优化: a demand's bill of materials over the resource library's offers, suppliers' credit scores and the
     // price outlook of each material.
     procurement: createProcurementModule(ctx, {

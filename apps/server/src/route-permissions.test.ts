@@ -55,6 +55,8 @@ const PUBLIC_ROUTES = new Set([
   'POST /api/notifications/unsubscribe',
   // 网页事件上报: anonymous visitors are counted too, but only after their consent (the batch carries it)
   'POST /api/analytics/batch',
+  // 承诺看板: the promises' figures and trends, published by design (no cases, no organisation names)
+  'GET /api/promises',
 ]);
 
 let t: TestApp;

@@ -77,6 +77,8 @@ export const Contract = z.object({
       evidenceIndex: z.number().int(),
     })
     .nullable(),
+  /** 签署时限 the current version's signing deadline, 1 working day after it was proposed (FLOW-4); null once signed */
+  signingDueAt: z.iso.datetime().nullable(),
   createdAt: z.iso.datetime(),
 });
 export type Contract = z.infer<typeof Contract>;

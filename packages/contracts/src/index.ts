@@ -35,6 +35,7 @@ export * from './organisation';
 export * from './policies';
 export * from './prices';
 export * from './projects';
+export * from './promises';
 export * from './regions';
 export * from './reserve';
 export * from './resources';

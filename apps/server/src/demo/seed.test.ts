@@ -13,12 +13,14 @@ import { escrowStatus, verifyMoney } from '../modules/escrow';
 import { verifyLog } from '../modules/evidence';
 import { experimentResults, listExperiments } from '../modules/experiments';
 import { orgFees, seedUserCounter } from '../modules/fees';
+import { platformSources, staffBoard } from '../modules/promises';
 import { overview as reserveOverview } from '../modules/reserve';
 import { listVouchers, pointsOverview, verifyPoints } from '../modules/rewards';
 import { board } from '../modules/tickets';
 import { createTestApp, nextTotp, type TestApp, TestClient } from '../test/test-app';
 import { DEMO_FIN_TOTP, DEMO_PASSWORD } from './foundation.demo';
 import { DEMO_OPS_TOTP } from './operations.demo';
+import { LATE_REVIEW_TITLE, LATE_SIGNING_TITLE } from './promises.demo';
 import { seedDemoIfEmpty } from './seed';
 
 /*
@@ -336,6 +338,21 @@ describe('demo data', () => {
     expect(results.srm.mismatch).toBe(false);
     expect(results.metrics[0]?.comparisons[0]?.lift).toBeGreaterThan(0);
     expect(results.metrics[0]?.comparisons[0]?.interval).not.toBeNull();
+    // 承诺看板 demo: figures and trends with breaches — late reviews and late signings among on-time ones, the
+    // contract still waiting for gc3@ past its deadline, and rows whose data the platform does not keep saying so
+    const promises = await staffBoard(t.ctx, platformSources(t.ctx));
+    const promise = (key: string) => promises.rows.find((r) => r.key === key);
+    expect(promise('demand_review')).toMatchObject({ status: 'missed' });
+    expect(promise('demand_review')?.breaches).toBeGreaterThanOrEqual(5);
+    expect(promise('demand_review')?.figure).toBeGreaterThan(0.5);
+    expect(promise('signing')).toMatchObject({ status: 'missed', breaches: 3 });
+    expect(promise('demand_review')?.months.filter((m) => m.cases > 0).length).toBeGreaterThanOrEqual(5);
+    expect(promises.breaches.map((b) => b.label)).toEqual(
+      expect.arrayContaining([LATE_REVIEW_TITLE, `${LATE_SIGNING_TITLE}（第 1 版）`]),
+    );
+    expect(promises.breaches.find((b) => b.label.startsWith(LATE_SIGNING_TITLE))?.endedAt).toBeNull();
+    expect(promise('availability')).toMatchObject({ status: 'no_data', figure: null });
+    expect(promise('slow_alert')).toMatchObject({ status: 'kept', figure: 3 });
     // 消息 demo: a contract conversation whose messages are in the evidence log, and a demand conversation
     const [chat] = await queryRows<{ kinds: string[]; evidence: number }>(
       t.ctx.db,

@@ -27,6 +27,7 @@ import { seedOnboardingDemo } from './onboarding.demo';
 import { seedOperationsDemo } from './operations.demo';
 import { seedPoliciesDemo } from './policies.demo';
 import { seedPricesDemo } from './prices.demo';
+import { seedPromisesDemo } from './promises.demo';
 import { seedReserveDemo } from './reserve.demo';
 import { seedRewardsDemo } from './rewards.demo';
 import { seedRiskDemo } from './risk.demo';
@@ -108,6 +109,9 @@ const SEEDERS: ((ctx: AppContext, modules: PlatformModules) => Promise<DemoLogin
   // 运营中心: after the tickets (the monthly report reads them) and the contracts (sub@'s and sub2@'s first signed
   // contracts close their assignments): two centres, BD leads in every state, targets, last month's report
   seedOperationsDemo,
+  // 承诺看板: six months of signings and demand reviews of 钱塘建工 (gc3@), some late, one contract awaiting its
+  // signature past the deadline and one review waiting past its 2 working days
+  seedPromisesDemo,
   // last: a signed, witnessed checkpoint that covers every demo entry
   seedEvidenceDemo,
 ];

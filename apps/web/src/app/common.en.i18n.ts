@@ -137,6 +137,7 @@ export const commonEn: typeof commonZhCN = {
     staffExperts: 'Expert verification',
     community: 'Community',
     staffCommunity: 'Community moderation',
+    staffPromises: 'Promises board',
     staffStatus: 'Platform status',
     staffAutomation: 'Journeys',
     staffFollowUps: 'Sales follow-ups',

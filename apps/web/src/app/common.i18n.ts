@@ -137,6 +137,7 @@ export const commonZhCN = {
     staffExperiments: '实验',
     community: '社区',
     staffCommunity: '社区审核',
+    staffPromises: '承诺看板',
     staffStatus: '运行状态',
     staffAutomation: '营销旅程',
     staffFollowUps: '销售跟进',

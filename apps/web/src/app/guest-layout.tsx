@@ -13,11 +13,14 @@ export function GuestLayout({
   subtitle,
   children,
   footer,
+  wide = false,
 }: {
   title: ReactNode;
   subtitle?: ReactNode;
   children: ReactNode;
   footer?: ReactNode;
+  /** a page of figures (the public promises board) rather than a form */
+  wide?: boolean;
 }) {
   const { t } = useTranslation();
   useDocumentTitle(typeof title === 'string' ? title : undefined);
@@ -36,7 +39,7 @@ export function GuestLayout({
         tabIndex={-1}
         style={{ padding: '24px 12px 48px', flex: 1, outline: 'none' }}
       >
-        <Panel style={{ width: '100%', maxWidth: 420 }}>
+        <Panel style={{ width: '100%', maxWidth: wide ? 1200 : 420 }}>
           <Typography.Title level={1} style={{ marginTop: 0, marginBottom: 4, fontSize: 24, lineHeight: 1.35 }}>
             {title}
           </Typography.Title>

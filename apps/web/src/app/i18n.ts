@@ -29,6 +29,7 @@ import type { operationsZhCN } from '../modules/operations';
 import { organisationZhCN } from '../modules/organisation';
 import type { policiesZhCN } from '../modules/policies';
 import type { procurementZhCN } from '../modules/procurement';
+import type { promisesZhCN } from '../modules/promises';
 import type { reserveZhCN } from '../modules/reserve';
 import type { rewardsZhCN } from '../modules/rewards';
 import type { riskZhCN } from '../modules/risk';
@@ -158,6 +159,8 @@ const loaders: Record<string, Loader> = {
     })),
   workspace: () =>
     import('../modules/workspace/workspace.i18n').then((m) => ({ 'zh-CN': m.workspaceZhCN, en: m.workspaceEn })),
+  promises: () =>
+    import('../modules/promises/promises.i18n').then((m) => ({ 'zh-CN': m.promisesZhCN, en: m.promisesEn })),
 };
 
 /** An i18next backend that reads a namespace from its chunk; the bundled namespaces never reach it. */
@@ -217,6 +220,7 @@ interface AllTexts {
   experts: typeof expertsZhCN;
   operations: typeof operationsZhCN;
   procurement: typeof procurementZhCN;
+  promises: typeof promisesZhCN;
   notifications: typeof notificationsZhCN;
   inquiries: typeof inquiriesZhCN;
   rewards: typeof rewardsZhCN;

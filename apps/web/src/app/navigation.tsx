@@ -97,6 +97,7 @@ type NavLabel =
   | 'community'
   | 'staffCommunity'
   | 'staffStatus'
+  | 'staffPromises'
   | 'staffAutomation'
   | 'staffFollowUps'
   | 'inquiries'

@@ -141,6 +141,7 @@ const TenderNewPage = lazyPage(tenderingPages, 'TenderNewPage');
 const TendersPage = lazyPage(tenderingPages, 'TendersPage');
 const MerchantStatsPage = lazyPage(() => import('../pages/growth-pages'), 'MerchantStatsPage');
 const VerifyDocumentPage = lazyPage(() => import('../pages/verify-document-page'), 'VerifyDocumentPage');
+const PublicPromisesPage = lazyPage(() => import('../pages/promises-pages'), 'PublicPromisesPage');
 
 export function createRouter() {
   return createBrowserRouter([
@@ -149,6 +150,7 @@ export function createRouter() {
       children: [
         // Public: anyone holding a document can check it against the evidence log, without an account.
         { path: '/verify', element: <VerifyDocumentPage /> },
+        { path: '/promises', element: <PublicPromisesPage /> },
         // the links in the reset and verification mails: they work with or without a session
         { path: '/reset-password', element: <ResetPasswordPage /> },
         { path: '/verify-email', element: <VerifyEmailPage /> },

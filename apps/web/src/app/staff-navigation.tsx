@@ -6,6 +6,7 @@ import {
   BankOutlined,
   BarChartOutlined,
   BookOutlined,
+  CheckCircleOutlined,
   CommentOutlined,
   CrownOutlined,
   CustomerServiceOutlined,
@@ -85,6 +86,7 @@ export const STAFF_NAV: NavGroup[] = [
       { key: 'staff-rewards', label: 'staffRewards', icon: <TrophyOutlined />, path: '/staff/rewards' },
       { key: 'staff-growth', label: 'staffGrowth', icon: <FundOutlined />, path: '/staff/growth/funnel' },
       { key: 'staff-status', label: 'staffStatus', icon: <DashboardOutlined />, path: '/staff/status' },
+      { key: 'staff-promises', label: 'staffPromises', icon: <CheckCircleOutlined />, path: '/staff/promises' },
       { key: 'staff-automation', label: 'staffAutomation', icon: <NotificationOutlined />, path: '/staff/automation' },
       { key: 'staff-ops', label: 'staffOpsOverview', icon: <AimOutlined />, path: '/staff/operations' },
       {

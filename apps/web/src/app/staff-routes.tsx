@@ -34,6 +34,8 @@ const StaffCommissionPage = lazyPage(onboardingPages, 'StaffCommissionPage');
 const StaffCompliancePage = lazyPage(onboardingPages, 'StaffCompliancePage');
 const StaffTiersPage = lazyPage(onboardingPages, 'StaffTiersPage');
 const StaffDemandReviewsPage = lazyPage(libraryPages, 'StaffDemandReviewsPage');
+const StaffDemandReviewPage = lazyPage(libraryPages, 'StaffDemandReviewPage');
+const StaffPromisesPage = lazyPage(() => import('../pages/promises-pages'), 'StaffPromisesPage');
 const StaffMatchingPage = lazyPage(matchingPages, 'StaffMatchingPage');
 const StaffDisputeBoardPage = lazyPage(disputesPages, 'StaffDisputeBoardPage');
 const StaffCreditPage = lazyPage(creditPage, 'StaffCreditPage');
@@ -87,6 +89,8 @@ export function StaffRoutes() {
     { path: 'compliance', element: <StaffCompliancePage /> },
     { path: 'tiers', element: <StaffTiersPage /> },
     { path: 'demand-reviews', element: <StaffDemandReviewsPage /> },
+    { path: 'demand-reviews/:reviewId', element: <StaffDemandReviewPage /> },
+    { path: 'promises', element: <StaffPromisesPage /> },
     { path: 'matching', element: <StaffMatchingPage /> },
     { path: 'disputes', element: <StaffDisputeBoardPage /> },
     { path: 'credit', element: <StaffCreditPage /> },

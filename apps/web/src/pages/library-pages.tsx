@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { ButtonLink } from '../app/button-link';
 import { formatDate } from '../app/format-date';
+import { ErrorState, LoadingState } from '../app/page-states';
 import { PageTitle } from '../app/page-title';
 import { ChatButton } from '../modules/chat';
 import { FavouriteToggle, newInquiryPath } from '../modules/inquiries';
@@ -21,9 +22,11 @@ import {
   ProjectDetail,
   ProjectForm,
   ResourceForm,
+  ReviewCard,
   ReviewQueue,
   SearchPanel,
   useOrgDemandPages,
+  useReview,
 } from '../modules/libraries';
 import { DemandMatchesCard } from '../modules/matching';
 import { useActiveContext } from '../modules/organisation';
@@ -284,6 +287,28 @@ export function StaffDemandReviewsPage() {
         </Typography.Paragraph>
         <ReviewQueue />
       </Card>
+    </>
+  );
+}
+
+/** 需求审核 one review, opened from the promises board's breaches (or a link): read-only, with the way to the queue. */
+export function StaffDemandReviewPage() {
+  const { t } = useTranslation('libraries');
+  const { reviewId = '' } = useParams();
+  const review = useReview(reviewId);
+  if (review.isError) return <ErrorState error={review.error} onRetry={() => void review.refetch()} />;
+  return (
+    <>
+      <PageTitle
+        title={review.data?.demand.title ?? t('reviews.title')}
+        subtitle={t('reviews.subtitle')}
+        extra={
+          review.data && !review.data.decision ? (
+            <ButtonLink to="/staff/demand-reviews">{t('reviews.toQueue')}</ButtonLink>
+          ) : null
+        }
+      />
+      {review.data ? <ReviewCard review={review.data} /> : <LoadingState />}
     </>
   );
 }

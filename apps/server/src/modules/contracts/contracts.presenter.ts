@@ -1,5 +1,6 @@
 import type { Contract, ContractKind } from '@zhuhe/contracts';
 import type { getContract } from './contracts.service';
+import { signingDueAt } from './contracts.signing-clock';
 
 type Loaded = Awaited<ReturnType<typeof getContract>>;
 
@@ -42,6 +43,13 @@ export function presentContract(loaded: Loaded, userNames: Map<string, string>):
             evidenceIndex: contract.signedEvidenceIndex,
           }
         : null,
+    signingDueAt: (() => {
+      // the deadline of the version awaiting signatures (FLOW-4); none once it is signed
+      const current = versions.find((v) => v.versionNo === contract.currentVersion);
+      return current && contract.signedVersion !== contract.currentVersion
+        ? signingDueAt(current.createdAt).toISOString()
+        : null;
+    })(),
     createdAt: contract.createdAt.toISOString(),
   };
 }

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, isNotNull, ne, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNotNull, ne, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../infra/db/client';
 import { contractParties, contractSignatures, contracts, contractVersions } from './contracts.tables';
 
@@ -125,4 +125,49 @@ export async function openContractAmounts(
         ne(contracts.initiatorOrgId, contractParties.orgId),
       ),
     );
+}
+
+/** Contracts waiting for signatures on their current version, with that version, not yet reminded. */
+export async function awaitingSignatures(db: DbOrTx) {
+  return db
+    .select({ contract: contracts, version: contractVersions })
+    .from(contracts)
+    .innerJoin(
+      contractVersions,
+      and(eq(contractVersions.contractId, contracts.id), eq(contractVersions.versionNo, contracts.currentVersion)),
+    )
+    .where(
+      and(inArray(contracts.status, ['negotiating', 'amending']), sql`${contractVersions.signingRemindedAt} is null`),
+    );
+}
+
+export async function markReminded(db: DbOrTx, contractId: string, versionNo: number, at: Date): Promise<void> {
+  await db
+    .update(contractVersions)
+    .set({ signingRemindedAt: at })
+    .where(and(eq(contractVersions.contractId, contractId), eq(contractVersions.versionNo, versionNo)));
+}
+
+/**
+ * The version each contract is being or was last signed on (the signed version, or the current one while it
+ * awaits signatures), for versions created since `since`.
+ */
+export async function signingVersionsSince(db: DbOrTx, since: Date) {
+  return db
+    .select({ contract: contracts, versionNo: contractVersions.versionNo, versionAt: contractVersions.createdAt })
+    .from(contracts)
+    .innerJoin(contractVersions, eq(contractVersions.contractId, contracts.id))
+    .where(
+      and(
+        sql`${contractVersions.createdAt} >= ${since}`,
+        or(
+          eq(contractVersions.versionNo, contracts.signedVersion),
+          and(
+            eq(contractVersions.versionNo, contracts.currentVersion),
+            inArray(contracts.status, ['negotiating', 'amending']),
+          ),
+        ),
+      ),
+    )
+    .orderBy(asc(contractVersions.createdAt));
 }

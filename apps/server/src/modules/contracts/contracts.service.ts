@@ -96,6 +96,7 @@ export async function createContract(
   );
   const body = renderBody(template, input.title, await partyInfos(ctx, parties), variables);
   const sha256 = bodyHash(body);
+  const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
     await repo.insertContract(tx, {
       id,
@@ -115,6 +116,7 @@ export async function createContract(
       bodySha256: sha256,
       proposedByOrgId: orgId,
       proposedByUserId: actor.userId,
+      createdAt: now,
     });
     await appendEvidence(ctx, { kind: 'contract.version', subject: `contract:${id}:v1`, sha256, orgId }, tx);
     await recordProductEvent(
@@ -184,6 +186,7 @@ export async function proposeVersion(
       note: input.note ?? null,
       proposedByOrgId: orgId,
       proposedByUserId: actor.userId,
+      createdAt: ctx.clock.now(),
     });
     await repo.updateContract(tx, contractId, {
       currentVersion: versionNo,
@@ -238,7 +241,7 @@ export async function signVersion(
       orgId,
       signerUserId: actor.userId,
       signerName: user?.displayName ?? '—',
-      signedAt: new Date(),
+      signedAt: ctx.clock.now(),
     });
   });
   await sealIfComplete(ctx, contractId, versionNo);
@@ -320,7 +323,8 @@ async function sealIfComplete(ctx: AppContext, contractId: string, versionNo: nu
       signedVersion: versionNo,
       signedFileId: file.id,
       signedSha256: file.sha256,
-      signedAt: new Date(),
+      // the last consent ends the signing clock (FLOW-4), on the business clock like the consents
+      signedAt: signatures.reduce((last, s) => (s.signedAt > last ? s.signedAt : last), new Date(0)),
       signedEvidenceIndex: entry.entryIndex,
       amendmentCount: locked.signedVersion ? locked.amendmentCount + 1 : locked.amendmentCount,
     });

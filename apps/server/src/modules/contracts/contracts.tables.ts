@@ -48,7 +48,10 @@ export const contractVersions = pgTable(
     note: text('note'),
     proposedByOrgId: uuid('proposed_by_org_id').notNull(),
     proposedByUserId: uuid('proposed_by_user_id').notNull(),
+    /** the version's time on the business clock: it starts the signing clock (FLOW-4) */
     createdAt: ts('created_at').notNull().defaultNow(),
+    /** when the parties that had not signed were reminded of the signing deadline (once per version) */
+    signingRemindedAt: ts('signing_reminded_at'),
   },
   (t) => [primaryKey({ columns: [t.contractId, t.versionNo] })],
 );

@@ -11,3 +11,4 @@ export {
   signedContractCounts,
   signVersion,
 } from './contracts.service';
+export { SIGNING_WORKING_DAYS, sendSigningReminders, signingClocks, signingDueAt } from './contracts.signing-clock';

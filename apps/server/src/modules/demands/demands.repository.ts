@@ -100,3 +100,28 @@ export async function decideReview(
     .returning();
   return row;
 }
+
+/** Reviews submitted since `since`, with their demand's title: the promises board's review clock. */
+export async function reviewClocksSince(db: DbOrTx, since: Date) {
+  return db
+    .select({
+      id: demandReviews.id,
+      demandId: demandReviews.demandId,
+      title: demands.title,
+      submittedAt: demandReviews.submittedAt,
+      dueAt: demandReviews.dueAt,
+      decidedAt: demandReviews.decidedAt,
+    })
+    .from(demandReviews)
+    .innerJoin(demands, eq(demands.id, demandReviews.demandId))
+    .where(sql`${demandReviews.submittedAt} >= ${since}`)
+    .orderBy(asc(demandReviews.submittedAt));
+}
+
+/** Demands published since `since` (publication starts the 10-minute push clock). */
+export async function publishedSince(db: DbOrTx, since: Date) {
+  return db
+    .select({ id: demands.id, title: demands.title, publishedAt: demands.publishedAt })
+    .from(demands)
+    .where(and(isNotNull(demands.publishedAt), sql`${demands.publishedAt} >= ${since}`));
+}

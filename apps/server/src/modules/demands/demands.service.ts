@@ -426,3 +426,15 @@ export async function createDemandsDirect(
     });
   }
 }
+
+/** 审核时钟 each review since `since`: submitted, due (2 working days) and decided, for the promises board. */
+export async function reviewClocks(ctx: AppContext, since: Date) {
+  return repo.reviewClocksSince(ctx.db, since);
+}
+
+/** When each demand published since `since` went live: the start of the push promise (10 minutes). */
+export async function publicationTimes(ctx: AppContext, since: Date) {
+  return (await repo.publishedSince(ctx.db, since)).flatMap((d) =>
+    d.publishedAt ? [{ id: d.id, title: d.title, publishedAt: d.publishedAt }] : [],
+  );
+}

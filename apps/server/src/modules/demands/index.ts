@@ -12,6 +12,8 @@ export {
   getDemand,
   listOrgDemands,
   type NewDemand,
+  publicationTimes,
   REVIEW_WORKING_DAYS,
   readTenderFile,
+  reviewClocks,
 } from './demands.service';

@@ -1,11 +1,12 @@
 import type { Dispute } from '@zhuhe/contracts';
+import { addWorkingDays } from '../../infra/calendar/working-days';
 import type { AppContext } from '../../infra/context';
 import type { Actor } from '../../infra/http/access';
 import { getUsers } from '../identity';
 import { getOrganisations } from '../organisation';
 import { disputeErrors } from './disputes.errors';
 import * as repo from './disputes.repository';
-import { breached, cycleWorkingDays, type Outcome } from './disputes.rules';
+import { breached, cycleWorkingDays, type Outcome, TARGET_CYCLE_WORKING_DAYS } from './disputes.rules';
 import { loadForParty, loadForStaff, type Side } from './disputes.service';
 
 type Viewer = { orgId: string; side: Side } | { staff: true };
@@ -240,4 +241,24 @@ export async function staffDecisionPdf(ctx: AppContext, actor: Actor, disputeId:
 export async function disputeParties(ctx: AppContext, orgId: string, disputeId: string) {
   const { row } = await loadForParty(ctx, orgId, disputeId);
   return { title: row.contractTitle, orgIds: [row.claimantOrgId, row.respondentOrgId] };
+}
+
+/**
+ * SLA clocks of the disputes filed since `since`, for the promises board (SERV-4): the team within 2 hours, the
+ * mediation within 5 working days, and the whole cycle (filing to decision or withdrawal) within 7 working days.
+ * Mediation is measured from filing, as its due time is (clocksFor).
+ */
+export async function slaClocks(ctx: AppContext, since: Date) {
+  return (await repo.filedSince(ctx.db, since)).map((d) => {
+    const closedAt = d.decidedAt;
+    return {
+      id: d.id,
+      caseNo: d.caseNo,
+      title: d.contractTitle,
+      filedAt: d.filedAt,
+      team: { dueAt: d.teamDueAt, endedAt: d.teamFormedAt },
+      mediation: { dueAt: d.mediationDueAt, endedAt: d.mediationEndedAt ?? closedAt },
+      cycle: { dueAt: addWorkingDays(d.filedAt, TARGET_CYCLE_WORKING_DAYS), endedAt: closedAt },
+    };
+  });
 }

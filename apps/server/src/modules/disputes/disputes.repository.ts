@@ -106,3 +106,8 @@ export async function votesOf(db: DbOrTx, disputeId: string): Promise<VoteRow[]>
     .where(eq(disputeVotes.disputeId, disputeId))
     .orderBy(asc(disputeVotes.createdAt));
 }
+
+/** Disputes filed since `since`, oldest first: the promises board reads their SLA timestamps. */
+export async function filedSince(db: DbOrTx, since: Date) {
+  return db.select().from(disputes).where(sql`${disputes.filedAt} >= ${since}`).orderBy(asc(disputes.filedAt));
+}

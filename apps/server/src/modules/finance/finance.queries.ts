@@ -76,3 +76,8 @@ export async function portfolioOf(ctx: AppContext, finOrgId: string) {
 }
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
+
+/** 审批时钟 each application since `since`: submitted, due (the 5th working day) and decided (FIN-1). */
+export async function decisionClocks(ctx: AppContext, since: Date) {
+  return repo.applicationsSince(ctx.db, since);
+}

@@ -133,3 +133,17 @@ export async function repaymentsOf(db: DbOrTx, applicationIds: string[]): Promis
     .where(inArray(financeRepayments.applicationId, applicationIds))
     .orderBy(asc(financeRepayments.at));
 }
+
+/** Applications submitted since `since`, oldest first: the promises board's decision clock. */
+export async function applicationsSince(db: DbOrTx, since: Date) {
+  return db
+    .select({
+      id: financeApplications.id,
+      submittedAt: financeApplications.submittedAt,
+      decisionDueAt: financeApplications.decisionDueAt,
+      decidedAt: financeApplications.decidedAt,
+    })
+    .from(financeApplications)
+    .where(sql`${financeApplications.submittedAt} >= ${since}`)
+    .orderBy(asc(financeApplications.submittedAt));
+}

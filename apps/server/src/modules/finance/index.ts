@@ -1,7 +1,7 @@
 export { financeErrors } from './finance.errors';
 export type { FinanceLoanOverdue, FinanceLoanRepaid } from './finance.events';
 export { createFinanceModule } from './finance.module';
-export { portfolioOf } from './finance.queries';
+export { decisionClocks, portfolioOf } from './finance.queries';
 export { FEE_MAX_BP, FEE_MIN_BP, gradeMeets, TYPE_LIMITS } from './finance.rules';
 export {
   applyForFinance,

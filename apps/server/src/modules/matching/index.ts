@@ -17,5 +17,6 @@ export {
   type MatchingProviders,
   NO_PROVIDERS,
   proposeSuppliers,
+  pushTimes,
   recordAwardToPushed,
 } from './matching.service';

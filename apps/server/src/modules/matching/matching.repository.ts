@@ -150,3 +150,11 @@ export async function capacitiesOf(db: DbOrTx, orgIds: readonly string[]): Promi
       ),
     );
 }
+
+/** When each demand's suppliers were pushed (the run), for runs since `since`: the promises board's push clock. */
+export async function runsSince(db: DbOrTx, since: Date) {
+  return db
+    .select({ demandId: matchingRuns.demandId, computedAt: matchingRuns.computedAt })
+    .from(matchingRuns)
+    .where(sql`${matchingRuns.computedAt} >= ${since}`);
+}

@@ -540,3 +540,8 @@ export async function matchingFigures(ctx: AppContext, weeks = 26): Promise<Matc
     model: { trainedOn: model.training.source, examples: model.training.examples, features: model.features },
   };
 }
+
+/** 推送时刻 when each demand matched since `since` had its suppliers pushed (the promises board's push clock). */
+export async function pushTimes(ctx: AppContext, since: Date): Promise<Map<string, Date>> {
+  return new Map((await repo.runsSince(ctx.db, since)).map((r) => [r.demandId, r.computedAt]));
+}

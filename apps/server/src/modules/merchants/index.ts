@@ -10,6 +10,7 @@ export {
   decide,
   evaluateTiers,
   merchantFacts,
+  onboardingClocks,
   recordInspection,
   salesPerformance,
   scheduleInspection,

@@ -111,3 +111,12 @@ export async function salesBetween(db: DbOrTx, orgIds: string[], from: Date, to:
     .groupBy(s.orgId);
   return new Map(rows.map((r) => [r.orgId, Number(r.fen)]));
 }
+
+/** Applications first submitted since `since`, for the promises board's onboarding clocks. */
+export async function applicationsSince(db: DbOrTx, since: Date): Promise<ApplicationRow[]> {
+  return db
+    .select()
+    .from(merchantApplications)
+    .where(gte(merchantApplications.firstSubmittedAt, since))
+    .orderBy(asc(merchantApplications.firstSubmittedAt));
+}

@@ -1,6 +1,6 @@
 import type { MerchantStage, MerchantTier, ParsedVerificationPackage } from '@zhuhe/contracts';
 import { appendAuditInTx } from '../../infra/audit/audit-chain';
-import { workingDaysBetween } from '../../infra/calendar/working-days';
+import { addWorkingDays, workingDaysBetween } from '../../infra/calendar/working-days';
 import type { AppContext } from '../../infra/context';
 import { sha256Hex } from '../../infra/crypto';
 import type { DbOrTx } from '../../infra/db/client';
@@ -27,6 +27,7 @@ import { merchantErrors } from './merchants.errors';
 import {
   BRAND_SHARE_TARGET_BP,
   CYCLE_WORKING_DAYS,
+  FEEDBACK_WORKING_DAYS,
   feedbackOnTimeBp,
   PASS_RATE_TARGET_MAX_BP,
   round2,
@@ -599,4 +600,40 @@ export async function suspendOnCredentialExpiry(tx: DbOrTx, event: CredentialExp
 export async function merchantProfileTitle(ctx: AppContext, orgId: string, subjectId: string): Promise<string | null> {
   const row = await repo.findApplication(ctx.db, subjectId);
   return row && row.orgId === orgId ? row.shopName : null;
+}
+
+/**
+ * 入驻时钟 for the promises board (MERCH-1): each review stay (entering 审核中 until the next stage, due in 1
+ * working day) and each application's whole cycle (first submission until active, due in 3 working days).
+ */
+export async function onboardingClocks(ctx: AppContext, since: Date) {
+  const applications = await repo.applicationsSince(ctx.db, since);
+  const events = await repo.stageEvents(
+    ctx.db,
+    applications.map((a) => a.id),
+  );
+  const feedback: { applicationId: string; shopName: string; startedAt: Date; dueAt: Date; endedAt: Date | null }[] =
+    [];
+  for (const a of applications) {
+    const own = events.filter((e) => e.applicationId === a.id);
+    own.forEach((e, i) => {
+      if (e.stage !== 'in_review') return;
+      const startedAt = e.enteredAt;
+      feedback.push({
+        applicationId: a.id,
+        shopName: a.shopName,
+        startedAt,
+        dueAt: addWorkingDays(startedAt, FEEDBACK_WORKING_DAYS),
+        endedAt: own[i + 1]?.enteredAt ?? null,
+      });
+    });
+  }
+  const cycle = applications.map((a) => ({
+    applicationId: a.id,
+    shopName: a.shopName,
+    startedAt: a.firstSubmittedAt,
+    dueAt: addWorkingDays(a.firstSubmittedAt, CYCLE_WORKING_DAYS),
+    endedAt: a.activatedAt,
+  }));
+  return { feedback, cycle };
 }

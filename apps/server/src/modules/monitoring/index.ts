@@ -1,5 +1,6 @@
 export { createMonitoringModule } from './monitoring.module';
 export {
+  alertHistory,
   breaches,
   checkAlerts,
   type MonitoringDeps,

@@ -54,3 +54,8 @@ export async function queueFigures(db: DbOrTx, wall: Date, since: Date) {
     .where(sql`${jobs.status} in ('queued', 'failed')`)
     .groupBy(sql`1`);
 }
+
+/** Alerts opened since `since`, oldest first: the promises board's alert row. */
+export async function alertsSince(db: DbOrTx, since: Date): Promise<AlertRow[]> {
+  return db.select().from(opsAlerts).where(sql`${opsAlerts.openedAt} >= ${since}`).orderBy(opsAlerts.openedAt);
+}

@@ -305,3 +305,16 @@ export async function recordPastAlert(
 ): Promise<void> {
   await repo.insertAlert(ctx.db, { id: newId(), status: 'resolved', ...alert });
 }
+
+/**
+ * 告警记录 for the promises board: the slow-response threshold in force (seed: alert over 3 s) and the alerts
+ * opened since `since`. Availability is not derived from these: the minute check records slow responses and
+ * error spikes, not downtime.
+ */
+export async function alertHistory(ctx: AppContext, since: Date) {
+  const alerts = await repo.alertsSince(ctx.db, since);
+  return {
+    slowSeconds: ctx.config.slowResponseSeconds,
+    alerts: alerts.map((a) => ({ id: a.id, kind: a.kind, openedAt: a.openedAt, resolvedAt: a.resolvedAt })),
+  };
+}

@@ -14,4 +14,4 @@ export {
   tierPrice,
 } from './procurement.optimiser';
 export { explain, materialOf, roadKm, unitFactor } from './procurement.rules';
-export { latestPlanOf, planForDemand, recordSupplierTerms } from './procurement.service';
+export { latestPlanOf, planForDemand, planSavings, recordSupplierTerms } from './procurement.service';

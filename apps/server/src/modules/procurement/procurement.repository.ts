@@ -1,4 +1,4 @@
-import { desc, eq, inArray } from 'drizzle-orm';
+import { desc, eq, gte, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../infra/db/client';
 import { procurementPlans, procurementPriceBreaks, procurementSupplierTerms } from './procurement.tables';
 
@@ -32,4 +32,13 @@ export async function upsertTerms(db: DbOrTx, rows: (typeof procurementSupplierT
 
 export async function insertPriceBreaks(db: DbOrTx, rows: (typeof procurementPriceBreaks.$inferInsert)[]) {
   if (rows.length) await db.insert(procurementPriceBreaks).values(rows).onConflictDoNothing();
+}
+
+/** Plans computed since `since` (their stored view holds the saving): the promises board's saving row. */
+export async function plansSince(db: DbOrTx, since: Date) {
+  return db
+    .select()
+    .from(procurementPlans)
+    .where(gte(procurementPlans.createdAt, since))
+    .orderBy(desc(procurementPlans.createdAt));
 }

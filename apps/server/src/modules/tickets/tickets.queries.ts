@@ -213,3 +213,25 @@ export async function ratingsBetween(ctx: Pick<AppContext, 'db'>, from: Date, to
       : [],
   );
 }
+
+/** The first instant of the Shanghai calendar month after the one `instant` falls in. */
+function nextShanghaiMonth(instant: Date): Date {
+  const [y, m] = shanghaiDate(instant).slice(0, 7).split('-').map(Number) as [number, number];
+  const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+  return new Date(`${next}-01T00:00:00+08:00`);
+}
+
+/**
+ * 当月解决 clocks for the promises board (SERV-2): each ticket opened since `since` is due by the end of the month
+ * it was opened in, and counts as resolved only if it is not open again.
+ */
+export async function monthResolutionClocks(ctx: AppContext, since: Date) {
+  return (await repo.openedSince(ctx.db, since)).map((t) => ({
+    id: t.id,
+    ticketNo: t.ticketNo,
+    subject: t.subject,
+    startedAt: t.createdAt,
+    dueAt: nextShanghaiMonth(t.createdAt),
+    endedAt: isOpen(t.status) ? null : t.resolvedAt,
+  }));
+}

@@ -2,7 +2,7 @@ import { Alert, App, Button, Card, Descriptions, Form, Input, List, Modal, Space
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { formatDateTime } from '../../app/format-date';
+import { formatDateTime, isInFuture } from '../../app/format-date';
 import { ErrorState, LoadingState } from '../../app/page-states';
 import { useErrorFeedback } from '../../app/use-error-feedback';
 import { OrgGradeBadge } from '../credit';
@@ -94,6 +94,17 @@ export function ContractDetail({
           ) : null
         }
       >
+        {c.signingDueAt ? (
+          <Alert
+            type={isInFuture(c.signingDueAt) ? 'info' : 'warning'}
+            showIcon
+            style={{ marginBottom: 12 }}
+            data-testid="signing-due"
+            message={t(isInFuture(c.signingDueAt) ? 'detail.signingDue' : 'detail.signingOverdue', {
+              time: formatDateTime(c.signingDueAt),
+            })}
+          />
+        ) : null}
         <List
           dataSource={c.parties}
           renderItem={(p) => {

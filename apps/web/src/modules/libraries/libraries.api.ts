@@ -98,5 +98,7 @@ export const fetchOrgDemands = (
 ) => apiRequest('GET', `/api/orgs/${orgId}/demands`, OrgDemandPage, { query: page });
 export const fetchReviewQueue = async (state: 'pending' | 'decided') =>
   (await apiRequest('GET', '/api/staff/demand-reviews', DemandReviewList, { query: { state } })).items;
+export const fetchReview = (reviewId: string) =>
+  apiRequest('GET', `/api/staff/demand-reviews/${reviewId}`, DemandReview);
 export const decideReview = (reviewId: string, decision: 'approved' | 'rejected', reason: string) =>
   apiRequest('POST', `/api/staff/demand-reviews/${reviewId}/decision`, DemandReview, { body: { decision, reason } });

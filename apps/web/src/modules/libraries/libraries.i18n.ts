@@ -199,6 +199,9 @@ export const librariesZhCN = {
     rejected: '已驳回',
     attachments: '附件',
     empty: '审核队列为空',
+    decidedAt: '审结时间',
+    decidedLate: '超时 {{days}} 个工作日审结',
+    toQueue: '去审核队列',
   },
   map: {
     title: '地图找项目',
@@ -429,6 +432,9 @@ export const librariesEn: typeof librariesZhCN = {
     rejected: 'Rejected',
     attachments: 'Attachments',
     empty: 'The queue is empty',
+    decidedAt: 'Decided',
+    decidedLate: 'Decided {{days}} working days late',
+    toQueue: 'Go to the review queue',
   },
   map: {
     title: 'Map',

@@ -119,6 +119,10 @@ export function useReviewQueue(state: 'pending' | 'decided') {
   return useQuery({ queryKey: libraryKeys.reviews(state), queryFn: () => api.fetchReviewQueue(state) });
 }
 
+export function useReview(reviewId: string) {
+  return useQuery({ queryKey: ['staff', 'demand-review', reviewId], queryFn: () => api.fetchReview(reviewId) });
+}
+
 export function useDecideReview() {
   const client = useQueryClient();
   return useMutation({

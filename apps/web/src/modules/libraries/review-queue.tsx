@@ -1,5 +1,5 @@
 import { Button, Card, Empty, Flex, Form, Input, List, Modal, Segmented, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../app/format-date';
 import { ErrorState } from '../../app/page-states';
@@ -35,50 +35,7 @@ export function ReviewQueue() {
         locale={{ emptyText: <Empty description={t('reviews.empty')} /> }}
         renderItem={(review) => (
           <List.Item key={review.id} style={{ display: 'block', padding: 0, border: 'none' }}>
-            <Card
-              key={review.id}
-              style={{ marginBottom: 12 }}
-              data-testid="review-card"
-              title={review.demand.title}
-              extra={
-                review.decision ? (
-                  <Tag color={review.decision === 'approved' ? 'success' : 'error'}>
-                    {t(`reviews.${review.decision}`)}
-                  </Tag>
-                ) : (
-                  <Tag color={review.overdue ? 'error' : 'processing'}>
-                    {review.overdue
-                      ? t('reviews.overdue', { days: Math.abs(review.workingDaysLeft) })
-                      : t('reviews.left', { days: review.workingDaysLeft })}
-                  </Tag>
-                )
-              }
-            >
-              <Typography.Paragraph type="secondary">
-                {t('reviews.submittedAt')} {formatDateTime(review.submittedAt)} · {t('reviews.dueAt')}{' '}
-                {formatDateTime(review.dueAt)}
-              </Typography.Paragraph>
-              <DemandFacts demand={review.demand} />
-              <Flex gap={16} wrap style={{ margin: '8px 0' }}>
-                {(
-                  [
-                    ['feasibility', review.demand.attachments?.feasibility],
-                    ['fundsProof', review.demand.attachments?.fundsProof],
-                    ['source', review.demand.attachments?.source],
-                  ] as const
-                ).map(([key, file]) =>
-                  file ? (
-                    <a
-                      key={key}
-                      href={`/api/staff/demand-reviews/${review.id}/files/${file.id}/content`}
-                      target="_blank"
-                      rel="noreferrer"
-                    >
-                      {t(`demands.${key}`)}：{file.name}
-                    </a>
-                  ) : null,
-                )}
-              </Flex>
+            <ReviewCard review={review}>
               {!review.decision ? (
                 <Flex gap={8}>
                   <Button
@@ -99,7 +56,7 @@ export function ReviewQueue() {
                   </Button>
                 </Flex>
               ) : null}
-            </Card>
+            </ReviewCard>
           </List.Item>
         )}
       />
@@ -132,5 +89,68 @@ export function ReviewQueue() {
         </Form>
       </Modal>
     </Flex>
+  );
+}
+
+/** One review: the demand, its deadline on the official calendar and its attachments; `children` are the actions. */
+export function ReviewCard({ review, children }: { review: DemandReviewData; children?: ReactNode }) {
+  const { t } = useTranslation('libraries');
+  return (
+    <Card
+      key={review.id}
+      style={{ marginBottom: 12 }}
+      data-testid="review-card"
+      title={review.demand.title}
+      extra={
+        review.decision ? (
+          <Flex gap={4} wrap>
+            <Tag color={review.decision === 'approved' ? 'success' : 'error'}>{t(`reviews.${review.decision}`)}</Tag>
+            {review.overdue ? (
+              <Tag color="error" data-testid="review-late">
+                {t('reviews.decidedLate', { days: Math.abs(review.workingDaysLeft) })}
+              </Tag>
+            ) : null}
+          </Flex>
+        ) : (
+          <Tag color={review.overdue ? 'error' : 'processing'}>
+            {review.overdue
+              ? t('reviews.overdue', { days: Math.abs(review.workingDaysLeft) })
+              : t('reviews.left', { days: review.workingDaysLeft })}
+          </Tag>
+        )
+      }
+    >
+      <Typography.Paragraph type="secondary">
+        {t('reviews.submittedAt')} {formatDateTime(review.submittedAt)} · {t('reviews.dueAt')}{' '}
+        {formatDateTime(review.dueAt)}
+      </Typography.Paragraph>
+      <DemandFacts demand={review.demand} />
+      <Flex gap={16} wrap style={{ margin: '8px 0' }}>
+        {(
+          [
+            ['feasibility', review.demand.attachments?.feasibility],
+            ['fundsProof', review.demand.attachments?.fundsProof],
+            ['source', review.demand.attachments?.source],
+          ] as const
+        ).map(([key, file]) =>
+          file ? (
+            <a
+              key={key}
+              href={`/api/staff/demand-reviews/${review.id}/files/${file.id}/content`}
+              target="_blank"
+              rel="noreferrer"
+            >
+              {t(`demands.${key}`)}：{file.name}
+            </a>
+          ) : null,
+        )}
+      </Flex>
+      {review.decidedAt ? (
+        <Typography.Paragraph type="secondary" data-testid="review-decided-at">
+          {t('reviews.decidedAt')} {formatDateTime(review.decidedAt)}
+        </Typography.Paragraph>
+      ) : null}
+      {children}
+    </Card>
   );
 }

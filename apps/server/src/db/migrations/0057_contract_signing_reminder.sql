@@ -1,0 +1,1 @@
+ALTER TABLE "contract_versions" ADD COLUMN "signing_reminded_at" timestamp with time zone;
