@@ -146,3 +146,24 @@ export async function recordProductEvents(ctx: Pick<AppContext, 'db'>, events: P
 export async function linkVisitor(ctx: Pick<AppContext, 'db'>, anonymousId: string, userId: string, at: Date) {
   await repo.linkIdentity(ctx.db, anonymousId, userId, at);
 }
+
+/**
+ * 投诉 a dispute filed against an organisation counts as a complaint it received (the merchant alerts' complaint
+ * rate), recorded at the filing's time.
+ */
+export async function recordComplaint(
+  ctx: Pick<AppContext, 'db'>,
+  filed: DomainEvents['dispute.filed'],
+  tx: DbOrTx,
+): Promise<void> {
+  await recordProductEvent(
+    ctx,
+    {
+      name: 'complaint.received',
+      orgId: filed.respondentOrgId,
+      properties: { disputeId: filed.disputeId, contractId: filed.contractId, type: filed.type },
+      occurredAt: new Date(filed.filedAt),
+    },
+    tx,
+  );
+}

@@ -1,4 +1,5 @@
 export { searchErrors } from './search.errors';
+export { keywordSearchers } from './search.keywords';
 export { createSearchModule } from './search.module';
 export {
   noRankingBoost,
