@@ -88,8 +88,8 @@ export function composeModules(
       notify: async (input) => {
         await notify(ctx, input);
       },
-      demandsByRegion: (range, level) => demandsByRegion(ctx, range, level),
-      searchKeywords: (range, limit) => keywordSearchers(ctx, range, limit),
+      demandsByRegion: (range, level) => demandsByRegion(ctx.db, range, level),
+      searchKeywords: (range, limit) => keywordSearchers(ctx.db, range, limit),
     }),
     // 实验: experiments and feature flags on product surfaces, results from analytics' product events (GROW-4).
     experiments: createExperimentsModule(ctx),

@@ -1,13 +1,9 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
 import type { AppContext } from '../../infra/context';
-import { type DbOrTx, queryRows } from '../../infra/db/client';
 import { newId } from '../../infra/ids';
 import type { AnalyticsDeps } from './analytics.deps';
 import { analyticsErrors } from './analytics.errors';
+import * as repo from './analytics.insights.repository';
 import { growthTeam } from './analytics.policy';
-import { analyticsMerchantAlerts } from './analytics.tables';
-
-const DAY_MS = 86_400_000;
 
 /**
  * 商家预警 thresholds (MERCH-5/7/8), checked daily:
@@ -27,51 +23,7 @@ export const ALERT_RULES = {
 } as const;
 
 type Rule = 'exposure_drop' | 'inquiry_drop' | 'complaint_rate';
-type AlertRow = typeof analyticsMerchantAlerts.$inferSelect;
-
-interface ActivityRow {
-  org_id: string;
-  exposure_now: number;
-  exposure_before: number;
-  inquiries_now: number;
-  inquiries_before: number;
-}
-
-/** Each merchant's exposure and inquiries in the last 7 days and in the 28 days before. */
-async function activity(db: DbOrTx, asOf: Date): Promise<ActivityRow[]> {
-  const week = new Date(asOf.getTime() - 7 * DAY_MS);
-  const start = new Date(asOf.getTime() - 35 * DAY_MS);
-  return queryRows<ActivityRow>(
-    db,
-    sql`with e as (
-        select case when name = 'inquiry.received' then org_id::text else properties->>'merchantOrgId' end as org_id,
-          name = 'inquiry.received' as inquiry, occurred_at >= ${week} as recent
-        from product_events
-        where name in ('merchant.viewed', 'listing.viewed', 'inquiry.received')
-          and occurred_at >= ${start} and occurred_at < ${asOf})
-      select org_id,
-        count(*) filter (where not inquiry and recent)::int as exposure_now,
-        count(*) filter (where not inquiry and not recent)::int as exposure_before,
-        count(*) filter (where inquiry and recent)::int as inquiries_now,
-        count(*) filter (where inquiry and not recent)::int as inquiries_before
-      from e where org_id is not null group by org_id`,
-  );
-}
-
-/** Complaints received and deals won as supplier per organisation over the complaint window. */
-async function complaints(db: DbOrTx, asOf: Date) {
-  const since = new Date(asOf.getTime() - ALERT_RULES.COMPLAINT_WINDOW_DAYS * DAY_MS);
-  return queryRows<{ org_id: string; complaints: number; deals: number }>(
-    db,
-    sql`select org_id::text as org_id,
-        count(*) filter (where name = 'complaint.received')::int as complaints,
-        count(*) filter (where name = 'deal.closed' and properties->>'role' = 'supplier')::int as deals
-      from product_events
-      where name in ('complaint.received', 'deal.closed') and org_id is not null
-        and occurred_at >= ${since} and occurred_at < ${asOf}
-      group by org_id having count(*) filter (where name = 'complaint.received') > 0`,
-  );
-}
+type ActivityRow = repo.ActivityRow;
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
@@ -122,7 +74,7 @@ export function evaluateRules(
 export function weekStartOf(at: Date): string {
   const local = new Date(at.getTime() + 8 * 3_600_000);
   const back = (local.getUTCDay() + 6) % 7;
-  return new Date(local.getTime() - back * DAY_MS).toISOString().slice(0, 10);
+  return new Date(local.getTime() - back * 86_400_000).toISOString().slice(0, 10);
 }
 
 const TEXT: Record<Rule, { title: string; body: (e: Record<string, number>) => string }> = {
@@ -148,25 +100,24 @@ const TEXT: Record<Rule, { title: string; body: (e: Record<string, number>) => s
  * the growth team (in-app notifications).
  */
 export async function checkMerchantAlerts(ctx: AppContext, deps: AnalyticsDeps, asOf = ctx.clock.now()) {
-  const [rows, complaintRows] = await Promise.all([activity(ctx.db, asOf), complaints(ctx.db, asOf)]);
+  const [rows, complaintRows] = await Promise.all([
+    repo.merchantActivity(ctx.db, asOf),
+    repo.merchantComplaints(ctx.db, asOf, ALERT_RULES.COMPLAINT_WINDOW_DAYS),
+  ]);
   const weekStart = weekStartOf(asOf);
   let raised = 0;
   const staff = await deps.staffEmails(growthTeam);
   for (const alert of evaluateRules(rows, complaintRows)) {
-    const [created] = await ctx.db
-      .insert(analyticsMerchantAlerts)
-      .values({
-        id: newId(),
-        orgId: alert.orgId,
-        rule: alert.rule,
-        weekStart,
-        evidence: alert.evidence,
-        status: 'open',
-        raisedAt: asOf,
-        updatedAt: asOf,
-      })
-      .onConflictDoNothing()
-      .returning();
+    const created = await repo.insertAlert(ctx.db, {
+      id: newId(),
+      orgId: alert.orgId,
+      rule: alert.rule,
+      weekStart,
+      evidence: alert.evidence,
+      status: 'open',
+      raisedAt: asOf,
+      updatedAt: asOf,
+    });
     if (!created) continue;
     raised++;
     const text = TEXT[alert.rule];
@@ -184,7 +135,7 @@ export async function checkMerchantAlerts(ctx: AppContext, deps: AnalyticsDeps, 
   return { raised };
 }
 
-async function present(deps: AnalyticsDeps, rows: AlertRow[]) {
+async function present(deps: AnalyticsDeps, rows: repo.AlertRow[]) {
   const names = await deps.orgNames([...new Set(rows.map((r) => r.orgId))]);
   return {
     items: rows.map((r) => ({
@@ -204,18 +155,9 @@ async function present(deps: AnalyticsDeps, rows: AlertRow[]) {
 export async function listMerchantAlerts(
   ctx: Pick<AppContext, 'db'>,
   deps: AnalyticsDeps,
-  filter: { orgId?: string; status?: AlertRow['status'] | undefined },
+  filter: { orgId?: string; status?: repo.AlertRow['status'] | undefined },
 ) {
-  const conditions = [
-    ...(filter.orgId ? [eq(analyticsMerchantAlerts.orgId, filter.orgId)] : []),
-    ...(filter.status ? [eq(analyticsMerchantAlerts.status, filter.status)] : []),
-  ];
-  const rows = await ctx.db
-    .select()
-    .from(analyticsMerchantAlerts)
-    .where(conditions.length > 0 ? and(...conditions) : undefined)
-    .orderBy(desc(analyticsMerchantAlerts.raisedAt), desc(analyticsMerchantAlerts.id))
-    .limit(200);
+  const rows = await repo.listAlerts(ctx.db, filter);
   return present(deps, rows);
 }
 
@@ -227,14 +169,11 @@ export async function updateMerchantAlert(
   status: 'acknowledged' | 'resolved',
   by: { userId: string; orgId?: string },
 ) {
-  const where = by.orgId
-    ? and(eq(analyticsMerchantAlerts.id, alertId), eq(analyticsMerchantAlerts.orgId, by.orgId))
-    : eq(analyticsMerchantAlerts.id, alertId);
-  const [row] = await ctx.db
-    .update(analyticsMerchantAlerts)
-    .set({ status, updatedAt: ctx.clock.now(), updatedBy: by.userId })
-    .where(where)
-    .returning();
+  const row = await repo.updateAlert(ctx.db, alertId, by.orgId, {
+    status,
+    updatedAt: ctx.clock.now(),
+    updatedBy: by.userId,
+  });
   if (!row) throw analyticsErrors.raise('ANALYTICS_ALERT_NOT_FOUND');
   const [presented] = (await present(deps, [row])).items;
   return presented;

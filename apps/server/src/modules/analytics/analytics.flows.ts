@@ -1,7 +1,6 @@
-import { sql } from 'drizzle-orm';
 import type { AppContext } from '../../infra/context';
-import { type DbOrTx, queryRows } from '../../infra/db/client';
 import { dayRange, KEY_ACTIONS } from './analytics.analyses';
+import { secondDeals } from './analytics.insights.repository';
 import * as repo from './analytics.repository';
 
 type LifecycleStage = 'acquired' | 'activated' | 'retained' | 'converted';
@@ -19,16 +18,6 @@ export const MARKETING_STAGES: readonly MarketingStage[] = [
 export interface StageMoments extends repo.LifecycleRow {
   /** the second closed deal (忠诚), null with fewer */
   loyal_at: Date | null;
-}
-
-/** When each organisation closed its second deal (the marketing view's 忠诚). */
-async function secondDeals(db: DbOrTx): Promise<Map<string, Date>> {
-  const found = await queryRows<{ org_id: string; at: Date }>(
-    db,
-    sql`select org_id::text as org_id, (array_agg(occurred_at order by occurred_at))[2] as at from product_events
-      where name = 'deal.closed' and org_id is not null group by org_id having count(*) >= 2`,
-  );
-  return new Map(found.map((r) => [r.org_id, new Date(r.at)]));
 }
 
 const reached = (at: Date | null, t: Date) => at !== null && new Date(at) < t;

@@ -1,39 +1,6 @@
-import { sql } from 'drizzle-orm';
 import type { AppContext } from '../../infra/context';
-import { type DbOrTx, queryRows } from '../../infra/db/client';
 import { dayRange, PLATFORM_TAKE_RATE } from './analytics.analyses';
-
-const local = (column: string) => sql.raw(`(${column} at time zone 'Asia/Shanghai')`);
-
-/**
- * Organisations created in [from, to) by cohort (the week or month, Shanghai, of `organisation.created`), with the
- * value of their closed deals by period k after the cohort's start.
- */
-async function cohortDeals(db: DbOrTx, q: { period: 'week' | 'month'; from: Date; to: Date }) {
-  const unit = sql.raw(`'${q.period}'`);
-  const diff =
-    q.period === 'week'
-      ? sql`((date_trunc('week', ${local('e.occurred_at')})::date - s.cohort::date) / 7)`
-      : sql`((extract(year from ${local('e.occurred_at')}) - extract(year from s.cohort)) * 12
-            + extract(month from ${local('e.occurred_at')}) - extract(month from s.cohort))::int`;
-  const born = sql`select org_id, date_trunc(${unit}, ${local('min(occurred_at)')}) as cohort from product_events
-      where name = 'organisation.created' and org_id is not null group by org_id
-      having min(occurred_at) >= ${q.from} and min(occurred_at) < ${q.to}`;
-  const [sizes, cells] = await Promise.all([
-    queryRows<{ cohort: string; size: number }>(
-      db,
-      sql`select to_char(s.cohort, 'YYYY-MM-DD') as cohort, count(*)::int as size from (${born}) s group by 1 order by 1`,
-    ),
-    queryRows<{ cohort: string; k: number; fen: number }>(
-      db,
-      sql`select to_char(s.cohort, 'YYYY-MM-DD') as cohort, ${diff} as k,
-          sum((e.properties->>'amountFen')::bigint)::float8 as fen
-        from (${born}) s join product_events e on e.org_id = s.org_id and e.name = 'deal.closed'
-        group by 1, 2 order by 1, 2`,
-    ),
-  ]);
-  return { sizes, cells };
-}
+import { cohortDeals } from './analytics.insights.repository';
 
 /** The end (the next period's first day, Shanghai) of the cohort's k-th period. */
 function periodEnd(cohort: string, period: 'week' | 'month', k: number): Date {

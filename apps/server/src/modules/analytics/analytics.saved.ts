@@ -6,15 +6,14 @@ import {
   type SavedAnalysis,
   type SavedAnalysisKind,
 } from '@zhuhe/contracts';
-import { and, desc, eq, or } from 'drizzle-orm';
 import type { AppContext } from '../../infra/context';
 import type { DbOrTx } from '../../infra/db/client';
 import { newId } from '../../infra/ids';
 import { dayRange } from './analytics.analyses';
 import { analyticsErrors } from './analytics.errors';
-import { analyticsSavedAnalyses } from './analytics.tables';
+import * as repo from './analytics.insights.repository';
 
-type Row = typeof analyticsSavedAnalyses.$inferSelect;
+type Row = repo.SavedRow;
 
 /** Each kind's query is the analysis route's own: a saved analysis reopens exactly as it was run. */
 const QUERY_OF = { funnel: FunnelQuery, cohorts: CohortQuery, rfm: RfmQuery, channels: ChannelEconomicsQuery };
@@ -42,13 +41,7 @@ function present(row: Row, readerId: string): SavedAnalysis {
 
 /** What a reader sees: their own analyses and those shared with the growth team, newest first. */
 export async function listSavedAnalyses(ctx: Pick<AppContext, 'db'>, readerId: string, kind?: SavedAnalysisKind) {
-  const visible = or(eq(analyticsSavedAnalyses.ownerUserId, readerId), eq(analyticsSavedAnalyses.shared, true));
-  const rows = await ctx.db
-    .select()
-    .from(analyticsSavedAnalyses)
-    .where(kind ? and(visible, eq(analyticsSavedAnalyses.kind, kind)) : visible)
-    .orderBy(desc(analyticsSavedAnalyses.updatedAt), desc(analyticsSavedAnalyses.id))
-    .limit(200);
+  const rows = await repo.listSaved(ctx.db, readerId, kind);
   return { items: rows.map((r) => present(r, readerId)) };
 }
 
@@ -59,25 +52,22 @@ export async function saveAnalysis(
 ) {
   checkQuery(input.kind, input.query);
   const now = ctx.clock.now();
-  const [row] = await ctx.db
-    .insert(analyticsSavedAnalyses)
-    .values({
-      id: newId(),
-      kind: input.kind,
-      name: input.name,
-      query: input.query,
-      shared: input.shared,
-      ownerUserId: ownerId,
-      createdAt: now,
-      updatedAt: now,
-    })
-    .returning();
-  return present(row as Row, ownerId);
+  const row = await repo.insertSaved(ctx.db, {
+    id: newId(),
+    kind: input.kind,
+    name: input.name,
+    query: input.query,
+    shared: input.shared,
+    ownerUserId: ownerId,
+    createdAt: now,
+    updatedAt: now,
+  });
+  return present(row, ownerId);
 }
 
 /** Another's analysis: not found unless shared with the reader, and then not theirs to change. */
 async function ownRow(db: DbOrTx, id: string, userId: string): Promise<Row> {
-  const [row] = await db.select().from(analyticsSavedAnalyses).where(eq(analyticsSavedAnalyses.id, id));
+  const row = await repo.findSaved(db, id);
   if (!row || (row.ownerUserId !== userId && !row.shared)) throw analyticsErrors.raise('ANALYTICS_SAVED_NOT_FOUND');
   if (row.ownerUserId !== userId) throw analyticsErrors.raise('ANALYTICS_SAVED_NOT_OWNER');
   return row;
@@ -90,19 +80,15 @@ export async function updateSavedAnalysis(
   patch: { name?: string | undefined; shared?: boolean | undefined },
 ) {
   await ownRow(ctx.db, id, userId);
-  const [row] = await ctx.db
-    .update(analyticsSavedAnalyses)
-    .set({
-      ...(patch.name !== undefined ? { name: patch.name } : {}),
-      ...(patch.shared !== undefined ? { shared: patch.shared } : {}),
-      updatedAt: ctx.clock.now(),
-    })
-    .where(eq(analyticsSavedAnalyses.id, id))
-    .returning();
-  return present(row as Row, userId);
+  const row = await repo.updateSaved(ctx.db, id, {
+    ...(patch.name !== undefined ? { name: patch.name } : {}),
+    ...(patch.shared !== undefined ? { shared: patch.shared } : {}),
+    updatedAt: ctx.clock.now(),
+  });
+  return present(row, userId);
 }
 
 export async function deleteSavedAnalysis(ctx: AppContext, userId: string, id: string) {
   await ownRow(ctx.db, id, userId);
-  await ctx.db.delete(analyticsSavedAnalyses).where(eq(analyticsSavedAnalyses.id, id));
+  await repo.deleteSaved(ctx.db, id);
 }

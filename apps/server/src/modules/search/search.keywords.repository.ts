@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { AppContext } from '../../infra/context';
-import { queryRows } from '../../infra/db/client';
+import { type DbOrTx, queryRows } from '../../infra/db/client';
 
 /**
  * 搜索词 the keywords searched in [from, to), most searched first, with how many distinct searchers asked: an
@@ -8,12 +7,12 @@ import { queryRows } from '../../infra/db/client';
  * shows merchants only keywords of enough searchers (MERCH-5).
  */
 export async function keywordSearchers(
-  ctx: Pick<AppContext, 'db'>,
+  db: DbOrTx,
   range: { from: Date; to: Date },
   limit: number,
 ): Promise<{ keyword: string; searches: number; zeroResultSearches: number; searchers: number }[]> {
   return queryRows(
-    ctx.db,
+    db,
     sql`select keyword, count(*)::int as searches, (count(*) filter (where result_count = 0))::int as "zeroResultSearches",
         count(distinct coalesce(org_id::text, user_id::text, id::text))::int as searchers
       from search_keywords where created_at >= ${range.from} and created_at < ${range.to}
