@@ -55,6 +55,7 @@ const StaffGrowthChannelsPage = lazyPage(growthPages, 'StaffGrowthChannelsPage')
 const StaffGrowthCohortsPage = lazyPage(growthPages, 'StaffGrowthCohortsPage');
 const StaffGrowthRfmPage = lazyPage(growthPages, 'StaffGrowthRfmPage');
 const StaffGrowthKpiPage = lazyPage(growthPages, 'StaffGrowthKpiPage');
+const StaffGrowthMarketPage = lazyPage(growthPages, 'StaffGrowthMarketPage');
 const StaffExperimentsPage = lazyPage(experimentsPages, 'StaffExperimentsPage');
 const StaffExperimentNewPage = lazyPage(experimentsPages, 'StaffExperimentNewPage');
 const StaffExperimentResultsPage = lazyPage(experimentsPages, 'StaffExperimentResultsPage');
@@ -104,6 +105,7 @@ export function StaffRoutes() {
     { path: 'growth/cohorts', element: <StaffGrowthCohortsPage /> },
     { path: 'growth/rfm', element: <StaffGrowthRfmPage /> },
     { path: 'growth/kpis', element: <StaffGrowthKpiPage /> },
+    { path: 'growth/market', element: <StaffGrowthMarketPage /> },
     { path: 'experiments', element: <StaffExperimentsPage /> },
     { path: 'experiments/new', element: <StaffExperimentNewPage /> },
     { path: 'experiments/:experimentId', element: <StaffExperimentResultsPage /> },
