@@ -122,7 +122,13 @@ export async function checkMerchantAlerts(ctx: AppContext, deps: AnalyticsDeps, 
     raised++;
     const text = TEXT[alert.rule];
     const body = text.body(alert.evidence);
-    await deps.notify({ orgId: alert.orgId, kind: 'risk.merchant_alert', title: text.title, body, link: '/stats' });
+    await deps.notify({
+      orgId: alert.orgId,
+      kind: 'risk.merchant_alert',
+      title: text.title,
+      body,
+      link: '/merchant/stats',
+    });
     for (const member of staff)
       await deps.notify({
         userId: member.id,

@@ -1,7 +1,7 @@
 import type { Clock } from '../../infra/clock';
 import type { AppContext } from '../../infra/context';
 import { defineModule } from '../../infra/module';
-import { checkMerchantAlerts } from './analytics.alerts';
+import { checkMerchantAlerts, listMerchantAlerts, updateMerchantAlert } from './analytics.alerts';
 import type { AnalyticsDeps } from './analytics.deps';
 import { marketInsights } from './analytics.market';
 import { analyticsRoutes } from './analytics.routes';
@@ -22,6 +22,11 @@ export function createAnalyticsModule(ctx: AppContext, deps: AnalyticsDeps) {
       sendWeeklyReport: (clock?: Clock) => sendWeeklyReport(clock ? { ...ctx, clock } : ctx, deps),
       /** the daily merchant-alert check, at `asOf` when given (tests, demo) */
       checkMerchantAlerts: (asOf?: Date) => checkMerchantAlerts(ctx, deps, asOf),
+      /** the merchant alerts in one state, newest first */
+      merchantAlerts: (status?: 'open' | 'acknowledged' | 'resolved') => listMerchantAlerts(ctx, deps, { status }),
+      /** acknowledge or resolve an alert (demo history) */
+      setMerchantAlertStatus: (alertId: string, status: 'acknowledged' | 'resolved', userId: string) =>
+        updateMerchantAlert(ctx, deps, alertId, status, { userId }),
       /** demand heat and keywords as the growth team (all rows) or a merchant (groups of enough firms) sees them */
       marketInsights: (q: { from: string; to: string; level: 'province' | 'city' }, forMerchant: boolean) =>
         marketInsights(deps, q, forMerchant),

@@ -1,5 +1,5 @@
 export { searchErrors } from './search.errors';
-export { keywordSearchers } from './search.keywords.repository';
+export { keywordSearchers, recordSearchKeywords } from './search.keywords.repository';
 export { createSearchModule } from './search.module';
 export {
   noRankingBoost,

@@ -19,3 +19,20 @@ export async function keywordSearchers(
       group by keyword order by 2 desc, 1 limit ${limit}`,
   );
 }
+
+/** Records searches with words in one insert (demo history, imports); `createdAt` dates each. */
+export async function recordSearchKeywords(
+  db: DbOrTx,
+  rows: {
+    id: string;
+    keyword: string;
+    kind: string | null;
+    resultCount: number;
+    orgId: string | null;
+    createdAt: Date;
+  }[],
+): Promise<void> {
+  for (const r of rows)
+    await db.execute(sql`insert into search_keywords (id, keyword, kind, result_count, user_id, org_id, created_at)
+      values (${r.id}, ${r.keyword}, ${r.kind}, ${r.resultCount}, null, ${r.orgId}, ${r.createdAt})`);
+}
