@@ -127,7 +127,7 @@ export async function checkMerchantAlerts(ctx: AppContext, deps: AnalyticsDeps, 
       kind: 'risk.merchant_alert',
       title: text.title,
       body,
-      link: '/merchant/stats',
+      link: '/workspace/merchant/stats',
     });
     for (const member of staff)
       await deps.notify({
