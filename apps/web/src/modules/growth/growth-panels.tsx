@@ -313,7 +313,8 @@ export function ChannelsPanel() {
 }
 
 function retentionColour(rate: number): string {
-  return `rgba(22, 119, 255, ${Math.min(0.85, 0.08 + rate * 0.8).toFixed(2)})`;
+  // light enough for the table's dark text at every rate (WCAG 1.4.3)
+  return `rgba(22, 119, 255, ${Math.min(0.5, 0.06 + rate * 0.6).toFixed(2)})`;
 }
 
 export function CohortsPanel() {
@@ -383,7 +384,6 @@ export function CohortsPanel() {
                           display: 'block',
                           padding: '0 4px',
                           background: retentionColour(rate),
-                          color: rate > 0.5 ? '#fff' : undefined,
                         }}
                       >
                         {percent(kept, row.size)}
