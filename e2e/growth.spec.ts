@@ -103,7 +103,7 @@ test('staff save an analysis and reopen it, read the stage flows, alerts and dem
   await expect(page.getByTestId('growth-funnel-table')).toBeVisible();
 
   // stage flows: the Sankey and its table of flows
-  await page.getByRole('link', { name: '渠道' }).click();
+  await page.getByRole('link', { name: '生命周期' }).click();
   await expect(page.getByTestId('growth-flows-sankey')).toBeVisible();
   const flows = page.getByTestId('growth-flows-table');
   await expect(flows).toBeVisible();

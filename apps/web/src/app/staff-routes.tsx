@@ -56,6 +56,7 @@ const StaffGrowthCohortsPage = lazyPage(growthPages, 'StaffGrowthCohortsPage');
 const StaffGrowthRfmPage = lazyPage(growthPages, 'StaffGrowthRfmPage');
 const StaffGrowthKpiPage = lazyPage(growthPages, 'StaffGrowthKpiPage');
 const StaffGrowthMarketPage = lazyPage(growthPages, 'StaffGrowthMarketPage');
+const StaffGrowthLifecyclePage = lazyPage(growthPages, 'StaffGrowthLifecyclePage');
 const StaffExperimentsPage = lazyPage(experimentsPages, 'StaffExperimentsPage');
 const StaffExperimentNewPage = lazyPage(experimentsPages, 'StaffExperimentNewPage');
 const StaffExperimentResultsPage = lazyPage(experimentsPages, 'StaffExperimentResultsPage');
@@ -106,6 +107,7 @@ export function StaffRoutes() {
     { path: 'growth/rfm', element: <StaffGrowthRfmPage /> },
     { path: 'growth/kpis', element: <StaffGrowthKpiPage /> },
     { path: 'growth/market', element: <StaffGrowthMarketPage /> },
+    { path: 'growth/lifecycle', element: <StaffGrowthLifecyclePage /> },
     { path: 'experiments', element: <StaffExperimentsPage /> },
     { path: 'experiments/new', element: <StaffExperimentNewPage /> },
     { path: 'experiments/:experimentId', element: <StaffExperimentResultsPage /> },

@@ -4,6 +4,7 @@ import { LinkTabs } from '../app/link-tabs';
 import { PageTitle } from '../app/page-title';
 import { ChannelsPanel, CohortsPanel, FunnelPanel, RfmPanel } from '../modules/growth/growth-panels';
 import { KpiPanel } from '../modules/growth/kpi-panel';
+import { LifecycleFlowsCard } from '../modules/growth/lifecycle-flows';
 import { MarketPanel } from '../modules/growth/market-panel';
 import { MerchantAlertsCard } from '../modules/growth/merchant-alerts';
 import { MerchantStatsPanel } from '../modules/growth/merchant-stats-panel';
@@ -11,7 +12,7 @@ import { useAuthedMe } from '../modules/identity';
 
 function GrowthPage({ children }: { children: React.ReactNode }) {
   const { t } = useTranslation('growth');
-  const tabs = (['funnel', 'channels', 'cohorts', 'rfm', 'kpis', 'market'] as const).map((tab) => ({
+  const tabs = (['funnel', 'channels', 'lifecycle', 'cohorts', 'rfm', 'kpis', 'market'] as const).map((tab) => ({
     path: `/staff/growth/${tab}`,
     label: t(`tabs.${tab}`),
   }));
@@ -36,6 +37,15 @@ export function StaffGrowthChannelsPage() {
   return (
     <GrowthPage>
       <ChannelsPanel />
+    </GrowthPage>
+  );
+}
+
+/** 生命周期 stage flows between lifecycle (or marketing) stages, as a Sankey and a table. */
+export function StaffGrowthLifecyclePage() {
+  return (
+    <GrowthPage>
+      <LifecycleFlowsCard />
     </GrowthPage>
   );
 }

@@ -25,7 +25,6 @@ import { CohortLtvTable } from './cohort-ltv';
 import * as api from './growth.api';
 import { growthZhCN } from './growth.i18n';
 import { CsvButton, growthKeys, Loaded, RangeFields } from './growth-shared';
-import { LifecycleFlowsCard } from './lifecycle-flows';
 import { SavedAnalyses } from './saved-analyses';
 
 // ECharts comes with its own chunk, loaded when a growth page opens
@@ -277,7 +276,6 @@ export function ChannelsPanel() {
           )}
         </Loaded>
       </Card>
-      <LifecycleFlowsCard range={range} />
       <Card title={t('channels.addCost')}>
         <Form
           layout="inline"

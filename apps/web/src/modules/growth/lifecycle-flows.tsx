@@ -4,14 +4,15 @@ import { lazy, Suspense, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoadingState } from '../../app/page-states';
 import * as api from './growth.api';
-import { growthKeys, Loaded } from './growth-shared';
+import { growthKeys, Loaded, RangeFields } from './growth-shared';
 
 // ECharts (with its Sankey) comes with the charts' own chunk
 const FlowsSankey = lazy(() => import('./growth-charts').then((m) => ({ default: m.FlowsSankey })));
 
 /** 阶段流转 (GROW-2): organisations moving between lifecycle stages over the period, as a Sankey and a table. */
-export function LifecycleFlowsCard({ range }: { range: api.Range }) {
+export function LifecycleFlowsCard() {
   const { t } = useTranslation('growth');
+  const [range, setRange] = useState(api.defaultRange());
   const [view, setView] = useState<'lifecycle' | 'marketing'>('lifecycle');
   const query = useQuery({
     queryKey: [...growthKeys.all, 'flows', range, view],
@@ -29,7 +30,8 @@ export function LifecycleFlowsCard({ range }: { range: api.Range }) {
   return (
     <Card title={t('flows.title')}>
       <Typography.Paragraph type="secondary">{t('flows.subtitle')}</Typography.Paragraph>
-      <Form layout="inline" style={{ marginBottom: 16 }}>
+      <Form layout="inline" style={{ rowGap: 8, marginBottom: 16 }}>
+        <RangeFields range={range} onChange={setRange} />
         <Form.Item label={t('flows.view')}>
           <Select
             aria-label={t('flows.view')}
