@@ -81,7 +81,7 @@ export const MarketQuery = z.object({
 });
 /**
  * 需求热度与搜索词 published demands by region and searched keywords. For a merchant every row stands for at least
- * `minGroup` organisations (regions) or searchers (keywords); smaller regions are summed into `other`.
+ * `minGroup` organisations (regions) or searchers (keywords); smaller regions are left out.
  */
 export const MarketInsights = z.object({
   from: DateOnly,

@@ -275,23 +275,18 @@ describe('demand heat and keywords', () => {
       { from: '2024-05-01', to: '2024-05-31', level: 'province' },
       true,
     );
-    // Shanghai (one firm) and Guangdong (two) together make three: too few even summed as 其他
+    // Shanghai (one firm) and Guangdong (two) are left out
     expect(market.regions.map((r) => [r.regionCode, r.demands, r.orgs])).toEqual([['330000', 6, 5]]);
     expect(market.keywords.map((k) => k.keyword)).toEqual(['钢筋']);
     expect(market.minGroup).toBe(5);
   });
 
-  it('sums small regions into 其他 only when they reach the minimum together', () => {
+  it('leaves small regions out rather than summing them, whose firms could be few', () => {
     const rows = [
       { regionCode: '110000', demands: 9, orgs: 6 },
       { regionCode: '120000', demands: 3, orgs: 3 },
       { regionCode: '130000', demands: 2, orgs: 2 },
-      { regionCode: '140000', demands: 1, orgs: 1 },
     ];
-    expect(groupRegions(rows, 5)).toEqual([
-      { regionCode: '110000', demands: 9, orgs: 6 },
-      { regionCode: 'other', demands: 6, orgs: 6 },
-    ]);
-    expect(groupRegions(rows.slice(0, 2), 5)).toEqual([{ regionCode: '110000', demands: 9, orgs: 6 }]);
+    expect(groupRegions(rows, 5)).toEqual([{ regionCode: '110000', demands: 9, orgs: 6 }]);
   });
 });

@@ -12,17 +12,12 @@ export interface RegionDemand {
   orgs: number;
 }
 
-/** Regions of fewer than `min` organisations are summed into `other`, which is itself shown only at `min` or more. */
+/**
+ * Only regions of at least `min` publishing organisations. Smaller ones are left out, not summed: per-region counts
+ * cannot tell how many distinct firms a sum holds (two firms publishing in twenty regions would read as forty).
+ */
 export function groupRegions(rows: RegionDemand[], min: number): RegionDemand[] {
-  const shown = rows.filter((r) => r.orgs >= min);
-  const small = rows.filter((r) => r.orgs < min);
-  const other = {
-    regionCode: 'other',
-    demands: small.reduce((s, r) => s + r.demands, 0),
-    // an organisation publishing in two small regions counts twice here: `orgs` is an upper bound for `other`
-    orgs: small.reduce((s, r) => s + r.orgs, 0),
-  };
-  return [...shown, ...(other.orgs >= min && small.length > 1 ? [other] : [])];
+  return rows.filter((r) => r.orgs >= min);
 }
 
 /**
@@ -49,7 +44,7 @@ export async function marketInsights(
     minGroup: min,
     regions: grouped.map((r) => ({
       ...r,
-      regionName: r.regionCode === 'other' ? '其他地区' : regionName(r.regionCode) || r.regionCode,
+      regionName: regionName(r.regionCode) || r.regionCode,
     })),
     keywords: keywords.filter((k) => k.searchers >= min).slice(0, 30),
   };
