@@ -72,3 +72,69 @@ test('a visitor from a campaign link consents, registers and creates an organisa
   await staff.screenshot({ path: 'docs/screenshots/growth-channels.png', fullPage: true });
   await staffContext.close();
 });
+
+test('staff save an analysis and reopen it, read the stage flows, alerts and demand heat; a merchant sees its own', async ({
+  page,
+  browser,
+}) => {
+  await page.addInitScript({
+    content: `localStorage.setItem('zh_consent', JSON.stringify({ granted: false, at: new Date().toISOString() }));`,
+  });
+  await demoLogin(page, 'admin@example.com', ADMIN_SECRET);
+  await page.goto('/staff/growth/funnel');
+  await expect(page.getByRole('heading', { name: '增长分析', level: 1 })).toBeVisible();
+  const saved = page.getByTestId('saved-analyses-funnel');
+  // the demo's shared funnel is listed
+  await expect(saved).toContainText('获客漏斗 · 按渠道（近 12 周）');
+
+  const name = `七天窗口 ${randomInt(1_000_000)}`;
+  await page.getByLabel('转化窗口（天）').fill('7');
+  await saved.getByRole('button', { name: '保存分析' }).click();
+  const dialog = page.getByRole('dialog', { name: '保存分析' });
+  await dialog.getByLabel('名称').fill(name);
+  await dialog.getByRole('checkbox', { name: '共享给增长团队' }).check();
+  await dialog.getByRole('button', { name: '保存分析' }).click();
+  await expect(saved).toContainText(name);
+
+  // change the window, then reopen the saved analysis: the page takes its query back
+  await page.getByLabel('转化窗口（天）').fill('60');
+  await saved.getByRole('button', { name: `打开 ${name}` }).click();
+  await expect(page.getByLabel('转化窗口（天）')).toHaveValue('7');
+  await expect(page.getByTestId('growth-funnel-table')).toBeVisible();
+
+  // stage flows: the Sankey and its table of flows
+  await page.getByRole('link', { name: '生命周期' }).click();
+  await expect(page.getByTestId('growth-flows-sankey')).toBeVisible();
+  const flows = page.getByTestId('growth-flows-table');
+  await expect(flows).toBeVisible();
+  await expect(flows).toContainText('拉新');
+
+  await page.getByRole('link', { name: '同期群' }).click();
+  await expect(page.getByTestId('growth-cohort-ltv')).toBeVisible();
+
+  await page.getByRole('link', { name: 'KPI 看板' }).click();
+  const alerts = page.getByTestId('merchant-alerts');
+  await expect(alerts).toContainText('曝光下降');
+  await expect(alerts).toContainText('投诉率超标');
+
+  await page.getByRole('link', { name: '需求热度' }).click();
+  await expect(page.getByTestId('market-regions')).toContainText('浙江省');
+  await expect(page.getByTestId('market-keywords')).toContainText('防辐射混凝土');
+
+  const merchantContext = await browser.newContext();
+  const merchant = await merchantContext.newPage();
+  await merchant.addInitScript({
+    content: `localStorage.setItem('zh_consent', JSON.stringify({ granted: false, at: new Date().toISOString() }));`,
+  });
+  await demoLogin(merchant, 'sup@example.com');
+  await merchant.goto('/workspace/merchant/stats');
+  await expect(merchant.getByRole('heading', { name: '商家数据', level: 1 })).toBeVisible();
+  await expect(merchant.getByTestId('merchant-alerts')).toContainText('曝光下降');
+  await expect(merchant.getByTestId('merchant-alerts')).not.toContainText('投诉率超标');
+  // five firms published in 浙江, two in 江苏: a merchant sees 浙江 only, and no keyword of a single firm
+  await expect(merchant.getByTestId('market-regions')).toContainText('浙江省');
+  await expect(merchant.getByTestId('market-regions')).not.toContainText('江苏省');
+  await expect(merchant.getByTestId('market-keywords')).toContainText('螺纹钢');
+  await expect(merchant.getByTestId('market-keywords')).not.toContainText('防辐射混凝土');
+  await merchantContext.close();
+});

@@ -13,7 +13,7 @@ import { createComplianceModule } from './modules/compliance';
 import { createContractsModule } from './modules/contracts';
 import { createCooperationModule } from './modules/cooperation';
 import { createCreditModule } from './modules/credit';
-import { createDemandsModule } from './modules/demands';
+import { createDemandsModule, demandsByRegion } from './modules/demands';
 import { createDeveloperModule } from './modules/developer';
 import { createDisputesModule } from './modules/disputes';
 import { type BankAdapter, createEscrowModule } from './modules/escrow';
@@ -31,7 +31,7 @@ import { createLedgerModule } from './modules/ledger';
 import { createMatchingModule } from './modules/matching';
 import { createMerchantsModule } from './modules/merchants';
 import { createMonitoringModule } from './modules/monitoring';
-import { createNotificationsModule } from './modules/notifications';
+import { createNotificationsModule, notify } from './modules/notifications';
 import { createOperationsModule } from './modules/operations';
 import { createOrganisationModule, getOrganisations } from './modules/organisation';
 import { createPoliciesModule } from './modules/policies';
@@ -44,7 +44,7 @@ import { createReserveModule } from './modules/reserve';
 import { createResourcesModule } from './modules/resources';
 import { createRewardsModule } from './modules/rewards';
 import { createRiskModule } from './modules/risk';
-import { createSearchModule } from './modules/search';
+import { createSearchModule, keywordSearchers } from './modules/search';
 import { createSettlementModule } from './modules/settlement';
 import { createSigningModule } from './modules/signing';
 import { createStaffModule, staffEmailsWithRoles } from './modules/staff';
@@ -89,6 +89,11 @@ export function composeModules(
     analytics: createAnalyticsModule(ctx, {
       staffEmails: (roles) => staffEmailsWithRoles(ctx, roles),
       orgNames: async (ids) => new Map((await getOrganisations(ctx, ids)).map((o) => [o.id, o.name])),
+      notify: async (input) => {
+        await notify(ctx, input);
+      },
+      demandsByRegion: (range, level) => demandsByRegion(ctx.db, range, level),
+      searchKeywords: (range, limit) => keywordSearchers(ctx.db, range, limit),
     }),
     // 实验: experiments and feature flags on product surfaces, results from analytics' product events (GROW-4).
     experiments: createExperimentsModule(ctx),

@@ -268,6 +268,9 @@ beforeAll(async () => {
     flaggedTenderId: newId(),
     // growth: an improvement task (taskId above) and an organisation that do not exist
     subjectOrgId: newId(),
+    // growth: a saved analysis and a merchant alert that do not exist for the caller
+    analysisId: newId(),
+    alertId: newId(),
     // reserve, fees and prices: a claim, a receipt and a price series that do not exist for the caller
     claimId: newId(),
     receiptId: newId(),
@@ -324,6 +327,9 @@ const VALID_BODIES: Record<string, unknown> = {
   'POST /api/orgs/:orgId/rewards/vouchers/:voucherId/redeem': { chargeId: newId() },
   'POST /api/orgs/:orgId/risk/warnings/:warningId/transitions': { to: 'acknowledged' },
   'POST /api/staff/risk/warnings/:warningId/transitions': { to: 'acknowledged' },
+  'PATCH /api/staff/growth/saved-analyses/:analysisId': { name: '改名' },
+  'PATCH /api/staff/growth/merchant-alerts/:alertId': { status: 'resolved' },
+  'PATCH /api/orgs/:orgId/merchant-alerts/:alertId': { status: 'acknowledged' },
   'POST /api/orgs/:orgId/contracts/:contractId/versions': { variables: {} },
   'POST /api/orgs/:orgId/execution/:contractId/plan': {
     startDate: '2026-10-01',

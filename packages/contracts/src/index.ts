@@ -20,6 +20,8 @@ export * from './fees';
 export * from './files';
 export * from './finance';
 export * from './growth';
+export * from './growth-insights';
+export * from './growth-saved';
 export * from './id-card';
 export * from './identity';
 export * from './inquiries';

@@ -17,6 +17,7 @@ import { seedFeesDemo } from './fees.demo';
 import { seedFinanceDemo } from './finance.demo';
 import { type DemoLogin, seedFoundationDemo } from './foundation.demo';
 import { seedGrowthDemo } from './growth.demo';
+import { seedGrowthInsightsDemo } from './growth-insights.demo';
 import { seedInquiriesDemo } from './inquiries.demo';
 import { seedInsuranceDemo } from './insurance.demo';
 import { seedLibrariesDemo } from './libraries.demo';
@@ -104,6 +105,8 @@ const SEEDERS: ((ctx: AppContext, modules: PlatformModules) => Promise<DemoLogin
   // 增长: twelve weeks of channel traffic, costs and deals after the inquiries seeder (sup@'s 商家数据); KPI board
   // evaluated with CAC over its alert line
   seedGrowthDemo,
+  // after the growth history (sup@'s views): demand heat, searches, merchant alerts in every state, saved analyses
+  seedGrowthInsightsDemo,
   // 实验: on the publish-demand form, one experiment running over simulated organisations, one stopped, one draft
   seedExperimentsDemo,
   // 运营中心: after the tickets (the monthly report reads them) and the contracts (sub@'s and sub2@'s first signed

@@ -60,6 +60,8 @@ const StaffGrowthChannelsPage = lazyPage(growthPages, 'StaffGrowthChannelsPage')
 const StaffGrowthCohortsPage = lazyPage(growthPages, 'StaffGrowthCohortsPage');
 const StaffGrowthRfmPage = lazyPage(growthPages, 'StaffGrowthRfmPage');
 const StaffGrowthKpiPage = lazyPage(growthPages, 'StaffGrowthKpiPage');
+const StaffGrowthMarketPage = lazyPage(growthPages, 'StaffGrowthMarketPage');
+const StaffGrowthLifecyclePage = lazyPage(growthPages, 'StaffGrowthLifecyclePage');
 const StaffExperimentsPage = lazyPage(experimentsPages, 'StaffExperimentsPage');
 const StaffExperimentNewPage = lazyPage(experimentsPages, 'StaffExperimentNewPage');
 const StaffExperimentResultsPage = lazyPage(experimentsPages, 'StaffExperimentResultsPage');
@@ -116,6 +118,8 @@ export function StaffRoutes() {
     { path: 'growth/cohorts', element: <StaffGrowthCohortsPage /> },
     { path: 'growth/rfm', element: <StaffGrowthRfmPage /> },
     { path: 'growth/kpis', element: <StaffGrowthKpiPage /> },
+    { path: 'growth/market', element: <StaffGrowthMarketPage /> },
+    { path: 'growth/lifecycle', element: <StaffGrowthLifecyclePage /> },
     { path: 'experiments', element: <StaffExperimentsPage /> },
     { path: 'experiments/new', element: <StaffExperimentNewPage /> },
     { path: 'experiments/:experimentId', element: <StaffExperimentResultsPage /> },

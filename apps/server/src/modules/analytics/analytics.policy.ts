@@ -13,4 +13,12 @@ export const analyticsPermissions = {
   analyse: definePermission('analytics.growth.read', { kind: 'staff', roles: growthTeam }),
   manage: definePermission('analytics.growth.manage', { kind: 'staff', roles: growthTeam }),
   merchantStats: definePermission('analytics.merchant.read', { kind: 'org', param: 'orgId' }),
+  /** 已保存的分析: a growth team member saves, renames and deletes their own and reads those shared */
+  saved: definePermission('analytics.saved', { kind: 'staff', roles: growthTeam }),
+  /** a merchant's managers acknowledge its alerts */
+  merchantAlertAck: definePermission('analytics.merchant.alerts.ack', {
+    kind: 'org',
+    param: 'orgId',
+    membership: ['owner', 'admin'],
+  }),
 };

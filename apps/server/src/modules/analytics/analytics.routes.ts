@@ -6,6 +6,8 @@ import {
   ChannelCostList,
   ChannelEconomicsList,
   ChannelEconomicsQuery,
+  CohortLtv,
+  CohortLtvQuery,
   CohortQuery,
   CohortResult,
   CollectBatchBody,
@@ -17,22 +19,43 @@ import {
   KpiEvaluateBody,
   KpiTaskParams,
   KpiTaskPatch,
+  LifecycleFlows,
+  LifecycleFlowsQuery,
   LifecycleParams,
   LifecycleSummary,
+  MarketInsights,
+  MarketQuery,
+  MerchantAlert,
+  MerchantAlertAck,
+  MerchantAlertCheckBody,
+  MerchantAlertCheckResult,
+  MerchantAlertList,
+  MerchantAlertListQuery,
+  MerchantAlertParams,
+  MerchantAlertPatch,
   MerchantStats,
   OrgLifecycle,
+  OrgMerchantAlertParams,
   OrgParams,
   ProductEventList,
   ProductEventQuery,
   RfmQuery,
   RfmResult,
+  SavedAnalysis,
+  SavedAnalysisBody,
+  SavedAnalysisList,
+  SavedAnalysisListQuery,
+  SavedAnalysisParams,
+  SavedAnalysisPatch,
   WeeklyReportQuery,
 } from '@zhuhe/contracts';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { AppContext } from '../../infra/context';
 import { requireActor } from '../../infra/http/access';
 import { sendDownload } from '../../infra/http/download';
+import { checkMerchantAlerts, listMerchantAlerts, updateMerchantAlert } from './analytics.alerts';
 import {
   computeAttribution,
   computeChannelEconomics,
@@ -45,9 +68,13 @@ import {
 import { collect } from './analytics.collection';
 import { channelsCsv, cohortsCsv, funnelCsv, rfmCsv } from './analytics.csv';
 import type { AnalyticsDeps } from './analytics.deps';
+import { lifecycleFlows } from './analytics.flows';
 import { evaluateKpis, kpiBoard, updateKpiTask } from './analytics.kpis';
+import { cohortLtv } from './analytics.ltv';
+import { marketInsights } from './analytics.market';
 import { merchantStats } from './analytics.merchant';
 import { analyticsPermissions as perm } from './analytics.policy';
+import { deleteSavedAnalysis, listSavedAnalyses, saveAnalysis, updateSavedAnalysis } from './analytics.saved';
 import { addChannelCost, listChannelCosts, listProductEvents } from './analytics.service';
 import { weeklyReportPdf } from './analytics.weekly';
 
@@ -276,6 +303,188 @@ export function analyticsRoutes(ctx: AppContext, deps: AnalyticsDeps): FastifyPl
         },
       },
       async (request) => merchantStats({ ...ctx, db: request.readDb }, request.params.orgId, request.query),
+    );
+    app.get(
+      `${base}/cohorts/ltv`,
+      {
+        config: { permission: perm.analyse, readReplica: true },
+        schema: {
+          tags,
+          summary: '同期群 LTV（按组织估算收入）',
+          querystring: CohortLtvQuery,
+          response: { 200: CohortLtv },
+        },
+      },
+      async (request) => cohortLtv({ ...ctx, db: request.readDb }, request.query),
+    );
+
+    app.get(
+      `${base}/lifecycle/flows`,
+      {
+        config: { permission: perm.analyse, readReplica: true },
+        schema: {
+          tags,
+          summary: '生命周期阶段流转',
+          querystring: LifecycleFlowsQuery,
+          response: { 200: LifecycleFlows },
+        },
+      },
+      async (request) => lifecycleFlows({ ...ctx, db: request.readDb }, request.query),
+    );
+
+    // 已保存的分析: the reader's own and those shared with the growth team
+    app.get(
+      `${base}/saved-analyses`,
+      {
+        config: { permission: perm.saved },
+        schema: {
+          tags,
+          summary: '已保存的分析',
+          querystring: SavedAnalysisListQuery,
+          response: { 200: SavedAnalysisList },
+        },
+      },
+      async (request) => listSavedAnalyses(ctx, requireActor(request).userId, request.query.kind),
+    );
+    app.post(
+      `${base}/saved-analyses`,
+      {
+        config: { permission: perm.saved },
+        schema: { tags, summary: '保存分析', body: SavedAnalysisBody, response: { 201: SavedAnalysis } },
+      },
+      async (request, reply) =>
+        reply.code(201).send(await saveAnalysis(ctx, requireActor(request).userId, request.body)),
+    );
+    app.patch(
+      `${base}/saved-analyses/:analysisId`,
+      {
+        config: { permission: perm.saved },
+        schema: {
+          tags,
+          summary: '重命名或共享已保存的分析（仅本人）',
+          params: SavedAnalysisParams,
+          body: SavedAnalysisPatch,
+          response: { 200: SavedAnalysis },
+        },
+      },
+      async (request) =>
+        updateSavedAnalysis(ctx, requireActor(request).userId, request.params.analysisId, request.body),
+    );
+    app.delete(
+      `${base}/saved-analyses/:analysisId`,
+      {
+        config: { permission: perm.saved },
+        schema: {
+          tags,
+          summary: '删除已保存的分析（仅本人）',
+          params: SavedAnalysisParams,
+          response: { 204: z.null() },
+        },
+      },
+      async (request, reply) => {
+        await deleteSavedAnalysis(ctx, requireActor(request).userId, request.params.analysisId);
+        return reply.code(204).send(null);
+      },
+    );
+
+    // 商家预警: the growth team sees and settles all; a merchant sees and acknowledges its own
+    app.get(
+      `${base}/merchant-alerts`,
+      {
+        config: { permission: perm.analyse, readReplica: true },
+        schema: {
+          tags,
+          summary: '商家预警',
+          querystring: MerchantAlertListQuery,
+          response: { 200: MerchantAlertList },
+        },
+      },
+      async (request) => listMerchantAlerts({ db: request.readDb }, deps, { status: request.query.status }),
+    );
+    app.patch(
+      `${base}/merchant-alerts/:alertId`,
+      {
+        config: { permission: perm.manage },
+        schema: {
+          tags,
+          summary: '确认或解决商家预警',
+          params: MerchantAlertParams,
+          body: MerchantAlertPatch,
+          response: { 200: MerchantAlert },
+        },
+      },
+      async (request) =>
+        updateMerchantAlert(ctx, deps, request.params.alertId, request.body.status, {
+          userId: requireActor(request).userId,
+        }),
+    );
+    app.post(
+      `${base}/merchant-alerts/check`,
+      {
+        config: { permission: perm.manage },
+        schema: {
+          tags,
+          summary: '立即检查商家预警（每日任务同一规则）',
+          body: MerchantAlertCheckBody,
+          response: { 200: MerchantAlertCheckResult },
+        },
+      },
+      async (request) =>
+        checkMerchantAlerts(
+          ctx,
+          deps,
+          request.body.asOf ? new Date(`${request.body.asOf}T23:59:59+08:00`) : ctx.clock.now(),
+        ),
+    );
+    app.get(
+      '/api/orgs/:orgId/merchant-alerts',
+      {
+        config: { permission: perm.merchantStats, readReplica: true },
+        schema: { tags, summary: '本组织的商家预警', params: OrgParams, response: { 200: MerchantAlertList } },
+      },
+      async (request) => listMerchantAlerts({ db: request.readDb }, deps, { orgId: request.params.orgId }),
+    );
+    app.patch(
+      '/api/orgs/:orgId/merchant-alerts/:alertId',
+      {
+        config: { permission: perm.merchantAlertAck },
+        schema: {
+          tags,
+          summary: '确认本组织的商家预警',
+          params: OrgMerchantAlertParams,
+          body: MerchantAlertAck,
+          response: { 200: MerchantAlert },
+        },
+      },
+      async (request) =>
+        updateMerchantAlert(ctx, deps, request.params.alertId, request.body.status, {
+          userId: requireActor(request).userId,
+          orgId: request.params.orgId,
+        }),
+    );
+
+    // 需求热度与搜索词: all rows for the growth team, groups of enough firms for a merchant
+    app.get(
+      `${base}/market`,
+      {
+        config: { permission: perm.analyse, readReplica: true },
+        schema: { tags, summary: '需求热度与搜索词排行', querystring: MarketQuery, response: { 200: MarketInsights } },
+      },
+      async (request) => marketInsights(deps, request.query, false),
+    );
+    app.get(
+      '/api/orgs/:orgId/market',
+      {
+        config: { permission: perm.merchantStats, readReplica: true },
+        schema: {
+          tags,
+          summary: '需求热度与搜索词排行（商家可见的汇总）',
+          params: OrgParams,
+          querystring: MarketQuery,
+          response: { 200: MarketInsights },
+        },
+      },
+      async (request) => marketInsights(deps, request.query, true),
     );
   };
 }

@@ -158,3 +158,24 @@ export async function behaviourBetween(ctx: Pick<AppContext, 'db'>, from: Date, 
   ]);
   return { events: events.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)), active };
 }
+
+/**
+ * 投诉 a dispute filed against an organisation counts as a complaint it received (the merchant alerts' complaint
+ * rate), recorded at the filing's time.
+ */
+export async function recordComplaint(
+  ctx: Pick<AppContext, 'db'>,
+  filed: DomainEvents['dispute.filed'],
+  tx: DbOrTx,
+): Promise<void> {
+  await recordProductEvent(
+    ctx,
+    {
+      name: 'complaint.received',
+      orgId: filed.respondentOrgId,
+      properties: { disputeId: filed.disputeId, contractId: filed.contractId, type: filed.type },
+      occurredAt: new Date(filed.filedAt),
+    },
+    tx,
+  );
+}

@@ -1,5 +1,6 @@
 import {
   bigint,
+  boolean,
   date,
   index,
   jsonb,
@@ -78,4 +79,51 @@ export const analyticsKpiTasks = pgTable(
     openedAt: timestamp('opened_at', { withTimezone: true, mode: 'date' }).notNull(),
   },
   (t) => [uniqueIndex('analytics_kpi_tasks_period_idx').on(t.kpi, t.periodStart)],
+);
+
+/**
+ * 已保存的分析 a funnel, cohort, RFM or channel query saved under a name by a member of the growth team; its owner
+ * renames and deletes it, and it is seen by its owner alone unless shared with the growth team.
+ */
+export const analyticsSavedAnalyses = pgTable(
+  'analytics_saved_analyses',
+  {
+    id: uuid('id').primaryKey(),
+    kind: text('kind', { enum: ['funnel', 'cohorts', 'rfm', 'channels'] }).notNull(),
+    name: text('name').notNull(),
+    /** the page's query as the analysis route takes it (validated against that route's schema when saved) */
+    query: jsonb('query').$type<Record<string, unknown>>().notNull(),
+    shared: boolean('shared').notNull(),
+    ownerUserId: uuid('owner_user_id').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [
+    index('analytics_saved_analyses_owner_idx').on(t.ownerUserId, t.kind),
+    index('analytics_saved_analyses_shared_idx').on(t.shared, t.kind),
+  ],
+);
+
+/**
+ * 商家预警 an alert on a merchant raised by the daily check: its activity dropped below a share of its own 4-week
+ * average, or its complaint rate went over the line. One per merchant, rule and week; `evidence` keeps the figures.
+ */
+export const analyticsMerchantAlerts = pgTable(
+  'analytics_merchant_alerts',
+  {
+    id: uuid('id').primaryKey(),
+    orgId: uuid('org_id').notNull(),
+    rule: text('rule', { enum: ['exposure_drop', 'inquiry_drop', 'complaint_rate'] }).notNull(),
+    /** the Monday (Shanghai) of the week the alert is about */
+    weekStart: date('week_start', { mode: 'string' }).notNull(),
+    evidence: jsonb('evidence').$type<Record<string, number>>().notNull(),
+    status: text('status', { enum: ['open', 'acknowledged', 'resolved'] }).notNull(),
+    raisedAt: timestamp('raised_at', { withTimezone: true, mode: 'date' }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
+    updatedBy: uuid('updated_by'),
+  },
+  (t) => [
+    uniqueIndex('analytics_merchant_alerts_week_idx').on(t.orgId, t.rule, t.weekStart),
+    index('analytics_merchant_alerts_status_idx').on(t.status, t.raisedAt),
+  ],
 );

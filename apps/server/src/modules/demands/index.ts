@@ -1,5 +1,6 @@
 export { demandErrors } from './demands.errors';
 export type { DemandPublished } from './demands.events';
+export { demandsByRegion } from './demands.heat.repository';
 export { createDemandsModule } from './demands.module';
 export {
   createDemand,

@@ -1,4 +1,5 @@
 export { searchErrors } from './search.errors';
+export { keywordSearchers, recordSearchKeywords } from './search.keywords.repository';
 export { createSearchModule } from './search.module';
 export {
   noRankingBoost,

@@ -1,15 +1,16 @@
-import { BarChart, LineChart, ScatterChart } from 'echarts/charts';
+import { BarChart, LineChart, SankeyChart, ScatterChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ChartFigure } from '../../app/chart-figure';
-import type { ChannelEconomicsData, FunnelData, MerchantStatsData } from './growth.api';
+import type { ChannelEconomicsData, FlowsData, FunnelData, MarketData, MerchantStatsData } from './growth.api';
 
 echarts.use([
   BarChart,
   LineChart,
+  SankeyChart,
   ScatterChart,
   GridComponent,
   LegendComponent,
@@ -146,6 +147,79 @@ export function MerchantWeeklyChart({ data }: { data: MerchantStatsData }) {
       rows={data.weekly.map((w) => [w.week, w.exposure, w.inquiries])}
       height={280}
       testId="merchant-weekly-chart"
+    />
+  );
+}
+
+/**
+ * 阶段流转 as a Sankey: stages at the start on the left, at the end on the right; the table of flows beside it is
+ * the text alternative.
+ */
+export function FlowsSankey({ data, label }: { data: FlowsData; label: (stage: string) => string }) {
+  const { t } = useTranslation('growth');
+  const option = useMemo(() => {
+    const start = (stage: string) => `${t('flows.start')} · ${label(stage)}`;
+    const end = (stage: string) => `${t('flows.end')} · ${label(stage)}`;
+    const names = new Set<string>();
+    for (const f of data.flows) {
+      names.add(start(f.from));
+      names.add(end(f.to));
+    }
+    return {
+      tooltip: { trigger: 'item' },
+      series: [
+        {
+          type: 'sankey',
+          left: 8,
+          right: 120,
+          top: 8,
+          bottom: 8,
+          nodeGap: 12,
+          emphasis: { focus: 'adjacency' },
+          data: [...names].map((name) => ({ name })),
+          links: data.flows.map((f) => ({ source: start(f.from), target: end(f.to), value: f.orgs })),
+          lineStyle: { color: 'gradient', curveness: 0.5, opacity: 0.4 },
+        },
+      ],
+    };
+  }, [data, label, t]);
+  const ref = useChart(option);
+  return (
+    <ChartFigure
+      chartRef={ref}
+      title={t('flows.chart')}
+      columns={[t('flows.to'), t('flows.orgs')]}
+      rows={data.flows.map((f) => [label(f.from), label(f.to), f.orgs])}
+      height={320}
+      testId="growth-flows-sankey"
+    />
+  );
+}
+
+/** Published demands per region, most first (需求热度). */
+export function RegionDemandChart({ data }: { data: MarketData }) {
+  const { t } = useTranslation('growth');
+  const regions = useMemo(() => data.regions.slice(0, 15).reverse(), [data]);
+  const ref = useChart(
+    useMemo(
+      () => ({
+        tooltip: { trigger: 'axis' },
+        grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
+        xAxis: { type: 'value', minInterval: 1 },
+        yAxis: { type: 'category', data: regions.map((r) => r.regionName) },
+        series: [{ name: t('market.demands'), type: 'bar', data: regions.map((r) => r.demands) }],
+      }),
+      [regions, t],
+    ),
+  );
+  return (
+    <ChartFigure
+      chartRef={ref}
+      title={t('market.chart')}
+      columns={[t('market.demands'), t('market.orgs')]}
+      rows={data.regions.map((r) => [r.regionName, r.demands, r.orgs])}
+      height={Math.max(160, 28 * regions.length + 16)}
+      testId="growth-region-chart"
     />
   );
 }

@@ -21,14 +21,20 @@ import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatFen } from '../../app/format-money';
 import { LoadingState } from '../../app/page-states';
+import { CohortLtvTable } from './cohort-ltv';
 import * as api from './growth.api';
+import { growthZhCN } from './growth.i18n';
 import { CsvButton, growthKeys, Loaded, RangeFields } from './growth-shared';
+import { SavedAnalyses } from './saved-analyses';
 
 // ECharts comes with its own chunk, loaded when a growth page opens
 const FunnelChart = lazy(() => import('./growth-charts').then((m) => ({ default: m.FunnelChart })));
 const QuadrantChart = lazy(() => import('./growth-charts').then((m) => ({ default: m.QuadrantChart })));
 
 const percent = (part: number, whole: number) => (whole > 0 ? `${((part / whole) * 100).toFixed(1)}%` : '—');
+
+const EVENT_LABELS = growthZhCN.events;
+type EventLabel = keyof typeof EVENT_LABELS;
 
 const FUNNELS = {
   acquisition: ['page.viewed', 'user.registered', 'organisation.created', 'demand.submitted', 'contract.signed'],
@@ -38,30 +44,37 @@ const FUNNELS = {
 export function FunnelPanel() {
   const { t } = useTranslation('growth');
   const [range, setRange] = useState(api.defaultRange());
-  const [preset, setPreset] = useState<keyof typeof FUNNELS>('acquisition');
+  const [steps, setSteps] = useState<readonly string[]>(FUNNELS.acquisition);
   const [entity, setEntity] = useState<'org' | 'user'>('user');
   const [windowDays, setWindowDays] = useState(30);
   const [breakdown, setBreakdown] = useState<'none' | 'channel' | 'region' | 'role'>('channel');
-  const steps = FUNNELS[preset];
+  const preset = (Object.keys(FUNNELS) as (keyof typeof FUNNELS)[]).find(
+    (p) => FUNNELS[p].join(',') === steps.join(','),
+  );
+  const params = { ...range, steps: steps.join(','), entity, windowDays, breakdown };
   const query = useQuery({
-    queryKey: [...growthKeys.all, 'funnel', range, preset, entity, windowDays, breakdown],
-    queryFn: () => api.fetchFunnel({ ...range, steps: steps.join(','), entity, windowDays, breakdown }),
+    queryKey: [...growthKeys.all, 'funnel', params],
+    queryFn: () => api.fetchFunnel(params),
   });
-  const stepNames = steps.map((s) => t(`events.${s}`));
+  const open = (q: api.SavedQuery) => {
+    setRange({ from: String(q.from), to: String(q.to) });
+    setSteps(String(q.steps).split(','));
+    setEntity(q.entity === 'org' ? 'org' : 'user');
+    setWindowDays(Number(q.windowDays ?? 14));
+    setBreakdown((q.breakdown as typeof breakdown | undefined) ?? 'none');
+  };
+  // a saved funnel may name events the page has no label for: those show as they are
+  const stepNames: string[] = steps.map((s) => (s in EVENT_LABELS ? t(`events.${s as EventLabel}`) : s));
   return (
-    <Card
-      title={t('funnel.title')}
-      extra={
-        <CsvButton href={api.csvUrl('funnel', { ...range, steps: steps.join(','), entity, windowDays, breakdown })} />
-      }
-    >
+    <Card title={t('funnel.title')} extra={<CsvButton href={api.csvUrl('funnel', params)} />}>
+      <SavedAnalyses kind="funnel" query={params} onOpen={open} />
       <Form layout="inline" style={{ rowGap: 8, marginBottom: 16 }}>
         <RangeFields range={range} onChange={setRange} />
         <Form.Item label={t('funnel.preset')}>
           <Select
             aria-label={t('funnel.preset')}
             value={preset}
-            onChange={setPreset}
+            onChange={(p: keyof typeof FUNNELS) => setSteps(FUNNELS[p])}
             style={{ minWidth: 220 }}
             options={(['acquisition', 'supply'] as const).map((p) => ({ value: p, label: t(`funnel.presets.${p}`) }))}
           />
@@ -154,6 +167,11 @@ export function ChannelsPanel() {
     queryFn: () => api.fetchAttribution({ ...range, conversion }),
   });
   const lifecycle = useQuery({ queryKey: [...growthKeys.all, 'lifecycle'], queryFn: api.fetchLifecycle });
+  const openSaved = (q: api.SavedQuery) => {
+    setRange({ from: String(q.from), to: String(q.to) });
+    if (q.conversion === 'registration' || q.conversion === 'first_demand' || q.conversion === 'first_contract')
+      setConversion(q.conversion);
+  };
   const addCost = useMutation({
     mutationFn: api.addChannelCost,
     onSuccess: () => {
@@ -165,6 +183,7 @@ export function ChannelsPanel() {
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
       <Card title={t('channels.title')} extra={<CsvButton href={api.csvUrl('channels', range)} />}>
         <Typography.Paragraph type="secondary">{t('channels.subtitle')}</Typography.Paragraph>
+        <SavedAnalyses kind="channels" query={{ ...range, conversion }} onOpen={openSaved} />
         <Form layout="inline" style={{ rowGap: 8, marginBottom: 16 }}>
           <RangeFields range={range} onChange={setRange} />
         </Form>
@@ -292,7 +311,8 @@ export function ChannelsPanel() {
 }
 
 function retentionColour(rate: number): string {
-  return `rgba(22, 119, 255, ${Math.min(0.85, 0.08 + rate * 0.8).toFixed(2)})`;
+  // light enough for the table's dark text at every rate (WCAG 1.4.3)
+  return `rgba(22, 119, 255, ${Math.min(0.5, 0.06 + rate * 0.6).toFixed(2)})`;
 }
 
 export function CohortsPanel() {
@@ -305,11 +325,17 @@ export function CohortsPanel() {
     queryKey: [...growthKeys.all, 'cohorts', range, entity, period],
     queryFn: () => api.fetchCohorts({ ...range, entity, period, periods }),
   });
+  const open = (q: api.SavedQuery) => {
+    setRange({ from: String(q.from), to: String(q.to) });
+    setEntity(q.entity === 'user' ? 'user' : 'org');
+    setPeriod(q.period === 'month' ? 'month' : 'week');
+  };
   return (
     <Card
       title={t('cohorts.title')}
       extra={<CsvButton href={api.csvUrl('cohorts', { ...range, entity, period, periods })} />}
     >
+      <SavedAnalyses kind="cohorts" query={{ ...range, entity, period, periods }} onOpen={open} />
       <Form layout="inline" style={{ rowGap: 8, marginBottom: 16 }}>
         <RangeFields range={range} onChange={setRange} />
         <Form.Item label={t('entity.label')}>
@@ -356,7 +382,6 @@ export function CohortsPanel() {
                           display: 'block',
                           padding: '0 4px',
                           background: retentionColour(rate),
-                          color: rate > 0.5 ? '#fff' : undefined,
                         }}
                       >
                         {percent(kept, row.size)}
@@ -369,6 +394,7 @@ export function CohortsPanel() {
           )
         }
       </Loaded>
+      <CohortLtvTable range={range} period={period} periods={periods} entity={entity} />
     </Card>
   );
 }
@@ -380,6 +406,7 @@ export function RfmPanel() {
   return (
     <Card title={t('rfm.title')} extra={<CsvButton href={api.csvUrl('rfm', { asOf })} />}>
       <Typography.Paragraph type="secondary">{t('rfm.subtitle')}</Typography.Paragraph>
+      <SavedAnalyses kind="rfm" query={{ asOf }} onOpen={(q) => setAsOf(String(q.asOf))} />
       <Form layout="inline" style={{ marginBottom: 16 }}>
         <Form.Item label={t('range.to')} htmlFor="growth-asof">
           <Input id="growth-asof" type="date" value={asOf} onChange={(e) => setAsOf(e.target.value)} />

@@ -4,15 +4,24 @@ import {
   type ChannelCostBody,
   ChannelCostList,
   ChannelEconomicsList,
+  CohortLtv,
   CohortResult,
   FunnelResult,
   KpiBoard,
+  LifecycleFlows,
   LifecycleSummary,
+  MarketInsights,
+  MerchantAlert,
+  MerchantAlertCheckResult,
+  MerchantAlertList,
   MerchantStats,
   RfmResult,
+  SavedAnalysis,
+  type SavedAnalysisKind,
+  SavedAnalysisList,
 } from '@zhuhe/contracts';
 import type { z } from 'zod';
-import { apiRequest } from '../../app/api-client';
+import { apiRequest, apiRequestVoid } from '../../app/api-client';
 
 export type FunnelData = z.infer<typeof FunnelResult>;
 export type CohortData = z.infer<typeof CohortResult>;
@@ -23,6 +32,13 @@ export type KpiBoardData = z.infer<typeof KpiBoard>;
 export type LifecycleData = z.infer<typeof LifecycleSummary>;
 export type MerchantStatsData = z.infer<typeof MerchantStats>;
 export type Range = { from: string; to: string };
+export type CohortLtvData = z.infer<typeof CohortLtv>;
+export type FlowsData = z.infer<typeof LifecycleFlows>;
+export type MarketData = z.infer<typeof MarketInsights>;
+export type MerchantAlertData = z.infer<typeof MerchantAlert>;
+export type SavedAnalysisData = z.infer<typeof SavedAnalysis>;
+export type SavedQuery = SavedAnalysisData['query'];
+export type { SavedAnalysisKind };
 
 const base = '/api/staff/growth';
 
@@ -45,6 +61,34 @@ export const updateKpiTask = (taskId: string, body: { status?: 'open' | 'done' }
   apiRequest('PATCH', `${base}/kpi-tasks/${taskId}`, KpiBoard, { body });
 export const fetchMerchantStats = (orgId: string, query: Range) =>
   apiRequest('GET', `/api/orgs/${orgId}/merchant-stats`, MerchantStats, { query });
+
+export const fetchCohortLtv = (query: Range & { period: string; periods: number }) =>
+  apiRequest('GET', `${base}/cohorts/ltv`, CohortLtv, { query });
+export const fetchFlows = (query: Range & { view: 'lifecycle' | 'marketing' }) =>
+  apiRequest('GET', `${base}/lifecycle/flows`, LifecycleFlows, { query });
+
+export const fetchSaved = (kind: SavedAnalysisKind) =>
+  apiRequest('GET', `${base}/saved-analyses`, SavedAnalysisList, { query: { kind } });
+export const saveAnalysis = (body: { kind: SavedAnalysisKind; name: string; query: SavedQuery; shared: boolean }) =>
+  apiRequest('POST', `${base}/saved-analyses`, SavedAnalysis, { body });
+export const updateSaved = (id: string, body: { name?: string; shared?: boolean }) =>
+  apiRequest('PATCH', `${base}/saved-analyses/${id}`, SavedAnalysis, { body });
+export const deleteSaved = (id: string) => apiRequestVoid('DELETE', `${base}/saved-analyses/${id}`);
+
+/** Market insights: the growth team's (all rows) or, with `orgId`, the merchant's (groups of enough firms). */
+export const fetchMarket = (query: Range & { level: 'province' | 'city' }, orgId?: string) =>
+  apiRequest('GET', orgId ? `/api/orgs/${orgId}/market` : `${base}/market`, MarketInsights, { query });
+export const fetchMerchantAlerts = (orgId?: string) =>
+  apiRequest('GET', orgId ? `/api/orgs/${orgId}/merchant-alerts` : `${base}/merchant-alerts`, MerchantAlertList);
+export const updateMerchantAlert = (id: string, status: 'acknowledged' | 'resolved', orgId?: string) =>
+  apiRequest(
+    'PATCH',
+    orgId ? `/api/orgs/${orgId}/merchant-alerts/${id}` : `${base}/merchant-alerts/${id}`,
+    MerchantAlert,
+    { body: { status } },
+  );
+export const checkMerchantAlerts = () =>
+  apiRequest('POST', `${base}/merchant-alerts/check`, MerchantAlertCheckResult, { body: {} });
 
 /** The address of an analysis as CSV (导出), with the query the page shows it with. */
 export const csvUrl = (analysis: 'funnel' | 'cohorts' | 'rfm' | 'channels', query: Record<string, string | number>) =>
