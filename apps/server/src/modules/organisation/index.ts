@@ -11,5 +11,6 @@ export {
   type OrganisationRow,
   type OrganisationVerificationStatus,
   registrationFacts,
+  setGovernmentRole,
   setVerificationStatus,
 } from './organisation.service';
