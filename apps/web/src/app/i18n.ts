@@ -1,6 +1,7 @@
 import i18next, { type BackendModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { automationZhCN } from '../modules/automation';
+import type { boardsZhCN } from '../modules/boards';
 import type { chatZhCN } from '../modules/chat';
 import type { commissionZhCN } from '../modules/commission';
 import type { communityZhCN } from '../modules/community';
@@ -133,6 +134,7 @@ const loaders: Record<string, Loader> = {
     import('../modules/community/community.i18n').then((m) => ({ 'zh-CN': m.communityZhCN, en: m.communityEn })),
   policies: () =>
     import('../modules/policies/policies.i18n').then((m) => ({ 'zh-CN': m.policiesZhCN, en: m.policiesEn })),
+  boards: () => import('../modules/boards/boards.i18n').then((m) => ({ 'zh-CN': m.boardsZhCN, en: m.boardsEn })),
   notifications: () =>
     import('../modules/notifications/notifications.i18n').then((m) => ({
       'zh-CN': m.notificationsZhCN,
@@ -209,6 +211,7 @@ interface AllTexts {
   monitoring: typeof monitoringZhCN;
   community: typeof communityZhCN;
   policies: typeof policiesZhCN;
+  boards: typeof boardsZhCN;
   procurement: typeof procurementZhCN;
   notifications: typeof notificationsZhCN;
   inquiries: typeof inquiriesZhCN;

@@ -19,12 +19,12 @@ export function createBoardsModule(ctx: AppContext, deps: BoardsDeps) {
     name: 'boards',
     routes: [boardsRoutes(ctx)],
     subscribe: () => {
-      ctx.events.afterCommit('prices.forecasts_refreshed', 'boards.cost-warnings', async ({ payload }) => {
-        await raiseCostWarnings(ctx, deps.materialOutlook, payload.runId);
+      ctx.events.afterCommit('prices.forecasts_refreshed', 'boards.cost-warnings', async () => {
+        await raiseCostWarnings(ctx, deps.materialOutlook);
       });
     },
     api: {
-      raiseCostWarnings: (runId: string) => raiseCostWarnings(ctx, deps.materialOutlook, runId),
+      raiseCostWarnings: () => raiseCostWarnings(ctx, deps.materialOutlook),
     },
   });
 }

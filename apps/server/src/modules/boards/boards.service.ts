@@ -156,9 +156,11 @@ type Outlook = (materials: string[], regionCode: string | null) => Promise<Map<s
  * 成本预警 checks every threshold against the forecasts of one run: for each material named in the organisation's
  * open (published) demands — or only the threshold's material — the outlook in the demand's region (the city's
  * 信息价 first, else another city's, else a price index) is forecast to rise more than the threshold within its
- * months. Each threshold, material and run warns once (in-app and e-mail); a repeated delivery changes nothing.
+ * months. Each threshold, material and forecast run warns once (in-app and e-mail): the run is the series'
+ * forecast as stored at `computedAt`, so a repeated delivery, or a check by the daily job, changes nothing until the
+ * forecast is recomputed.
  */
-export async function raiseCostWarnings(ctx: AppContext, outlook: Outlook, runId: string) {
+export async function raiseCostWarnings(ctx: AppContext, outlook: Outlook) {
   let raised = 0;
   const byOrg = new Map<string, repo.ThresholdRow[]>();
   for (const t of await repo.allThresholds(ctx.db)) byOrg.set(t.orgId, [...(byOrg.get(t.orgId) ?? []), t]);
@@ -184,6 +186,7 @@ export async function raiseCostWarnings(ctx: AppContext, outlook: Outlook, runId
           if (!best?.forecast || best.lastValue == null || !best.lastMonth) continue;
           const rise = forecastRise(best.lastValue, best.forecast.points, best.lastMonth, t.withinMonths);
           if (!rise || rise.rise * 100 <= t.risePct) continue;
+          const runId = `${best.series.id}@${best.forecast.computedAt.toISOString()}`;
           const peak = best.forecast.points.find((p) => p.month === rise.month) as { value: number };
           const saved = await ctx.db.transaction(async (tx) => {
             const row = await repo.insertWarningOnce(tx, {

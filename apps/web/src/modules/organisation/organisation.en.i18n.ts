@@ -78,6 +78,7 @@ export const organisationEn: typeof organisationZhCN = {
       DES: 'Design institute workspace',
       SVR: 'Supervisor workspace',
       FIN: 'Financier workspace',
+      GOV: 'Government viewer workspace',
     },
     welcome: 'Welcome back, {{name}}',
     organisationCard: 'Organisation',

@@ -77,6 +77,7 @@ export const organisationZhCN = {
       DES: '设计单位工作台',
       SVR: '监理单位工作台',
       FIN: '金融机构工作台',
+      GOV: '政府监管工作台',
     },
     welcome: '{{name}}，欢迎回来',
     organisationCard: '当前组织',
