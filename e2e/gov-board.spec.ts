@@ -1,5 +1,5 @@
 import { type Browser, expect, type Page, test } from './journey-test';
-import { demoLogin, expectAccessible } from './support';
+import { activeOrgId, demoLogin, expectAccessible } from './support';
 
 async function newPage(browser: Browser): Promise<Page> {
   return (await browser.newContext()).newPage();
@@ -22,7 +22,7 @@ test('a GOV viewer sees the regional board with the index; a GC sees its cost wa
   await expect(gov.getByTestId('index-latest')).toContainText('最新');
   await expectAccessible(gov, 'GOV board');
   // a GOV viewer cannot act as a market party: the demand form's API refuses it
-  const orgId = await gov.evaluate(async () => (await (await fetch('/api/me')).json()).activeOrgId as string);
+  const orgId = await activeOrgId(gov);
   const refused = await gov.request.post(`/api/orgs/${orgId}/demands`, { data: {} });
   expect([401, 403]).toContain(refused.status());
 

@@ -227,6 +227,10 @@ beforeAll(async () => {
     takedownId: newId(),
     applicationId: newId(),
     policyId: newId(),
+    // boards: a cost threshold that is not the caller's
+    thresholdId: newId(),
+    // an organisation that does not exist, for the GOV grant
+    govOrgId: newId(),
     categoryCode: 'no_such_category',
     projectId: project.id,
     questionId: question.id,
@@ -299,6 +303,8 @@ const VALID_QUERIES: Record<string, string> = {
 
 /** Bodies that pass validation, for routes whose ownership check runs in the service. */
 const VALID_BODIES: Record<string, unknown> = {
+  'PUT /api/staff/gov-scopes/:govOrgId': { regionCode: '330000' },
+  'POST /api/orgs/:orgId/cost-thresholds': { material: null, risePct: 5, withinMonths: 6 },
   'POST /api/orgs/:orgId/rewards/vouchers/:voucherId/redeem': { chargeId: newId() },
   'POST /api/orgs/:orgId/risk/warnings/:warningId/transitions': { to: 'acknowledged' },
   'POST /api/staff/risk/warnings/:warningId/transitions': { to: 'acknowledged' },

@@ -37,7 +37,7 @@ export const GovBoard = z.object({
 });
 export type GovBoard = z.infer<typeof GovBoard>;
 
-export const GovScopeParams = z.object({ orgId: Id });
+export const GovScopeParams = z.object({ govOrgId: Id });
 export const GovScopeBody = z.object({ regionCode: RegionCode });
 export const GovScopeView = z.object({
   orgId: Id,

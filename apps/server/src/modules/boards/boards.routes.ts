@@ -39,7 +39,7 @@ export function boardsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
 
     app.put(
-      '/api/staff/gov-scopes/:orgId',
+      '/api/staff/gov-scopes/:govOrgId',
       {
         config: { permission: perm.grantGov },
         schema: {
@@ -53,7 +53,7 @@ export function boardsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request) => {
         const row = await service.grantGovernmentScope(
           ctx,
-          request.params.orgId,
+          request.params.govOrgId,
           request.body.regionCode,
           requireActor(request).userId,
         );
