@@ -17,22 +17,22 @@ function monthBack(now: Date, n: number): string {
 }
 
 /**
- * 演示信息价 (made up for the demo, deterministic): 36 months of 杭州 published prices for the five basket materials
- * up to last month — steel flat with a seasonal swing and then rising 2 % a month over the last six months,
+ * 演示信息价 (made up for the demo, deterministic): 60 months of 杭州 published prices for the five basket materials
+ * up to last month — steel flat with a seasonal swing and then rising 2 % a month over the last twelve months,
  * concrete creeping up, the rest flat — and 宁波 rebar and concrete a little dearer, so 浙江's province index is
  * the mean of two cities.
  */
 export function demoPublishedPrices(now: Date): string {
   const lines = ['material,region_code,unit,month,price'];
   const base: [string, string, number, (i: number) => number][] = [
-    ['rebar', '吨', 3600, (i) => (i >= 30 ? 1.02 ** (i - 29) : 1) * (1 + 0.015 * Math.sin(i / 2))],
-    ['section_steel', '吨', 4100, (i) => (i >= 30 ? 1.015 ** (i - 29) : 1) * (1 + 0.01 * Math.sin(i / 2))],
+    ['rebar', '吨', 3600, (i) => (i >= 48 ? 1.02 ** (i - 47) : 1) * (1 + 0.015 * Math.sin(i / 2))],
+    ['section_steel', '吨', 4100, (i) => (i >= 48 ? 1.015 ** (i - 47) : 1) * (1 + 0.01 * Math.sin(i / 2))],
     ['concrete', '立方米', 460, (i) => 1.002 ** i],
     ['cement', '吨', 420, (i) => 1 + 0.02 * Math.sin((i * Math.PI) / 6)],
     ['curtain_wall_glass', '平方米', 320, () => 1],
   ];
-  for (let i = 0; i < 36; i++) {
-    const month = monthBack(now, 36 - i);
+  for (let i = 0; i < 60; i++) {
+    const month = monthBack(now, 60 - i);
     for (const [material, unit, price, shape] of base) {
       lines.push(`${material},330100,${unit},${month},${(price * shape(i)).toFixed(2)}`);
       if (material === 'rebar' || material === 'concrete')
