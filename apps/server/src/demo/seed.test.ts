@@ -70,9 +70,9 @@ describe('demo data', () => {
       await gov.post('/api/auth/login', { identifier: 'gov@example.com', password: DEMO_PASSWORD })
     ).json();
     expect(govLogin.me.activeRole).toBe('GOV');
-    const board = (await gov.get(`/api/orgs/${govLogin.me.activeOrgId}/gov-board`)).json();
-    expect(board.regionCode).toBe('330000');
-    expect(board.indices.map((i: { regionCode: string | null }) => i.regionCode)).toEqual(
+    const govBoard = (await gov.get(`/api/orgs/${govLogin.me.activeOrgId}/gov-board`)).json();
+    expect(govBoard.regionCode).toBe('330000');
+    expect(govBoard.indices.map((i: { regionCode: string | null }) => i.regionCode)).toEqual(
       expect.arrayContaining(['330000', null]),
     );
 
