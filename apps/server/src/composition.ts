@@ -6,6 +6,7 @@ import type { PlatformModule } from './infra/module';
 import type { SmsSender } from './infra/sms/sms';
 import { createAnalyticsModule } from './modules/analytics';
 import { createAutomationModule } from './modules/automation';
+import { createBoardsModule } from './modules/boards';
 import { createChatModule } from './modules/chat';
 import { createCommissionModule } from './modules/commission';
 import { createCommunityModule } from './modules/community';
@@ -150,6 +151,8 @@ export function composeModules(
       creditScores: credit.api.creditScores,
       materialOutlook: prices.api.materialOutlook,
     }),
+    // 数据看板: the GOV viewers' regional board and enterprises' cost warnings on the prices module's outlook.
+    boards: createBoardsModule(ctx, { materialOutlook: prices.api.materialOutlook }),
     // 智能匹配: the same boost; C is excluded and AAA goes first (CREDIT-3) with the credit module's grades.
     matching: createMatchingModule(ctx, {
       boost,

@@ -237,6 +237,10 @@ beforeAll(async () => {
     takedownId: newId(),
     applicationId: newId(),
     policyId: newId(),
+    // boards: a cost threshold that is not the caller's
+    thresholdId: newId(),
+    // an organisation that does not exist, for the GOV grant
+    govOrgId: newId(),
     categoryCode: 'no_such_category',
     projectId: project.id,
     questionId: question.id,
@@ -324,6 +328,8 @@ const VALID_BODIES: Record<string, unknown> = {
   'POST /api/staff/operations/leads/:leadId/visits': { place: '西湖区文三路', notes: '拜访纪要' },
   'POST /api/staff/operations/leads/:leadId/state': { to: 'intent' },
   'POST /api/staff/operations/assignments/:assignmentId/assists': { kind: 'call', notes: '电话回访' },
+  'PUT /api/staff/gov-scopes/:govOrgId': { regionCode: '330000' },
+  'POST /api/orgs/:orgId/cost-thresholds': { material: null, risePct: 5, withinMonths: 6 },
   'POST /api/orgs/:orgId/rewards/vouchers/:voucherId/redeem': { chargeId: newId() },
   'POST /api/orgs/:orgId/risk/warnings/:warningId/transitions': { to: 'acknowledged' },
   'POST /api/staff/risk/warnings/:warningId/transitions': { to: 'acknowledged' },

@@ -4,9 +4,15 @@ import { z } from 'zod';
 export const Id = z.uuid();
 
 /** 业务角色 business roles an organisation can hold (several at once). */
-export const BUSINESS_ROLES = ['GC', 'SUB', 'SUP', 'DES', 'SVR', 'FIN'] as const;
+export const BUSINESS_ROLES = ['GC', 'SUB', 'SUP', 'DES', 'SVR', 'FIN', 'GOV'] as const;
 export const BusinessRole = z.enum(BUSINESS_ROLES);
 export type BusinessRole = z.infer<typeof BusinessRole>;
+/**
+ * The roles an organisation may choose for itself. GOV (政府监管 viewer, read-only and region-scoped) is granted
+ * by verification staff together with its region (ADR 0129), never self-declared.
+ */
+export const SELF_SERVICE_BUSINESS_ROLES = ['GC', 'SUB', 'SUP', 'DES', 'SVR', 'FIN'] as const;
+export const SelfServiceBusinessRole = z.enum(SELF_SERVICE_BUSINESS_ROLES);
 
 /** 成员角色 a person's role inside one organisation. */
 export const MEMBERSHIP_ROLES = ['owner', 'admin', 'member'] as const;

@@ -1,5 +1,6 @@
 export * from './api-v1';
 export * from './automation';
+export * from './boards';
 export * from './chat';
 export * from './commission';
 export * from './common';
@@ -35,6 +36,7 @@ export * from './notifications';
 export * from './operations';
 export * from './organisation';
 export * from './policies';
+export * from './price-indices';
 export * from './prices';
 export * from './projects';
 export * from './promises';

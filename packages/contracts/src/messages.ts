@@ -41,6 +41,11 @@ export const VALIDATION_MESSAGES = {
   COMPARE_COUNT: { 'zh-CN': '请选择 2–6 个资源进行对比', en: 'Choose 2 to 6 listings to compare' },
   QUANTITY_INVALID: { 'zh-CN': '数量应大于 0', en: 'Quantities must be above 0' },
   REJECT_REASON_REQUIRED: { 'zh-CN': '驳回时请填写原因', en: 'Give a reason when rejecting' },
+  COST_RISE_INVALID: {
+    'zh-CN': '涨幅阈值应在 0.5% 到 100% 之间',
+    en: 'The rise threshold must be between 0.5 % and 100 %',
+  },
+  COST_MONTHS_INVALID: { 'zh-CN': '预测期应为 1 到 6 个月', en: 'The horizon must be 1 to 6 months' },
   REGION_CODE_INVALID: { 'zh-CN': '行政区划代码应为 6 位数字', en: 'The region code must be 6 digits' },
   ID_CARD_INVALID: {
     'zh-CN': '身份证号码无效（18 位，校验位按 GB 11643 计算）',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BusinessRole, Id, LoginIdentifier, MembershipRole } from './common';
+import { BusinessRole, Id, LoginIdentifier, MembershipRole, SelfServiceBusinessRole } from './common';
 import { isValidCreditCode } from './credit-code';
 import { plainText } from './library-fields';
 
@@ -15,14 +15,14 @@ export const RegionCode = z.string().regex(/^\d{6}$/, { message: 'REGION_CODE_IN
 export const CreateOrganisationBody = z.object({
   name: z.string().trim().min(2).max(100),
   creditCode: CreditCode,
-  businessRoles: z.array(BusinessRole).min(1).max(6),
+  businessRoles: z.array(SelfServiceBusinessRole).min(1).max(6),
   regionCode: RegionCode.optional(),
   address: z.string().trim().max(200).optional(),
 });
 
 export const UpdateOrganisationBody = z.object({
   name: z.string().trim().min(2).max(100).optional(),
-  businessRoles: z.array(BusinessRole).min(1).max(6).optional(),
+  businessRoles: z.array(SelfServiceBusinessRole).min(1).max(6).optional(),
   regionCode: RegionCode.nullable().optional(),
   address: z.string().trim().max(200).nullable().optional(),
 });

@@ -64,6 +64,21 @@ describe('demo data', () => {
       new Set(['draft', 'open', 'closed', 'evaluating', 'awarded', 'awarding', 'contracted']),
     );
 
+    // 数据看板: gc@'s threshold fired on the rising rebar forecast; gov@ reads 浙江's board with the composite indices
+    const costPage = (await gc.get(`/api/orgs/${orgId}/cost-warnings`)).json();
+    expect(costPage.thresholds).toHaveLength(1);
+    expect(costPage.warnings.map((w: { material: string }) => w.material)).toContain('rebar');
+    const gov = new TestClient(t.app);
+    const govLogin = (
+      await gov.post('/api/auth/login', { identifier: 'gov@example.com', password: DEMO_PASSWORD })
+    ).json();
+    expect(govLogin.me.activeRole).toBe('GOV');
+    const govBoard = (await gov.get(`/api/orgs/${govLogin.me.activeOrgId}/gov-board`)).json();
+    expect(govBoard.regionCode).toBe('330000');
+    expect(govBoard.indices.map((i: { regionCode: string | null }) => i.regionCode)).toEqual(
+      expect.arrayContaining(['330000', null]),
+    );
+
     // 增长: channels with costs and new organisations, and CAC over its ¥25 alert line with an owned improvement task
     const growthBoard = await kpiBoard(t.ctx);
     expect(growthBoard.kpis.find((k) => k.key === 'cac')).toMatchObject({ alerting: true });

@@ -2,6 +2,7 @@ import type { PlatformModules } from '../composition';
 import type { AppContext } from '../infra/context';
 import { countUsers } from '../modules/identity';
 import { seedAutomationDemo } from './automation.demo';
+import { seedBoardsDemo } from './boards.demo';
 import { seedChatDemo } from './chat.demo';
 import { seedCommunityDemo } from './community.demo';
 import { seedContractsDemo } from './contracts.demo';
@@ -77,6 +78,8 @@ const SEEDERS: ((ctx: AppContext, modules: PlatformModules) => Promise<DemoLogin
   seedFeesDemo,
   // 数据大脑: the PPI series with forecasts, and gc@'s material demand with offers for the optimiser
   seedPricesDemo,
+  // 数据看板: 杭州/宁波 信息价 and the composite indices, gov@ (GOV viewer of 浙江), gc@'s threshold and its warning
+  seedBoardsDemo,
   // 政策库: policies published by admin@ (editor), one revised, one withdrawn; gc@'s Zhejiang subscription
   seedPoliciesDemo,
   // 专家智库: four verified experts and one pending application; public Q&A with accepted, rated answers, one still

@@ -1,6 +1,7 @@
 import i18next, { type BackendModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { automationZhCN } from '../modules/automation';
+import type { boardsZhCN } from '../modules/boards';
 import type { chatZhCN } from '../modules/chat';
 import type { commissionZhCN } from '../modules/commission';
 import type { communityZhCN } from '../modules/community';
@@ -139,6 +140,7 @@ const loaders: Record<string, Loader> = {
     import('../modules/policies/policies.i18n').then((m) => ({ 'zh-CN': m.policiesZhCN, en: m.policiesEn })),
   operations: () =>
     import('../modules/operations/operations.i18n').then((m) => ({ 'zh-CN': m.operationsZhCN, en: m.operationsEn })),
+  boards: () => import('../modules/boards/boards.i18n').then((m) => ({ 'zh-CN': m.boardsZhCN, en: m.boardsEn })),
   notifications: () =>
     import('../modules/notifications/notifications.i18n').then((m) => ({
       'zh-CN': m.notificationsZhCN,
@@ -219,6 +221,7 @@ interface AllTexts {
   policies: typeof policiesZhCN;
   experts: typeof expertsZhCN;
   operations: typeof operationsZhCN;
+  boards: typeof boardsZhCN;
   procurement: typeof procurementZhCN;
   promises: typeof promisesZhCN;
   notifications: typeof notificationsZhCN;

@@ -91,6 +91,9 @@ type NavLabel =
   | 'expertQuestions'
   | 'expertInbox'
   | 'policySubscriptions'
+  | 'govBoard'
+  | 'costWarnings'
+  | 'priceIndices'
   | 'staffPolicies'
   | 'staffExperts'
   | 'staffExperiments'
@@ -197,6 +200,8 @@ export const ROLE_MODULES: Record<BusinessRole, readonly BusinessModule[]> = {
   DES: ['projects', 'map', 'tenders', 'contracts', 'progress', 'settlement'],
   SVR: ['projects', 'map', 'progress', 'contracts', 'settlement'],
   FIN: ['supplyFinance', 'bondInsurance', 'finance', 'contracts', 'settlement', 'projects', 'map'],
+  // 政府监管: read-only; its pages are the regional board and the data group below
+  GOV: [],
 };
 
 const ORGANISATION_ITEMS: NavItem[] = [
@@ -281,6 +286,24 @@ export function workspaceNav(role: BusinessRole, membershipRole: MembershipRole 
       key: 'data',
       label: 'groupData',
       items: [
+        ...(role === 'GOV'
+          ? [
+              {
+                key: 'gov-board',
+                label: 'govBoard' as const,
+                icon: <LineChartOutlined />,
+                path: '/workspace/gov-board',
+              },
+            ]
+          : [
+              {
+                key: 'cost-warnings',
+                label: 'costWarnings' as const,
+                icon: <AlertOutlined />,
+                path: '/workspace/cost-warnings',
+              },
+            ]),
+        { key: 'price-indices', label: 'priceIndices', icon: <LineChartOutlined />, path: '/price-indices' },
         { key: 'policies', label: 'policies', icon: <BookOutlined />, path: '/policies' },
         { key: 'experts', label: 'experts', icon: <SolutionOutlined />, path: '/experts' },
         { key: 'expert-questions', label: 'expertQuestions', icon: <QuestionCircleOutlined />, path: '/experts/mine' },

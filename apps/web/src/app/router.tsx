@@ -76,6 +76,10 @@ const CreateOrganisationPage = lazyPage(() => import('../pages/create-organisati
 const DisputeDetailPage = lazyPage(disputesPages, 'DisputeDetailPage');
 const FileDisputePage = lazyPage(disputesPages, 'FileDisputePage');
 const ProcurementPlanPage = lazyPage(() => import('../pages/procurement-pages'), 'ProcurementPlanPage');
+const boardsPages = () => import('../pages/boards-pages');
+const PriceIndicesPage = lazyPage(boardsPages, 'PriceIndicesPage');
+const GovBoardPage = lazyPage(boardsPages, 'GovBoardPage');
+const CostWarningsPage = lazyPage(boardsPages, 'CostWarningsPage');
 const MyDisputesPage = lazyPage(disputesPages, 'MyDisputesPage');
 const MyTicketsPage = lazyPage(ticketsPages, 'MyTicketsPage');
 const OpenTicketPage = lazyPage(ticketsPages, 'OpenTicketPage');
@@ -186,6 +190,8 @@ export function createRouter() {
                 { path: '/experts/apply', element: <ExpertApplyPage /> },
                 { path: '/experts/questions/:questionId', element: <ExpertQuestionPage /> },
                 { path: '/experts/:expertId', element: <ExpertProfilePage /> },
+                // 综合单价指数: every signed-in user, as the price series
+                { path: '/price-indices', element: <PriceIndicesPage /> },
                 // 施工人社区: every signed-in user reads; posting is for verified organisations (checked by the API)
                 { path: '/community', element: <CommunityPage /> },
                 { path: '/community/new', element: <CommunityNewPostPage /> },
@@ -243,6 +249,9 @@ export function createRouter() {
                     { path: 'notifications/preferences', element: <NotificationPreferencesPage /> },
                     { path: 'chat', element: <ChatPage /> },
                     { path: 'demands/:demandId/procurement', element: <ProcurementPlanPage /> },
+                    // 数据看板: the GOV viewer's regional board; every organisation's cost warnings
+                    { path: 'gov-board', element: <GovBoardPage /> },
+                    { path: 'cost-warnings', element: <CostWarningsPage /> },
                     { path: 'disputes/new', element: <FileDisputePage /> },
                     { path: 'disputes/:disputeId', element: <DisputeDetailPage /> },
                     { path: 'tickets', element: <MyTicketsPage /> },

@@ -1,3 +1,4 @@
+export { openDemandItems, publishedDemandFacts } from './demands.board.repository';
 export { demandErrors } from './demands.errors';
 export type { DemandPublished } from './demands.events';
 export { demandsByRegion } from './demands.heat.repository';

@@ -1,4 +1,5 @@
 export { type BankAdapter, fenToYuan, SimulatedBank, yuanToFen } from './escrow.bank';
+export { escrowBoardFacts } from './escrow.board.repository';
 export { holdForDispute, settleDisputeHold } from './escrow.disputes';
 export { escrowErrors } from './escrow.errors';
 export type { MilestoneReleased } from './escrow.events';

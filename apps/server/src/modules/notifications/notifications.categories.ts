@@ -17,6 +17,7 @@ const CATEGORY_BY_PREFIX: readonly (readonly [prefix: string, category: Notifica
   ['insurance.', 'funds'], // 保险 premiums, claims and their payouts move money
   ['matching.', 'matching'], // 匹配 pushes to suppliers and their answers
   ['risk.', 'risk'], // 风险 warnings
+  ['boards.cost_warning', 'risk'], // 成本预警 a material of open demands forecast to rise beyond a threshold
   ['tickets.', 'tickets'], // 工单 answers
   ['policies.', 'policies'], // 政策 new policies a user subscribed to
   ['security.', 'security'], // 安全 sign-ins, passwords, second factor

@@ -12,5 +12,6 @@ export {
   type OrganisationVerificationStatus,
   organisationsByCreditCodes,
   registrationFacts,
+  setGovernmentRole,
   setVerificationStatus,
 } from './organisation.service';

@@ -366,6 +366,14 @@ export async function setVerificationStatus(
   await repo.updateOrganisation(tx ?? ctx.db, orgId, { verification: status, updatedAt: new Date() });
 }
 
+/**
+ * 政府监管 makes a verified organisation a GOV viewer: its business roles become GOV alone, so it can no longer act
+ * as a market party (ADR 0129). The boards module calls this when verification staff grant the role with a region.
+ */
+export async function setGovernmentRole(ctx: AppContext, orgId: string, tx?: DbOrTx): Promise<void> {
+  await repo.updateOrganisation(tx ?? ctx.db, orgId, { businessRoles: ['GOV'], updatedAt: new Date() });
+}
+
 /** Organisations by id, for other modules' lists (names on boards and queues). */
 export async function getOrganisations(ctx: AppContext, orgIds: string[]): Promise<repo.OrganisationRow[]> {
   if (orgIds.length === 0) return [];

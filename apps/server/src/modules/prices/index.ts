@@ -1,7 +1,8 @@
+export { compositeIndex } from './prices.composite';
 export { parseCsv } from './prices.csv';
 export { priceErrors } from './prices.errors';
 export { evaluate, monthIndex, type Observation, readIndexCsv } from './prices.evaluation';
-export type { PricesImported } from './prices.events';
+export type { PricesForecastsRefreshed, PricesImported } from './prices.events';
 export {
   FORECAST_METHODS,
   type Forecast,
@@ -10,5 +11,7 @@ export {
   HORIZON,
   pointForecast,
 } from './prices.forecast';
+export { cityOf, listIndices, NATIONAL, provinceOf, refreshIndices } from './prices.indices';
 export { createPricesModule } from './prices.module';
+export { presentIndex as presentIndexRow } from './prices.presenter';
 export { importPrices, listSeries, materialOutlook, refreshForecasts, type SeriesSummary } from './prices.service';

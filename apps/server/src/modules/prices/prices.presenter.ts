@@ -1,5 +1,5 @@
-import type { PriceForecastView, PriceSeriesSummary } from '@zhuhe/contracts';
-import type { ForecastRow } from './prices.repository';
+import type { IndexedEngineeringType, PriceForecastView, PriceIndexView, PriceSeriesSummary } from '@zhuhe/contracts';
+import type { ForecastRow, IndexRow } from './prices.repository';
 import type { SeriesSummary } from './prices.service';
 
 export function presentForecast(f: ForecastRow): PriceForecastView {
@@ -28,5 +28,18 @@ export function presentSeries(s: SeriesSummary): PriceSeriesSummary {
     lastValue: s.lastValue,
     change6m: s.change6m,
     forecast: s.forecast ? presentForecast(s.forecast) : null,
+  };
+}
+
+export function presentIndex(row: IndexRow): PriceIndexView {
+  return {
+    regionCode: row.scope === 'national' ? null : row.scope,
+    type: row.engineeringType as IndexedEngineeringType,
+    baseYear: row.baseYear,
+    coverage: row.coverage,
+    basket: row.basket,
+    points: row.points,
+    forecast: row.forecast ?? null,
+    computedAt: row.computedAt.toISOString(),
   };
 }

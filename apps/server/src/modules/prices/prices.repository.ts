@@ -1,6 +1,6 @@
-import { asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../infra/db/client';
-import { priceForecasts, priceImports, pricePoints, priceSeries } from './prices.tables';
+import { priceForecasts, priceImports, priceIndices, pricePoints, priceSeries } from './prices.tables';
 
 export type SeriesRow = typeof priceSeries.$inferSelect;
 export type ForecastRow = typeof priceForecasts.$inferSelect;
@@ -73,4 +73,47 @@ export async function listSeries(db: DbOrTx, material?: string) {
     .leftJoin(last, eq(last.seriesId, priceSeries.id))
     .orderBy(asc(priceSeries.kind), asc(priceSeries.code));
   return material ? query.where(eq(priceSeries.material, material)) : query;
+}
+
+export type IndexRow = typeof priceIndices.$inferSelect;
+
+/** Every series with its points (the composite indices read them all: a few hundred rows per city). */
+export async function allSeriesWithPoints(db: DbOrTx) {
+  const series = await db.select().from(priceSeries).where(isNotNull(priceSeries.material));
+  if (series.length === 0) return [];
+  const points = await db
+    .select()
+    .from(pricePoints)
+    .where(
+      inArray(
+        pricePoints.seriesId,
+        series.map((s) => s.id),
+      ),
+    )
+    .orderBy(asc(pricePoints.month));
+  const bySeries = new Map<string, { month: string; value: number }[]>();
+  for (const p of points) {
+    const list = bySeries.get(p.seriesId) ?? [];
+    list.push({ month: p.month, value: p.value });
+    bySeries.set(p.seriesId, list);
+  }
+  return series.map((s) => ({ series: s, points: bySeries.get(s.id) ?? [] }));
+}
+
+/** Replaces all composite indices with the freshly computed set. */
+export async function replaceIndices(db: DbOrTx, rows: (typeof priceIndices.$inferInsert)[]) {
+  await db.delete(priceIndices);
+  if (rows.length) await db.insert(priceIndices).values(rows);
+}
+
+export async function listIndices(db: DbOrTx, filter: { scopes?: string[]; type?: string }) {
+  const conditions = [
+    filter.scopes ? inArray(priceIndices.scope, filter.scopes) : undefined,
+    filter.type ? eq(priceIndices.engineeringType, filter.type) : undefined,
+  ].filter((c) => c !== undefined);
+  return db
+    .select()
+    .from(priceIndices)
+    .where(conditions.length ? and(...conditions) : undefined)
+    .orderBy(asc(priceIndices.scope), asc(priceIndices.engineeringType));
 }

@@ -1,6 +1,8 @@
 import {
   PriceImportBody,
   PriceImportReport,
+  PriceIndexList,
+  PriceIndexQuery,
   PriceSeriesDetail,
   PriceSeriesDetailQuery,
   PriceSeriesList,
@@ -10,8 +12,9 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../infra/context';
 import { requireActor } from '../../infra/http/access';
+import { cityOf, listIndices, NATIONAL, provinceOf } from './prices.indices';
 import { pricePermissions as perm } from './prices.policy';
-import { presentSeries } from './prices.presenter';
+import { presentIndex, presentSeries } from './prices.presenter';
 import * as service from './prices.service';
 
 const tags = ['prices'];
@@ -62,6 +65,29 @@ export function pricesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             },
           ),
           points: detail.points,
+        };
+      },
+    );
+
+    app.get(
+      '/api/prices/indices',
+      {
+        config: { permission: perm.read },
+        schema: {
+          tags,
+          summary: '综合单价指数：城市（或省）× 工程类别，含篮子、基期与预测',
+          querystring: PriceIndexQuery,
+          response: { 200: PriceIndexList },
+        },
+      },
+      async (request) => {
+        const { regionCode, type } = request.query;
+        // a region asks for its city, its province and the national index, so a thin city still shows something
+        const scopes = regionCode ? [...new Set([cityOf(regionCode), provinceOf(regionCode), NATIONAL])] : undefined;
+        return {
+          items: (await listIndices(ctx, { ...(scopes ? { scopes } : {}), ...(type ? { type } : {}) })).map(
+            presentIndex,
+          ),
         };
       },
     );

@@ -3,6 +3,7 @@ import type { DbOrTx } from '../../infra/db/client';
 import { newId } from '../../infra/ids';
 import { priceErrors } from './prices.errors';
 import { forecastSeries } from './prices.forecast';
+import { refreshIndices } from './prices.indices';
 import * as repo from './prices.repository';
 import { addMonths, forecastChange, parsePriceFile, REJECT_MESSAGES, type RejectReason } from './prices.rules';
 
@@ -70,6 +71,15 @@ export async function importPrices(
     return ids;
   });
   await refreshForecasts(ctx, seriesIds);
+  await ctx.db.transaction(async (tx) => {
+    await refreshIndices(ctx, tx);
+    await ctx.events.publish(
+      tx,
+      'prices.forecasts_refreshed',
+      { runId: newId(ctx.clock.now().getTime()), importId, seriesIds },
+      ctx.clock.now(),
+    );
+  });
   return {
     importId,
     kind: parsed.kind,

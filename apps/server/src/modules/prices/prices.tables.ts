@@ -74,3 +74,29 @@ export const priceImports = pgTable('price_imports', {
   rejected: jsonb('rejected').$type<{ line: number; reason: string }[]>().notNull(),
   createdAt: ts('created_at').notNull(),
 });
+
+/**
+ * 综合单价指数 one composite unit-price index per region and engineering type (DATA-2), recomputed from the
+ * stored series after every import: `scope` is a city's or province's GB/T 2260 code, or `national` for the index
+ * made from price-index series. The basket used (renormalised weights and source series) and the base year are
+ * stored with it; the forecast is the prices module's forecast run on the index itself.
+ */
+export const priceIndices = pgTable(
+  'price_indices',
+  {
+    scope: text('scope').notNull(),
+    engineeringType: text('engineering_type').notNull(),
+    baseYear: integer('base_year').notNull(),
+    coverage: doublePrecision('coverage').notNull(),
+    basket: jsonb('basket').$type<{ material: string; weight: number; seriesCode: string }[]>().notNull(),
+    points: jsonb('points').$type<{ month: string; value: number }[]>().notNull(),
+    forecast: jsonb('forecast').$type<{
+      method: string;
+      backtestError: number | null;
+      naiveBacktestError: number | null;
+      points: { month: string; value: number; lower: number; upper: number }[];
+    } | null>(),
+    computedAt: ts('computed_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.engineeringType] })],
+);

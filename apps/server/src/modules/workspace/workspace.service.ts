@@ -43,6 +43,9 @@ function partsFor(ctx: AppContext, role: BusinessRole): Part[] {
       return [execution, settlement, risk, verification];
     case 'FIN':
       return [insurance, risk, verification];
+    // 政府监管 reads the regional board only: no firm's to-dos reach its home page
+    case 'GOV':
+      return [verification];
   }
 }
 

@@ -1,4 +1,4 @@
-import { BUSINESS_ROLES, type BusinessRole } from '@zhuhe/contracts';
+import { type BusinessRole, SELF_SERVICE_BUSINESS_ROLES } from '@zhuhe/contracts';
 import { Checkbox, Col, Flex, Row, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 
@@ -13,7 +13,7 @@ export function BusinessRolePicker({ value, onChange }: BusinessRolePickerProps)
   return (
     <Checkbox.Group value={value} onChange={(next) => onChange?.(next)} style={{ width: '100%' }}>
       <Row gutter={[12, 12]} style={{ width: '100%' }}>
-        {BUSINESS_ROLES.map((role) => (
+        {SELF_SERVICE_BUSINESS_ROLES.map((role) => (
           <Col key={role} xs={24} sm={12}>
             <Checkbox value={role} data-testid={`business-role-${role}`}>
               <Flex vertical>

@@ -9,6 +9,7 @@ const ROLE_COLOURS: Record<BusinessRole, string> = {
   DES: 'purple',
   SVR: 'orange',
   FIN: 'gold',
+  GOV: 'red',
 };
 
 export function BusinessRoleTag({ role }: { role: BusinessRole }) {

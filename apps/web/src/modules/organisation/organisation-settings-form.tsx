@@ -33,7 +33,12 @@ function SettingsForm({ organisation }: { organisation: OrganisationData }) {
   const onFinish = (values: SettingsValues) => {
     const body: UpdateOrganisationInput = {
       name: values.name.trim(),
-      businessRoles: values.businessRoles,
+      // a GOV viewer's role is the platform's to set (ADR 0129): its settings never send roles
+      ...(organisation.businessRoles.includes('GOV')
+        ? {}
+        : {
+            businessRoles: values.businessRoles.filter((r) => r !== 'GOV') as UpdateOrganisationInput['businessRoles'],
+          }),
       regionCode: blankToNull(values.regionCode),
       address: blankToNull(values.address),
     };

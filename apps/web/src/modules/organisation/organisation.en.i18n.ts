@@ -8,6 +8,7 @@ export const organisationEn: typeof organisationZhCN = {
     DES: 'Design institute',
     SVR: 'Supervisor',
     FIN: 'Financier',
+    GOV: 'Government viewer',
   },
   roleHints: {
     GC: 'General and specialist contracting',
@@ -16,6 +17,7 @@ export const organisationEn: typeof organisationZhCN = {
     DES: 'Survey and design',
     SVR: 'Construction supervision, project management',
     FIN: 'Banking, factoring, guarantees, insurance',
+    GOV: 'Construction authorities (opened by the platform after verification, read-only)',
   },
   membershipRoles: { owner: 'Owner', admin: 'Admin', member: 'Member' },
   verification: {
@@ -76,6 +78,7 @@ export const organisationEn: typeof organisationZhCN = {
       DES: 'Design institute workspace',
       SVR: 'Supervisor workspace',
       FIN: 'Financier workspace',
+      GOV: 'Government viewer workspace',
     },
     welcome: 'Welcome back, {{name}}',
     organisationCard: 'Organisation',
@@ -117,6 +120,12 @@ export const organisationEn: typeof organisationZhCN = {
       second: 'Offer guarantees, factoring and loans to project firms',
       third: 'Manage disbursement and repayment',
       fourth: 'Watch performance risk',
+    },
+    GOV: {
+      first: 'See the construction index board of your region: activity, volume, price index',
+      second: 'See the on-time share of progress payments and of wage payouts',
+      third: 'Aggregates only: cells with too few firms are not shown',
+      fourth: 'No access to any firm’s business data',
     },
   },
   members: {

@@ -7,6 +7,7 @@ export const organisationZhCN = {
     DES: '设计单位',
     SVR: '监理单位',
     FIN: '金融机构',
+    GOV: '政府监管',
   },
   roleHints: {
     GC: '施工总承包、专业承包',
@@ -15,6 +16,7 @@ export const organisationZhCN = {
     DES: '勘察、设计',
     SVR: '工程监理、项目管理',
     FIN: '银行、保理、担保、保险',
+    GOV: '住建等主管部门（平台核验后开通，只读）',
   },
   membershipRoles: { owner: '所有者', admin: '管理员', member: '成员' },
   verification: {
@@ -75,6 +77,7 @@ export const organisationZhCN = {
       DES: '设计单位工作台',
       SVR: '监理单位工作台',
       FIN: '金融机构工作台',
+      GOV: '政府监管工作台',
     },
     welcome: '{{name}}，欢迎回来',
     organisationCard: '当前组织',
@@ -116,6 +119,12 @@ export const organisationZhCN = {
       second: '为参建企业提供保函、保理与融资服务',
       third: '管理放款与回款',
       fourth: '监测履约风险',
+    },
+    GOV: {
+      first: '查看本辖区建设指数看板：活跃度、成交额、价格指数',
+      second: '查看进度款按期支付率与农民工工资按期发放率',
+      third: '只看汇总数据，企业数不足的格子不显示',
+      fourth: '不能查看或操作任何企业的业务数据',
     },
   },
   members: {

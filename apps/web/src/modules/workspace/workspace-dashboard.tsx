@@ -57,6 +57,7 @@ const SHORTCUTS: Record<BusinessRole, { key: string; path: string }[]> = {
     { key: 'map', path: '/workspace/map' },
     { key: 'verification', path: '/workspace/verification' },
   ],
+  GOV: [{ key: 'govBoard', path: '/workspace/gov-board' }],
 };
 
 function dueText(t: ReturnType<typeof useTranslation<'workspace'>>['t'], todo: WorkspaceTodo) {
