@@ -26,8 +26,9 @@
  *   with a later rejected resubmission (no valid certificates then);
  * - 1–3 declared tax years per organisation (credit_tax_declarations), so every organisation is in the population;
  * - every contract in escrow (escrow_contracts): one payment schedule item per milestone, 90 % of those due paid, late
- *   by the buyer's own punctuality (按期付款率); each sealed milestone released with a 30 % labour share, paid out
- *   of the wage account within 30 days mostly, later by the supplier's reliability, or not at all (工资按期发放);
+ *   by the buyer's own punctuality (按期付款率);
+ * - the wage rule's month records (credit_wage_months, as credit keeps them from `wages.month_recorded`): two months
+ *   per milestone from the signing month, 5–35 % of them unpaid by the supplier's reliability (农民工工资按月发放);
  * - last month's rating (2026-10) for every organisation, as a thin rating, so each explanation compares months.
  * Tables the batch does not read (organisations, logs themselves, photos) are not generated.
  *
@@ -195,8 +196,7 @@ async function generate(handle: DatabaseHandle, n: number, label: string) {
     where y >= 2025 - ${h("'ty' || i", 3)};
     -- escrow: every contract in escrow (payer = buyer, payee = supplier, labour share 30 %); one schedule item per
     -- milestone, due 5 days before it; 90 % of those due are paid, late (1–30 days) with probability 5–45 % by
-    -- the buyer's own punctuality pq; each sealed milestone released the next day, and its labour share paid out
-    -- of the wage account 1–25 days later, or 31–60 days later (5–35 % by the supplier's q), or not at all (5 %)
+    -- the buyer's own punctuality pq
     insert into escrow_contracts (contract_id, payer_org_id, payee_org_id, contract_amount_fen, advance_ratio_pct,
       retention_pct, labour_share_pct, bond_required_fen, deposit_reference, escrow_account_id, retention_account_id,
       bond_account_id, labour_account_id, created_at)
@@ -215,31 +215,14 @@ async function generate(handle: DatabaseHandle, n: number, label: string) {
       from bench_milestones m
     ) s
     where paid_at is null or paid_at < timestamptz '2026-12-01 00:00+08';
-    create table bench_releases as
-    select c, seq, md5('rl' || c || '-' || seq)::uuid as id, contract_id, id::text as milestone_id, supplier, q, amount,
-           md5('el' || c)::uuid as labour_account,
-           ((sealed_at + interval '1 day') at time zone 'Asia/Shanghai') as released_at
-    from bench_milestones
-    where sealed_at is not null and sealed_at + interval '1 day' < timestamp '2026-12-01';
-    insert into escrow_releases (id, client_id, contract_id, milestone_id, settlement_id, gross_fen, retention_fen,
-      labour_fen, fee_fen, reserve_fen, net_fen, created_at)
-    select id, 'bench-' || id, contract_id, milestone_id, md5('st' || c || '-' || seq)::text, amount, amount * 3 / 100,
-           amount * 30 / 100, 0, 0, amount - amount * 3 / 100 - amount * 30 / 100, released_at
-    from bench_releases;
-    insert into escrow_payouts (id, client_id, org_id, account_id, amount_fen, beneficiary_name, beneficiary_account,
-      hold_transfer_id, status, created_at)
-    select md5('po' || c || '-' || seq)::uuid, 'bench-po-' || c || '-' || seq, supplier, labour_account,
-           amount * 30 / 100, '农民工工资', '6222********' || lpad((c % 10000)::text, 4, '0'),
-           md5('ph' || c || '-' || seq)::uuid, 'paid', paid_at
-    from (
-      select r.*, released_at + case when ${h("'wl' || c || '-' || seq", 100)} < 5 + (99 - q) * 3 / 10
-                                      then 31 + ${h("'wd' || c || '-' || seq", 30)}
-                                      else 1 + ${h("'wo' || c || '-' || seq", 25)} end * interval '1 day' as paid_at
-      from bench_releases r
-      where ${h("'wx' || c || '-' || seq", 100)} >= 5
-    ) p
-    where paid_at < timestamptz '2026-12-01 00:00+08';
-    drop table bench_releases;
+    -- wages (FUND-5): the wage rule's month records, as credit keeps them from \`wages.month_recorded\`: every month a
+    -- contract has workers on site (from its signing month, two months per milestone, up to October) is paid from the
+    -- wage account, or not in 5–35 % of months by the supplier's reliability q
+    insert into credit_wage_months (org_id, contract_id, month, paid)
+    select supplier, id, to_char(date_trunc('month', signed) + k * interval '1 month', 'YYYY-MM'),
+           ${h("'wp' || c || '-' || k", 100)} >= 5 + (99 - q) * 3 / 10
+    from bench_contracts cross join lateral generate_series(0, 2 * milestones - 1) k
+    where date_trunc('month', signed) + k * interval '1 month' < date '2026-11-01';
     drop table bench_milestones;
     drop table bench_contracts
   `,
@@ -263,8 +246,7 @@ async function generate(handle: DatabaseHandle, n: number, label: string) {
       (select count(*) from verification_qualifications)::text as qualifications,
       (select count(*) from credit_tax_declarations)::text as tax_years,
       (select count(*) from escrow_schedule_items)::text as schedule_items,
-      (select count(*) from escrow_releases)::text as releases,
-      (select count(*) from escrow_payouts)::text as wage_payouts,
+      (select count(*) from credit_wage_months)::text as wage_months,
       (select max(n) from (select count(*) n from credit_contracts group by supplier_org_id) x)::text as max_per_supplier,
       (select count(*) from (select supplier_org_id from credit_contracts group by supplier_org_id having count(*) >= 20) x)::text as suppliers_20plus`),
   );
@@ -320,12 +302,8 @@ async function sqlBaseline(db: DatabaseHandle['db']) {
       from escrow_schedule_items s join escrow_contracts c using (contract_id)
       where s.due_date <= '2026-11-30' group by 1),
     wage as (
-      select c.payee_org_id as org_id, count(*) as labour,
-             count(*) filter (where exists (
-               select 1 from escrow_payouts p where p.account_id = c.labour_account_id and p.status = 'paid'
-                 and p.created_at between r.created_at and r.created_at + interval '30 days')) as paid
-      from escrow_releases r join escrow_contracts c using (contract_id)
-      where r.labour_fen > 0 and r.created_at <= timestamptz '${UNTIL}' - interval '30 days' group by 1)
+      select org_id, count(*) as labour, count(*) filter (where paid) as paid
+      from credit_wage_months where month <= '2026-11' group by 1)
     select count(*)::text as orgs,
            sum(coalesce(ms.due, 0) + coalesce(ms.completed, 0) + coalesce(ms.on_time, 0) + coalesce(lr.accepted, 0)
                + coalesce(lr.sent_back, 0) + coalesce(tx.n, 0) + coalesce(dp.lost, 0) + coalesce(dp.won, 0)
