@@ -1,4 +1,4 @@
 export type { PromiseClock } from './promises.measure';
 export { createPromisesModule } from './promises.module';
-export { clearPromiseCache, computeBoard, publicBoard, staffBoard } from './promises.service';
+export { computeBoard, publicBoard, staffBoard } from './promises.service';
 export { type PromiseSources, platformSources } from './promises.sources';

@@ -4,7 +4,6 @@ import { validCreditCode } from '../../test/credit-codes';
 import { staffClient } from '../../test/staff';
 import { createOrg, createTestApp, registeredClient, type TestApp, TestClient } from '../../test/test-app';
 import { createDemandsDirect } from '../demands';
-import { clearPromiseCache } from './index';
 
 let t: TestApp;
 let operator: TestClient;
@@ -50,7 +49,6 @@ beforeAll(async () => {
       fundsProofFileId: newId(),
     },
   ]);
-  clearPromiseCache();
 });
 afterAll(async () => {
   await t.close();

@@ -17,11 +17,9 @@ const EVERY_CASE = 1;
  * business clock; staff, few and acting on the cases, always get a fresh one.
  */
 const CACHE_MS = 60_000;
-let cached: { at: number; board: StaffPromiseBoard; sources: PromiseSources } | null = null;
+/** the board kept per composed module (its sources), so two apps in one process never share one */
+const kept = new WeakMap<PromiseSources, { at: number; board: StaffPromiseBoard }>();
 
-export function clearPromiseCache(): void {
-  cached = null;
-}
 
 async function clockRow(
   key: PromiseRow['key'],
@@ -122,9 +120,10 @@ async function matchingRow(sources: PromiseSources, now: Date): Promise<PromiseR
 
 async function cachedBoard(ctx: AppContext, sources: PromiseSources): Promise<StaffPromiseBoard> {
   const now = ctx.clock.now();
-  if (cached && cached.sources === sources && Math.abs(now.getTime() - cached.at) < CACHE_MS) return cached.board;
+  const cached = kept.get(sources);
+  if (cached && Math.abs(now.getTime() - cached.at) < CACHE_MS) return cached.board;
   const fresh = await computeBoard(sources, now);
-  cached = { at: now.getTime(), board: fresh, sources };
+  kept.set(sources, { at: now.getTime(), board: fresh });
   return fresh;
 }
 
