@@ -20,7 +20,6 @@ const CACHE_MS = 60_000;
 /** the board kept per composed module (its sources), so two apps in one process never share one */
 const kept = new WeakMap<PromiseSources, { at: number; board: StaffPromiseBoard }>();
 
-
 async function clockRow(
   key: PromiseRow['key'],
   read: (() => Promise<PromiseClock[]>) | null,
