@@ -17,10 +17,12 @@ test('the sealed statement shows the platform seal → the GC and risk staff see
   const gc = await browser.newPage();
   await demoLogin(gc, 'gc@example.com');
   const orgId = await activeOrgId(gc);
-  const contracts = await json<{ items: { contractId: string; hasPlan: boolean; maxDelayDays: number }[] }>(
+  const contracts = await json<{ items: { contractId: string; contractTitle: string; hasPlan: boolean }[] }>(
     gc.request.get(`/api/orgs/${orgId}/execution`),
   );
-  const subcontract = contracts.items.find((c) => c.hasPlan && c.maxDelayDays > 0);
+  // sub@'s labour subcontract, whose statement the demo released; found by title, since an earlier journey may have
+  // moved the business clock until other contracts are late too
+  const subcontract = contracts.items.find((c) => c.hasPlan && c.contractTitle.includes('1# 楼主体结构劳务分包'));
   expect(subcontract).toBeDefined();
 
   await gc.goto(`/workspace/settlement/${subcontract?.contractId}`);
