@@ -254,8 +254,10 @@ describe('webhooks', () => {
     await t.ctx.db.execute(
       sql`update webhook_deliveries set created_at = now() - interval '3 days' where id = ${deliveryId}`,
     );
+    // due a second ago: PostgreSQL's now() has microseconds and the queue compares with a JavaScript Date
+    // (milliseconds), so a claim within the same millisecond as this update would not yet find the job due
     await t.ctx.db.execute(
-      sql`update jobs set run_at = now() where name = 'webhooks.deliver' and payload->>'deliveryId' = ${deliveryId}
+      sql`update jobs set run_at = now() - interval '1 second' where name = 'webhooks.deliver' and payload->>'deliveryId' = ${deliveryId}
           and status = 'queued'`,
     );
     await t.ctx.jobs.runDue();
